@@ -1,0 +1,67 @@
+using RolePlay.Core.Cards;
+
+namespace RolePlay.Core.Conversations;
+
+/// <summary>Who someone is on a chat platform. Every stored key starts from this tenant-scoped triple.</summary>
+/// <param name="Platform">"teams", "slack" or "studio".</param>
+/// <param name="TenantId">The Entra tenant id (Teams), the workspace/enterprise id (Slack), "local" (studio).</param>
+public sealed record ChannelUser(string Platform, string TenantId, string UserId, string? DisplayName = null);
+
+public enum ConversationKind { Personal, Group, Channel }
+
+/// <summary>Where a message came from and where replies go, in platform-neutral terms. Channel projects keep
+/// their own richer references (a Teams serviceUrl, a Slack thread ts) keyed by these ids.</summary>
+public sealed record ConversationAddress(string Platform, string TenantId, string ConversationId, ConversationKind Kind,
+    string? ThreadId = null, string? TeamId = null);
+
+/// <summary>Something a person did in a chat, after the channel adapter verified and de-duplicated it.</summary>
+public abstract record IncomingEvent(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At);
+
+/// <summary>A typed message (in channels: one that mentioned the bot, with the mention already stripped).</summary>
+public sealed record MessageReceived(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At, string Text,
+    string? MessageId = null)
+    : IncomingEvent(From, Conversation, At);
+
+/// <summary>A card action: <see cref="Verb"/> is the <see cref="SubmitAction.Verb"/>; <see cref="Values"/> holds the
+/// action's data merged with the card's input values.</summary>
+public sealed record CardSubmitted(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At, string Verb,
+    IReadOnlyDictionary<string, string> Values, string? CardMessageId = null)
+    : IncomingEvent(From, Conversation, At);
+
+/// <summary>A reaction added to or removed from a message. <see cref="Reaction"/> is the platform's name for it
+/// (a Slack emoji name, a Teams reaction type).</summary>
+public sealed record ReactionChanged(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At, string MessageId,
+    string Reaction, bool Added, string? MessageAuthorId = null)
+    : IncomingEvent(From, Conversation, At);
+
+/// <summary>The bot was installed for a person or added to a team/chat; the person is whoever installed it.</summary>
+public sealed record BotInstalled(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At)
+    : IncomingEvent(From, Conversation, At);
+
+/// <summary>A person opened the bot's home (Slack App Home); the answer is a home card.</summary>
+public sealed record HomeOpened(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At)
+    : IncomingEvent(From, Conversation, At);
+
+/// <summary>What the bot says back, in order.</summary>
+public abstract record Outgoing;
+
+public sealed record TextOut(string Text) : Outgoing;
+
+public sealed record CardOut(Card Card) : Outgoing;
+
+/// <summary>The router's answer to one event. <see cref="ReplaceCard"/> replaces the card that was acted on (a Teams
+/// invoke response, a Slack message update); <see cref="InputErrors"/> refuses a card submission with a message per
+/// input id (Slack <c>response_action: errors</c>, an Adaptive Card re-sent with messages).</summary>
+public sealed record RouterResult(
+    IReadOnlyList<Outgoing> Replies,
+    Card? ReplaceCard = null,
+    IReadOnlyDictionary<string, string>? InputErrors = null)
+{
+    public static RouterResult Nothing { get; } = new([]);
+}
+
+/// <summary>The single entry point every channel calls with a verified, de-duplicated event.</summary>
+public interface IConversationRouter
+{
+    Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken);
+}
