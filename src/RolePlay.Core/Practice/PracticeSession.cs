@@ -60,6 +60,7 @@ public sealed class PracticeSession
         {
             spoken = Reaction.Resolved;
             state.Outcome = SessionOutcome.Resolved;
+            state.GoalMet = true;
         }
         else if (state.Turn >= _plan.TurnBudget)
         {
@@ -69,7 +70,7 @@ public sealed class PracticeSession
 
         var reply = CustomerSays(spoken, spoken == decision.Reaction ? decision.Fact : null, null, null);
         state.Turns.Add(new TurnLog(state.Turn, agentText, labels, decision.Landed, spoken, reply));
-        RecordMissedMoments(state, labels, decision, reply);
+        RecordMissedMoments(state, agentText, labels, decision, reply);
         if (!IsOver)
         {
             RunScheduledEvents(state);
@@ -144,7 +145,8 @@ public sealed class PracticeSession
     public IReadOnlyList<Utterance> End()
     {
         EnsureNotOver();
-        State.Outcome = SceneRules.GoalMet(State, _plan) ? SessionOutcome.Resolved : SessionOutcome.Unresolved;
+        State.GoalMet = SceneRules.GoalMet(State, _plan);
+        State.Outcome = State.GoalMet ? SessionOutcome.Resolved : SessionOutcome.Unresolved;
         return [Coach($"You ended the scene ({Describe(State.Outcome)}). Here is your debrief.")];
     }
 
@@ -163,13 +165,13 @@ public sealed class PracticeSession
         return bursts.Count == 1 ? bursts[0] : string.Join(" ", bursts);
     }
 
-    private void RecordMissedMoments(SessionState state, Behaviour labels, TurnDecision decision, string reply)
+    private void RecordMissedMoments(SessionState state, string agentText, Behaviour labels, TurnDecision decision, string reply)
     {
         var turn = state.Turn;
         if ((labels & ReactionPolicy.Harmful) != 0)
         {
             var what = (labels & Behaviour.Blame) != 0 ? "blame" : "dismissive";
-            state.MissedMoments.Add($"turn {turn}: \"{state.Turns[^1].AgentText}\" came across as {what}; " +
+            state.MissedMoments.Add($"turn {turn}: \"{agentText}\" came across as {what}; " +
                                     $"{_plan.Persona.Name} replied \"{reply}\"");
         }
 

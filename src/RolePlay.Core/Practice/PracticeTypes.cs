@@ -1,13 +1,17 @@
+using System.Text.Json.Serialization;
 using RolePlay.Core.Content;
 using RolePlay.Core.Detection;
 
 namespace RolePlay.Core.Practice;
 
 /// <summary>How hard the customer is to win over; the learner chooses it and may change it next time.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Intensity>))]
 public enum Intensity { Low, Medium, High }
 
+[JsonConverter(typeof(JsonStringEnumConverter<SessionOutcome>))]
 public enum SessionOutcome { InProgress, Resolved, Unresolved, Escalated, Paused, Stopped }
 
+[JsonConverter(typeof(JsonStringEnumConverter<Speaker>))]
 public enum Speaker { Customer, Agent, Coach }
 
 /// <summary>One line of the transcript. <see cref="Labels"/> are the detected behaviours of an agent line.</summary>
@@ -27,6 +31,7 @@ public sealed record PracticeReport(SessionOutcome Outcome, bool Scored, Mood Fi
 /// <summary>Whether a declared success criterion was met, and the agent turn that met it.</summary>
 public sealed record SuccessResult(bool Met, int? Turn);
 
+[JsonConverter(typeof(JsonStringEnumConverter<RubricCriterion>))]
 public enum RubricCriterion { ActiveListening, AlignmentWithValues, ClarityOfSummary, CollaborativeProblemShaping }
 
 /// <summary>A 0–4 score with the exact phrases that earned it and, prefixed "cost:", the ones that cost points.</summary>

@@ -20,6 +20,8 @@ public sealed record SessionState
     public double Trust { get; set; }
     public required string Goal { get; set; }
     public bool GoalSwapped { get; set; }
+    /// <summary>The customer's (current) goal was met: the scene resolved.</summary>
+    public bool GoalMet { get; set; }
 
     public bool FeelingNamed { get; set; }
     /// <summary>How often the customer has voiced their feeling without the agent naming it.</summary>

@@ -19,6 +19,9 @@ public class ResumeAndDeterminismTests
         var back = JsonSerializer.Deserialize<SessionState>(json)!;
 
         Assert.Equal(json, JsonSerializer.Serialize(back));
+        // Stored sessions stay readable and survive reordering of the engine's own enums.
+        Assert.Contains("\"Outcome\":\"InProgress\"", json);
+        Assert.Contains("\"Intensity\":\"Medium\"", json);
         Assert.Equal(session.State.Transcript, back.Transcript);
         Assert.Equal(session.State.Turns, back.Turns);
         Assert.Equal(session.State.Options, back.Options);

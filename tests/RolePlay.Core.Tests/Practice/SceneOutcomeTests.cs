@@ -21,6 +21,8 @@ public class SceneOutcomeTests
 
         Assert.Equal(SessionOutcome.Resolved, warm.Outcome);
         Assert.Equal(SessionOutcome.Escalated, cold.Outcome);
+        Assert.True(warm.State.GoalMet);
+        Assert.False(cold.State.GoalMet);
         Assert.True(warm.State.Frustration <= 4, $"warm frustration {warm.State.Frustration}");
         Assert.Equal(10, cold.State.Frustration);
         Assert.True(warm.State.Trust >= 6 && cold.State.Trust < 2, $"trust warm {warm.State.Trust}, cold {cold.State.Trust}");
