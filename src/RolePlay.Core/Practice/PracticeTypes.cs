@@ -24,7 +24,8 @@ public sealed record SessionOptions(string ScenarioId, string? PersonaId = null,
 /// <summary>What one agent message caused: its labels, what the customer (and coach) said back, where the scene is.</summary>
 public sealed record TurnResult(Behaviour Labels, IReadOnlyList<Utterance> Replies, SessionOutcome Outcome, Mood Mood);
 
-/// <summary>The scored summary of a finished session. Paused or stopped sessions are not scored: empty rubric and success.</summary>
+/// <summary>The scored summary of a finished session. Paused, stopped or unfinished sessions are not scored: empty
+/// rubric and success, and a debrief that only checks in.</summary>
 public sealed record PracticeReport(SessionOutcome Outcome, bool Scored, Mood FinalMood,
     IReadOnlyDictionary<SuccessCriterion, SuccessResult> Success, IReadOnlyList<RubricScore> Rubric, Debrief Debrief);
 

@@ -51,7 +51,8 @@ internal static class ReactionPolicy
             return new(landed, Reaction.Unheard, null, false);
         }
 
-        if (plan.HasFixedPolicy && state.ExceptionPushes < MaxExceptionPushes &&
+        var boundaryAccepted = state.SuccessTurns.ContainsKey(SuccessCriterion.BoundaryWithoutBlame);
+        if (plan.HasFixedPolicy && !boundaryAccepted && state.ExceptionPushes < MaxExceptionPushes &&
             (state.ExceptionPending || state.Turn >= 2 || (landed & (Behaviour.NextStep | Behaviour.Collaboration)) != 0))
         {
             return new(landed, Reaction.ExceptionPush, null, false);

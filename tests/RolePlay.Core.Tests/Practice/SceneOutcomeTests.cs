@@ -157,6 +157,33 @@ public class SceneOutcomeTests
     }
 
     [Fact]
+    public void The_customer_keeps_pushing_until_a_boundary_is_accepted_and_then_stops()
+    {
+        var session = Start("policy");
+        session.Respond(Say.Empathy);
+
+        var pushes = new[] { session.Respond(Say.Nothing), session.Respond(Say.Nothing) };
+        session.Respond(Say.BoundaryWithAlternative);
+        var after = session.Respond(Say.Nothing);
+
+        Assert.All(pushes, push => Assert.True(IsFrom(push.Replies[0].Text, "maria", Reaction.ExceptionPush)));
+        Assert.Equal(2, session.State.ExceptionPushes);
+        Assert.True(IsFrom(after.Replies[0].Text, "maria", Reaction.Unheard));
+    }
+
+    [Fact]
+    public void An_early_accepted_boundary_means_no_exception_push_later()
+    {
+        var session = Start("policy");
+
+        session.Respond(Say.BoundaryWithAlternative);
+        var later = session.Respond(Say.Nothing);
+
+        Assert.Equal(0, session.State.ExceptionPushes);
+        Assert.False(IsFrom(later.Replies[0].Text, "maria", Reaction.ExceptionPush));
+    }
+
+    [Fact]
     public void A_bare_boundary_before_the_customer_feels_heard_meets_pushback()
     {
         var session = Start("policy");
