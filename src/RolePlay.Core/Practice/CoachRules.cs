@@ -1,0 +1,95 @@
+using RolePlay.Core.Content;
+using RolePlay.Core.Detection;
+
+namespace RolePlay.Core.Practice;
+
+/// <summary>Spots the moments an agent missed and says which cue card to show. Each nudge shows at most once per
+/// session; blame is the exception: every new blame earns the nudge again.</summary>
+internal static class CoachRules
+{
+    /// <summary>The coach waits this many turns for an open question before nudging.</summary>
+    public const int OpenQuestionByTurn = 3;
+
+    /// <summary>A feeling voiced this many times without being named is a missed moment.</summary>
+    public const int FeelingVoicedLimit = 2;
+
+    public static void Check(SessionState state, ScenePlan plan, Behaviour labels, List<CueTrigger> due)
+    {
+        if ((labels & Behaviour.Blame) != 0)
+        {
+            due.Add(CueTrigger.Blame);
+        }
+
+        if ((labels & Behaviour.Dismissive) != 0)
+        {
+            AddOnce(state, CueTrigger.Dismissive, due);
+        }
+
+        if (!state.FeelingNamed && state.FeelingVoicedUnnamed >= FeelingVoicedLimit)
+        {
+            AddOnce(state, CueTrigger.FeelingUnnamed, due);
+        }
+
+        if (!state.OpenQuestionAsked && state.Turn >= OpenQuestionByTurn)
+        {
+            AddOnce(state, CueTrigger.NoOpenQuestion, due);
+        }
+
+        // "Near the end" is when one turn is left: late enough to matter, early enough to act on.
+        if (state.Turn == plan.TurnBudget - 1 && !state.SuccessTurns.ContainsKey(SuccessCriterion.AgreedNextStep))
+        {
+            AddOnce(state, CueTrigger.NoNextStep, due);
+        }
+
+        foreach (var trigger in due)
+        {
+            state.CuesShown.Add(trigger);
+        }
+    }
+
+    private static void AddOnce(SessionState state, CueTrigger trigger, List<CueTrigger> due)
+    {
+        if (!state.CuesShown.Contains(trigger))
+        {
+            due.Add(trigger);
+        }
+    }
+}
+
+/// <summary>Finds the cue card text for a trigger: one of the catalog's cards for it (chosen by seed), else a
+/// built-in card so the coach still speaks when a pack ships none.</summary>
+internal sealed class CueDeck
+{
+    private readonly Dictionary<CueTrigger, CueCard[]> _byTrigger;
+    private readonly IReadOnlyDictionary<string, CueCard> _byId;
+
+    public CueDeck(IReadOnlyDictionary<string, CueCard> cards)
+    {
+        _byId = cards;
+        _byTrigger = cards.Values
+            .GroupBy(card => card.Trigger)
+            .ToDictionary(group => group.Key, group => group.OrderBy(card => card.Id, StringComparer.Ordinal).ToArray());
+    }
+
+    public string TextFor(CueTrigger trigger, int seed, int turn)
+    {
+        if (_byTrigger.TryGetValue(trigger, out var cards) && cards.Length > 0)
+        {
+            return cards[StableRandom.Below(cards.Length, seed, turn, RandomPurpose.CueCard, (int)trigger)].Text;
+        }
+
+        return trigger switch
+        {
+            CueTrigger.FeelingUnnamed => "Name the feeling now: what is the customer feeling?",
+            CueTrigger.NoOpenQuestion => "Ask one open question: what, how, or tell me more.",
+            CueTrigger.Blame => "Drop the blame: own what you can do instead.",
+            CueTrigger.Dismissive => "Slow down: take the customer's worry seriously.",
+            CueTrigger.NoNextStep => "Agree one concrete next step before time runs out.",
+            _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "The coach has no card for this trigger."),
+        };
+    }
+
+    /// <summary>A facilitator's cue: a card id from the catalog, else their own words.</summary>
+    public string TextForInjected(string cueIdOrText) =>
+        _byId.TryGetValue(cueIdOrText, out var card) ? card.Text : cueIdOrText.Trim();
+}

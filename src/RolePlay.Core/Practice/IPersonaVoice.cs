@@ -1,0 +1,27 @@
+using RolePlay.Core.Content;
+
+namespace RolePlay.Core.Practice;
+
+/// <summary>Turns what the engine decided (reaction, mood, fact) into what the customer types. The engine owns the
+/// decisions; a voice owns only the words, so a language-model voice can replace the line banks without touching
+/// the engine. Returns one or more customer utterances (bursts on a bad connection).</summary>
+public interface IPersonaVoice
+{
+    IReadOnlyList<string> Speak(VoiceRequest request);
+}
+
+/// <summary>Everything a voice may use. <see cref="UsedLines"/> is the session's record of lines already said: a
+/// voice must not repeat them and must add each line it uses. <see cref="Script"/>, when set, is the exact line to
+/// say (a scenario event or a facilitator's words), still delivered in the persona's way.
+/// <see cref="Salt"/> tells apart several lines spoken in the same turn, so each gets its own random choice.</summary>
+public sealed record VoiceRequest(
+    Persona Persona,
+    Reaction Reaction,
+    Mood Mood,
+    int Seed,
+    int Turn,
+    ISet<string> UsedLines,
+    HiddenFact? Fact = null,
+    string? Goal = null,
+    string? Script = null,
+    int Salt = 0);
