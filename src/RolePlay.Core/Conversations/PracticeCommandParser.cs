@@ -1,0 +1,200 @@
+using System.Globalization;
+using RolePlay.Core.Practice;
+
+namespace RolePlay.Core.Conversations;
+
+/// <summary>Parses the practice commands. Forgiving about case, a leading "/practice" or "/", and "until"/"at";
+/// strict about values, so "time 25:00" is explained rather than half-applied.</summary>
+public static class PracticeCommandParser
+{
+    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+    /// <param name="today">The person's local date, to resolve "pause until friday" and "pause 3 days".</param>
+    public static PracticeCommand Parse(string text, DateOnly today)
+    {
+        var words = Tokenise(text);
+        if (words.Count == 0)
+        {
+            return new PracticeCommand.Help();
+        }
+
+        var verb = words[0];
+        var rest = words.Skip(1).ToList();
+        return verb switch
+        {
+            "help" or "?" => new PracticeCommand.Help(rest.FirstOrDefault()),
+            "start" or "practice" or "play" or "roleplay" => new PracticeCommand.Start(rest.FirstOrDefault()),
+            "pause" => ParsePause(rest, today),
+            "resume" or "unpause" => new PracticeCommand.Resume(),
+            "stop" or "optout" or "opt-out" or "unsubscribe" => new PracticeCommand.OptOut(),
+            "optin" or "opt-in" or "join" => new PracticeCommand.OptIn(),
+            "opt" when rest is ["out"] => new PracticeCommand.OptOut(),
+            "opt" when rest is ["in"] => new PracticeCommand.OptIn(),
+            "time" => ParseTime(rest),
+            "days" => ParseDays(rest),
+            "intensity" => ParseIntensity(rest),
+            "timezone" or "tz" or "zone" => ParseZone(rest),
+            "settings" or "preferences" => new PracticeCommand.Settings(),
+            "team" => new PracticeCommand.Team(rest),
+            _ => new PracticeCommand.Unknown(text, $"“{verb}” is not a command I know."),
+        };
+    }
+
+    /// <summary>Lower-cased words, without a leading "/practice" or "/" and without filler words.</summary>
+    private static List<string> Tokenise(string text)
+    {
+        var words = text.Trim().ToLowerInvariant()
+            .Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .ToList();
+        if (words.Count > 0 && words[0] == "/practice")
+        {
+            words.RemoveAt(0);
+        }
+
+        if (words.Count > 0 && words[0].StartsWith('/'))
+        {
+            words[0] = words[0][1..];
+        }
+
+        words.RemoveAll(w => w is "until" or "at" or "to" or "for");
+        return words;
+    }
+
+    private static PracticeCommand ParsePause(List<string> rest, DateOnly today)
+    {
+        if (rest.Count == 0)
+        {
+            return new PracticeCommand.Pause(null);
+        }
+
+        var phrase = string.Join(' ', rest);
+        if (DateOnly.TryParseExact(phrase, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date < today
+                ? new PracticeCommand.Unknown(phrase, $"{date:yyyy-MM-dd} has already passed.")
+                : new PracticeCommand.Pause(date);
+        }
+
+        if (phrase == "tomorrow")
+        {
+            return new PracticeCommand.Pause(today.AddDays(1));
+        }
+
+        if (TryParseDay(phrase, out var weekday))
+        {
+            var ahead = ((int)weekday - (int)today.DayOfWeek + 7) % 7;
+            return new PracticeCommand.Pause(today.AddDays(ahead == 0 ? 7 : ahead));
+        }
+
+        if (rest.Count == 2 && int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 366)
+        {
+            return rest[1].TrimEnd('s') switch
+            {
+                "day" => new PracticeCommand.Pause(today.AddDays(count)),
+                "week" => new PracticeCommand.Pause(today.AddDays(7 * count)),
+                _ => PauseHelp(phrase),
+            };
+        }
+
+        return PauseHelp(phrase);
+    }
+
+    private static PracticeCommand.Unknown PauseHelp(string phrase) =>
+        new(phrase, "Pause until a date (2026-12-01), a weekday (friday), tomorrow, or for a while (3 days, 2 weeks).");
+
+    private static PracticeCommand ParseTime(List<string> rest)
+    {
+        if (rest.Count == 1 && TryParseClock(rest[0], out var time))
+        {
+            return new PracticeCommand.SetTime(time);
+        }
+
+        return new PracticeCommand.Unknown(string.Join(' ', rest), "Give the time as HH:MM in your own time zone, e.g. time 09:30.");
+    }
+
+    /// <summary>Accepts 09:30, 9:30, 930, 9am, 2:15pm.</summary>
+    internal static bool TryParseClock(string text, out TimeOnly time)
+    {
+        string[] formats = ["H:mm", "HH:mm", "Hmm", "HHmm", "h:mmtt", "htt", "hh:mmtt", "hhtt"];
+        return TimeOnly.TryParseExact(text.ToUpperInvariant(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
+
+    private static PracticeCommand ParseDays(List<string> rest)
+    {
+        // "mon wed fri" and "mon - fri" mean the same as "mon,wed,fri" and "mon-fri".
+        var phrase = string.Join(',', rest).Replace(",-,", "-", StringComparison.Ordinal)
+            .Replace(",-", "-", StringComparison.Ordinal).Replace("-,", "-", StringComparison.Ordinal);
+        var days = phrase switch
+        {
+            "weekdays" or "workdays" => Range(DayOfWeek.Monday, DayOfWeek.Friday),
+            "everyday" or "every,day" or "daily" or "all" => Range(DayOfWeek.Sunday, DayOfWeek.Saturday),
+            "weekends" or "weekend" => new HashSet<DayOfWeek> { DayOfWeek.Saturday, DayOfWeek.Sunday },
+            _ => ParseDayList(phrase),
+        };
+        return days is { Count: > 0 }
+            ? new PracticeCommand.SetDays(days)
+            : new PracticeCommand.Unknown(phrase, "Name days as a range or a list: mon-fri, mon-sun, mon,wed,fri, sat-mon.");
+    }
+
+    private static HashSet<DayOfWeek>? ParseDayList(string phrase)
+    {
+        var days = new HashSet<DayOfWeek>();
+        foreach (var part in phrase.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var ends = part.Split('-');
+            if (ends.Length == 1 && TryParseDay(ends[0], out var single))
+            {
+                days.Add(single);
+            }
+            else if (ends.Length == 2 && TryParseDay(ends[0], out var from) && TryParseDay(ends[1], out var to))
+            {
+                days.UnionWith(Range(from, to));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return days;
+    }
+
+    /// <summary>A range that may wrap the week: fri-mon is Friday, Saturday, Sunday, Monday.</summary>
+    private static HashSet<DayOfWeek> Range(DayOfWeek from, DayOfWeek to)
+    {
+        var days = new HashSet<DayOfWeek>();
+        for (var d = from; ; d = (DayOfWeek)(((int)d + 1) % 7))
+        {
+            days.Add(d);
+            if (d == to)
+            {
+                return days;
+            }
+        }
+    }
+
+    private static bool TryParseDay(string word, out DayOfWeek day)
+    {
+        var index = word.Length >= 3 ? Array.IndexOf(DayNames, word[..3]) : -1;
+        var full = index >= 0 && (((DayOfWeek)index).ToString().StartsWith(word, StringComparison.OrdinalIgnoreCase) || word == "weds");
+        day = full ? (DayOfWeek)index : default;
+        return full;
+    }
+
+    private static PracticeCommand ParseIntensity(List<string> rest) =>
+        rest.Count == 1 && WireName.TryParse<Intensity>(rest[0], out var intensity)
+            ? new PracticeCommand.SetIntensity(intensity)
+            : new PracticeCommand.Unknown(string.Join(' ', rest), "Choose an intensity: low, medium or high.");
+
+    private static PracticeCommand ParseZone(List<string> rest)
+    {
+        // Zone ids are case-sensitive (Europe/London), so take the original spelling back from the system list.
+        var candidate = rest.Count == 1 ? rest[0] : "";
+        var match = TimeZoneInfo.GetSystemTimeZones()
+            .Select(z => z.Id)
+            .FirstOrDefault(id => string.Equals(id, candidate, StringComparison.OrdinalIgnoreCase));
+        return match is not null
+            ? new PracticeCommand.SetTimeZone(match)
+            : new PracticeCommand.Unknown(candidate, "Give an IANA time zone such as Europe/London or America/Chicago.");
+    }
+}
