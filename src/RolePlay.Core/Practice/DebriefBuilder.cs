@@ -45,7 +45,7 @@ internal static class DebriefBuilder
         {
             if (!state.SuccessTurns.ContainsKey(criterion))
             {
-                missed.Add($"by the end: {SuccessCriterionNames.Describe(criterion)} was not reached");
+                missed.Add($"by the end: {SuccessCriterionText.Describe(criterion)} was not reached");
             }
         }
 

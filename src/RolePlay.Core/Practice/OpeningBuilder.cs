@@ -29,7 +29,7 @@ internal static class OpeningBuilder
     private static string Brief(ScenePlan plan)
     {
         var scenario = plan.Scenario;
-        var success = string.Join(", ", scenario.Success.Select(SuccessCriterionNames.Describe));
+        var success = string.Join(", ", scenario.Success.Select(SuccessCriterionText.Describe));
         var brief = $"Brief: {scenario.Brief} Success looks like: {(success.Length > 0 ? success : "a calm, satisfied customer")}.";
         if (scenario.Constraints.Count > 0)
         {

@@ -53,60 +53,8 @@ public sealed record Debrief(IReadOnlyList<string> FeelingsPrompts, IReadOnlyLis
 
 public sealed record DebriefLayer(string Title, IReadOnlyList<string> Lines);
 
-/// <summary>Wire names of rubric criteria (JSON, cards, CLI).</summary>
-public static class RubricCriterionNames
+/// <summary>Plain words for success criteria in briefs and debriefs ("validated feelings").</summary>
+public static class SuccessCriterionText
 {
-    public static string ToName(RubricCriterion criterion) => criterion switch
-    {
-        RubricCriterion.ActiveListening => "active_listening",
-        RubricCriterion.AlignmentWithValues => "alignment_with_values",
-        RubricCriterion.ClarityOfSummary => "clarity_of_summary",
-        RubricCriterion.CollaborativeProblemShaping => "collaborative_problem_shaping",
-        _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion, "Unknown rubric criterion."),
-    };
-
-    public static bool TryParse(string name, out RubricCriterion criterion)
-    {
-        foreach (var candidate in Enum.GetValues<RubricCriterion>())
-        {
-            if (string.Equals(ToName(candidate), name, StringComparison.Ordinal))
-            {
-                criterion = candidate;
-                return true;
-            }
-        }
-
-        criterion = default;
-        return false;
-    }
-}
-
-/// <summary>Wire names of success criteria, as in the scenario YAML.</summary>
-public static class SuccessCriterionNames
-{
-    public static string ToName(SuccessCriterion criterion) => criterion switch
-    {
-        SuccessCriterion.ValidatedFeelings => "validated_feelings",
-        SuccessCriterion.AgreedNextStep => "agreed_next_step",
-        SuccessCriterion.BoundaryWithoutBlame => "boundary_without_blame",
-        _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion, "Unknown success criterion."),
-    };
-
-    public static bool TryParse(string name, out SuccessCriterion criterion)
-    {
-        foreach (var candidate in Enum.GetValues<SuccessCriterion>())
-        {
-            if (string.Equals(ToName(candidate), name, StringComparison.Ordinal))
-            {
-                criterion = candidate;
-                return true;
-            }
-        }
-
-        criterion = default;
-        return false;
-    }
-
-    /// <summary>Plain words for the brief ("validated feelings").</summary>
-    public static string Describe(SuccessCriterion criterion) => ToName(criterion).Replace('_', ' ');
+    public static string Describe(SuccessCriterion criterion) => WireName.Of(criterion).Replace('_', ' ');
 }

@@ -133,8 +133,8 @@ public class RubricAndDebriefTests
     [InlineData(RubricCriterion.CollaborativeProblemShaping, "collaborative_problem_shaping")]
     public void Rubric_criteria_have_wire_names(RubricCriterion criterion, string name)
     {
-        Assert.Equal(name, RubricCriterionNames.ToName(criterion));
-        Assert.True(RubricCriterionNames.TryParse(name, out var parsed));
+        Assert.Equal(name, WireName.Of(criterion));
+        Assert.True(WireName.TryParse<RubricCriterion>(name, out var parsed));
         Assert.Equal(criterion, parsed);
     }
 
@@ -144,9 +144,9 @@ public class RubricAndDebriefTests
     [InlineData(SuccessCriterion.BoundaryWithoutBlame, "boundary_without_blame")]
     public void Success_criteria_have_wire_names(SuccessCriterion criterion, string name)
     {
-        Assert.Equal(name, SuccessCriterionNames.ToName(criterion));
-        Assert.True(SuccessCriterionNames.TryParse(name, out var parsed));
+        Assert.Equal(name, WireName.Of(criterion));
+        Assert.True(WireName.TryParse<SuccessCriterion>(name, out var parsed));
         Assert.Equal(criterion, parsed);
-        Assert.False(SuccessCriterionNames.TryParse(name.ToUpperInvariant(), out _));
+        Assert.False(WireName.TryParse<SuccessCriterion>(name.ToUpperInvariant(), out _));
     }
 }
