@@ -1,0 +1,31 @@
+namespace RolePlay.Core.Conversations;
+
+/// <summary>The verbs card actions carry back to the router, and the ids of the inputs they read.</summary>
+public static class CardVerbs
+{
+    public const string OptIn = "consent.opt_in";
+    public const string OptOut = "consent.opt_out";
+    public const string PickScenario = "practice.pick";
+    public const string Start = "practice.start";
+    public const string Pause = "practice.pause";
+    public const string Resume = "practice.resume";
+    public const string Stop = "practice.stop";
+    public const string End = "practice.end";
+    public const string DebriefFeelings = "debrief.feelings";
+    public const string DebriefCommit = "debrief.commit";
+    public const string SaveSettings = "settings.save";
+
+    public static class Inputs
+    {
+        public const string Scenario = "scenario";
+        public const string Intensity = "intensity";
+        public const string Session = "session";
+        public const string FeelingRating = "feeling_rating";
+        public const string FeelingWords = "feeling_words";
+        public const string Commitment = "commitment";
+        public const string PromptTime = "prompt_time";
+        public const string Days = "days";
+        public const string PauseUntil = "pause_until";
+        public const string TimeZone = "time_zone";
+    }
+}
