@@ -1,0 +1,23 @@
+namespace RolePlay.Core.Content.Loading;
+
+/// <summary>The limits content is validated against, in one place so messages and docs agree.</summary>
+internal static class ContentRules
+{
+    public const int MinAge = 16;
+    public const int MaxAge = 110;
+    public const double MaxSensitivity = 5.0;
+
+    /// <summary>Longest line a persona on a patchy or poor connection may send: their artifacts show in the chat.</summary>
+    public const int ShortBurstMaxChars = 60;
+
+    /// <summary>Sessions are short (3–8 agent turns): an exercise longer than that is not daily micro-practice.</summary>
+    public const int MinTurns = 3;
+    public const int MaxTurns = 8;
+    public const int DefaultMaxTurns = 6;
+
+    /// <summary>A content file is hand-written YAML; anything bigger is a mistake and would slow startup.</summary>
+    public const int MaxFileChars = 512 * 1024;
+}
+
+/// <summary>A loaded item with where its id was defined, to name both places when an id is duplicated.</summary>
+internal sealed record Loaded<T>(T Item, string Id, string File, long Line);
