@@ -182,9 +182,16 @@ internal sealed partial class YamlFields
 
     public static string? ReadText(YamlNode node, string path, FileErrors errors)
     {
+        if (node is YamlMappingNode)
+        {
+            // The usual cause is an unquoted colon in a sentence ("note: bring ID").
+            errors.Add(node.Start.Line, path, "must be text, not a mapping (put text containing ': ' in quotes)");
+            return null;
+        }
+
         if (node is not YamlScalarNode scalar)
         {
-            errors.Add(node.Start.Line, path, "must be text, not a list or mapping");
+            errors.Add(node.Start.Line, path, "must be text, not a list");
             return null;
         }
 
