@@ -13,22 +13,25 @@ internal sealed partial class YamlFields
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _fields;
     private readonly string _path;
 
-    private YamlFields(YamlMappingNode map, string path, FileErrors errors,
+    private YamlFields(long line, string path, FileErrors errors,
         Dictionary<string, (YamlScalarNode, YamlNode)> fields)
     {
-        Line = map.Start.Line;
+        Line = line;
         _path = path;
         Errors = errors;
         _fields = fields;
     }
 
-    /// <summary>The line the mapping starts on: where a missing field is reported.</summary>
+    /// <summary>Where a missing field is reported: the line of the key that holds this mapping (<c>mood:</c>), or where
+    /// the mapping starts.</summary>
     public long Line { get; }
 
     public FileErrors Errors { get; }
 
-    /// <summary>Opens <paramref name="node"/> as a mapping allowed to hold only <paramref name="allowed"/> keys.</summary>
-    public static YamlFields? Open(YamlNode node, string path, FileErrors errors, IReadOnlyCollection<string> allowed)
+    /// <summary>Opens <paramref name="node"/> as a mapping allowed to hold only <paramref name="allowed"/> keys;
+    /// <paramref name="keyLine"/> is the line of the key holding it, if any.</summary>
+    public static YamlFields? Open(YamlNode node, string path, FileErrors errors, IReadOnlyCollection<string> allowed,
+        long? keyLine = null)
     {
         if (node is not YamlMappingNode map)
         {
@@ -54,7 +57,7 @@ internal sealed partial class YamlFields
             fields[key] = (scalar, value);
         }
 
-        return new YamlFields(map, path, errors, fields);
+        return new YamlFields(keyLine ?? map.Start.Line, path, errors, fields);
     }
 
     public string PathOf(string key) => Join(_path, key);
@@ -130,7 +133,7 @@ internal sealed partial class YamlFields
         Node(key, required) is { } node ? ReadEnum<TEnum>(node, PathOf(key), Errors) : null;
 
     public YamlFields? Map(string key, IReadOnlyCollection<string> allowed, bool required = true) =>
-        Node(key, required) is { } node ? Open(node, PathOf(key), Errors, allowed) : null;
+        Node(key, required) is { } node ? Open(node, PathOf(key), Errors, allowed, _fields[key].Key.Start.Line) : null;
 
     /// <summary>A list field; an empty list is reported when <paramref name="minItems"/> is above zero.</summary>
     public YamlSequenceNode? List(string key, int minItems, bool required = true)
