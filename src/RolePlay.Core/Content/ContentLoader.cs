@@ -137,6 +137,11 @@ public static class ContentLoader
         }
 
         var text = file.Text.StartsWith('\uFEFF') ? file.Text[1..] : file.Text;
+        if (ReportTabIndentation(text, errors))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -162,6 +167,35 @@ public static class ContentLoader
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>YAML forbids tabs in indentation, and the parser's own complaint points at the wrong line: say it plainly,
+    /// for every such line.</summary>
+    private static bool ReportTabIndentation(string text, FileErrors errors)
+    {
+        var found = false;
+        var line = 1;
+        var atLineStart = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                atLineStart = true;
+            }
+            else if (atLineStart && c == '\t')
+            {
+                errors.Add(line, "(yaml)", "indent with spaces, not tabs");
+                found = true;
+                atLineStart = false;
+            }
+            else if (c != ' ')
+            {
+                atLineStart = false;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>YamlDotNet prefixes messages with the position, which the error already carries.</summary>
