@@ -53,8 +53,6 @@ internal static class ContentSamples
         _ => string.Concat(reaction.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
     };
 
-    public static ContentFile File(string path, string text) => new(path, text);
-
     public static ContentLoadResult Load(params (string Path, string Text)[] files) =>
         ContentLoader.Load(files.Select(f => new ContentFile(f.Path, f.Text)));
 
