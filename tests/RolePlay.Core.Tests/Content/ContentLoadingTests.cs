@@ -122,6 +122,15 @@ public sealed class ContentLoadingTests
     }
 
     [Fact]
+    public void Placeholders_are_refused_because_nothing_fills_them()
+    {
+        var text = PersonaYaml.With("  goal_swap: [\"goal_swap one\", \"goal_swap two\"]", "  goal_swap: [\"Now I want {goal}.\", \"ok\"]");
+
+        Assert.Equal("personas/maria.yaml:36: lines.goal_swap[0] — placeholders such as {goal} are not filled in: "
+            + "write the words out", Only(Load((PersonaPath, text))));
+    }
+
+    [Fact]
     public void Persona_on_a_patchy_network_must_write_short_lines()
     {
         var longLine = new string('a', 61);

@@ -148,4 +148,17 @@ public sealed class ShippedContentTests
             Assert.All(p.Facts, f => Assert.NotEmpty(f.Topics));
         });
     }
+
+    [Fact]
+    public void Loading_all_shipped_content_takes_under_200_ms()
+    {
+        ContentLoader.LoadShipped();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = ContentLoader.LoadShipped();
+
+        watch.Stop();
+        Assert.True(result.IsValid);
+        Assert.True(watch.ElapsedMilliseconds < 200, $"{watch.ElapsedMilliseconds} ms");
+    }
 }

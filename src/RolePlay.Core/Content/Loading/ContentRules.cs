@@ -15,6 +15,12 @@ internal static class ContentRules
     public const int MaxTurns = 8;
     public const int DefaultMaxTurns = 6;
 
+    /// <summary>Customer lines are said as written: a brace means an author expected a placeholder ({goal},
+    /// {agent_name}) that nothing would fill, so the customer would say it literally.</summary>
+    public const string PlaceholderMessage = "placeholders such as {goal} are not filled in: write the words out";
+
+    public static bool HasPlaceholder(string line) => line.AsSpan().IndexOfAny('{', '}') >= 0;
+
     /// <summary>A content file is hand-written YAML; anything bigger is a mistake and would slow startup.</summary>
     public const int MaxFileChars = 512 * 1024;
 }

@@ -106,7 +106,7 @@ internal static class PersonaReader
         }
 
         var valid = true;
-        foreach (var (key, _, value) in s.Entries())
+        foreach (var (key, value) in s.Entries())
         {
             BehaviourNames.TryParse(key, out var behaviour);
             var path = s.PathOf(key);
@@ -207,6 +207,12 @@ internal static class PersonaReader
                 {
                     valid = false;
                     continue;
+                }
+
+                if (ContentRules.HasPlaceholder(line))
+                {
+                    f.Errors.Add(node.Start.Line, path, ContentRules.PlaceholderMessage);
+                    valid = false;
                 }
 
                 if (!seen.Add(line))

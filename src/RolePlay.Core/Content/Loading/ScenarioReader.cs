@@ -146,6 +146,11 @@ internal static class ScenarioReader
         var kind = e.Enum<SceneEventKind>("kind");
         var atTurn = e.Int("at_turn", 1, maxTurns, maxName: "max_turns");
         var line = e.Text("line");
+        if (line is not null && ContentRules.HasPlaceholder(line))
+        {
+            e.Errors.Add(e.LineOf("line"), e.PathOf("line"), ContentRules.PlaceholderMessage);
+        }
+
         string? newGoal = null;
         if (kind is SceneEventKind.GoalSwap)
         {

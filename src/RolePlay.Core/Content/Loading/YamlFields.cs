@@ -180,8 +180,7 @@ internal sealed partial class YamlFields
     }
 
     /// <summary>Every present field, for free-form maps such as <c>sensitivity</c>, whose keys are checked by the caller.</summary>
-    public IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries() =>
-        _fields.Select(f => (f.Key, f.Value.Key, f.Value.Value));
+    public IEnumerable<(string Key, YamlNode Value)> Entries() => _fields.Select(f => (f.Key, f.Value.Value));
 
     public static string? ReadText(YamlNode node, string path, FileErrors errors)
     {
