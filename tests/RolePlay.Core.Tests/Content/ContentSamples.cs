@@ -8,7 +8,15 @@ internal static class ContentSamples
     public const string PersonaPath = "personas/maria.yaml";
     public const string ScenarioPath = "scenarios/late-parcel.yaml";
 
-    /// <summary>Line 22 holds the first bank (opening); bank n (0-based, in <see cref="Reaction"/> order) is on 22 + n.</summary>
+    /// <summary>The YAML bank names, written out (not derived) so a wrong mapping in the loader fails the tests.</summary>
+    public static readonly string[] BankNames =
+    [
+        "opening", "feeling_named", "opens_up", "summary_confirmed", "next_step_accepted", "collaboration_welcomed",
+        "boundary_pushback", "boundary_accepted", "exception_push", "blamed", "dismissed", "unheard", "repeats_feeling",
+        "outage_noticed", "goal_swap", "time_pressure", "escalates", "resolved", "time_up",
+    ];
+
+    /// <summary>Line 22 holds the first bank (opening); bank n of <see cref="BankNames"/> is on line 22 + n.</summary>
     public static readonly string PersonaYaml = string.Join('\n',
         "id: maria",                      // 1
         "name: Maria Lopez",              // 2
@@ -46,13 +54,6 @@ internal static class ContentSamples
         "    turn_budget: 3",             // 10
         "max_turns: 6") + "\n";           // 11
 
-    public static string BankName(Reaction reaction) => reaction switch
-    {
-        Reaction.Opening => "opening",
-        Reaction.TimeUp => "time_up",
-        _ => string.Concat(reaction.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
-    };
-
     public static ContentLoadResult Load(params (string Path, string Text)[] files) =>
         ContentLoader.Load(files.Select(f => new ContentFile(f.Path, f.Text)));
 
@@ -69,6 +70,5 @@ internal static class ContentSamples
 
     public static string Without(this string text, string line) => text.With(line, "#");
 
-    private static string Banks() => string.Join('\n',
-        Enum.GetValues<Reaction>().Select(r => $"  {BankName(r)}: [\"{BankName(r)} one\", \"{BankName(r)} two\"]"));
+    private static string Banks() => string.Join('\n', BankNames.Select(b => $"  {b}: [\"{b} one\", \"{b} two\"]"));
 }
