@@ -24,6 +24,3 @@ internal static class ContentRules
     /// <summary>A content file is hand-written YAML; anything bigger is a mistake and would slow startup.</summary>
     public const int MaxFileChars = 512 * 1024;
 }
-
-/// <summary>A loaded item with where its id was defined, to name both places when an id is duplicated.</summary>
-internal sealed record Loaded<T>(T Item, string Id, string File, long Line);
