@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using RolePlay.Bot.Cli;
+
+return await RolePlayCli.Build().Parse(args).InvokeAsync();
