@@ -16,7 +16,7 @@ internal static class PersonaReader
     private static readonly string[] ArtifactFields = ["device", "network"];
     private static readonly string[] MoodFields = ["frustration", "trust"];
     private static readonly string[] FactFields = ["id", "text", "topics"];
-    private static readonly string[] BankNames = Enum.GetValues<Reaction>().Select(SnakeCaseEnum<Reaction>.NameOf).ToArray();
+    private static readonly string[] BankNames = Enum.GetValues<Reaction>().Select(WireName.Of<Reaction>).ToArray();
     private static readonly string[] BehaviourWireNames = BehaviourNames.All.Select(BehaviourNames.ToName).ToArray();
 
     /// <summary>The persona, or null when invalid; <paramref name="id"/> is still set when the id itself was readable,
@@ -190,7 +190,7 @@ internal static class PersonaReader
         var valid = true;
         foreach (var reaction in Enum.GetValues<Reaction>())
         {
-            var key = SnakeCaseEnum<Reaction>.NameOf(reaction);
+            var key = WireName.Of<Reaction>(reaction);
             if (banks.List(key, minItems: 1) is not { } list)
             {
                 valid = false;
@@ -224,7 +224,7 @@ internal static class PersonaReader
                 if (network is NetworkQuality.Patchy or NetworkQuality.Poor && line.Length > ContentRules.ShortBurstMaxChars)
                 {
                     f.Errors.Add(node.Start.Line, path,
-                        $"a persona on a {SnakeCaseEnum<NetworkQuality>.NameOf(network.Value)} network sends short bursts: " +
+                        $"a persona on a {WireName.Of<NetworkQuality>(network.Value)} network sends short bursts: " +
                         $"at most {ContentRules.ShortBurstMaxChars} characters, got {line.Length}");
                     valid = false;
                 }

@@ -70,7 +70,7 @@ internal static class ScenarioReader
             if (criteria.Contains(criterion))
             {
                 f.Errors.Add(list.Children[i].Start.Line, path,
-                    $"'{SnakeCaseEnum<SuccessCriterion>.NameOf(criterion)}' is listed twice");
+                    $"'{WireName.Of<SuccessCriterion>(criterion)}' is listed twice");
                 continue;
             }
 
@@ -126,7 +126,7 @@ internal static class ScenarioReader
             if (constraints.Exists(x => x.Kind == kind))
             {
                 f.Errors.Add(c.LineOf("kind"), c.PathOf("kind"),
-                    $"'{SnakeCaseEnum<ConstraintKind>.NameOf(kind.Value)}' is listed twice");
+                    $"'{WireName.Of<ConstraintKind>(kind.Value)}' is listed twice");
                 continue;
             }
 
@@ -179,7 +179,7 @@ internal static class ScenarioReader
     {
         if (c.Node(key, required: false) is { } stray)
         {
-            c.Errors.Add(stray.Start.Line, c.PathOf(key), $"only applies to {SnakeCaseEnum<ConstraintKind>.NameOf(owner)}");
+            c.Errors.Add(stray.Start.Line, c.PathOf(key), $"only applies to {WireName.Of<ConstraintKind>(owner)}");
         }
     }
 }

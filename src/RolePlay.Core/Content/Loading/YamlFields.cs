@@ -214,12 +214,12 @@ internal sealed partial class YamlFields
             return null;
         }
 
-        if (SnakeCaseEnum<TEnum>.TryParse(text, out var value))
+        if (WireName.TryParse<TEnum>(text, out var value))
         {
             return value;
         }
 
-        errors.Add(node.Start.Line, path, $"unknown value '{text}'; allowed: {SnakeCaseEnum<TEnum>.Allowed}");
+        errors.Add(node.Start.Line, path, $"unknown value '{text}'; allowed: {string.Join(", ", WireName.All<TEnum>())}");
         return null;
     }
 
