@@ -19,14 +19,16 @@ public interface IConversationReferenceStore
     Task<ConversationReference?> GetAsync(TenantScope tenant, string ownerId, CancellationToken ct);
 }
 
-/// <summary>A Slack workspace install. The bot token arrives already encrypted: encryption is the host's job.</summary>
+/// <summary>
+/// A Slack workspace install (the workspace is the tenant). The bot token arrives already encrypted: encryption is
+/// the host's job. It names no person, so forgetting the installer never removes the workspace's install.
+/// </summary>
 public sealed record SlackInstall(
     string TeamId,
     string? EnterpriseId,
     string BotUserId,
     string EncryptedBotToken,
     string Scopes,
-    PersonKey InstalledBy,
     DateTimeOffset InstalledUtc);
 
 public interface ISlackInstallStore

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RolePlay.Core.Storage;
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed record PersonKey
     {
     }
 
+    [JsonConstructor]
     public PersonKey(TenantScope tenant, string userId)
     {
         Tenant = tenant ?? throw new ArgumentNullException(nameof(tenant));
@@ -44,6 +47,7 @@ public sealed record PersonKey
 /// <summary>An inbound event (Slack <c>event_id</c>, Teams activity id) within its tenant.</summary>
 public sealed record InboundEventKey
 {
+    [JsonConstructor]
     public InboundEventKey(TenantScope tenant, string eventId)
     {
         Tenant = tenant ?? throw new ArgumentNullException(nameof(tenant));

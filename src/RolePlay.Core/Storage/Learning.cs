@@ -21,12 +21,12 @@ public sealed record CommitmentRecord(
     string SessionId,
     string Behaviour,
     string Text,
-    PersonKey? Buddy,
     DateOnly CheckInDay,
     CommitmentStatus Status,
     DateTimeOffset CreatedUtc,
     string? Version = null);
 
+/// <summary>A buddy's (or the person's own) check-in on a commitment; <see cref="By"/> wrote it.</summary>
 public sealed record CheckInRecord(PersonKey Person, string CommitmentId, PersonKey By, string Text, bool Kept, DateTimeOffset AtUtc);
 
 public interface ILearningStore
