@@ -117,6 +117,29 @@ internal sealed class AzureTableRowStore : IRowStore
             var failed = e.FailedTransactionActionIndex is int i && i < ops.Count ? ops[i] : ops[0];
             throw Conflict(client.Name, failed, e);
         }
+        catch (TableTransactionFailedException e) when (e.Status == 400 && e.FailedTransactionActionIndex is int i && i < ops.Count)
+        {
+            // Azurite reports a failed condition after the first operation as 400 InvalidInput; a probe tells a
+            // real conflict from bad input (the real service answers 409/412 and never gets here for conflicts).
+            if (await ConditionFailedAsync(client, pk, ops[i], ct).ConfigureAwait(false))
+            {
+                throw Conflict(client.Name, ops[i], e);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<bool> ConditionFailedAsync(TableClient client, string pk, RowOp op, CancellationToken ct)
+    {
+        var current = await client.GetEntityIfExistsAsync<TableEntity>(pk, op.RowKey, cancellationToken: ct).ConfigureAwait(false);
+        return op switch
+        {
+            { Kind: RowOpKind.Insert } => current.HasValue,
+            { Kind: RowOpKind.Replace } or { Kind: RowOpKind.Delete, IfMatch: not null } => !current.HasValue || current.Value!.ETag.ToString() != op.IfMatch,
+            { Kind: RowOpKind.Delete } => !current.HasValue,
+            _ => false,
+        };
     }
 
     private async Task<IReadOnlyList<StoredRow>> QueryAsync(string table, string filter, int? take, CancellationToken ct) => await GuardAsync(async () =>
