@@ -69,10 +69,12 @@ public sealed class FaultTests(AzuriteFixture azurite) : IDisposable
         await new PeopleStore(live).SaveAsync(NewPerson(Person("kept")), Ct);
 
         var deadConnection = azurite.ConnectionString!.Replace($":{new Uri(ExtractEndpoint(azurite.ConnectionString!)).Port}/", $":{ClosedPort()}/", StringComparison.Ordinal);
-        var dead = RowStoreFactory.Create(new StorageOptions { Provider = StorageProvider.AzureTables, AzureTables = { ConnectionString = deadConnection, TablePrefix = prefix, MaxRetries = 1 } });
+        var requests = new RequestCounter();
+        var dead = RowStoreFactory.Create(new StorageOptions { Provider = StorageProvider.AzureTables, AzureTables = { ConnectionString = deadConnection, TablePrefix = prefix, MaxRetries = 2 } }, requests);
         var people = new PeopleStore(dead);
 
         var read = await Assert.ThrowsAsync<StorageUnavailableException>(() => people.GetAsync(Person("kept"), Ct));
+        Assert.Equal(3, requests.Count); // the first try and the SDK's two retries
         var write = await Assert.ThrowsAsync<StorageUnavailableException>(() => new SessionStore(dead).SaveAsync(NewSession(Person("kept")), [], Ct));
         foreach (var error in new[] { read, write })
         {

@@ -286,6 +286,13 @@ public abstract partial class StorageContract : IAsyncLifetime
         Assert.False(await Dedupe.TryClaimAsync(evt, Now.AddMinutes(9), TimeSpan.FromMinutes(10), Ct));
         Assert.True(await Dedupe.TryClaimAsync(evt, Now.AddMinutes(11), TimeSpan.FromMinutes(10), Ct));
         Assert.False(await Dedupe.TryClaimAsync(evt, Now.AddMinutes(12), TimeSpan.FromMinutes(10), Ct));
+
+        var other = new InboundEventKey(Tenant(), "Ev-later");
+        Assert.True(await Dedupe.TryClaimAsync(other, Now.AddMinutes(15), TimeSpan.FromMinutes(10), Ct));
+        Assert.Equal(0, await Dedupe.PurgeExpiredAsync(Tenant(), Now.AddMinutes(20), Ct));
+        Assert.Equal(1, await Dedupe.PurgeExpiredAsync(Tenant(), Now.AddMinutes(22), Ct));
+        Assert.False(await Dedupe.TryClaimAsync(other, Now.AddMinutes(22), TimeSpan.FromMinutes(10), Ct));
+        Assert.True(await Dedupe.TryClaimAsync(evt, Now.AddMinutes(22), TimeSpan.FromMinutes(10), Ct));
     }
 
     [SkippableFact]

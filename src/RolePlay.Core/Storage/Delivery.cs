@@ -48,4 +48,7 @@ public interface IInboundDedupe
     /// An expired claim may be claimed again.
     /// </summary>
     Task<bool> TryClaimAsync(InboundEventKey key, DateTimeOffset nowUtc, TimeSpan keepFor, CancellationToken ct);
+
+    /// <summary>Removes a tenant's expired claims (a daily housekeeping job, never per message); returns how many.</summary>
+    Task<int> PurgeExpiredAsync(TenantScope tenant, DateTimeOffset nowUtc, CancellationToken ct);
 }
