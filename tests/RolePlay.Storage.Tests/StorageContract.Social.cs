@@ -174,4 +174,30 @@ public abstract partial class StorageContract
         Assert.NotNull(await People.GetAsync(ben, Ct));
         Assert.Equal(0, await PersonalData.ForgetAsync(ana, Ct));
     }
+
+    [SkippableFact]
+    public async Task Work_larger_than_one_batch_is_chunked()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var pairs = Enumerable.Range(0, 120).Select(i => new PairRecord(Person($"a{i}"), Person($"b{i}"))).ToArray();
+        await Pairing.SaveRoundAsync(new PairingRound(tenant, "floor", 1, Now, pairs, [Person("odd")]), Ct);
+        var round = (await Pairing.ListRecentAsync(tenant, "floor", 1, Ct)).Single();
+        Assert.Equal(pairs, round.Pairs);
+        Assert.Equal([Person("odd")], round.Unpaired);
+
+        var ana = Person("chatty");
+        var header = NewSession(ana);
+        for (var save = 0; save < 3; save++)
+        {
+            var turns = Enumerable.Range(header.TurnCount, 60).Select(i => Turn(i, i % 2 == 0 ? "customer" : "agent", $"turn {i}")).ToArray();
+            header = await Sessions.SaveAsync(header with { TurnCount = header.TurnCount + turns.Length }, turns, Ct);
+        }
+
+        Assert.Equal(180, (await Sessions.GetTurnsAsync(ana, "s1", Ct)).Count);
+        Assert.Equal(181, await PersonalData.ForgetAsync(ana, Ct));
+        Assert.Empty(await Rows.RangeAsync(RolePlay.Storage.Rows.Tables.People, RolePlay.Storage.Rows.RowKeys.Person(ana), string.Empty, null, null, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Sessions.SaveAsync(
+            NewSession(ana) with { TurnCount = 99 }, Enumerable.Range(0, 99).Select(i => Turn(i, "agent", "x")).ToArray(), Ct));
+    }
 }

@@ -33,7 +33,7 @@ internal sealed record RowOp(RowOpKind Kind, string RowKey, string? Body = null,
 /// The one storage engine contract both stores implement. It is shaped after Azure Table Storage (partition +
 /// row keys, single-partition atomic batches of at most 100 operations, ETag-style versions) so one set of
 /// repositories, with one key layout, runs on SQLite and on Azure Tables alike.
-/// Every method is one round trip to the store.
+/// Every method is one round trip to the store (a range read: one per page of up to 1,000 rows).
 /// </summary>
 internal interface IRowStore
 {
