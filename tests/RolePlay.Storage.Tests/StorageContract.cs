@@ -202,6 +202,8 @@ public abstract partial class StorageContract : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Sessions.SaveAsync(NewSession(key) with { TurnCount = 2 }, [Turn(0, "customer", "a"), Turn(5, "agent", "b")], Ct));
         Assert.Contains("numbered 0..1", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentException>(() => Sessions.SaveAsync(NewSession(key) with { TurnCount = 1 }, [Turn(0, "narrator", "a")], Ct));
+        var label = await Assert.ThrowsAsync<ArgumentException>(() => Sessions.SaveAsync(NewSession(key) with { TurnCount = 1 }, [Turn(0, "agent", "a", "Empathy")], Ct));
+        Assert.Contains("'Empathy' is not a behaviour wire name", label.Message, StringComparison.Ordinal);
         Assert.Null(await Sessions.GetAsync(key, "s1", Ct));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RolePlay.Core.Detection;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.Rows;
 
@@ -112,6 +113,10 @@ internal sealed class SessionStore(IRowStore rows) : ISessionStore
 
             ArgumentNullException.ThrowIfNull(turn.Text);
             ArgumentNullException.ThrowIfNull(turn.Labels);
+            if (turn.Labels.FirstOrDefault(l => !BehaviourNames.TryParse(l, out _)) is { } unknown)
+            {
+                throw new ArgumentException($"Session {header.SessionId}, turn {turn.Index}: '{unknown}' is not a behaviour wire name.", nameof(newTurns));
+            }
         }
     }
 
