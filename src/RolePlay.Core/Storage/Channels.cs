@@ -1,0 +1,41 @@
+namespace RolePlay.Core.Storage;
+
+/// <summary>
+/// Where to send proactive messages to one person or channel: Teams needs the serviceUrl and conversation id,
+/// Slack the DM channel id (in <see cref="ConversationId"/>, with no service URL).
+/// </summary>
+public sealed record ConversationReference(
+    TenantScope Tenant,
+    string OwnerId,
+    string ConversationId,
+    string? ServiceUrl,
+    string? BotId,
+    DateTimeOffset UpdatedUtc);
+
+public interface IConversationReferenceStore
+{
+    Task SaveAsync(ConversationReference reference, CancellationToken ct);
+
+    Task<ConversationReference?> GetAsync(TenantScope tenant, string ownerId, CancellationToken ct);
+}
+
+/// <summary>
+/// A Slack workspace install (the workspace is the tenant). The bot token arrives already encrypted: encryption is
+/// the host's job. It names no person, so forgetting the installer never removes the workspace's install.
+/// </summary>
+public sealed record SlackInstall(
+    string TeamId,
+    string? EnterpriseId,
+    string BotUserId,
+    string EncryptedBotToken,
+    string Scopes,
+    DateTimeOffset InstalledUtc);
+
+public interface ISlackInstallStore
+{
+    Task SaveAsync(SlackInstall install, CancellationToken ct);
+
+    Task<SlackInstall?> GetAsync(string teamId, CancellationToken ct);
+
+    Task DeleteAsync(string teamId, CancellationToken ct);
+}

@@ -1,0 +1,28 @@
+namespace RolePlay.Core.Storage;
+
+/// <summary>Someone reacted to a post with the team's emoji: who, on whose post, what kind of post, when.</summary>
+public sealed record RecognitionRecord(
+    TenantScope Tenant,
+    string TeamId,
+    string RecognitionId,
+    PersonKey ReactedBy,
+    PersonKey Recipient,
+    string MessageId,
+    string PostKind,
+    string Emoji,
+    DateTimeOffset AtUtc);
+
+public interface IRecognitionStore
+{
+    /// <summary>Adds a recognition; the same id twice is kept once (reaction events are retried).</summary>
+    Task AddAsync(RecognitionRecord recognition, CancellationToken ct);
+
+    /// <summary>Recognitions of a team in the ISO week (Monday-based, UTC) that contains <paramref name="dayInWeek"/>.</summary>
+    Task<IReadOnlyList<RecognitionRecord>> ListWeekAsync(TenantScope tenant, string teamId, DateOnly dayInWeek, CancellationToken ct);
+}
+
+public static class WeekBucket
+{
+    /// <summary>The Monday that starts the week containing <paramref name="day"/>.</summary>
+    public static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

@@ -1,0 +1,77 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RolePlay.Core.Storage;
+using RolePlay.Storage.AzureTables;
+using RolePlay.Storage.Repositories;
+using RolePlay.Storage.Rows;
+using RolePlay.Storage.Sqlite;
+
+namespace RolePlay.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers every storage port for the configured provider (section <c>Storage</c>), validated at start-up,
+    /// plus <see cref="IStorageInitializer"/> which the host runs once before serving.
+    /// </summary>
+    public static IServiceCollection AddRolePlayStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IRowStore>(sp => RowStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IStorageInitializer, StorageInitializer>();
+        services.AddSingleton<IPeopleStore, PeopleStore>();
+        services.AddSingleton<ISessionStore, SessionStore>();
+        services.AddSingleton<ITeamStore, TeamStore>();
+        services.AddSingleton<ILearningStore, LearningStore>();
+        services.AddSingleton<IPairingStore, PairingStore>();
+        services.AddSingleton<IRecognitionStore, RecognitionStore>();
+        services.AddSingleton<IPhraseStore, PhraseStore>();
+        services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
+        services.AddSingleton<IInboundDedupe, InboundDedupe>();
+        services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
+        services.AddSingleton<ISlackInstallStore, SlackInstallStore>();
+        services.AddSingleton<IPersonalDataStore, PersonalDataStore>();
+        return services;
+    }
+}
+
+internal sealed class StorageInitializer(IRowStore rows) : IStorageInitializer
+{
+    public Task InitializeAsync(CancellationToken ct) => rows.InitializeAsync(Tables.All, ct);
+}
+
+internal static class RowStoreFactory
+{
+    public static IRowStore Create(StorageOptions options, HttpPipelinePolicy? extraPolicy = null) => options.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteRowStore(options.Sqlite.Path, TimeSpan.FromMilliseconds(options.Sqlite.BusyTimeoutMilliseconds)),
+        StorageProvider.AzureTables => new AzureTableRowStore(CreateService(options.AzureTables, extraPolicy), options.AzureTables.TablePrefix),
+        _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported."),
+    };
+
+    private static TableServiceClient CreateService(AzureTablesStorageOptions azure, HttpPipelinePolicy? extraPolicy)
+    {
+        var clientOptions = new TableClientOptions();
+
+        // Transient faults (timeouts, 408/429/5xx, broken connections) are retried by the SDK itself.
+        clientOptions.Retry.MaxRetries = azure.MaxRetries;
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        if (extraPolicy is not null)
+        {
+            clientOptions.AddPolicy(extraPolicy, HttpPipelinePosition.PerRetry);
+        }
+
+        return string.IsNullOrWhiteSpace(azure.ConnectionString)
+            ? new TableServiceClient(new Uri(azure.Endpoint!), new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(azure.ConnectionString, clientOptions);
+    }
+}

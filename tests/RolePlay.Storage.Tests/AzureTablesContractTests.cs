@@ -1,0 +1,29 @@
+using RolePlay.Storage.AzureTables;
+using RolePlay.Storage.Rows;
+
+namespace RolePlay.Storage.Tests;
+
+/// <summary>The contract on Azure Table Storage (Azurite), each test with its own table prefix.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureTablesContractTests(AzuriteFixture azurite) : StorageContract
+{
+    private readonly string _prefix = "T" + Guid.NewGuid().ToString("N")[..12];
+    private readonly RequestCounter _requests = new();
+
+    protected override string? SkipReason => azurite.SkipReason;
+
+    protected override long RoundTrips => _requests.Count;
+
+    private protected override IRowStore CreateRowStore() => Create(_requests);
+
+    private protected override IRowStore CreateSecondRowStore() => Create(new RequestCounter());
+
+    private AzureTableRowStore Create(RequestCounter counter) =>
+        (AzureTableRowStore)RowStoreFactory.Create(
+            new StorageOptions
+            {
+                Provider = StorageProvider.AzureTables,
+                AzureTables = { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix },
+            },
+            counter);
+}

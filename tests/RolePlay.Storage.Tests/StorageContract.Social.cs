@@ -1,0 +1,203 @@
+using System.Text.Json.Nodes;
+using RolePlay.Core.Storage;
+using static RolePlay.Storage.Tests.TestData;
+
+namespace RolePlay.Storage.Tests;
+
+public abstract partial class StorageContract
+{
+    [SkippableFact]
+    public async Task Teams_and_members_are_stored_per_tenant()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var team = await Teams.SaveAsync(NewTeam(tenant), Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Teams.SaveAsync(NewTeam(tenant), Ct));
+        var updated = await Teams.SaveAsync(team with { ServiceValues = ["ownership", "warmth", "clarity"] }, Ct);
+        Assert.Equal(["ownership", "warmth", "clarity"], (await Teams.GetAsync(tenant, "support", Ct))!.ServiceValues);
+        Assert.Equal(updated.Version, (await Teams.ListAsync(tenant, Ct)).Single().Version);
+
+        await Teams.AddMemberAsync(tenant, "support", new TeamMember(Person("a"), Now), Ct);
+        await Teams.AddMemberAsync(tenant, "support", new TeamMember(Person("b"), Now), Ct);
+        await Teams.AddMemberAsync(tenant, "support-2", new TeamMember(Person("c"), Now), Ct);
+        await Teams.RemoveMemberAsync(tenant, "support", Person("a"), Ct);
+        Assert.Equal(["b"], (await Teams.ListMembersAsync(tenant, "support", Ct)).Select(m => m.Person.UserId));
+    }
+
+    [SkippableFact]
+    public async Task Learning_records_and_check_ins_due_by_day()
+    {
+        SkipIfUnavailable();
+        var ana = Person("ana");
+        var buddy = Person("ben");
+        var day = new DateOnly(2026, 12, 2);
+        await Learning.SaveRubricAsync(new RubricResultRecord(ana, "s1", [new RubricScore("active-listening", 3, ["That sounds frustrating"])], Now), Ct);
+        Assert.Equal("That sounds frustrating", (await Learning.GetRubricAsync(ana, "s1", Ct))!.Scores[0].Evidence[0]);
+
+        await Learning.AddReflectionAsync(new ReflectionRecord(ana, "s1", "feelings", "Nervous at first", Now), Ct);
+        await Learning.AddReflectionAsync(new ReflectionRecord(ana, "s1", "observations", "The summary landed", Now.AddSeconds(1)), Ct);
+        Assert.Equal(["Nervous at first", "The summary landed"], (await Learning.ListReflectionsAsync(ana, "s1", Ct)).Select(r => r.Text));
+
+        var commitment = await Learning.SaveCommitmentAsync(NewCommitment(ana, day), Ct);
+        Assert.Equal(["c1"], (await Learning.ListDueForCheckInAsync(ana.Tenant, day, Ct)).Select(c => c.CommitmentId));
+        var moved = await Learning.SaveCommitmentAsync(commitment with { CheckInDay = day.AddDays(1) }, Ct);
+        Assert.Empty(await Learning.ListDueForCheckInAsync(ana.Tenant, day, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Learning.SaveCommitmentAsync(commitment with { Text = "stale" }, Ct));
+
+        await Learning.AddCheckInAsync(new CheckInRecord(ana, "c1", buddy, "She summarised twice today", true, Now.AddDays(7)), Ct);
+        await Learning.SaveCommitmentAsync(moved with { Status = CommitmentStatus.Kept }, Ct);
+        Assert.Empty(await Learning.ListDueForCheckInAsync(ana.Tenant, day.AddDays(1), Ct));
+        Assert.Equal(buddy, (await Learning.ListCheckInsAsync(ana, "c1", Ct)).Single().By);
+    }
+
+    [SkippableFact]
+    public async Task Pairing_history_returns_the_last_rounds_newest_first()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        for (var round = 1; round <= 4; round++)
+        {
+            await Pairing.SaveRoundAsync(new PairingRound(tenant, "support", round, Now.AddDays(7 * round), [new PairRecord(Person("a"), Person($"b{round}"))], round % 2 == 0 ? [Person("odd")] : []), Ct);
+        }
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Pairing.SaveRoundAsync(new PairingRound(tenant, "support", 4, Now, [], []), Ct));
+
+        var recent = await Pairing.ListRecentAsync(tenant, "support", 2, Ct);
+        Assert.Equal([4, 3], recent.Select(r => r.RoundNumber));
+        Assert.Equal(["b4", "b3"], recent.Select(r => r.Pairs.Single().Second.UserId));
+        Assert.Equal([Person("odd")], recent[0].Unpaired);
+        Assert.Empty(recent[1].Unpaired);
+        Assert.Empty(await Pairing.ListRecentAsync(Tenant("fabrikam"), "support", 2, Ct));
+    }
+
+    [SkippableFact]
+    public async Task Recognitions_are_listed_by_week_and_deduplicated()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var wednesday = new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
+        RecognitionRecord Kudos(string id, DateTimeOffset at) => new(tenant, "support", id, Person("mgr"), Person("ana"), "m-" + id, "empathy-win", ":heart:", at);
+        await Recognitions.AddAsync(Kudos("r1", wednesday), Ct);
+        await Recognitions.AddAsync(Kudos("r1", wednesday), Ct);
+        await Recognitions.AddAsync(Kudos("r2", wednesday.AddDays(4)), Ct); // Sunday: same week
+        await Recognitions.AddAsync(Kudos("r3", wednesday.AddDays(5)), Ct); // next Monday
+
+        Assert.Equal(["r1", "r2"], (await Recognitions.ListWeekAsync(tenant, "support", new DateOnly(2026, 11, 23), Ct)).Select(r => r.RecognitionId));
+        Assert.Equal(["r3"], (await Recognitions.ListWeekAsync(tenant, "support", new DateOnly(2026, 12, 4), Ct)).Select(r => r.RecognitionId));
+    }
+
+    [SkippableFact]
+    public async Task Phrase_library_is_newest_first()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        for (var i = 0; i < 5; i++)
+        {
+            await Phrases.AddAsync(new PhraseRecord(tenant, "support", $"ph{i}", Person("ana"), $"Phrase {i}", "empathy", Now.AddHours(i)), Ct);
+        }
+
+        Assert.Equal(["Phrase 4", "Phrase 3", "Phrase 2"], (await Phrases.ListAsync(tenant, "support", 3, Ct)).Select(p => p.Text));
+    }
+
+    [SkippableFact]
+    public async Task Conversation_references_and_slack_installs_round_trip()
+    {
+        SkipIfUnavailable();
+        var reference = new ConversationReference(Tenant(), "ana", "a:1xyz", "https://smba.trafficmanager.net/emea/", "28:bot", Now);
+        await References.SaveAsync(reference, Ct);
+        await References.SaveAsync(reference with { ConversationId = "a:2xyz" }, Ct);
+        Assert.Equal("a:2xyz", (await References.GetAsync(Tenant(), "ana", Ct))!.ConversationId);
+
+        var install = new SlackInstall("T0123", null, "U0BOT", "enc:v1:AAAA", "chat:write,im:history", Now);
+        await SlackInstalls.SaveAsync(install, Ct);
+        Assert.Equal(install, await SlackInstalls.GetAsync("T0123", Ct));
+        await SlackInstalls.DeleteAsync("T0123", Ct);
+        Assert.Null(await SlackInstalls.GetAsync("T0123", Ct));
+    }
+
+    [SkippableFact]
+    public async Task Export_holds_everything_about_a_person_and_forget_removes_it_everywhere()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var ana = Person("ana");
+        var ben = Person("ben");
+        var day = new DateOnly(2026, 12, 2);
+        var due = Now.AddHours(20);
+        foreach (var p in new[] { ana, ben })
+        {
+            await People.SaveAsync(NewPerson(p, due), Ct);
+            await Teams.AddMemberAsync(tenant, "support", new TeamMember(p, Now), Ct);
+            await Learning.SaveCommitmentAsync(NewCommitment(p, day), Ct);
+            await References.SaveAsync(new ConversationReference(tenant, p.UserId, "a:" + p.UserId, null, null, Now), Ct);
+            await Ledger.TryClaimAsync(NewLedgerEntry(tenant, p.UserId), Ct);
+        }
+
+        await Sessions.SaveAsync(NewSession(ana) with { TurnCount = 2 }, [Turn(0, "customer", "Where is it?"), Turn(1, "agent", "Let me find out for you, Sam.")], Ct);
+        await Sessions.SaveAsync(NewSession(ben) with { TurnCount = 1 }, [Turn(0, "customer", "Ben's customer")], Ct);
+        await Pairing.SaveRoundAsync(new PairingRound(tenant, "support", 1, Now, [new PairRecord(ana, ben)], []), Ct);
+        await Recognitions.AddAsync(new RecognitionRecord(tenant, "support", "r1", ben, ana, "m1", "empathy-win", ":heart:", Now), Ct);
+        await Recognitions.AddAsync(new RecognitionRecord(tenant, "support", "r2", Person("mgr"), ben, "m2", "empathy-win", ":heart:", Now), Ct);
+        await Phrases.AddAsync(new PhraseRecord(tenant, "support", "ph1", ana, "I can hear how stressful this is", "empathy", Now), Ct);
+        await Learning.AddCheckInAsync(new CheckInRecord(ben, "c1", ana, "Ben kept it", true, Now), Ct);
+
+        var export = JsonNode.Parse(await PersonalData.ExportAsync(ana, Ct))!;
+        var exportText = export.ToJsonString();
+        Assert.Equal("Dana ana", (string?)export["profile"]![0]!["displayName"]);
+        Assert.Contains("Let me find out for you, Sam.", exportText, StringComparison.Ordinal);
+        Assert.Contains("I can hear how stressful this is", exportText, StringComparison.Ordinal);
+        Assert.Contains("Ben kept it", exportText, StringComparison.Ordinal);
+        Assert.Contains("\"messageId\":\"m1\"", exportText, StringComparison.Ordinal);
+        Assert.Single(export["deliveries"]!.AsArray());
+        Assert.Equal("a:ana", (string?)export["conversationReference"]!["conversationId"]);
+        Assert.DoesNotContain("Ben's customer", exportText, StringComparison.Ordinal);
+
+        Assert.True(await PersonalData.ForgetAsync(ana, Ct) > 10);
+
+        Assert.Null(await People.GetAsync(ana, Ct));
+        Assert.Equal(new PersonWithLiveSession(null, null), await People.GetWithLiveSessionAsync(ana, Ct));
+        Assert.Empty(await Sessions.GetTurnsAsync(ana, "s1", Ct));
+        Assert.Equal([ben], await People.ListDueAsync(tenant, due, Ct));
+        Assert.Equal([ben], (await Teams.ListMembersAsync(tenant, "support", Ct)).Select(m => m.Person));
+        Assert.Equal([ben], (await Learning.ListDueForCheckInAsync(tenant, day, Ct)).Select(c => c.Person));
+        Assert.Null(await References.GetAsync(tenant, "ana", Ct));
+        Assert.Null(await Ledger.GetAsync(tenant, "ana", "daily-prompt", "2026-11-25", Ct));
+        Assert.Equal(["ben"], (await Ledger.ListByDueBucketAsync(tenant, Now, Ct)).Select(e => e.Recipient));
+        Assert.Empty((await Pairing.ListRecentAsync(tenant, "support", 5, Ct)).Single().Pairs);
+        Assert.Equal(["r2"], (await Recognitions.ListWeekAsync(tenant, "support", DateOnly.FromDateTime(Now.UtcDateTime), Ct)).Select(r => r.RecognitionId));
+        Assert.Empty(await Phrases.ListAsync(tenant, "support", 10, Ct));
+        Assert.Empty(await Learning.ListCheckInsAsync(ben, "c1", Ct));
+        Assert.Equal("""{}""", Strip(await PersonalData.ExportAsync(ana, Ct)));
+
+        // Ben's own data is untouched.
+        Assert.Equal(["Ben's customer"], (await Sessions.GetTurnsAsync(ben, "s1", Ct)).Select(t => t.Text));
+        Assert.NotNull(await People.GetAsync(ben, Ct));
+        Assert.Equal(0, await PersonalData.ForgetAsync(ana, Ct));
+    }
+
+    [SkippableFact]
+    public async Task Work_larger_than_one_batch_is_chunked()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var pairs = Enumerable.Range(0, 120).Select(i => new PairRecord(Person($"a{i}"), Person($"b{i}"))).ToArray();
+        await Pairing.SaveRoundAsync(new PairingRound(tenant, "floor", 1, Now, pairs, [Person("odd")]), Ct);
+        var round = (await Pairing.ListRecentAsync(tenant, "floor", 1, Ct)).Single();
+        Assert.Equal(pairs, round.Pairs);
+        Assert.Equal([Person("odd")], round.Unpaired);
+
+        var ana = Person("chatty");
+        var header = NewSession(ana);
+        for (var save = 0; save < 3; save++)
+        {
+            var turns = Enumerable.Range(header.TurnCount, 60).Select(i => Turn(i, i % 2 == 0 ? "customer" : "agent", $"turn {i}")).ToArray();
+            header = await Sessions.SaveAsync(header with { TurnCount = header.TurnCount + turns.Length }, turns, Ct);
+        }
+
+        Assert.Equal(180, (await Sessions.GetTurnsAsync(ana, "s1", Ct)).Count);
+        Assert.Equal(181, await PersonalData.ForgetAsync(ana, Ct));
+        Assert.Empty(await Rows.RangeAsync(RolePlay.Storage.Rows.Tables.People, RolePlay.Storage.Rows.RowKeys.Person(ana), string.Empty, null, null, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Sessions.SaveAsync(
+            NewSession(ana) with { TurnCount = 99 }, Enumerable.Range(0, 99).Select(i => Turn(i, "agent", "x")).ToArray(), Ct));
+    }
+}

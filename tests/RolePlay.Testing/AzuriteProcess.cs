@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace RolePlay.Testing;
+
+/// <summary>
+/// Starts the Azurite table service (installed by <c>npm ci --prefix tests</c>) in memory on a free loopback port,
+/// waits until it answers, and kills it on dispose. Shared by the contract tests and the benchmarks.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account (public, documented; not a secret).</summary>
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private AzuriteProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+
+    /// <summary>Where <c>npm ci --prefix tests</c> puts Azurite's table service, or null when it is not installed.</summary>
+    public static string? FindTableMain()
+    {
+        var main = Path.Combine(RepoRoot.Find(), "tests", "node_modules", "azurite", "dist", "src", "table", "main.js");
+        return File.Exists(main) ? main : null;
+    }
+
+    public static async Task<AzuriteProcess> StartAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        var main = FindTableMain() ?? throw new InvalidOperationException(
+            "Azurite is not installed: run 'npm ci --prefix tests' at the repository root.");
+        var port = FreePort();
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { main, "--inMemoryPersistence", "--disableTelemetry", "--silent", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new AzuriteProcess(process, port);
+        try
+        {
+            await azurite.WaitUntilReadyAsync(timeout, output, ct).ConfigureAwait(false);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, StringBuilder output, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before it was ready: {Snapshot(output)}");
+            }
+
+            try
+            {
+                // An unsigned request is refused with 403 once the service listens: that is the readiness signal.
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/devstoreaccount1/Tables"), ct).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.Forbidden)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The probe timed out; try again.
+            }
+
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"Azurite did not answer on 127.0.0.1:{Port} within {timeout.TotalSeconds:0} s: {Snapshot(output)}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.Length == 0 ? "(no output)" : output.ToString().Trim();
+        }
+    }
+}
+
+public static class RepoRoot
+{
+    /// <summary>Walks up from the running assembly to the folder holding RolePlay.sln.</summary>
+    public static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RolePlay.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No RolePlay.sln above {AppContext.BaseDirectory}.");
+    }
+}
