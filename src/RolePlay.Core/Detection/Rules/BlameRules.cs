@@ -13,7 +13,7 @@ internal static partial class BlameRules
         || (!BoundaryRules.OffersAlternative(s) && (PolicyShield().IsMatch(s) || (PolicyMention().IsMatch(s) && Helpless().IsMatch(s))));
 
     private const string Others =
-        @"(?:driver|courier|agent|engineer|installer|technician|colleague|team|staff|store|shop|bank|warehouse|he|she|they|someone|somebody|department|manufacturer|supplier|person|guy|guys|office|it|billing|accounts|marketing|sales|system|lady|man|woman|partner|carrier|post office|previous agent|other agent)s?";
+        @"(?:driver|courier|agent|engineer|installer|technician|tech|colleague|team|staff|store|shop|bank|warehouse|he|she|they|someone|somebody|department|manufacturer|supplier|person|guy|guys|office|it|billing|accounts|marketing|sales|system|lady|man|woman|partner|carrier|post office|previous agent|other agent)s?";
 
     [GeneratedRegex(
         @"\byou (?:really |clearly |obviously |just |probably |definitely )?should (?:have|not have)\b(?! had to)"
@@ -23,8 +23,8 @@ internal static partial class BlameRules
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:forgot|ignored|failed to|neglected to|missed the deadline)\b"
         + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please)[^ ]+"
         + @"|\b(?:because|since) you (?:did not|never|forgot|ignored|clicked|chose|ticked|selected|entered|typed|missed|failed|used|put|agreed|signed)\b|\b(?:it is|that is|this is) because you\b"
-        + @"|\byou (?:clicked|ticked|chose|selected|picked|entered|typed|put|gave us|used) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
-        + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b"
+        + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
+        + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
         + @"|\byour (?:own )?fault\b|\b(?:that is|it is) (?:on you|your (?:mistake|error|responsibility))\b"
         + @"|\b(?:someone|somebody) (?:in|at) your (?:household|family|house|home|office)\b",
         RegexOptions.CultureInvariant)]
@@ -34,8 +34,8 @@ internal static partial class BlameRules
         @"\b\w+[^s\W]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b"
         + @"|(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i)) (?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b"
         + @"|(?<!\b(?:i|we|i have|we have)) (?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)"
-        + @"|\b" + Others + @" (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
-        + @"|\b(?:is|are) the ones? (?:who|that)\b|\buseless\b"
+        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
+        + @"|\bfault of\b|\bfault (?:is|lies) with\b|\b(?:is|are) the ones? (?:who|that)\b|\buseless\b"
         + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex OthersFault();

@@ -18,7 +18,7 @@ internal static partial class DismissiveRules
         @"\bcalm down\b|\brelax\b|\bchill\b|\b(?:stay|keep) calm\b|\bno need to (?:be|get|shout|panic|worry|raise)\b|\bstop (?:complaining|shouting|yelling|moaning|being)\b"
         + @"|\b(?:it is|that is|this is|it was|they are) (?:just|only) (?:a |an |\d|one |a few |ten |five |two |some |the |£|minor|small)"
         + @"|\b(?:not|no) (?:a |that |such a |really a )?big (?:deal|thing)\b|\bnot (?:that|so|really|very) (?:serious|bad|important|complicated|hard|difficult|big)\b|\bnot (?:a )?(?:serious|big) (?:issue|problem)\b"
-        + @"|\boverreact\w*|\bmaking a (?:fuss|drama|scene)\b|\bmake (?:this |it )?(?:into )?a (?:drama|fuss|big thing)\b|\bfuss over nothing\b|\bminor (?:issue|thing|problem|inconvenience)\b|^so what(?: \?)?$"
+        + @"|\boverreact\w*|\bmaking a (?:fuss|drama|scene)\b|\bmake (?:this |it )?(?:into )?a (?:drama|fuss|big thing)\b|\b(?:out of|over|about) nothing\b|\b(?:others|other customers|other people|lots of (?:people|customers)|some people|many people) have it (?:worse|harder)\b|\bcould be (?:a lot |much )?worse\b|\bget to the point\b|\b(?:nobody|no one) else (?:has|had|is) (?:complained|had|having|reported)\b|\bnot the only (?:customer|person|one)\b|\bwhat the fuss is\b|\bdo not see what the (?:fuss|problem|issue|big deal)\b|\b(?:we have|i have) (?:already )?(?:been through|gone over|covered) (?:this|that)\b|\b(?:people|customers|others) (?:waiting|in the queue)\b|\bqueue of\b|\bfirst world problem\b|\b(?:it is|that is|it was) (?:only |just )?(?:a tenner|a fiver|a few (?:quid|pounds|dollars|euros|bucks)|pennies|peanuts)\b|\bnot (?:really )?(?:my|our) concern\b|\b(?:go|take your business|shop) elsewhere\b|\bworking as (?:designed|intended)\b|\bminor (?:issue|thing|problem|inconvenience)\b|^so what(?: \?)?$"
         + @"|\bsorry (?:that |if )?you (?:feel|think|felt|see it|are upset but)\b|\bsorry if (?:that|this|you|we|it)\b"
         + @"|\bas i (?:already |have |have already |just |previously )?(?:said|told you|explained|mentioned|stated)\b|\bi (?:have )?already (?:told|explained|said)\b|\bi have (?:told you|explained|said) (?:this|that|it)\b|\b(?:explained|told you|said) (?:this |it |that )?(?:twice|already|before|three times)\b"
         + @"|\bwe get (?:this|that|these|it) (?:complaint |a lot |kind of \w+ )?(?:all the time|a lot|every day|constantly)\b"
@@ -34,12 +34,12 @@ internal static partial class DismissiveRules
     private static partial Regex ShutDown();
 
     [GeneratedRegex(
-        @"^(?:(?:yes|ok|sure|right|mm|hmm|fine) (?:, )?)*(?:i (?:understand|see|hear you|get it)|noted|got it|understood)$",
+        @"^(?:(?:yes|ok|sure|right|mm|hmm|fine) (?:, )?)*(?:i (?:understand|see|hear you|get it)|noted|got it|understood|mhm|mm hmm|uh huh|mm)$",
         RegexOptions.CultureInvariant)]
     private static partial Regex BareAcknowledgement();
 
     [GeneratedRegex(
-        @"^(?:(?:so|ok|now|and|right) (?:, )?)*(?:is there )?anything else\b|\bnext question\b|^(?:so )?(?:do you want|shall we) (?:to )?(?:continue|carry on|proceed)\b|\bmove on\b",
+        @"^(?:(?:so|ok|now|and|right) (?:, )?)*(?:is there )?anything else\b|\bnext question\b|^next(?: \?)?$|^(?:so )?(?:do you want|shall we) (?:to )?(?:continue|carry on|proceed)\b|\bmove on\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Rush();
 }

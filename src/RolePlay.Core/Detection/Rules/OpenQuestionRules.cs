@@ -21,13 +21,13 @@ internal static partial class OpenQuestionRules
         + @"how (?!(?:many|much|old|about)\b|are you(?: doing)?(?: today)?(?: \?)?$|" + Lexicon.Feeling + @"|(?:so|very|really) )"
         + @"|why (?!not\b)"
         + @"|in what way|to what extent"
-        + @"|what (?!(?:is|was|are) (?:your|the) (?:\w+ )?" + FactNoun + @"\b|" + FactNoun + @"\b|a |an |i |we |you are saying|your saying|else do you want|more do you want|do you (?:want|expect) me)"
+        + @"|what (?!(?:is|was|are) (?:your|the) (?:\w+ )?" + FactNoun + @"\b|" + FactNoun + @"\b|a |an |i |we |you are (?:saying|telling|describing)|your (?:saying|telling)|you have (?:said|told|described)|else do you want|more do you want|do you (?:want|expect) me)"
         + @")",
         RegexOptions.CultureInvariant)]
     private static partial Regex WhQuestion();
 
     [GeneratedRegex(
-        @"\b(?:can|could|would|will) you (?:please |just |maybe |kindly |perhaps )?(?:tell me|describe|explain|walk me|talk me|share (?:more|what|how|a bit|a little)|say (?:more|a bit|a little)|give me (?:an idea|a sense|some (?:more )?(?:detail|background|context))|help me understand|let me know (?:what|how|why|more))"
+        @"\b(?:can|could|would|will) you (?:please |just |maybe |kindly |perhaps |be able to )?(?:tell me|describe|explain|walk me|talk me|share (?:more|what|how|a bit|a little)|say (?:more|a bit|a little)|give me (?:an idea|a sense|some (?:more )?(?:detail|background|context))|help me understand|let me know (?:what|how|why|more))"
         + @"|(?:^|[,:] )(?:(?:so|ok|and|please|first|now|right|then|just) (?:, )?)*(?:tell me|describe|explain|walk me through|talk me through|help me understand|share (?:with me )?(?:more|what|how)|say more|let me know (?:what|how|why))"
         + @"|\bi (?:would|d) (?:love|like) to (?:hear|understand|know) (?:more|what|how|why|about)\b"
         + @"|\bdo you mind (?:telling|explaining|sharing|describing|walking)\b",

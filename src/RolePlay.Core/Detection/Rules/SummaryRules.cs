@@ -11,8 +11,8 @@ internal static partial class SummaryRules
 
     [GeneratedRegex(
         @"\b(?:recap|recapping|summari[sz]e|summari[sz]ing|to sum (?:it |this |that |things )?up|sum (?:it|this|that|things) up|play (?:that|it|this) back|playing (?:that|it|this) back|in other words|short version|in short|in summary|to summari[sz]e)\b"
-        + @"|\bif i (?:have |am )?(?:understand|understood|got|get|am understanding|understanding|hearing|heard|reading|read)(?: (?:this|that|it|you|everything|things|the situation))?(?: (?:correctly|right|properly))?\b"
-        + @"|\b(?:make sure|check|confirm|see if) (?:that )?i (?:have |ve )?(?:got|get|understood|understand|heard|have (?:this|it|that|everything))\b"
+        + @"|(?<!know )\bif i (?:have |am )?(?:understand|understood|got|get|am understanding|understanding|hearing|heard|reading|read)(?: (?:this|that|it|you|everything|things|the situation))?(?: (?:correctly|right|properly))?\b"
+        + @"|\b(?:make sure|check|confirm|see if) (?:that )?i (?:have |ve )?(?:got|get|understood|understand|heard|have (?:this|it|that|everything))\b(?! the (?:right|correct))"
         + @"|\b(?:just )?so i am clear\b|\blet me (?:see if i|make sure i)\b"
         + @"|\bwhat i am (?:hearing|understanding|getting)\b|\bwhat i (?:hear|understand) is\b"
         + @"|\bwhat (?:you are|your|you re) (?:saying|telling me|describing)\b"
