@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace RolePlay.Core.Detection.Rules;
+
+/// <summary>Blame: the agent puts fault on the customer ("you should have", "you forgot to"), on someone else ("the
+/// warehouse messed up", "that's the courier's fault", "not my department"), or hides behind policy defensively
+/// ("policy is policy", "the policy says no, nothing I can do"). Stating a policy while offering an alternative
+/// is a boundary, not blame; owning a mistake ("I messed up") is not blame.</summary>
+internal static partial class BlameRules
+{
+    public static bool Matches(ReadOnlySpan<char> s) =>
+        CustomerFault().IsMatch(s) || OthersFault().IsMatch(s) || Deflection().IsMatch(s)
+        || (!BoundaryRules.OffersAlternative(s) && (PolicyShield().IsMatch(s) || (PolicyMention().IsMatch(s) && Helpless().IsMatch(s))));
+
+    private const string Others =
+        @"(?:driver|courier|agent|engineer|installer|technician|tech|colleague|team|staff|store|shop|bank|warehouse|he|she|they|someone|somebody|department|manufacturer|supplier|person|guy|guys|office|it|billing|accounts|marketing|sales|system|lady|man|woman|partner|carrier|post office|previous agent|other agent)s?";
+
+    [GeneratedRegex(
+        @"\byou (?:really |clearly |obviously |just |probably |definitely )?should (?:have|not have)\b(?! had to)"
+        + @"|\byou (?:were|are) (?:supposed|meant|required|told) to\b|\byou needed to\b"
+        + @"|\byou (?:must|might|probably|obviously|clearly) have (?!been\b|had\b)[^ ]+"
+        + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:did not|never) (?:bother|read|check|tell|update|register|cancel|follow|return|keep|contact|call|notice|pay|submit|activate|reply|respond|save|inform|let us know|provide|look|install|turn)\b"
+        + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:forgot|ignored|failed to|neglected to|missed the deadline)\b"
+        + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please)[^ ]+"
+        + @"|\b(?:because|since) you (?:did not|never|forgot|ignored|clicked|chose|ticked|selected|entered|typed|missed|failed|used|put|agreed|signed)\b|\b(?:it is|that is|this is) because you\b"
+        + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
+        + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
+        + @"|\byour (?:own )?fault\b|\b(?:that is|it is) (?:on you|your (?:mistake|error|responsibility))\b"
+        + @"|\b(?:someone|somebody) (?:in|at) your (?:household|family|house|home|office)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex CustomerFault();
+
+    [GeneratedRegex(
+        @"\b\w+[^s\W]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b"
+        + @"|(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i)) (?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b"
+        + @"|(?<!\b(?:i|we|i have|we have)) (?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)"
+        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
+        + @"|\bfault of\b|\bfault (?:is|lies) with\b|\b(?:is|are) the ones? (?:who|that)\b|\buseless\b"
+        + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex OthersFault();
+
+    [GeneratedRegex(
+        @"\bnot (?:our|my) (?:fault|problem|issue|responsibility|department|job|call|decision|doing|area|team|remit)\b|\bnot up to (?:me|us)\b"
+        + @"|\bnothing to do with (?:me|us|our|my)\b|\bon (?:them|him|her|their end|their side)\b|\btalk to them\b|\bspeak to them\b"
+        + @"|\btake (?:it|this|that) up with\b|\bhead office (?:decided|made|decision|says|rules)\b|\bthat is head office\b|\b(?:they|management) made the decision\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Deflection();
+
+    [GeneratedRegex(
+        @"\b(?:policy|rules?|terms) (?:is|are) (?:the )?(?:policy|rules?|terms)\b|\bi (?:do not|did not) (?:make|write|set) the (?:rules|polic\w*)\b|\bi (?:just|only) (?:follow|work here|do what)\b|\baccording to (?:the |our )?polic\w* (?:i|we) can not do anything\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyShield();
+
+    [GeneratedRegex(@"\b(?:polic\w*|rules?|terms|head office|management|system)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyMention();
+
+    [GeneratedRegex(
+        @"\bnothing (?:i|we) can do\b|\bnot up to (?:me|us)\b|\bmy hands are tied\b|\bcan not do anything\b|\bnot my\b|\bnot our\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Helpless();
+}

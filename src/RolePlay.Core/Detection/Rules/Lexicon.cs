@@ -1,0 +1,24 @@
+namespace RolePlay.Core.Detection.Rules;
+
+/// <summary>Word classes shared by several rule sets, written against <see cref="TextNormaliser"/> output
+/// (lower case, contractions expanded). Stems cover British and American spellings and common typos.</summary>
+internal static class Lexicon
+{
+    /// <summary>Words that name a feeling or a hard situation.</summary>
+    public const string Feeling =
+        @"(?:frust\w*|frusrat\w*|annoy\w*|upset\w*|stress\w*|worr(?:y|ied|ying|ies)|disappoint\w*|anxi\w*|angry|anger|"
+        + @"fed up|exhaust\w*|tired|confus\w*|embar+as+\w*|scar(?:y|ed|ing)|awful|horrible|terrible|nightmare|rubbish|"
+        + @"madden\w*|infuriat\w*|irritat\w*|gutted|fuming|furious|livid|concern\w*|hassle|trouble|inconvenien\w*|difficult|"
+        + @"tough|hard|pain(?:ful)?|overwhelm\w*|let down|sad|unfair|heartbreak\w*|devastat\w*|distress\w*|panic\w*|"
+        + @"nervous|hurt\w*|shock\w*|drive me mad|bad luck|unacceptable|not ok|not (?:been )?easy|a lot to deal with|"
+        + @"rough|long (?:wait|week|day|time|few days)|mess|going round in circles|knocked your confidence|sadface|"
+        + @"not the experience|(?:been|going|gone) through a lot|ordeal|headache|draining|worst|miserable|rotten|unpleasant|a shame|bad experience)\b";
+
+    /// <summary>When a commitment will happen: a day, a clock time, a duration, or "now".</summary>
+    public const string When =
+        @"\b(?:today|tonight|tomorrow|now|right away|straight away|immediately|shortly|as soon as possible|"
+        + @"this (?:morning|afternoon|evening|week)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        + @"(?:by|before|within|in the next|in|until|after|at) (?:\d|an? |the |one |two |three |half|end|close|noon|midday|lunch)|"
+        + @"\d+ ?(?:am|pm)\b|\d+(?: \d+)? (?:working |business )?(?:minutes?|hours?|days?|weeks?)|end of (?:the )?day|"
+        + @"close of business|(?:straight|right|immediately) after|as soon as|first thing|next (?:week|day)|within the hour|noon|midday|by (?:email|text|sms))";
+}

@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace RolePlay.Core.Detection.Rules;
+
+/// <summary>Summary: the agent restates the customer's situation. A summary marker ("to recap", "if I understand
+/// correctly", "what I'm hearing is", "in other words"), a restatement opened with "so you / so the", or a
+/// second-person statement closed by a check tag ("you paid for next day and it took a week, right?").</summary>
+internal static partial class SummaryRules
+{
+    public static bool Matches(ReadOnlySpan<char> s) => Marker().IsMatch(s) || Restatement().IsMatch(s);
+
+    [GeneratedRegex(
+        @"\b(?:recap|recapping|summari[sz]e|summari[sz]ing|to sum (?:it |this |that |things )?up|sum (?:it|this|that|things) up|play (?:that|it|this) back|playing (?:that|it|this) back|in other words|short version|in short|in summary|to summari[sz]e)\b"
+        + @"|(?<!know )\bif i (?:have |am )?(?:understand|understood|got|get|am understanding|understanding|hearing|heard|reading|read)(?: (?:this|that|it|you|everything|things|the situation))?(?: (?:correctly|right|properly))?\b"
+        + @"|\b(?:make sure|check|confirm|see if) (?:that )?i (?:have |ve )?(?:got|get|understood|understand|heard|have (?:this|it|that|everything))\b(?! the (?:right|correct))"
+        + @"|\b(?:just )?so i am clear\b|\blet me (?:see if i|make sure i)\b"
+        + @"|\bwhat i am (?:hearing|understanding|getting)\b|\bwhat i (?:hear|understand) is\b"
+        + @"|\bwhat (?:you are|your|you re) (?:saying|telling me|describing)\b"
+        + @"|\bfrom what you (?:have |ve )?(?:said|told me|described|explained|mentioned|wrote|written)\b"
+        + @"|\bsounds like the (?:main |real )?(?:issue|problem|cause)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(
+        @"^(?:(?:ok|right|alright|yes|and|right then) (?:, )?)*so (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might)\b)(?: [^ ?]+){3}"
+        + @"|: (?:so )?(?:you|your) (?:[^ ]+ ){3}"
+        + @"|^(?:and )?(?:you|your)\b(?: [^ ]+){4,}? , (?:right|yes|correct|is that (?:right|correct)) \?",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Restatement();
+}
