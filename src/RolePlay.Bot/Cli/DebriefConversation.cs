@@ -1,0 +1,78 @@
+using RolePlay.Core;
+using RolePlay.Core.Practice;
+
+namespace RolePlay.Bot.Cli;
+
+/// <summary>Walks the learner through the debrief in its layers: feelings, then observations, then one
+/// commitment. On a terminal it waits for their answers; from a pipe it prints the layers.</summary>
+internal sealed class DebriefConversation(TextReader input, TextWriter screen, bool interactive)
+{
+    public void Run(PracticeReport report)
+    {
+        screen.WriteLine();
+        screen.WriteLine($"— The scene ended: {WireName.Of(report.Outcome)}. Customer frustration {report.FinalMood.Frustration}/10, trust {report.FinalMood.Trust}/10.");
+        if (!report.Scored)
+        {
+            screen.WriteLine("Nothing was scored. Come back whenever you like.");
+            return;
+        }
+
+        screen.WriteLine();
+        screen.WriteLine("1. Feelings first");
+        foreach (var prompt in report.Debrief.FeelingsPrompts)
+        {
+            Ask(prompt);
+        }
+
+        screen.WriteLine();
+        screen.WriteLine("2. What happened");
+        foreach (var observation in report.Debrief.Observations)
+        {
+            screen.WriteLine($"   • {observation}");
+        }
+
+        foreach (var missed in report.Debrief.MissedMoments)
+        {
+            screen.WriteLine($"   ◦ missed: {missed}");
+        }
+
+        foreach (var (criterion, result) in report.Success)
+        {
+            screen.WriteLine($"   {(result.Met ? "✓" : "✗")} {WireName.Of(criterion)}{(result.Turn is { } turn ? $" (turn {turn})" : "")}");
+        }
+
+        foreach (var score in report.Rubric)
+        {
+            screen.WriteLine($"   {WireName.Of(score.Criterion)}: {score.Score}/4");
+            foreach (var evidence in score.Evidence)
+            {
+                screen.WriteLine($"      “{evidence}”");
+            }
+        }
+
+        screen.WriteLine();
+        screen.WriteLine("3. One commitment for your next shift");
+        foreach (var suggestion in report.Debrief.CommitmentSuggestions)
+        {
+            screen.WriteLine($"   – {suggestion}");
+        }
+
+        var commitment = Ask(report.Debrief.CommitmentPrompt);
+        if (!string.IsNullOrWhiteSpace(commitment))
+        {
+            screen.WriteLine($"Noted: “{commitment.Trim()}”. A buddy will ask how it went in a week.");
+        }
+    }
+
+    private string? Ask(string prompt)
+    {
+        screen.WriteLine($"   {prompt}");
+        if (!interactive)
+        {
+            return null;
+        }
+
+        screen.Write("   › ");
+        return input.ReadLine();
+    }
+}

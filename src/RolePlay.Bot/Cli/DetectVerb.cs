@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using RolePlay.Core.Detection;
+
+namespace RolePlay.Bot.Cli;
+
+/// <summary><c>detect</c>: JSON Lines in, one labelled line out per input line, in order. A bad line gets an
+/// error line of its own and the rest still run.</summary>
+internal static class DetectVerb
+{
+    public static Command Build()
+    {
+        var detect = new Command("detect",
+            "Label agent messages. Reads JSON Lines {\"id\":\"...\",\"text\":\"...\"} from stdin and writes " +
+            "{\"id\":\"...\",\"labels\":[...]} per line, in input order; a malformed line yields {\"id\":...,\"error\":\"...\"}. " +
+            "Labels: " + string.Join(", ", BehaviourNames.All.Select(BehaviourNames.ToName)) + ".");
+        detect.SetAction(_ =>
+        {
+            using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+            using var stdout = Console.OpenStandardOutput();
+            Run(stdin, stdout, new RuleBasedDetector());
+            return 0;
+        });
+        return detect;
+    }
+
+    public static void Run(TextReader input, Stream output, IBehaviourDetector detector)
+    {
+        using var buffered = new BufferedStream(output, 64 * 1024);
+        using var writer = new Utf8JsonWriter(buffered, new JsonWriterOptions { SkipValidation = false });
+        var lineNumber = 0;
+        while (input.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            WriteResult(writer, line, lineNumber, detector);
+            writer.Flush();
+            writer.Reset();
+            buffered.WriteByte((byte)'\n');
+        }
+
+        buffered.Flush();
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, string line, int lineNumber, IBehaviourDetector detector)
+    {
+        writer.WriteStartObject();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            writer.WriteNull("id");
+            writer.WriteString("error", $"line {lineNumber}: not valid JSON ({e.Message})");
+            writer.WriteEndObject();
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                writer.WriteNull("id");
+                writer.WriteString("error", $"line {lineNumber}: expected a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}");
+            }
+            else
+            {
+                WriteId(writer, root);
+                if (!root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
+                {
+                    writer.WriteString("error", $"line {lineNumber}: \"text\" must be a string");
+                }
+                else
+                {
+                    writer.WriteStartArray("labels");
+                    foreach (var name in BehaviourNames.ToNames(detector.Detect(text.GetString()!)))
+                    {
+                        writer.WriteStringValue(name);
+                    }
+
+                    writer.WriteEndArray();
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The id is echoed as given (string or number) so callers can join results to inputs.</summary>
+    private static void WriteId(Utf8JsonWriter writer, JsonElement root)
+    {
+        writer.WritePropertyName("id");
+        if (root.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        {
+            id.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using RolePlay.Core.Content;
+using RolePlay.Core.Detection;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Storage;
+using RolePlay.Storage;
+
+namespace RolePlay.Bot.Hosting;
+
+/// <summary>The ASP.NET Core host: configuration, content, the practice services and the endpoints.</summary>
+internal static class BotHost
+{
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<string> extraContent, CancellationToken ct)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args, extraContent);
+        }
+        catch (ContentValidationException e)
+        {
+            await Console.Error.WriteLineAsync("RolePlay will not start: the content is invalid.");
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                // Storage is ready (schema migrated, tables created) before the first request can reach it.
+                await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+            }
+            catch (Exception e) when (e is OptionsValidationException or StorageUnavailableException)
+            {
+                await Console.Error.WriteLineAsync($"RolePlay will not start: {e.Message}");
+                return 1;
+            }
+
+            await app.RunAsync(ct);
+        }
+
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var configuredDirs = builder.Configuration.GetSection("Content:Directories").Get<string[]>() ?? [];
+        var catalog = ContentLoader.LoadShipped([.. configuredDirs, .. extraContent]).EnsureValid();
+
+        builder.Services.AddRolePlayStorage(builder.Configuration);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<IBehaviourDetector, RuleBasedDetector>();
+        builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
+        builder.Services.AddSingleton<PracticeEngine>();
+
+        var app = builder.Build();
+        app.MapGet("/healthz", (ContentCatalog content) => Results.Ok(new
+        {
+            status = "ok",
+            personas = content.Personas.Count,
+            scenarios = content.Scenarios.Count,
+        }));
+        return app;
+    }
+}
