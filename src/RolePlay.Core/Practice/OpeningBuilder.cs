@@ -33,7 +33,7 @@ internal static class OpeningBuilder
         var brief = $"Brief: {scenario.Brief} Success looks like: {(success.Length > 0 ? success : "a calm, satisfied customer")}.";
         if (scenario.Constraints.Count > 0)
         {
-            brief += $" Constraints: {string.Join("; ", scenario.Constraints.Select(c => c.Description))}.";
+            brief += $" Constraints: {string.Join("; ", scenario.Constraints.Select(c => c.Description.TrimEnd('.')))}.";
         }
 
         return brief;

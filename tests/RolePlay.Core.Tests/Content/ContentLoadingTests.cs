@@ -24,7 +24,7 @@ public sealed class ContentLoadingTests
         Assert.Equal(40, maria.Age);
         Assert.Equal(new Mood(5, 5), maria.StartingMood);
         Assert.Equal(new PersonaArtifacts(DeviceType.Phone, NetworkQuality.Good), maria.Artifacts);
-        Assert.Equal(1.5, maria.Sensitivity[Detection.Behaviour.Empathy]);
+        Assert.Equal(1.5, maria.Sensitivity[RolePlay.Core.Detection.Behaviour.Empathy]);
         Assert.Equal(["time_up one", "time_up two"], maria.Lines.For(Reaction.TimeUp));
         Assert.Equal(PersonaPath, maria.Source);
         var parcel = result.Catalog.Scenarios["late-parcel"];
