@@ -41,7 +41,7 @@ public sealed class ServeTests : IDisposable
         Assert.Contains("Storage:AzureTables", result.StdErr);
     }
 
-    private static async Task<JsonElement> WaitForHealthAsync(HttpClient http)
+    internal static async Task<JsonElement> WaitForHealthAsync(HttpClient http)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -57,7 +57,7 @@ public sealed class ServeTests : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

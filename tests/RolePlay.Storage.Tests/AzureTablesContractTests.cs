@@ -1,5 +1,6 @@
 using RolePlay.Storage.AzureTables;
 using RolePlay.Storage.Rows;
+using RolePlay.Testing;
 
 namespace RolePlay.Storage.Tests;
 

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Microsoft.Data.Sqlite;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.Repositories;
 using RolePlay.Storage.Sqlite;
+using RolePlay.Testing;
 using static RolePlay.Storage.Tests.TestData;
 
 namespace RolePlay.Storage.Tests;

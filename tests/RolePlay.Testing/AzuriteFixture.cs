@@ -1,9 +1,9 @@
-using RolePlay.Testing;
+using Xunit;
 
-namespace RolePlay.Storage.Tests;
+namespace RolePlay.Testing;
 
 /// <summary>
-/// One Azurite for the whole Azure contract run. Without Azurite installed the Azure tests skip locally with a
+/// One Azurite for a test collection. Without Azurite installed the Azure tests skip locally with a
 /// clear message; in CI (CI=true) they fail instead, so a broken install can never pass as green.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -19,7 +19,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         if (AzuriteProcess.FindTableMain() is null && !inCi)
         {
-            SkipReason = "Azurite is not installed (run 'npm ci --prefix tests'); Azure Tables contract tests skipped.";
+            SkipReason = "Azurite is not installed (run 'npm ci --prefix tests'); Azure Tables tests skipped.";
             return;
         }
 
@@ -34,10 +34,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
             await _azurite.DisposeAsync();
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
 }
