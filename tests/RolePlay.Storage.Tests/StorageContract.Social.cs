@@ -31,7 +31,7 @@ public abstract partial class StorageContract
         var ana = Person("ana");
         var buddy = Person("ben");
         var day = new DateOnly(2026, 12, 2);
-        await Learning.SaveRubricAsync(new RubricResultRecord(ana, "s1", [new RubricScore("active-listening", 3, ["That sounds frustrating"])], Now), Ct);
+        await Learning.SaveRubricAsync(new RubricResultRecord(ana, "s1", [new StoredRubricScore("active-listening", 3, ["That sounds frustrating"])], Now), Ct);
         Assert.Equal("That sounds frustrating", (await Learning.GetRubricAsync(ana, "s1", Ct))!.Scores[0].Evidence[0]);
 
         await Learning.AddReflectionAsync(new ReflectionRecord(ana, "s1", "feelings", "Nervous at first", Now), Ct);

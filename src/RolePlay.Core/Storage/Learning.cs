@@ -1,9 +1,9 @@
 namespace RolePlay.Core.Storage;
 
 /// <summary>One rubric criterion's score with its evidence (the exact phrases that earned it).</summary>
-public sealed record RubricScore(string Criterion, int Score, IReadOnlyList<string> Evidence);
+public sealed record StoredRubricScore(string Criterion, int Score, IReadOnlyList<string> Evidence);
 
-public sealed record RubricResultRecord(PersonKey Person, string SessionId, IReadOnlyList<RubricScore> Scores, DateTimeOffset AtUtc);
+public sealed record RubricResultRecord(PersonKey Person, string SessionId, IReadOnlyList<StoredRubricScore> Scores, DateTimeOffset AtUtc);
 
 /// <summary>A debrief answer or free reflection; <see cref="Layer"/> is "feelings", "observations" or "commitment".</summary>
 public sealed record ReflectionRecord(PersonKey Person, string SessionId, string Layer, string Text, DateTimeOffset AtUtc);
