@@ -70,7 +70,8 @@ public sealed partial class SlackInbound(
 
         var botUserId = authorization.True("is_bot") ? authorization.Str("user_id") : null;
         var snapshot = evt.Clone();
-        if (!queue.TryEnqueue(new SlackWork($"event {eventId} ({snapshot.Str("type")})", ct => ProcessEventAsync(tenant, root.Str("team_id"), snapshot, botUserId, ct))))
+        var teamId = root.Str("team_id");
+        if (!queue.TryEnqueue(new SlackWork($"event {eventId} ({snapshot.Str("type")})", ct => ProcessEventAsync(tenant, teamId, snapshot, botUserId, ct))))
         {
             await dedupe.ForgetAsync(tenant, eventId, cancellationToken);
             return Busy;
