@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,6 +37,12 @@ public static class SlackEndpoints
 
     private static Task HandleEventsAsync(HttpContext context) => HandleAsync(context, async (body, inbound, ct) =>
     {
+        // The JSON reader checks UTF-8 only when a string is read; check it all up front so no handler meets bad text.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return SlackAck.BadRequest("body is not UTF-8");
+        }
+
         JsonDocument document;
         try
         {
