@@ -44,7 +44,7 @@ public sealed class SlackTestHost : IAsyncDisposable
     public ISlackInstallStore Installs => Services.GetRequiredService<ISlackInstallStore>();
 
     public static async Task<SlackTestHost> StartAsync(FakeSlackApi? api = null, Dictionary<string, string?>? settings = null,
-        bool allowAutoRedirect = false)
+        bool allowAutoRedirect = false, Action<IServiceCollection>? configure = null)
     {
         api ??= await FakeSlackApi.StartAsync();
         var config = new Dictionary<string, string?>
@@ -70,6 +70,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddSingleton<IConversationRouter, RecordingRouter>();
+        configure?.Invoke(builder.Services);
         builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         app.MapSlackEndpoints();
