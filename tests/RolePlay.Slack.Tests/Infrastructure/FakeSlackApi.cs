@@ -136,7 +136,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
         else
         {
-            json = await JsonNode.ParseAsync(context.Request.Body) as JsonObject;
+            var text = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            json = text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
         }
 
         Calls.Enqueue(new ApiCall(method, authorization, json, form, DateTimeOffset.UtcNow));
