@@ -52,6 +52,8 @@ public sealed class PayloadReplayTests
 
         Assert.InRange(response.Status, 200, 299);
         Assert.True(response.Elapsed < TimeSpan.FromSeconds(3), $"{file} acknowledged after {response.Elapsed}");
+        await host.DrainAsync();
+        Assert.Empty(host.Logs.Errors);
     }
 
     private static async Task ReplayOverSocketAsync(string envelope)

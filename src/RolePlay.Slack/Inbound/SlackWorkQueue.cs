@@ -15,8 +15,25 @@ public sealed class SlackWorkQueue
     private readonly Channel<SlackWork> _channel = Channel.CreateBounded<SlackWork>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
 
+    private int _pending;
+
+    /// <summary>Work accepted and not yet finished (queued or running).</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
     /// <summary>False when the queue is full or shutting down: the caller answers non-2xx so Slack retries later.</summary>
-    public bool TryEnqueue(SlackWork work) => _channel.Writer.TryWrite(work);
+    public bool TryEnqueue(SlackWork work)
+    {
+        Interlocked.Increment(ref _pending);
+        if (_channel.Writer.TryWrite(work))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _pending);
+        return false;
+    }
+
+    internal void Finished() => Interlocked.Decrement(ref _pending);
 
     internal ChannelReader<SlackWork> Reader => _channel.Reader;
 
@@ -63,6 +80,10 @@ public sealed class SlackWorkProcessor(SlackWorkQueue queue, ILogger<SlackWorkPr
 #pragma warning restore CA1031
             {
                 logger.LogError(ex, "Slack work '{Work}' failed", work.Description);
+            }
+            finally
+            {
+                queue.Finished();
             }
         }
     }

@@ -26,9 +26,10 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private SlackTestHost(WebApplication app, FakeSlackApi api, HttpClient client)
+    private SlackTestHost(WebApplication app, FakeSlackApi api, HttpClient client, CapturingLoggerProvider logs)
     {
         _app = app;
+        Logs = logs;
         Api = api;
         Client = client;
     }
@@ -36,6 +37,8 @@ public sealed class SlackTestHost : IAsyncDisposable
     public FakeSlackApi Api { get; }
 
     public HttpClient Client { get; }
+
+    public CapturingLoggerProvider Logs { get; }
 
     public RecordingRouter Router => (RecordingRouter)_app.Services.GetRequiredService<IConversationRouter>();
 
@@ -63,6 +66,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs);
         if (Environment.GetEnvironmentVariable("SLACK_TEST_LOGS") == "1")
         {
             builder.Logging.AddConsole();
@@ -80,7 +85,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         {
             BaseAddress = new Uri(address),
         };
-        return new SlackTestHost(app, api, client);
+        return new SlackTestHost(app, api, client, logs);
     }
 
     /// <summary>Stores an install directly (as the OAuth callback would) and teaches the fake API its token.</summary>
@@ -132,6 +137,20 @@ public sealed class SlackTestHost : IAsyncDisposable
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new SlackResponse((int)response.StatusCode, text, watch.Elapsed, response.Headers);
+    }
+
+    /// <summary>Stops the host the way the process would at shutdown (queued work is finished first).</summary>
+    public Task StopAsync() => _app.StopAsync();
+
+    /// <summary>Waits until the background queue has run everything accepted so far.</summary>
+    public async Task DrainAsync()
+    {
+        var queue = Services.GetRequiredService<SlackWorkQueue>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (queue.Pending > 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
     }
 
     public async ValueTask DisposeAsync()
