@@ -34,6 +34,7 @@ public sealed class EventsEndToEndTests : IAsyncLifetime
         Assert.Equal("Bearer xoxb-t1", post.Authorization);
         Assert.Equal("D1", post.Str("channel"));
         Assert.Equal("Hi &lt;@U9&gt; &amp; welcome", post.Str("text"));
+        Assert.Null(post.Json!["blocks"]);
     }
 
     [Fact]

@@ -24,23 +24,6 @@ public sealed class SlackApiException : Exception
         Error = error;
     }
 
-    public SlackApiException()
-        : this("unknown", "unknown")
-    {
-    }
-
-    public SlackApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Method = "unknown";
-        Error = "unknown";
-    }
-
-    public SlackApiException(string message)
-        : this("unknown", message)
-    {
-    }
-
     public string Method { get; }
 
     /// <summary>Slack's error code (<c>channel_not_found</c>, <c>ratelimited</c>, ...).</summary>

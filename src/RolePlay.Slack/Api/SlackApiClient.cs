@@ -270,9 +270,10 @@ public sealed class SlackApiClient(
             ? value.GetString()
             : null;
 
-    private static void AddIfPresent(JsonObject body, string name, JsonNode? value)
+    private static void AddIfPresent(JsonObject body, string name, JsonArray? value)
     {
-        if (value is not null)
+        // An empty blocks array is refused by Slack (invalid_blocks): plain text messages send none.
+        if (value is { Count: > 0 })
         {
             body[name] = value;
         }

@@ -132,8 +132,7 @@ public sealed partial class SlackInbound(
             $"{command} {fields.GetValueOrDefault("text")}".Trim());
         var target = new SlackReplyTarget(tenant, userId, channelId, TriggerId: fields.GetValueOrDefault("trigger_id"), ReceivedAt: now, Ephemeral: true);
         var routing = RouteAsync(message, CancellationToken.None);
-        var finished = await Task.WhenAny(routing, Task.Delay(options.Value.CommandAnswerWindow, time, cancellationToken));
-        if (finished == routing && routing.IsCompletedSuccessfully)
+        if (await CompletesWithinAsync(routing, options.Value.CommandAnswerWindow, cancellationToken) && routing.IsCompletedSuccessfully)
         {
             return QuickAnswer(target, routing.Result);
         }
@@ -164,12 +163,13 @@ public sealed partial class SlackInbound(
             Enqueue("command answer (rest)", ct => responder.DeliverAsync(target, rest, ct));
         }
 
-        return new SlackAck(200, new JsonObject
+        var answer = new JsonObject { ["response_type"] = "ephemeral", ["text"] = messages[0].Text };
+        if (messages[0].Blocks.Count > 0)
         {
-            ["response_type"] = "ephemeral",
-            ["text"] = messages[0].Text,
-            ["blocks"] = messages[0].Blocks.DeepClone(),
-        });
+            answer["blocks"] = messages[0].Blocks.DeepClone();
+        }
+
+        return new SlackAck(200, answer);
     }
 
     private SlackAck BlockActions(string tenant, string userId, JsonElement payload)
@@ -215,8 +215,7 @@ public sealed partial class SlackInbound(
             Address(tenant, userId, null, payload.Obj("team").Str("id")), time.GetUtcNow(), verb, values, view.Str("id"));
         var target = new SlackReplyTarget(tenant, userId, null);
         var routing = RouteAsync(submitted, CancellationToken.None);
-        var finished = await Task.WhenAny(routing, Task.Delay(ViewSubmissionWindow, time, cancellationToken));
-        if (finished != routing || !routing.IsCompletedSuccessfully)
+        if (!await CompletesWithinAsync(routing, ViewSubmissionWindow, cancellationToken) || !routing.IsCompletedSuccessfully)
         {
             Enqueue($"view submission {verb} (late answer)", async ct => await responder.DeliverAsync(target, await routing, ct));
             return SlackAck.Ok;
@@ -326,6 +325,14 @@ public sealed partial class SlackInbound(
                 logger.LogDebug("Slack event {Type} ignored", type);
                 break;
         }
+    }
+
+    private async Task<bool> CompletesWithinAsync(Task task, TimeSpan window, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = await Task.WhenAny(task, Task.Delay(window, time, timer.Token));
+        await timer.CancelAsync();
+        return finished == task;
     }
 
     private async Task<RouterResult> RouteAsync(IncomingEvent incoming, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
     /// <summary>Slack's trigger lifetime is 3 s; leave room for the views.open round trip.</summary>
     public static readonly TimeSpan TriggerLifetime = TimeSpan.FromMilliseconds(2500);
 
+    /// <summary>Slack cuts a message's text at 40,000 characters; cutting it ourselves keeps the ellipsis honest.</summary>
+    public const int MaxMessageText = 40_000;
+
     public async Task DeliverAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
     {
         var api = services.GetRequiredService<SlackApiClient>();
@@ -73,7 +76,7 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
     /// <summary>Renders one reply: plain text is escaped (it is never markup), cards become Block Kit.</summary>
     public static IReadOnlyList<SlackMessage> Render(Outgoing reply) => reply switch
     {
-        TextOut text => [new SlackMessage(SlackText.Escape(text.Text), [])],
+        TextOut text => [new SlackMessage(SlackText.Truncate(SlackText.Escape(text.Text), MaxMessageText), [])],
         CardOut card => BlockKitRenderer.RenderMessages(card.Card),
         _ => throw new NotSupportedException($"No Slack rendering for {reply.GetType().Name}."),
     };
