@@ -53,6 +53,19 @@ public sealed class EventsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_copies_of_one_event_are_processed_once()
+    {
+        var envelope = Payloads.Event(Payloads.DirectMessage("race"), eventId: "EvRace");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _host.PostEventAsync(envelope)));
+
+        Assert.All(responses, r => Assert.Equal(200, r.Status));
+        await _host.Router.WaitForAsync<MessageReceived>();
+        await _host.DrainAsync();
+        Assert.Single(_host.Router.Events);
+    }
+
+    [Fact]
     public async Task A_retry_whose_first_copy_never_arrived_is_processed()
     {
         var response = await _host.PostEventAsync(Payloads.Event(Payloads.DirectMessage("late"), eventId: "EvLost"),

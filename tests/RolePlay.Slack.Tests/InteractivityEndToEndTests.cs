@@ -144,4 +144,23 @@ public sealed class InteractivityEndToEndTests : IAsyncLifetime
         Assert.Contains("commitment", post.Json!.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(_host.Api.CallsTo("views.open"));
     }
+
+    [Fact]
+    public async Task A_slow_view_submission_is_acked_before_slacks_deadline_and_answered_later()
+    {
+        _host.Router.Delay = TimeSpan.FromSeconds(3.5);
+        _host.Router.Answer = _ => new RouterResult([new TextOut("Saved your commitment")]);
+        var view = BlockKit.BlockKitRenderer.RenderModal(Form);
+        view["id"] = "V2";
+        var payload = new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = "U1" }, ["team"] = new JsonObject { ["id"] = "T1" }, ["view"] = view };
+
+        var response = await _host.PostInteractionAsync(payload);
+
+        Assert.Equal(200, response.Status);
+        Assert.True(response.Elapsed < TimeSpan.FromSeconds(3), $"ack took {response.Elapsed}");
+        Assert.Equal("", response.Body);
+        var post = await _host.Api.WaitForCallAsync("chat.postMessage");
+        Assert.Equal(("DU1", "Saved your commitment"), (post.Str("channel"), post.Str("text")));
+        Assert.Equal("U1", _host.Api.CallsTo("conversations.open")[0].Str("users"));
+    }
 }
