@@ -30,7 +30,7 @@ public static class SlackEndpoints
         endpoints.MapPost(EventsPath, HandleEventsAsync);
         endpoints.MapPost(InteractionsPath, HandleInteractionsAsync);
         endpoints.MapPost(CommandsPath, HandleCommandsAsync);
-        endpoints.MapGet(InstallPath, SlackOAuth.BeginInstallAsync);
+        endpoints.MapGet(InstallPath, SlackOAuth.BeginInstall);
         endpoints.MapGet(OAuthCallbackPath, SlackOAuth.CompleteInstallAsync);
         return endpoints;
     }

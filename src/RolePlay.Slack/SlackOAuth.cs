@@ -18,7 +18,7 @@ public static class SlackOAuth
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
     private const string StatePurpose = "RolePlay.Slack.OAuthState";
 
-    internal static IResult BeginInstallAsync(HttpContext context, IOptions<SlackOptions> options, IDataProtectionProvider protection)
+    internal static IResult BeginInstall(HttpContext context, IOptions<SlackOptions> options, IDataProtectionProvider protection)
     {
         var settings = options.Value;
         if (!settings.OAuthEnabled)

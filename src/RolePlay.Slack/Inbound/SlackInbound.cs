@@ -355,7 +355,7 @@ public sealed partial class SlackInbound(
         new(Platform, tenant, channel, KindOf(channel), threadTs, teamId);
 
     /// <summary>Slack ids say what they are: D… a DM, G… a private channel or group DM, C… a channel.</summary>
-    private static ConversationKind KindOf(string channel) => channel[0] switch
+    private static ConversationKind KindOf(string channel) => channel.FirstOrDefault() switch
     {
         'D' or 'U' or 'W' => ConversationKind.Personal,
         'G' => ConversationKind.Group,

@@ -45,7 +45,7 @@ public sealed class SlackSignatureVerifier(string signingSecret, TimeProvider ti
         return CryptographicOperations.FixedTimeEquals(given, Compute(timestamp, body));
     }
 
-    /// <summary>The signature Slack would send for this body (used by the tests and the Socket Mode-free tooling).</summary>
+    /// <summary>The signature Slack would send for this body (tests and local tools sign requests with it).</summary>
     public string Sign(string timestamp, ReadOnlySpan<byte> body) => Version + "=" + Convert.ToHexStringLower(Compute(timestamp, body));
 
     private byte[] Compute(string timestamp, ReadOnlySpan<byte> body)
