@@ -1,0 +1,177 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RolePlay.Slack.Inbound;
+
+namespace RolePlay.Slack;
+
+/// <summary>The Slack HTTP endpoints. Each request: raw body (≤ 1 MB) → ssl_check → v0 signature → url_verification →
+/// parse by kind → <see cref="SlackInbound"/>, which acknowledges at once and queues the work.</summary>
+public static class SlackEndpoints
+{
+    public const string EventsPath = "/api/slack/events";
+    public const string InteractionsPath = "/api/slack/interactions";
+    public const string CommandsPath = "/api/slack/commands";
+    public const string InstallPath = "/api/slack/install";
+    public const string OAuthCallbackPath = "/api/slack/oauth/callback";
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Every route served, for the manifest check.</summary>
+    public static IReadOnlyList<string> Routes { get; } = [EventsPath, InteractionsPath, CommandsPath, InstallPath, OAuthCallbackPath];
+
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(EventsPath, HandleEventsAsync);
+        endpoints.MapPost(InteractionsPath, HandleInteractionsAsync);
+        endpoints.MapPost(CommandsPath, HandleCommandsAsync);
+        endpoints.MapGet(InstallPath, SlackOAuth.BeginInstall);
+        endpoints.MapGet(OAuthCallbackPath, SlackOAuth.CompleteInstallAsync);
+        return endpoints;
+    }
+
+    private static Task HandleEventsAsync(HttpContext context) => HandleAsync(context, async (body, inbound, ct) =>
+    {
+        // The JSON reader checks UTF-8 only when a string is read; check it all up front so no handler meets bad text.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return SlackAck.BadRequest("body is not UTF-8");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return SlackAck.BadRequest("body is not JSON");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return SlackAck.BadRequest("body is not a JSON object");
+            }
+
+            if (root.Str("type") == "url_verification")
+            {
+                return root.Str("challenge") is { } challenge
+                    ? new SlackAck(200, new JsonObject { ["challenge"] = challenge })
+                    : SlackAck.BadRequest("url_verification without challenge");
+            }
+
+            return await inbound.HandleEventAsync(root, ct);
+        }
+    });
+
+    private static Task HandleInteractionsAsync(HttpContext context) => HandleAsync(context, async (body, inbound, ct) =>
+    {
+        if (!FormBody.TryParse(body.Span, out var fields))
+        {
+            return SlackAck.BadRequest("body is not valid form encoding");
+        }
+
+        if (!fields.TryGetValue("payload", out var payload))
+        {
+            return SlackAck.BadRequest("form field 'payload' is missing");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? await inbound.HandleInteractionAsync(document.RootElement, ct)
+                : SlackAck.BadRequest("payload is not a JSON object");
+        }
+        catch (JsonException)
+        {
+            return SlackAck.BadRequest("payload is not JSON");
+        }
+    });
+
+    private static Task HandleCommandsAsync(HttpContext context) => HandleAsync(context, (body, inbound, ct) =>
+        FormBody.TryParse(body.Span, out var fields)
+            ? inbound.HandleCommandAsync(fields, ct)
+            : Task.FromResult(SlackAck.BadRequest("body is not valid form encoding")));
+
+    private static async Task HandleAsync(HttpContext context, Func<ReadOnlyMemory<byte>, SlackInbound, CancellationToken, Task<SlackAck>> handle)
+    {
+        var services = context.RequestServices;
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            await WriteAsync(context, new SlackAck(StatusCodes.Status413PayloadTooLarge));
+            return;
+        }
+
+        // Slack's certificate probe: answered before anything else is read.
+        if (IsSslCheck(body.Value.Span))
+        {
+            await WriteAsync(context, SlackAck.Ok);
+            return;
+        }
+
+        var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var verifier = services.GetRequiredService<SlackSignatureVerifier>();
+        if (string.IsNullOrEmpty(options.SigningSecret)
+            || !verifier.IsValid(context.Request.Headers["X-Slack-Request-Timestamp"], context.Request.Headers["X-Slack-Signature"], body.Value.Span))
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints))
+                .LogWarning("Refused a Slack request to {Path}: bad or stale signature", context.Request.Path);
+            await WriteAsync(context, new SlackAck(StatusCodes.Status401Unauthorized));
+            return;
+        }
+
+        await WriteAsync(context, await handle(body.Value, services.GetRequiredService<SlackInbound>(), context.RequestAborted));
+    }
+
+    private static bool IsSslCheck(ReadOnlySpan<byte> body) =>
+        body.StartsWith("ssl_check=1"u8) || body.IndexOf("&ssl_check=1"u8) >= 0;
+
+    /// <summary>The raw bytes (the signature covers them exactly), or null when over <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext context, SlackAck ack)
+    {
+        context.Response.StatusCode = ack.StatusCode;
+        if (ack.StatusCode == StatusCodes.Status403Forbidden)
+        {
+            context.Response.Headers["X-Slack-No-Retry"] = "1";
+        }
+
+        if (ack.Body is not null)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(ack.Body.ToJsonString(), context.RequestAborted);
+        }
+    }
+}

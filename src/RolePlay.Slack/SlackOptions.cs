@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Options;
+
+namespace RolePlay.Slack;
+
+/// <summary>Configuration section <c>Slack</c>. Set <see cref="BotToken"/> for one workspace, or
+/// <see cref="ClientId"/>/<see cref="ClientSecret"/> to let any workspace install the app with OAuth.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    public string? SigningSecret { get; set; }
+
+    /// <summary>An <c>xoxb-</c> token: single-workspace mode (the workspace is learnt with auth.test).</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>An app-level <c>xapp-</c> token: Socket Mode, for development without a public URL.</summary>
+    public string? AppToken { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>The OAuth redirect URI registered with Slack; defaults to this host's callback route.</summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>Bot scopes requested at install (must match manifests/slack/manifest.yml).</summary>
+    public string Scopes { get; set; } =
+        "app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:write,reactions:read,users:read";
+
+    /// <summary>chat.postMessage pacing: Slack allows about one message per second per channel.</summary>
+    public TimeSpan ChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>chat.postMessage budget per workspace per minute (Slack's workspace-wide limit for the method).</summary>
+    public int WorkspaceMessagesPerMinute { get; set; } = 300;
+
+    /// <summary>How long a slash command waits for the router before acknowledging with a placeholder.</summary>
+    public TimeSpan CommandAnswerWindow { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Retries of a Web API call answered with 429; longer Retry-After values end as Throttled.</summary>
+    public int MaxRateLimitRetries { get; set; } = 3;
+
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool SingleWorkspace => !string.IsNullOrWhiteSpace(BotToken);
+
+    public bool OAuthEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
+    public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
+}
+
+/// <summary>Checks <see cref="SlackOptions"/> at start-up so a missing secret fails the host with a clear message
+/// instead of failing the first request.</summary>
+internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.SigningSecret) && !options.SocketMode)
+        {
+            errors.Add("Slack:SigningSecret is required to verify requests from Slack (Basic Information → Signing Secret).");
+        }
+
+        if (!options.SingleWorkspace && !options.OAuthEnabled)
+        {
+            errors.Add("Set Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret (OAuth install).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId) != string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            errors.Add("Slack:ClientId and Slack:ClientSecret must be set together.");
+        }
+
+        if (options.SingleWorkspace && !options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            errors.Add("Slack:BotToken must be a bot token starting with 'xoxb-'.");
+        }
+
+        if (options.SocketMode && !options.AppToken!.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            errors.Add("Slack:AppToken must be an app-level token starting with 'xapp-'.");
+        }
+
+        if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http")
+            || !options.ApiBaseUrl.AbsolutePath.EndsWith('/'))
+        {
+            errors.Add($"Slack:ApiBaseUrl must be an absolute http(s) URL ending with '/', got '{options.ApiBaseUrl}'.");
+        }
+
+        if (options.ChannelMessageInterval <= TimeSpan.Zero || options.WorkspaceMessagesPerMinute <= 0)
+        {
+            errors.Add("Slack:ChannelMessageInterval and Slack:WorkspaceMessagesPerMinute must be positive.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RolePlay.Slack.Api;
+using RolePlay.Slack.Inbound;
+using RolePlay.Slack.Installs;
+using RolePlay.Slack.SocketMode;
+
+namespace RolePlay.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>Registers the Slack channel from the <c>Slack</c> configuration section (validated at start-up). Seams the
+    /// host may replace before calling: <see cref="ISlackInstallStore"/>, <see cref="IInboundDedupe"/>,
+    /// <see cref="ISlackUnreachableRecipients"/>; it must register an <c>IConversationRouter</c>.</summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDataProtection();
+        services.AddLogging();
+
+        services.TryAddSingleton<SlackTokenProtector>();
+        services.TryAddSingleton<ISlackInstallStore, InMemorySlackInstallStore>();
+        services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
+        services.TryAddSingleton<ISlackUnreachableRecipients, LoggingUnreachableRecipients>();
+
+        services.AddSingleton<SlackPacer>();
+        services.AddHttpClient<SlackApiClient>((sp, client) =>
+            client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+        services.AddSingleton(sp => new SlackSignatureVerifier(
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "", sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddHostedService<SlackWorkProcessor>();
+        services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackWorkspaceGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkspaceGuard>());
+        services.AddSingleton<SlackInbound>();
+        services.AddHttpClient(SlackSocketModeClient.HttpClientName, (sp, client) =>
+            client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+        services.AddHostedService<SlackSocketModeClient>();
+        return services;
+    }
+}

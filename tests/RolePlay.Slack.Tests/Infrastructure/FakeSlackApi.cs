@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RolePlay.Slack.Tests.Infrastructure;
+
+public sealed record ApiCall(string Method, string? Authorization, JsonObject? Json, IReadOnlyDictionary<string, string>? Form, DateTimeOffset At)
+{
+    public string? Str(string name) => Json?[name]?.GetValue<string>();
+}
+
+/// <summary>A local stand-in for slack.com/api that behaves like Slack where our client depends on it: ok:false bodies,
+/// 429 with Retry-After, cursor pagination, triggers that expire after 3 s and work once, unknown tokens refused
+/// with invalid_auth, and Socket Mode over a loopback WebSocket. It records every call.</summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    public static readonly TimeSpan TriggerLifetime = TimeSpan.FromSeconds(3);
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, Queue<Func<HttpContext, Task>>> _scripts = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _triggers = new();
+    private int _ts;
+
+    private FakeSlackApi(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public ConcurrentQueue<ApiCall> Calls { get; } = new();
+
+    /// <summary>Bearer token → tenant it belongs to. Calls with any other token get invalid_auth.</summary>
+    public ConcurrentDictionary<string, string> Tokens { get; } = new();
+
+    /// <summary>OAuth code → what oauth.v2.access answers for it.</summary>
+    public ConcurrentDictionary<string, JsonObject> OAuthCodes { get; } = new();
+
+    public ConcurrentDictionary<string, IReadOnlyList<string>> ChannelMembers { get; } = new();
+
+    public string ClientId { get; set; } = "111.222";
+
+    public string ClientSecret { get; set; } = "client-secret";
+
+    /// <summary>Socket Mode frames the server sends on each new connection, in order.</summary>
+    public ConcurrentQueue<IReadOnlyList<string>> SocketScripts { get; } = new();
+
+    public ConcurrentQueue<string> SocketAcks { get; } = new();
+
+    public int SocketConnections;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app);
+        app.UseWebSockets();
+        app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleAsync(context, method));
+        app.Map("/socket", fake.SocketAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address + "/api/");
+        return fake;
+    }
+
+    /// <summary>The next answers to <paramref name="method"/>, before the default behaviour resumes.</summary>
+    public void Script(string method, params Func<HttpContext, Task>[] answers)
+    {
+        var queue = _scripts.GetOrAdd(method, _ => new Queue<Func<HttpContext, Task>>());
+        lock (queue)
+        {
+            foreach (var answer in answers)
+            {
+                queue.Enqueue(answer);
+            }
+        }
+    }
+
+    public static Func<HttpContext, Task> RateLimited(int retryAfterSeconds) => context =>
+    {
+        context.Response.StatusCode = 429;
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
+    };
+
+    public static Func<HttpContext, Task> Error(string error) => context =>
+        context.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = false, ["error"] = error });
+
+    /// <summary>Slack issues a trigger when someone clicks or types a command; it is good for 3 s, once.</summary>
+    public void IssueTrigger(string triggerId) => _triggers[triggerId] = DateTimeOffset.UtcNow;
+
+    public IReadOnlyList<ApiCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    public async Task<ApiCall> WaitForCallAsync(string method, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var calls = CallsTo(method);
+            if (calls.Count >= count)
+            {
+                return calls[count - 1];
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Expected {count} call(s) to {method}; saw {string.Join(", ", Calls.Select(c => c.Method))}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context, string method)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        JsonObject? json = null;
+        Dictionary<string, string>? form = null;
+        if (context.Request.HasFormContentType)
+        {
+            form = (await context.Request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString());
+        }
+        else
+        {
+            var text = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            json = text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+        }
+
+        Calls.Enqueue(new ApiCall(method, authorization, json, form, DateTimeOffset.UtcNow));
+        if (_scripts.TryGetValue(method, out var queue))
+        {
+            Func<HttpContext, Task>? scripted = null;
+            lock (queue)
+            {
+                queue.TryDequeue(out scripted);
+            }
+
+            if (scripted is not null)
+            {
+                await scripted(context);
+                return;
+            }
+        }
+
+        await context.Response.WriteAsJsonAsync(Answer(method, authorization, json, form));
+    }
+
+    private JsonObject Answer(string method, string authorization, JsonObject? json, Dictionary<string, string>? form)
+    {
+        if (method == "oauth.v2.access")
+        {
+            var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}"));
+            return authorization != expected ? Fail("invalid_client")
+                : form is not null && form.TryGetValue("code", out var code) && OAuthCodes.TryRemove(code, out var access) ? access
+                : Fail("invalid_code");
+        }
+
+        if (method == "apps.connections.open")
+        {
+            return authorization.StartsWith("Bearer xapp-", StringComparison.Ordinal)
+                ? new JsonObject { ["ok"] = true, ["url"] = BaseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal).Replace("/api/", "/socket", StringComparison.Ordinal) }
+                : Fail("invalid_auth");
+        }
+
+        var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
+        if (!Tokens.TryGetValue(token, out var tenant))
+        {
+            return Fail("invalid_auth");
+        }
+
+        switch (method)
+        {
+            case "auth.test":
+                return new JsonObject { ["ok"] = true, ["team_id"] = tenant, ["user_id"] = "UBOT" + tenant, ["bot_id"] = "B" + tenant };
+            case "chat.postMessage":
+            case "chat.update":
+            case "chat.postEphemeral":
+                return new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = $"1700000000.{Interlocked.Increment(ref _ts):000000}" };
+            case "conversations.open":
+                return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + json?["users"]?.GetValue<string>() } };
+            case "views.open":
+                var trigger = json?["trigger_id"]?.GetValue<string>() ?? "";
+                return _triggers.TryRemove(trigger, out var issued) && DateTimeOffset.UtcNow - issued < TriggerLifetime
+                    ? new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V1" } }
+                    : Fail("expired_trigger_id");
+            case "views.update":
+            case "views.publish":
+                return new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V1" } };
+            case "users.info":
+                var user = json?["user"]?.GetValue<string>();
+                return user == "UGONE" ? Fail("user_not_found") : new JsonObject
+                {
+                    ["ok"] = true,
+                    ["user"] = new JsonObject { ["id"] = user, ["name"] = "maria", ["real_name"] = "Maria", ["tz"] = "America/Los_Angeles", ["tz_offset"] = -28800 },
+                };
+            case "conversations.members":
+                return Members(json);
+            default:
+                return Fail("unknown_method");
+        }
+    }
+
+    /// <summary>Pages of two members, with the offset as the cursor, as Slack paginates.</summary>
+    private JsonObject Members(JsonObject? json)
+    {
+        var channel = json?["channel"]?.GetValue<string>() ?? "";
+        if (!ChannelMembers.TryGetValue(channel, out var members))
+        {
+            return Fail("channel_not_found");
+        }
+
+        var offset = int.TryParse(json?["cursor"]?.GetValue<string>(), out var cursor) ? cursor : 0;
+        var page = members.Skip(offset).Take(2).ToList();
+        var next = offset + page.Count < members.Count ? (offset + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["members"] = new JsonArray([.. page.Select(m => (JsonNode)m)]),
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
+        };
+    }
+
+    private async Task SocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        Interlocked.Increment(ref SocketConnections);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var frames = SocketScripts.TryDequeue(out var script) ? script : [];
+        var buffer = new byte[64 * 1024];
+        foreach (var frame in frames)
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, context.RequestAborted);
+            using var document = JsonDocument.Parse(frame);
+            if (document.RootElement.TryGetProperty("envelope_id", out _))
+            {
+                var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
+                SocketAcks.Enqueue(Encoding.UTF8.GetString(buffer, 0, received.Count));
+            }
+        }
+
+        // Hold the connection open until the client leaves (after a disconnect frame) or the test ends.
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+        }
+    }
+
+    private static JsonObject Fail(string error) => new() { ["ok"] = false, ["error"] = error };
+}

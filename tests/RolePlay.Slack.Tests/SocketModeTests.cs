@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using RolePlay.Core.Conversations;
+using RolePlay.Slack.Tests.Infrastructure;
+
+namespace RolePlay.Slack.Tests;
+
+public sealed class SocketModeTests
+{
+    [Fact]
+    public async Task Envelopes_are_acked_dispatched_through_the_pipeline_and_a_disconnect_reconnects()
+    {
+        var api = await FakeSlackApi.StartAsync();
+        api.Tokens["xoxb-t1"] = "T1";
+        var dm = new JsonObject
+        {
+            ["envelope_id"] = "env-1", ["type"] = "events_api", ["accepts_response_payload"] = false,
+            ["payload"] = Payloads.Event(Payloads.DirectMessage("over the socket")),
+        };
+        var command = new JsonObject
+        {
+            ["envelope_id"] = "env-2", ["type"] = "slash_commands", ["accepts_response_payload"] = true,
+            ["payload"] = new JsonObject { ["team_id"] = "T1", ["channel_id"] = "C1", ["user_id"] = "U1", ["command"] = "/practice", ["text"] = "pause" },
+        };
+        api.SocketScripts.Enqueue(["{\"type\":\"hello\"}", dm.ToJsonString(), command.ToJsonString(), "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\"}"]);
+        api.SocketScripts.Enqueue(["{\"type\":\"hello\"}"]);
+        await using var host = await SlackTestHost.StartAsync(api, new() { ["Slack:AppToken"] = "xapp-1-test" });
+        await host.InstallAsync("T1", "xoxb-t1");
+        host.Router.Answer = e => e is MessageReceived { Text: "/practice pause" } ? new RouterResult([new TextOut("Paused")]) : RouterResult.Nothing;
+
+        Assert.Equal("over the socket", (await host.Router.WaitForAsync<MessageReceived>()).Text);
+        Assert.Equal("/practice pause", (await host.Router.WaitForAsync<MessageReceived>(2)).Text);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while ((api.SocketConnections < 2 || api.SocketAcks.Count < 2) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var acks = api.SocketAcks.Select(a => JsonNode.Parse(a)!).ToList();
+        Assert.Equal(["env-1", "env-2"], acks.Select(a => a["envelope_id"]!.GetValue<string>()));
+        Assert.Equal("Paused", acks[1]["payload"]!["text"]!.GetValue<string>());
+        Assert.Equal(2, api.SocketConnections);
+        Assert.All(api.CallsTo("apps.connections.open"), c => Assert.Equal("Bearer xapp-1-test", c.Authorization));
+    }
+}
