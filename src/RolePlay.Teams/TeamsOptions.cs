@@ -27,9 +27,15 @@ public sealed class TeamsOptions
 
     public string TokenScope { get; set; } = "https://api.botframework.com/.default";
 
-    /// <summary>Hosts a bearer token may be sent to (exact, case-insensitive).</summary>
-    public List<string> AllowedServiceUrlHosts { get; set; } =
+    /// <summary>The public Teams connector hosts, trusted when <see cref="AllowedServiceUrlHosts"/> is empty.</summary>
+    public static IReadOnlyList<string> DefaultServiceUrlHosts { get; } =
         ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"];
+
+    /// <summary>Hosts a bearer token may be sent to (exact, case-insensitive). Empty means
+    /// <see cref="DefaultServiceUrlHosts"/>; a list replaces them (configuration binding appends to a non-empty default).</summary>
+    public List<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    public IReadOnlyList<string> TrustedServiceUrlHosts => AllowedServiceUrlHosts.Count > 0 ? AllowedServiceUrlHosts : DefaultServiceUrlHosts;
 
     /// <summary>When not empty, only activities from these tenants are processed.</summary>
     public List<string> AllowedTenants { get; set; } = [];
@@ -79,9 +85,9 @@ public sealed class TeamsOptions
             CheckUrl(problems, nameof(OpenIdMetadataUrl), OpenIdMetadataUrl);
             CheckUrl(problems, nameof(EntraOpenIdMetadataUrlTemplate), EntraOpenIdMetadataUrlTemplate.Replace("{tenant}", "t", StringComparison.Ordinal));
             CheckUrl(problems, nameof(TokenEndpoint), TokenEndpoint.Replace("{tenant}", "t", StringComparison.Ordinal));
-            if (AllowedServiceUrlHosts.Count == 0 || AllowedServiceUrlHosts.Any(string.IsNullOrWhiteSpace))
+            if (AllowedServiceUrlHosts.Any(string.IsNullOrWhiteSpace))
             {
-                problems.Add("Teams:AllowedServiceUrlHosts must list at least one host and no empty entries.");
+                problems.Add("Teams:AllowedServiceUrlHosts must not contain empty entries.");
             }
         }
 

@@ -29,6 +29,13 @@ public sealed class BotTokenValidator
     private readonly string[] _entraAudiences;
     private readonly string[] _entraIssuers;
 
+    static BotTokenValidator()
+    {
+        // By default a requested refresh runs in the background and the retry right after it still sees the old
+        // keys; blocking mode makes the retry of a token signed with a just-rolled key succeed.
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+    }
+
     public BotTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory)
     {
         _options = options.Value;

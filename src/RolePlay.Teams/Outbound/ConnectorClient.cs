@@ -288,7 +288,7 @@ public sealed partial class ConnectorClient(
 
         var trusted = _options.IsLocalMode
             ? uri.IsLoopback
-            : _options.AllowedServiceUrlHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback);
+            : _options.TrustedServiceUrlHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback);
         if (!trusted)
         {
             refusal = _options.IsLocalMode
