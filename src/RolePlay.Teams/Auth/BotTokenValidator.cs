@@ -15,7 +15,7 @@ public readonly record struct AuthResult(bool IsValid, string? Failure)
 
 /// <summary>Validates the bearer token Teams sends with each activity: Bot Framework channel tokens (issuer, audience,
 /// lifetime, key endorsement for the channel, <c>serviceurl</c> claim) and, for single-tenant bots, Entra tokens of
-/// the app's own tenant. Keys are cached by <see cref="ConfigurationManager{T}"/> and refreshed on an unknown key id.</summary>
+/// the app's own tenant. Keys are cached (<see cref="KeySource"/>) and fetched again on an unknown key id.</summary>
 public sealed class BotTokenValidator
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -23,18 +23,11 @@ public sealed class BotTokenValidator
 
     private readonly TeamsOptions _options;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly ConfigurationManager<SigningKeys> _botFrameworkKeys;
-    private readonly ConfigurationManager<SigningKeys>? _entraKeys;
+    private readonly KeySource _botFrameworkKeys;
+    private readonly KeySource? _entraKeys;
     private readonly string[] _botFrameworkAudiences;
     private readonly string[] _entraAudiences;
     private readonly string[] _entraIssuers;
-
-    static BotTokenValidator()
-    {
-        // By default a requested refresh runs in the background and the retry right after it still sees the old
-        // keys; blocking mode makes the retry of a token signed with a just-rolled key succeed.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
-    }
 
     public BotTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory)
     {
@@ -92,8 +85,10 @@ public sealed class BotTokenValidator
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // A key we have not seen yet: the issuer may have rolled its keys. Refresh once, try once more.
-            keys.RequestRefresh();
-            result = await ValidateWithKeysAsync(token, keys, isBotFramework, cancellationToken).ConfigureAwait(false);
+            if (await TryForceRefreshAsync(keys, cancellationToken).ConfigureAwait(false))
+            {
+                result = await ValidateWithKeysAsync(token, keys, isBotFramework, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (!result.IsValid)
@@ -103,7 +98,7 @@ public sealed class BotTokenValidator
 
         if (isBotFramework)
         {
-            var configuration = await keys.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            var configuration = await keys.GetAsync(cancellationToken).ConfigureAwait(false);
             var kid = result.SecurityToken.SigningKey?.KeyId;
             if (kid is null || !configuration.Endorsements.TryGetValue(kid, out var endorsed)
                 || !endorsed.Contains(channelId ?? "", StringComparer.OrdinalIgnoreCase))
@@ -124,15 +119,15 @@ public sealed class BotTokenValidator
         return AuthResult.Ok;
     }
 
-    private async Task<TokenValidationResult> ValidateWithKeysAsync(string token, ConfigurationManager<SigningKeys> keys, bool isBotFramework,
+    private async Task<TokenValidationResult> ValidateWithKeysAsync(string token, KeySource keys, bool isBotFramework,
         CancellationToken cancellationToken)
     {
         SigningKeys configuration;
         try
         {
-            configuration = await keys.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            configuration = await keys.GetAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or System.Text.Json.JsonException)
         {
             return new TokenValidationResult { IsValid = false, Exception = e };
         }
@@ -166,10 +161,17 @@ public sealed class BotTokenValidator
         return true;
     }
 
-    private static ConfigurationManager<SigningKeys> CreateManager(string address, IDocumentRetriever documents) =>
-        new(address, new SigningKeysRetriever(), documents)
+    private static KeySource CreateManager(string address, IDocumentRetriever documents) => new(address, documents);
+
+    private static async Task<bool> TryForceRefreshAsync(KeySource keys, CancellationToken cancellationToken)
+    {
+        try
         {
-            AutomaticRefreshInterval = TimeSpan.FromDays(1),
-            RefreshInterval = TimeSpan.FromSeconds(30),
-        };
+            return await keys.ForceRefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace RolePlay.Teams.Tests.Infrastructure;
 
@@ -72,7 +73,9 @@ public sealed class FakeConnector : IAsyncDisposable
             {
                 using var reader = new StreamReader(c.Request.Body);
                 var body = await reader.ReadToEndAsync();
-                self!._requests.Enqueue(new RecordedRequest(c.Request.Method, c.Request.Path.Value!, c.Request.QueryString.Value ?? "",
+                // The raw target shows how the bot escaped the ids (Kestrel's Path is already decoded).
+                var target = c.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget.Split('?')[0];
+                self!._requests.Enqueue(new RecordedRequest(c.Request.Method, target, c.Request.QueryString.Value ?? "",
                     c.Request.Headers.Authorization.FirstOrDefault(), body, DateTimeOffset.UtcNow));
                 if (self._script.TryDequeue(out var scripted))
                 {
