@@ -249,7 +249,10 @@ public sealed partial class TeamsPipeline(
     {
         try
         {
-            return body.Length == 0 ? null : JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
+            // The JSON reader lets some invalid UTF-8 through inside strings; refuse it outright.
+            return body.Length == 0 || !System.Text.Unicode.Utf8.IsValid(body)
+                ? null
+                : JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
         }
         catch (JsonException)
         {
