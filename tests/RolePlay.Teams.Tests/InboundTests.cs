@@ -187,6 +187,17 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Equal(Activities.UserId, installed.From.UserId);
     }
 
+    [Fact]
+    public async Task Another_bot_added_to_a_group_chat_is_not_this_bot_being_installed()
+    {
+        var otherBot = Activities.Base("conversationUpdate", Url, Activities.GroupConversation, "groupChat");
+        otherBot["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:another-bot" });
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(otherBot)).StatusCode);
+
+        Assert.Empty(_bot.Router.Events);
+    }
+
     [Theory]
     [InlineData("add", true)]
     [InlineData("remove", false)]

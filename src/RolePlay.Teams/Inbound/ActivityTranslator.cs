@@ -77,8 +77,9 @@ public static class ActivityTranslator
             case ActivityTypes.Invoke:
                 return TranslateCardAction(activity, from, conversation, at);
             case ActivityTypes.ConversationUpdate:
-                var botAdded = activity.MembersAdded?.Any(m => string.Equals(m.Id, activity.Recipient!.Id, StringComparison.Ordinal)) == true;
-                return botAdded ? Single(new BotInstalled(from, conversation, at)) : Translation.Ignored;
+                return activity.MembersAdded?.Any(m => IsThisBot(m, activity, conversation.Kind)) == true
+                    ? Single(new BotInstalled(from, conversation, at))
+                    : Translation.Ignored;
             case ActivityTypes.InstallationUpdate:
                 return string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase)
                     ? Single(new BotInstalled(from, conversation, at))
@@ -89,6 +90,12 @@ public static class ActivityTranslator
                 return Translation.Ignored;
         }
     }
+
+    /// <summary>The added member is this bot: its id is the recipient's. In a 1:1 chat any bot id ("28:...") can only
+    /// be this bot, which covers payloads whose recipient id is written differently from the member id.</summary>
+    private static bool IsThisBot(ChannelAccount member, Activity activity, ConversationKind kind) =>
+        string.Equals(member.Id, activity.Recipient!.Id, StringComparison.Ordinal)
+        || (kind == ConversationKind.Personal && member.Id?.StartsWith("28:", StringComparison.Ordinal) == true);
 
     /// <summary>Removes every mention of the bot (<c>&lt;at&gt;Bot&lt;/at&gt;</c>, matched case-insensitively) and trims.</summary>
     public static string StripBotMentions(Activity activity)
