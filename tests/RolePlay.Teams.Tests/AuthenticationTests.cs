@@ -104,6 +104,18 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_signed_with_a_newly_rolled_key_is_accepted_after_one_key_fetch()
+    {
+        await _bot.PostAsync(Activities.Message(ServiceUrl, "warm up").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
+        _keys.Roll();
+
+        var response = await _bot.PostAsync(Activities.Message(ServiceUrl, "new key").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl, key: KeyServer.RolledKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _bot.Router.Events.Count);
+    }
+
+    [Fact]
     public async Task Keys_are_cached_across_requests()
     {
         for (var i = 0; i < 5; i++)

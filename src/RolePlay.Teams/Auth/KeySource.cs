@@ -4,7 +4,8 @@ namespace RolePlay.Teams.Auth;
 
 /// <summary>One issuer's signing keys: cached and periodically refreshed by <see cref="ConfigurationManager{T}"/>,
 /// plus an on-demand fetch when a token names a key id we do not know (the issuer rolled its keys). The manager's own
-/// <c>RequestRefresh</c> refreshes in the background, too late for the token that revealed the roll-over.</summary>
+/// <c>RequestRefresh</c> refreshes in the background, too late for the token that revealed the roll-over, so the
+/// fetched keys are kept beside the manager's until its next scheduled refresh replaces both.</summary>
 internal sealed class KeySource
 {
     private static readonly TimeSpan MinimumForcedInterval = TimeSpan.FromSeconds(30);
@@ -39,8 +40,10 @@ internal sealed class KeySource
 
         if (!ReferenceEquals(merged.Cached, cached))
         {
-            merged = new Merged(cached, merged.Forced, Union(cached, merged.Forced));
-            _merged = merged;
+            // The manager refreshed after our forced fetch: its keys are newer, and a key revoked since must not
+            // linger in the forced snapshot.
+            _merged = null;
+            return cached;
         }
 
         return merged.Both;
@@ -61,7 +64,6 @@ internal sealed class KeySource
         var forced = await _retriever.GetConfigurationAsync(_address, _documents, cancellationToken).ConfigureAwait(false);
         var cached = await _manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
         _merged = new Merged(cached, forced, Union(cached, forced));
-        _manager.RequestRefresh();
         return true;
     }
 

@@ -28,6 +28,14 @@ public sealed class KeyServer : IAsyncDisposable
     /// <summary>Published in the Entra key set (no endorsements there).</summary>
     public static RsaSecurityKey EntraKey { get; } = NewKey("entra-key");
 
+    /// <summary>Published (endorsed for msteams) only after <see cref="Roll"/>: a key roll-over.</summary>
+    public static RsaSecurityKey RolledKey { get; } = NewKey("rolled-key");
+
+    private volatile bool _rolled;
+
+    /// <summary>Starts publishing <see cref="RolledKey"/> too.</summary>
+    public void Roll() => _rolled = true;
+
     /// <summary>Never published anywhere.</summary>
     public static RsaSecurityKey RogueKey { get; } = NewKey("rogue-key");
 
@@ -46,7 +54,9 @@ public sealed class KeyServer : IAsyncDisposable
             app.MapGet("/bf/keys", () =>
             {
                 Interlocked.Increment(ref self!._keyRequests);
-                return Results.Text(KeySet((ChannelKey, ["msteams"]), (WebChatKey, ["webchat"])), "application/json");
+                return self._rolled
+                    ? Results.Text(KeySet((ChannelKey, ["msteams"]), (WebChatKey, ["webchat"]), (RolledKey, ["msteams"])), "application/json")
+                    : Results.Text(KeySet((ChannelKey, ["msteams"]), (WebChatKey, ["webchat"])), "application/json");
             });
             app.MapGet("/entra/{tenant}/v2.0/.well-known/openid-configuration",
                 (HttpContext c, string tenant) => Metadata(c, $"https://login.microsoftonline.com/{tenant}/v2.0", $"entra/{tenant}/keys"));
