@@ -214,9 +214,11 @@ public sealed partial class TeamsPipeline(
                 .ConfigureAwait(false);
         }
 
-        // Local mode trusts nobody but this machine: the caller and the address replies go to must be loopback.
+        // Local mode trusts nobody but this machine: the caller and the address replies go to must be loopback. A
+        // forwarded request came through a proxy, so its loopback address says nothing about the real caller.
         var remote = context.Connection.RemoteIpAddress;
-        var callerIsLocal = remote is not null && IPAddress.IsLoopback(remote);
+        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
+        var callerIsLocal = remote is not null && IPAddress.IsLoopback(remote) && !forwarded;
         var serviceIsLocal = Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && serviceUrl.IsLoopback;
         return callerIsLocal && serviceIsLocal ? AuthResult.Ok : AuthResult.Fail("local mode accepts only loopback callers and serviceUrls");
     }

@@ -333,6 +333,23 @@ public sealed class LocalModeTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    public async Task A_request_forwarded_by_a_proxy_is_refused(string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new StringContent(Activities.Message(_connector.ServiceUrl, "hello").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(header, value);
+
+        var response = await _bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Router.Events);
+    }
+
+    [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/")]
     [InlineData("http://10.0.0.5:3978/")]
     [InlineData("not a url")]

@@ -146,12 +146,6 @@ public sealed partial class ConnectorClient(
         }
 
         var key = new OutboundKey(reference.Conversation?.TenantId ?? "", reference.Conversation?.Id ?? "");
-        using var lease = await rateLimiter.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            return new ConnectorResult<T>(new Throttled(TimeSpan.FromSeconds(1)), null);
-        }
-
         var client = httpClientFactory.CreateClient(HttpClientName);
         var uri = new Uri(baseUri, path);
         var refreshedToken = false;
@@ -165,6 +159,15 @@ public sealed partial class ConnectorClient(
             catch (BotTokenException e)
             {
                 return new ConnectorResult<T>(new Failed(0, "token", e.Message), null);
+            }
+
+            // Every attempt, retries included, spends the conversation's and tenant's budget.
+            using (var lease = await rateLimiter.AcquireAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                if (!lease.IsAcquired)
+                {
+                    return new ConnectorResult<T>(new Throttled(TimeSpan.FromSeconds(1)), null);
+                }
             }
 
             using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
