@@ -36,6 +36,7 @@ public sealed partial class TeamsPipeline(
     TimeProvider time,
     ILogger<TeamsPipeline> logger)
 {
+    private static readonly TimeSpan AfterResponseBudget = TimeSpan.FromSeconds(30);
     private readonly TeamsOptions _options = options.Value;
 
     public async Task ProcessAsync(HttpContext context)
@@ -121,40 +122,42 @@ public sealed partial class TeamsPipeline(
     private async Task DispatchAsync(HttpContext context, Activity activity, ConversationReference reference,
         IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
-        var isInvoke = ActivityTranslator.IsCardAction(activity);
-        AdaptiveCardInvokeResponse? invokeResponse = null;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (ActivityTranslator.IsCardAction(activity))
+        {
+            var result = await router.HandleAsync(events.Single(), cancellationToken).ConfigureAwait(false);
+            var (answer, rest) = InvokeAnswer(result);
+            await context.Response.WriteAsJsonAsync(answer, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+
+            // Teams shows the invoke answer as soon as it has it; further replies follow once the response is out.
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+            using var afterResponse = new CancellationTokenSource(AfterResponseBudget);
+            await SendRepliesAsync(activity, reference, rest, afterResponse.Token).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var incoming in events)
         {
             var result = await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
             var replies = result.Replies;
-            if (isInvoke)
+            if (activity.Value is not null && activity.ReplyToId is { } cardId)
             {
-                (invokeResponse, replies) = InvokeAnswer(result);
-            }
-            else if (activity.Value is not null && activity.ReplyToId is { } cardId && (result.ReplaceCard is not null || result.InputErrors is not null))
-            {
-                // Action.Submit path: refresh the card in place (with messages under refused inputs).
+                // Action.Submit path: refresh the card in place (with messages under refused inputs), or say what
+                // was wrong when there is no card to refresh.
                 if (result.ReplaceCard is { } card)
                 {
                     var updated = CardActivity(card, result.InputErrors);
                     updated.From = activity.Recipient;
                     await connector.UpdateAsync(reference, cardId, updated, cancellationToken).ConfigureAwait(false);
                 }
-                else
+                else if (result.InputErrors is { Count: > 0 } errors)
                 {
-                    replies = [new TextOut(string.Join("\n", result.InputErrors!.Values)), .. replies];
+                    replies = [new TextOut(string.Join("\n", errors.Values)), .. replies];
                 }
             }
 
             await SendRepliesAsync(activity, reference, replies, cancellationToken).ConfigureAwait(false);
-        }
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        if (isInvoke)
-        {
-            invokeResponse ??= AdaptiveCardInvokeResponse.Message("");
-            await context.Response.WriteAsJsonAsync(invokeResponse, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
         }
     }
 

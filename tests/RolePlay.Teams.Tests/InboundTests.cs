@@ -144,6 +144,12 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
         Assert.Equal("Paused.", body["value"]!.GetValue<string>());
+        // The rest follows the invoke answer, after the response is complete.
+        for (var waited = 0; !_connector.ActivityPosts.Any() && waited < 5000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Equal("See you tomorrow.", Assert.Single(_connector.ActivityPosts).Json!["text"]!.GetValue<string>());
     }
 
@@ -159,6 +165,16 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
         Assert.Equal("invalidInput", body["value"]!["code"]!.GetValue<string>());
         Assert.Equal("Write one sentence.", body["value"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Action_Submit_refused_without_a_card_to_refresh_replies_with_the_errors()
+    {
+        _bot.Router.Respond = _ => new RouterResult([], InputErrors: new Dictionary<string, string> { ["commitment"] = "Write one sentence." });
+
+        await PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "debrief.commit" }));
+
+        Assert.Equal("Write one sentence.", Assert.Single(_connector.ActivityPosts).Json!["text"]!.GetValue<string>());
     }
 
     [Fact]
