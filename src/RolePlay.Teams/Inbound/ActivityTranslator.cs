@@ -1,0 +1,206 @@
+using System.Text.Json;
+using RolePlay.Core.Conversations;
+using RolePlay.Teams.Protocol;
+
+namespace RolePlay.Teams.Inbound;
+
+/// <summary>What one inbound activity means for the product: zero or more neutral events (a reaction activity can
+/// carry several), or a reason it is unusable.</summary>
+public sealed record Translation(IReadOnlyList<IncomingEvent> Events, string? Problem = null)
+{
+    public static Translation Ignored { get; } = new([]);
+
+    public static Translation Invalid(string problem) => new([], problem);
+}
+
+/// <summary>Turns Teams activities into the channel-neutral events the router understands.</summary>
+public static class ActivityTranslator
+{
+    public const string Platform = "teams";
+
+    /// <summary>The key in card data (and in <see cref="CardSubmitted.Values"/>' source) that names the action.</summary>
+    public const string VerbKey = "verb";
+
+    public static bool IsHandled(Activity activity) => activity.Type switch
+    {
+        ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate or ActivityTypes.MessageReaction => true,
+        ActivityTypes.Invoke => IsCardAction(activity),
+        _ => false,
+    };
+
+    public static bool IsCardAction(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke && activity.Name == "adaptiveCard/action";
+
+    /// <summary>The fields every handled activity needs, or what is missing.</summary>
+    public static string? FindMissingField(Activity activity, TeamsChannelData channelData)
+    {
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
+        {
+            return "serviceUrl";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "from.id";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        {
+            return "recipient.id";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "conversation.id";
+        }
+
+        return TenantOf(activity, channelData) is null ? "channelData.tenant.id" : null;
+    }
+
+    public static string? TenantOf(Activity activity, TeamsChannelData channelData) =>
+        channelData.TenantId ?? activity.Conversation?.TenantId;
+
+    /// <summary>Translates a handled activity whose required fields are present (see <see cref="FindMissingField"/>).</summary>
+    public static Translation Translate(Activity activity, TeamsChannelData channelData, DateTimeOffset now)
+    {
+        var tenant = TenantOf(activity, channelData)!;
+        var from = new ChannelUser(Platform, tenant, activity.From!.Id!, activity.From.Name);
+        var conversation = AddressOf(activity, channelData, tenant);
+        var at = activity.Timestamp ?? now;
+
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message when activity.Value is { ValueKind: JsonValueKind.Object } value:
+                return Single(Submitted(from, conversation, at, value, activity.ReplyToId));
+            case ActivityTypes.Message:
+                return Single(new MessageReceived(from, conversation, at, StripBotMentions(activity), activity.Id));
+            case ActivityTypes.Invoke:
+                return TranslateCardAction(activity, from, conversation, at);
+            case ActivityTypes.ConversationUpdate:
+                return activity.MembersAdded?.Any(m => IsThisBot(m, activity, conversation.Kind)) == true
+                    ? Single(new BotInstalled(from, conversation, at))
+                    : Translation.Ignored;
+            case ActivityTypes.InstallationUpdate:
+                return string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase)
+                    ? Single(new BotInstalled(from, conversation, at))
+                    : Translation.Ignored;
+            case ActivityTypes.MessageReaction:
+                return TranslateReactions(activity, from, conversation, at);
+            default:
+                return Translation.Ignored;
+        }
+    }
+
+    /// <summary>The added member is this bot: its id is the recipient's. In a 1:1 chat any bot id ("28:...") can only
+    /// be this bot, which covers payloads whose recipient id is written differently from the member id.</summary>
+    private static bool IsThisBot(ChannelAccount member, Activity activity, ConversationKind kind) =>
+        string.Equals(member.Id, activity.Recipient!.Id, StringComparison.Ordinal)
+        || (kind == ConversationKind.Personal && member.Id?.StartsWith("28:", StringComparison.Ordinal) == true);
+
+    /// <summary>Removes every mention of the bot (<c>&lt;at&gt;Bot&lt;/at&gt;</c>, matched case-insensitively) and trims.</summary>
+    public static string StripBotMentions(Activity activity)
+    {
+        var text = activity.Text ?? "";
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.Type == "mention" && entity.Mentioned?.Id == activity.Recipient?.Id && !string.IsNullOrEmpty(entity.Text))
+            {
+                text = text.Replace(entity.Text, "", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return text.Trim();
+    }
+
+    private static Translation TranslateCardAction(Activity activity, ChannelUser from, ConversationAddress conversation, DateTimeOffset at)
+    {
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+        {
+            return Translation.Invalid("value.action");
+        }
+
+        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+        var values = Flatten(data);
+        var verb = action.TryGetProperty(VerbKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : null;
+        verb ??= values.GetValueOrDefault(VerbKey) ?? "";
+        values.Remove(VerbKey);
+        return Single(new CardSubmitted(from, conversation, at, verb, values, activity.ReplyToId));
+    }
+
+    private static CardSubmitted Submitted(ChannelUser from, ConversationAddress conversation, DateTimeOffset at, JsonElement value, string? cardMessageId)
+    {
+        var values = Flatten(value);
+        var verb = values.GetValueOrDefault(VerbKey) ?? "";
+        values.Remove(VerbKey);
+        return new CardSubmitted(from, conversation, at, verb, values, cardMessageId);
+    }
+
+    private static Translation TranslateReactions(Activity activity, ChannelUser from, ConversationAddress conversation, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(activity.ReplyToId))
+        {
+            return Translation.Invalid("replyToId");
+        }
+
+        var events = new List<IncomingEvent>();
+        foreach (var (reactions, added) in new[] { (activity.ReactionsAdded, true), (activity.ReactionsRemoved, false) })
+        {
+            foreach (var reaction in reactions ?? [])
+            {
+                if (!string.IsNullOrWhiteSpace(reaction.Type))
+                {
+                    events.Add(new ReactionChanged(from, conversation, at, activity.ReplyToId, reaction.Type, added));
+                }
+            }
+        }
+
+        return new Translation(events);
+    }
+
+    private static ConversationAddress AddressOf(Activity activity, TeamsChannelData channelData, string tenant)
+    {
+        var conversation = activity.Conversation!;
+        var kind = conversation.ConversationType switch
+        {
+            "personal" => ConversationKind.Personal,
+            "groupChat" => ConversationKind.Group,
+            "channel" => ConversationKind.Channel,
+            _ when channelData.ChannelId is not null || channelData.TeamId is not null => ConversationKind.Channel,
+            _ when conversation.IsGroup == true => ConversationKind.Group,
+            _ => ConversationKind.Personal,
+        };
+
+        // A channel reply's conversation id names its thread: "19:...@thread.tacv2;messageid=1759881511856".
+        const string marker = ";messageid=";
+        var id = conversation.Id!;
+        var at = id.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        var thread = at >= 0 ? id[(at + marker.Length)..] : null;
+        return new ConversationAddress(Platform, tenant, id, kind, thread, channelData.TeamId);
+    }
+
+    /// <summary>Card data as strings: strings as they are, other values as their JSON text (numbers, booleans,
+    /// arrays and objects).</summary>
+    private static Dictionary<string, string> Flatten(JsonElement data)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return values;
+        }
+
+        foreach (var property in data.EnumerateObject())
+        {
+            values[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString()!,
+                JsonValueKind.Null => "",
+                _ => property.Value.GetRawText(),
+            };
+        }
+
+        return values;
+    }
+
+    private static Translation Single(IncomingEvent incoming) => new([incoming]);
+}

@@ -1,0 +1,289 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RolePlay.Core.Conversations;
+using RolePlay.Teams.Auth;
+using RolePlay.Teams.Cards;
+using RolePlay.Teams.Inbound;
+using RolePlay.Teams.Outbound;
+using RolePlay.Teams.Protocol;
+
+namespace RolePlay.Teams;
+
+/// <summary><c>POST /api/messages</c>: size limit → parse → authenticate → tenant allow-list → de-duplicate →
+/// translate → route → reply. Every failure before routing ends the request with a 4xx and nothing processed.</summary>
+public static class TeamsEndpoints
+{
+    public const string MessagesPath = "/api/messages";
+
+    public static IEndpointConventionBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(MessagesPath, (HttpContext context) => context.RequestServices.GetRequiredService<TeamsPipeline>().ProcessAsync(context));
+}
+
+/// <summary>The inbound steps, one method each, so policy stays out of the practice handlers.</summary>
+public sealed partial class TeamsPipeline(
+    IOptions<TeamsOptions> options,
+    BotTokenValidator validator,
+    IInboundDedupe dedupe,
+    IConversationReferenceSink references,
+    IConversationRouter router,
+    ConnectorClient connector,
+    TimeProvider time,
+    ILogger<TeamsPipeline> logger)
+{
+    private static readonly TimeSpan AfterResponseBudget = TimeSpan.FromSeconds(30);
+    private readonly TeamsOptions _options = options.Value;
+
+    public async Task ProcessAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var activity = Parse(body);
+        if (activity?.Type is not { Length: > 0 })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var auth = await AuthenticateAsync(context, activity, cancellationToken).ConfigureAwait(false);
+        if (!auth.IsValid)
+        {
+            LogUnauthorized(logger, auth.Failure);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (!ActivityTranslator.IsHandled(activity))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var channelData = activity.ReadTeamsChannelData();
+        if (ActivityTranslator.FindMissingField(activity, channelData) is { } missing)
+        {
+            LogMissing(logger, activity.Type, missing);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var tenant = ActivityTranslator.TenantOf(activity, channelData)!;
+        if (_options.AllowedTenants.Count > 0 && !_options.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))
+        {
+            LogTenantRefused(logger, tenant);
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var translation = ActivityTranslator.Translate(activity, channelData, time.GetUtcNow());
+        if (translation.Problem is { } problem)
+        {
+            LogMissing(logger, activity.Type, problem);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var dedupeKey = DedupeKey(activity);
+        if (dedupeKey is not null && !await dedupe.TryClaimAsync(dedupeKey, cancellationToken).ConfigureAwait(false))
+        {
+            LogDuplicate(logger, activity.Id);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        try
+        {
+            var reference = ReferenceOf(activity, tenant);
+            await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
+            await DispatchAsync(context, activity, reference.ToBotFramework(), translation.Events, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (dedupeKey is not null)
+            {
+                await dedupe.ReleaseAsync(dedupeKey, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context, Activity activity, ConversationReference reference,
+        IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (ActivityTranslator.IsCardAction(activity))
+        {
+            var result = await router.HandleAsync(events.Single(), cancellationToken).ConfigureAwait(false);
+            var (answer, rest) = InvokeAnswer(result);
+            await context.Response.WriteAsJsonAsync(answer, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+
+            // Teams shows the invoke answer as soon as it has it; further replies follow once the response is out.
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+            using var afterResponse = new CancellationTokenSource(AfterResponseBudget);
+            await SendRepliesAsync(activity, reference, rest, afterResponse.Token).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var incoming in events)
+        {
+            var result = await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
+            var replies = result.Replies;
+            if (activity.Value is not null && activity.ReplyToId is { } cardId)
+            {
+                // Action.Submit path: refresh the card in place (with messages under refused inputs), or say what
+                // was wrong when there is no card to refresh.
+                if (result.ReplaceCard is { } card)
+                {
+                    var updated = CardActivity(card, result.InputErrors);
+                    updated.From = activity.Recipient;
+                    await connector.UpdateAsync(reference, cardId, updated, cancellationToken).ConfigureAwait(false);
+                }
+                else if (result.InputErrors is { Count: > 0 } errors)
+                {
+                    replies = [new TextOut(string.Join("\n", errors.Values)), .. replies];
+                }
+            }
+
+            await SendRepliesAsync(activity, reference, replies, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The invoke answer: the replacement card, else the input errors, else the first text reply as a
+    /// message; what is left of the replies is sent as ordinary messages.</summary>
+    private static (AdaptiveCardInvokeResponse, IReadOnlyList<Outgoing>) InvokeAnswer(RouterResult result)
+    {
+        if (result.ReplaceCard is { } card)
+        {
+            return (AdaptiveCardRenderer.ToInvokeResponse(card, result.InputErrors), result.Replies);
+        }
+
+        if (result.InputErrors is { Count: > 0 } errors)
+        {
+            return (AdaptiveCardInvokeResponse.Failure("invalidInput", string.Join(" ", errors.Values)), result.Replies);
+        }
+
+        if (result.Replies is [TextOut first, ..])
+        {
+            return (AdaptiveCardInvokeResponse.Message(first.Text), result.Replies.Skip(1).ToList());
+        }
+
+        return (AdaptiveCardInvokeResponse.Message(""), result.Replies);
+    }
+
+    private async Task SendRepliesAsync(Activity inbound, ConversationReference reference, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
+    {
+        foreach (var reply in replies)
+        {
+            var outgoing = reply switch
+            {
+                TextOut text => new Activity { Type = ActivityTypes.Message, Text = text.Text, TextFormat = "plain" },
+                CardOut card => CardActivity(card.Card, null),
+                _ => throw new NotSupportedException($"No Teams rendering for {reply.GetType().Name}."),
+            };
+            outgoing.From = inbound.Recipient;
+            outgoing.Recipient = inbound.From;
+            var outcome = inbound.Id is { Length: > 0 } id
+                ? await connector.ReplyAsync(reference, id, outgoing, cancellationToken).ConfigureAwait(false)
+                : await connector.SendAsync(reference, outgoing, cancellationToken).ConfigureAwait(false);
+            if (outcome is not Sent)
+            {
+                LogReplyFailed(logger, outcome.ToString());
+                break;
+            }
+        }
+    }
+
+    private static Activity CardActivity(Core.Cards.Card card, IReadOnlyDictionary<string, string>? inputErrors) =>
+        new() { Type = ActivityTypes.Message, Attachments = [AdaptiveCardRenderer.ToAttachment(card, inputErrors)] };
+
+    private async Task<AuthResult> AuthenticateAsync(HttpContext context, Activity activity, CancellationToken cancellationToken)
+    {
+        if (!_options.IsLocalMode)
+        {
+            return await validator.ValidateAsync(context.Request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        // Local mode trusts nobody but this machine: the caller and the address replies go to must be loopback. A
+        // forwarded request came through a proxy, so its loopback address says nothing about the real caller.
+        var remote = context.Connection.RemoteIpAddress;
+        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
+        var callerIsLocal = remote is not null && IPAddress.IsLoopback(remote) && !forwarded;
+        var serviceIsLocal = Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && serviceUrl.IsLoopback;
+        return callerIsLocal && serviceIsLocal ? AuthResult.Ok : AuthResult.Fail("local mode accepts only loopback callers and serviceUrls");
+    }
+
+    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxRequestBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Activity? Parse(byte[] body)
+    {
+        try
+        {
+            // The JSON reader lets some invalid UTF-8 through inside strings; refuse it outright.
+            return body.Length == 0 || !System.Text.Unicode.Utf8.IsValid(body)
+                ? null
+                : JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? DedupeKey(Activity activity) =>
+        string.IsNullOrEmpty(activity.Id) ? null : $"teams|{activity.Conversation!.Id}|{activity.Id}";
+
+    private static TeamsConversationReference ReferenceOf(Activity activity, string tenant) => new(
+        activity.ServiceUrl!, activity.Conversation!.Id!, tenant, activity.Recipient!.Id!, activity.From!.Id!, activity.From.AadObjectId,
+        activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal"));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams request refused: {Reason}")]
+    private static partial void LogUnauthorized(ILogger logger, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {Type} activity without {Field}")]
+    private static partial void LogMissing(ILogger logger, string? type, string field);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams activity from tenant {Tenant} refused: not in Teams:AllowedTenants")]
+    private static partial void LogTenantRefused(ILogger logger, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate Teams activity {ActivityId} ignored")]
+    private static partial void LogDuplicate(ILogger logger, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams reply not delivered: {Outcome}")]
+    private static partial void LogReplyFailed(ILogger logger, string outcome);
+}

@@ -1,0 +1,114 @@
+namespace RolePlay.Teams;
+
+public enum TeamsAppType { MultiTenant, SingleTenant }
+
+/// <summary>Configuration section <c>Teams</c>. With no <see cref="MicrosoftAppId"/> the bot runs in local mode:
+/// no inbound authentication and no outbound token, loopback callers only.</summary>
+public sealed class TeamsOptions
+{
+    public const string SectionName = "Teams";
+    public const string BotFrameworkOpenIdMetadata = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string BotFrameworkIssuer = "https://api.botframework.com";
+
+    public string? MicrosoftAppId { get; set; }
+    public string? MicrosoftAppPassword { get; set; }
+    public string? MicrosoftAppTenantId { get; set; }
+    public TeamsAppType MicrosoftAppType { get; set; } = TeamsAppType.MultiTenant;
+
+    /// <summary>Bot Framework channel keys. Hard-coded by default: its issuer does not match the discovery URL.</summary>
+    public string OpenIdMetadataUrl { get; set; } = BotFrameworkOpenIdMetadata;
+
+    /// <summary>Entra keys for single-tenant tokens; <c>{tenant}</c> is replaced by the app's tenant id.</summary>
+    public string EntraOpenIdMetadataUrlTemplate { get; set; } =
+        "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration";
+
+    /// <summary><c>{tenant}</c> is <c>botframework.com</c> for multi-tenant apps, the app's tenant otherwise.</summary>
+    public string TokenEndpoint { get; set; } = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token";
+
+    public string TokenScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>The public Teams connector hosts, trusted when <see cref="AllowedServiceUrlHosts"/> is empty.</summary>
+    public static IReadOnlyList<string> DefaultServiceUrlHosts { get; } =
+        ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"];
+
+    /// <summary>Hosts a bearer token may be sent to (exact, case-insensitive). Empty means
+    /// <see cref="DefaultServiceUrlHosts"/>; a list replaces them (configuration binding appends to a non-empty default).</summary>
+    public List<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    public IReadOnlyList<string> TrustedServiceUrlHosts => AllowedServiceUrlHosts.Count > 0 ? AllowedServiceUrlHosts : DefaultServiceUrlHosts;
+
+    /// <summary>When not empty, only activities from these tenants are processed.</summary>
+    public List<string> AllowedTenants { get; set; } = [];
+
+    /// <summary>Tests serve metadata over plain HTTP on loopback; production never should.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Bounded attempts for 429/412/502/504 (the first try included).</summary>
+    public int MaxSendAttempts { get; set; } = 4;
+
+    /// <summary>A Retry-After longer than this is reported as <c>Throttled</c> instead of waited for.</summary>
+    public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a delivered activity id is remembered to drop Teams' redeliveries.</summary>
+    public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>The tenant in the token endpoint: <c>botframework.com</c> for multi-tenant apps.</summary>
+    public string TokenTenant => MicrosoftAppType == TeamsAppType.SingleTenant ? MicrosoftAppTenantId! : "botframework.com";
+
+    /// <summary>Every problem with this configuration, worded for the person who wrote it.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!IsLocalMode)
+        {
+            if (!Guid.TryParse(MicrosoftAppId, out _))
+            {
+                problems.Add($"Teams:MicrosoftAppId must be the bot's Entra application id (a GUID), got '{MicrosoftAppId}'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(MicrosoftAppPassword))
+            {
+                problems.Add("Teams:MicrosoftAppPassword is required when Teams:MicrosoftAppId is set (the client secret).");
+            }
+
+            if (MicrosoftAppType == TeamsAppType.SingleTenant && string.IsNullOrWhiteSpace(MicrosoftAppTenantId))
+            {
+                problems.Add("Teams:MicrosoftAppTenantId is required when Teams:MicrosoftAppType is SingleTenant.");
+            }
+
+            CheckUrl(problems, nameof(OpenIdMetadataUrl), OpenIdMetadataUrl);
+            CheckUrl(problems, nameof(EntraOpenIdMetadataUrlTemplate), EntraOpenIdMetadataUrlTemplate.Replace("{tenant}", "t", StringComparison.Ordinal));
+            CheckUrl(problems, nameof(TokenEndpoint), TokenEndpoint.Replace("{tenant}", "t", StringComparison.Ordinal));
+            if (AllowedServiceUrlHosts.Any(string.IsNullOrWhiteSpace))
+            {
+                problems.Add("Teams:AllowedServiceUrlHosts must not contain empty entries.");
+            }
+        }
+
+        if (MaxRequestBytes is < 1024 or > 4 * 1024 * 1024)
+        {
+            problems.Add($"Teams:MaxRequestBytes must be between 1024 and 4194304, got {MaxRequestBytes}.");
+        }
+
+        if (MaxSendAttempts is < 1 or > 10)
+        {
+            problems.Add($"Teams:MaxSendAttempts must be between 1 and 10, got {MaxSendAttempts}.");
+        }
+
+        return problems;
+    }
+
+    private static void CheckUrl(List<string> problems, string name, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"Teams:{name} must be an absolute http(s) URL, got '{value}'.");
+        }
+    }
+}

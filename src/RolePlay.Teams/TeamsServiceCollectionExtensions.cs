@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RolePlay.Teams.Auth;
+using RolePlay.Teams.Inbound;
+using RolePlay.Teams.Outbound;
+
+namespace RolePlay.Teams;
+
+public static class TeamsServiceCollectionExtensions
+{
+    /// <summary>Registers the Teams channel: options (section <c>Teams</c>, validated at start-up), token validation,
+    /// the connector client with its rate limiter and token provider, and in-memory dedupe and reference seams that a
+    /// host may replace by registering its own first. The host must register an <c>IConversationRouter</c>.</summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.AddHttpClient();
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotTokenValidator>();
+        services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
+        services.TryAddSingleton<InMemoryConversationReferences>();
+        services.TryAddSingleton<IConversationReferenceSink>(sp => sp.GetRequiredService<InMemoryConversationReferences>());
+        services.TryAddSingleton<IBotTokenProvider, ClientCredentialsTokenProvider>();
+        services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddSingleton<ConnectorClient>();
+        services.TryAddScoped<TeamsPipeline>();
+        services.AddHostedService<LocalModeWarning>();
+        return services;
+    }
+
+    private sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, TeamsOptions options) =>
+            options.Validate() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
+}
+
+/// <summary>Says loudly at start-up that Teams requests are not authenticated (no Teams:MicrosoftAppId).</summary>
+internal sealed partial class LocalModeWarning(IOptions<TeamsOptions> options, ILogger<LocalModeWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.IsLocalMode)
+        {
+            LogLocalMode(logger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "TEAMS LOCAL MODE: no Teams:MicrosoftAppId is set, so /api/messages does NOT authenticate callers and sends no token. " +
+                  "Only loopback callers with a loopback serviceUrl are accepted. Never run like this in production.")]
+    private static partial void LogLocalMode(ILogger logger);
+}

@@ -1,0 +1,329 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using RolePlay.Teams.Outbound;
+using RolePlay.Teams.Protocol;
+using RolePlay.Teams.Tests.Infrastructure;
+
+namespace RolePlay.Teams.Tests;
+
+/// <summary>The connector client against a Kestrel fake of the connector and token endpoint.</summary>
+public sealed class ConnectorClientTests : IAsyncLifetime
+{
+    private const string Conversation = "19:abc@thread.tacv2;messageid=123";
+    private FakeConnector _connector = null!;
+    private ServiceProvider _services = null!;
+    private ConnectorClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        await using var keys = await KeyServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(BotHost.Settings(keys, _connector)).Build();
+        _services = new ServiceCollection().AddLogging().AddTeams(configuration).BuildServiceProvider();
+        _client = _services.GetRequiredService<ConnectorClient>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private ConversationReference Reference(string conversation = Conversation, string tenant = BotHost.TenantId) => new()
+    {
+        ServiceUrl = _connector.ServiceUrl,
+        ChannelId = "msteams",
+        Bot = new ChannelAccount { Id = Activities.BotId },
+        User = new ChannelAccount { Id = Activities.UserId },
+        Conversation = new ConversationAccount { Id = conversation, TenantId = tenant },
+    };
+
+    private static Activity Text(string text) => new() { Type = "message", Text = text };
+
+    [Fact]
+    public async Task Send_posts_the_activity_with_escaped_ids_and_a_bearer_token()
+    {
+        var outcome = await _client.SendAsync(Reference(), Text("hello"), CancellationToken.None);
+
+        Assert.Equal(new Sent("activity-1"), outcome);
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D123/activities", request.Path);
+        Assert.Equal("Bearer token-1", request.Authorization);
+        Assert.Equal(Activities.BotId, request.Json!["from"]!["id"]!.GetValue<string>());
+        Assert.Equal(Activities.UserId, request.Json!["recipient"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_Retry_After_delay()
+    {
+        _connector.Enqueue(new ScriptedResponse(429, RetryAfterSeconds: 1));
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Sent>(outcome);
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {watch.Elapsed}");
+        var gap = _connector.Requests[1].At - _connector.Requests[0].At;
+        Assert.True(gap >= TimeSpan.FromMilliseconds(950), $"gap {gap}");
+    }
+
+    [Theory]
+    [InlineData(412)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Transient_failures_are_retried(int status)
+    {
+        _connector.Enqueue(new ScriptedResponse(status), new ScriptedResponse(status));
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Sent>(outcome);
+        Assert.Equal(3, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Persistent_throttling_ends_as_Throttled_after_the_bounded_attempts()
+    {
+        _connector.Enqueue(Enumerable.Repeat(new ScriptedResponse(429), 10).ToArray());
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Throttled>(outcome);
+        Assert.Equal(4, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_the_wait_budget_is_reported_not_waited_for()
+    {
+        _connector.Enqueue(new ScriptedResponse(429, RetryAfterSeconds: 120));
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.Equal(new Throttled(TimeSpan.FromSeconds(120)), outcome);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_502_that_persists_ends_as_Failed()
+    {
+        _connector.Enqueue(Enumerable.Repeat(new ScriptedResponse(502), 10).ToArray());
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.Equal(502, Assert.IsType<Failed>(outcome).StatusCode);
+        Assert.Equal(4, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task MessageWritesBlocked_is_Unreachable_without_retry()
+    {
+        _connector.Enqueue(new ScriptedResponse(403, Body: """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked"}}"""));
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.Equal(new Unreachable("Thread is blocked"), outcome);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Another_error_is_Failed_with_the_connector_code_and_message()
+    {
+        _connector.Enqueue(new ScriptedResponse(400, Body: """{"error":{"code":"BadSyntax","message":"Activity is malformed"}}"""));
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.Equal(new Failed(400, "BadSyntax", "Activity is malformed"), outcome);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_401_fetches_a_fresh_token_once_and_retries()
+    {
+        _connector.Enqueue(new ScriptedResponse(401));
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Sent>(outcome);
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], _connector.Requests.Select(r => r.Authorization));
+        Assert.Equal(2, _connector.TokenRequests);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example.com/amer/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/")]
+    [InlineData("file:///etc/passwd")]
+    public async Task An_untrusted_serviceUrl_is_refused_before_any_token_is_sent(string serviceUrl)
+    {
+        var reference = Reference();
+        reference.ServiceUrl = serviceUrl;
+
+        var outcome = await _client.SendAsync(reference, Text("hi"), CancellationToken.None);
+
+        Assert.Equal("untrustedServiceUrl", Assert.IsType<Failed>(outcome).Code);
+        Assert.Empty(_connector.Requests);
+        Assert.Equal(0, _connector.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Concurrent_senders_share_one_token_request()
+    {
+        _connector.TokenDelay = TimeSpan.FromMilliseconds(300);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => _client.SendAsync(Reference($"a:conv-{i}"), Text("hi"), CancellationToken.None)));
+
+        Assert.All(outcomes, o => Assert.IsType<Sent>(o));
+        Assert.Equal(1, _connector.TokenRequests);
+    }
+
+    [Fact]
+    public async Task The_token_is_refreshed_ahead_of_expiry_and_not_before()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var provider = new ClientCredentialsTokenProvider(_services.GetRequiredService<IHttpClientFactory>(),
+            _services.GetRequiredService<IOptions<TeamsOptions>>(), time, NullLogger<ClientCredentialsTokenProvider>.Instance);
+
+        Assert.Equal("token-1", await provider.GetTokenAsync(CancellationToken.None));
+        time.Advance(TimeSpan.FromMinutes(54));
+        Assert.Equal("token-1", await provider.GetTokenAsync(CancellationToken.None));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("token-2", await provider.GetTokenAsync(CancellationToken.None));
+        Assert.Equal(2, _connector.TokenRequests);
+    }
+
+    [Fact]
+    public async Task A_burst_to_one_conversation_is_paced_to_the_per_conversation_limits()
+    {
+        var watch = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _client.SendAsync(Reference(), Text($"m{i}"), CancellationToken.None)));
+
+        // 7 per second and 8 per 2 seconds: the 9th and 10th wait for the 2-second window to slide.
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.5), $"10 sends took {watch.Elapsed}");
+        var requests = _connector.Requests.OrderBy(r => r.At).ToList();
+        Assert.Equal(10, requests.Count);
+        Assert.True(requests[8].At - requests[0].At >= TimeSpan.FromSeconds(1.5), "the 9th send went out inside the 2 s window");
+        Assert.True(requests.Count(r => r.At - requests[0].At < TimeSpan.FromMilliseconds(900)) <= 7, "more than 7 sends in the first second");
+    }
+
+    [Fact]
+    public async Task The_limit_is_per_conversation_so_a_spread_burst_is_not_slowed()
+    {
+        await _client.SendAsync(Reference("a:warm-up"), Text("token"), CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _client.SendAsync(Reference($"a:conv-{i}"), Text("hi"), CancellationToken.None)));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.2), $"10 sends to 10 conversations took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_tenant_gets_at_most_30_requests_a_second()
+    {
+        await _client.SendAsync(Reference("a:warm-up", tenant: "tenant-b"), Text("token"), CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 35).Select(i => _client.SendAsync(Reference($"a:t-{i}"), Text("hi"), CancellationToken.None)));
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(800), $"35 sends in one tenant took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Text_over_28_KB_is_split_at_paragraph_boundaries_into_activities_under_the_budget()
+    {
+        var paragraphs = Enumerable.Range(0, 40).Select(i => $"Paragraph {i}. " + string.Join(' ', Enumerable.Repeat("empathy", 250))).ToList();
+        var text = string.Join("\n\n", paragraphs);
+        Assert.True(Encoding.UTF8.GetByteCount(text) > 2 * ActivitySplitter.MaxActivityBytes);
+
+        var outcome = await _client.SendAsync(Reference(), Text(text), CancellationToken.None);
+
+        Assert.IsType<Sent>(outcome);
+        var posts = _connector.Requests;
+        Assert.True(posts.Count >= 3, $"{posts.Count} activities");
+        Assert.All(posts, p => Assert.True(Encoding.UTF8.GetByteCount(p.Body) <= ActivitySplitter.MaxActivityBytes, $"{p.Body.Length} bytes"));
+        var parts = posts.Select(p => p.Json!["text"]!.GetValue<string>()).ToList();
+        Assert.All(parts, p => Assert.StartsWith("Paragraph ", p, StringComparison.Ordinal));
+        Assert.Equal(paragraphs, parts.SelectMany(p => p.Split("\n\n")));
+    }
+
+    [Fact]
+    public void A_single_huge_word_is_cut_without_breaking_surrogate_pairs()
+    {
+        var text = string.Concat(Enumerable.Repeat("😀", 20_000));
+
+        var parts = ActivitySplitter.Split(new Activity { Type = "message", Text = text });
+
+        Assert.NotNull(parts);
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.True(ActivitySplitter.SizeOf(p) <= ActivitySplitter.MaxActivityBytes));
+        Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p.Text![^1])));
+        Assert.Equal(text, string.Concat(parts.Select(p => p.Text)));
+    }
+
+    [Fact]
+    public async Task A_card_that_alone_exceeds_the_budget_is_refused_and_not_sent()
+    {
+        var huge = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = new string('x', 40_000) }) };
+        var activity = new Activity { Type = "message", Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = huge }] };
+
+        var outcome = await _client.SendAsync(Reference(), activity, CancellationToken.None);
+
+        Assert.Equal(413, Assert.IsType<Failed>(outcome).StatusCode);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Reply_update_and_delete_address_the_activity()
+    {
+        var reference = Reference();
+
+        await _client.ReplyAsync(reference, "1:abc", Text("reply"), CancellationToken.None);
+        await _client.UpdateAsync(reference, "1:abc", Text("edited"), CancellationToken.None);
+        var deleted = await _client.DeleteAsync(reference, "1:abc", CancellationToken.None);
+
+        Assert.IsType<Sent>(deleted);
+        var path = "/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D123/activities/1%3Aabc";
+        Assert.Equal([("POST", path), ("PUT", path), ("DELETE", path)], _connector.Requests.Select(r => (r.Method, r.Path)));
+        Assert.Equal("1:abc", _connector.Requests[0].Json!["replyToId"]!.GetValue<string>());
+        Assert.Equal("1:abc", _connector.Requests[1].Json!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_proactive_personal_conversation_is_created_with_the_tenant()
+    {
+        var result = await _client.CreatePersonalConversationAsync(_connector.ServiceUrl, BotHost.TenantId, "29:someone", CancellationToken.None);
+
+        Assert.Equal(new Sent("a:created-conversation"), result.Outcome);
+        var body = Assert.Single(_connector.Requests).Json!;
+        Assert.False(body["isGroup"]!.GetValue<bool>());
+        Assert.Equal("28:" + BotHost.AppId, body["bot"]!["id"]!.GetValue<string>());
+        Assert.Equal("29:someone", body["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(BotHost.TenantId, body["tenantId"]!.GetValue<string>());
+        Assert.Equal(BotHost.TenantId, body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Paged_members_follow_the_continuation_token()
+    {
+        var members = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await _client.GetPagedMembersAsync(Reference(), 100, token, CancellationToken.None);
+            Assert.IsType<Sent>(page.Outcome);
+            members.AddRange(page.Value!.Members!.Select(m => m.Id!));
+            token = page.Value.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(["29:member-a", "29:member-b"], members);
+        Assert.Equal(["?pageSize=100", "?pageSize=100&continuationToken=page-2"], _connector.Requests.Select(r => r.Query));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.GetPagedMembersAsync(Reference(), 10, null, CancellationToken.None));
+    }
+}
