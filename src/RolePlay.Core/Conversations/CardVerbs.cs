@@ -13,6 +13,7 @@ public static class CardVerbs
     public const string End = "practice.end";
     public const string DebriefFeelings = "debrief.feelings";
     public const string DebriefCommit = "debrief.commit";
+    public const string OpenSettings = "settings.open";
     public const string SaveSettings = "settings.save";
 
     public static class Inputs

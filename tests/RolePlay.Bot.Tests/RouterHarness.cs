@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using RolePlay.Core.Content;
+using RolePlay.Core.Conversations;
+using RolePlay.Core.Detection;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Storage;
+using RolePlay.Storage;
+
+namespace RolePlay.Bot.Tests;
+
+/// <summary>The router on real SQLite storage in a temp file, with a controllable clock. A new harness on the same
+/// file is a restarted bot.</summary>
+internal sealed class RouterHarness : IAsyncDisposable
+{
+    private static readonly ContentCatalog Catalog = ContentLoader.LoadShipped().EnsureValid();
+    private readonly ServiceProvider _services;
+
+    private RouterHarness(ServiceProvider services, FakeTimeProvider clock)
+    {
+        _services = services;
+        Clock = clock;
+        Router = new PracticeRouter(Catalog, new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice()),
+            People, Sessions, Learning, clock);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public PracticeRouter Router { get; }
+
+    public IPeopleStore People => _services.GetRequiredService<IPeopleStore>();
+
+    public ISessionStore Sessions => _services.GetRequiredService<ISessionStore>();
+
+    public ILearningStore Learning => _services.GetRequiredService<ILearningStore>();
+
+    public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddRolePlayStorage(configuration).BuildServiceProvider();
+        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        return new RouterHarness(services, new FakeTimeProvider(now));
+    }
+
+    public Task<RouterResult> SayAsync(ChannelUser user, string text) =>
+        Router.HandleAsync(new MessageReceived(user, Dm(user), Clock.GetUtcNow(), text), CancellationToken.None);
+
+    public Task<RouterResult> SubmitAsync(ChannelUser user, string verb, Dictionary<string, string> values) =>
+        Router.HandleAsync(new CardSubmitted(user, Dm(user), Clock.GetUtcNow(), verb, values), CancellationToken.None);
+
+    public static ConversationAddress Dm(ChannelUser user) =>
+        new(user.Platform, user.TenantId, "dm-" + user.UserId, ConversationKind.Personal);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
