@@ -6,6 +6,8 @@ using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
 using RolePlay.Slack.SocketMode;
+using IInboundDedupe = RolePlay.Core.Storage.IInboundDedupe;
+using InMemoryInboundDedupe = RolePlay.Core.Storage.InMemoryInboundDedupe;
 
 namespace RolePlay.Slack;
 

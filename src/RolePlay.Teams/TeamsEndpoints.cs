@@ -12,6 +12,9 @@ using RolePlay.Teams.Cards;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
 using RolePlay.Teams.Protocol;
+using IInboundDedupe = RolePlay.Core.Storage.IInboundDedupe;
+using InboundEventKey = RolePlay.Core.Storage.InboundEventKey;
+using TenantScope = RolePlay.Core.Storage.TenantScope;
 
 namespace RolePlay.Teams;
 
@@ -94,8 +97,8 @@ public sealed partial class TeamsPipeline(
             return;
         }
 
-        var dedupeKey = DedupeKey(activity);
-        if (dedupeKey is not null && !await dedupe.TryClaimAsync(dedupeKey, cancellationToken).ConfigureAwait(false))
+        var dedupeKey = DedupeKey(activity, tenant);
+        if (dedupeKey is not null && !await dedupe.TryClaimAsync(dedupeKey, time.GetUtcNow(), _options.DedupeWindow, cancellationToken).ConfigureAwait(false))
         {
             LogDuplicate(logger, activity.Id);
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -265,8 +268,9 @@ public sealed partial class TeamsPipeline(
         }
     }
 
-    private static string? DedupeKey(Activity activity) =>
-        string.IsNullOrEmpty(activity.Id) ? null : $"teams|{activity.Conversation!.Id}|{activity.Id}";
+    /// <summary>Activity ids are unique within a conversation, so the conversation is part of the key.</summary>
+    private static InboundEventKey? DedupeKey(Activity activity, string tenant) =>
+        string.IsNullOrEmpty(activity.Id) ? null : InboundEventKey.For(new TenantScope("teams", tenant), $"{activity.Conversation!.Id}|{activity.Id}");
 
     private static TeamsConversationReference ReferenceOf(Activity activity, string tenant) => new(
         activity.ServiceUrl!, activity.Conversation!.Id!, tenant, activity.Recipient!.Id!, activity.From!.Id!, activity.From.AadObjectId,

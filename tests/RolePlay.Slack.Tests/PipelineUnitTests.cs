@@ -41,21 +41,6 @@ public sealed class PipelineUnitTests
     }
 
     [Fact]
-    public async Task Dedupe_remembers_an_event_for_its_time_to_live_then_forgets_it()
-    {
-        var time = new FakeTimeProvider();
-        var dedupe = new InMemoryInboundDedupe(time);
-
-        Assert.True(await dedupe.TryBeginAsync("T1", "Ev1", default));
-        Assert.False(await dedupe.TryBeginAsync("T1", "Ev1", default));
-        Assert.True(await dedupe.TryBeginAsync("T2", "Ev1", default));
-        time.Advance(InMemoryInboundDedupe.TimeToLive + TimeSpan.FromSeconds(1));
-        Assert.True(await dedupe.TryBeginAsync("T1", "Ev1", default));
-        await dedupe.ForgetAsync("T1", "Ev1", default);
-        Assert.True(await dedupe.TryBeginAsync("T1", "Ev1", default));
-    }
-
-    [Fact]
     public async Task Shutdown_finishes_the_work_already_acknowledged()
     {
         var host = await SlackTestHost.StartAsync();

@@ -298,6 +298,19 @@ public abstract partial class StorageContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_released_claim_can_be_claimed_again_and_releasing_nothing_is_harmless()
+    {
+        SkipIfUnavailable();
+        var evt = InboundEventKey.For(Tenant(), "19:abc;messageid=1|1700000000000");
+        Assert.True(await Dedupe.TryClaimAsync(evt, Now, TimeSpan.FromMinutes(10), Ct));
+        await Dedupe.ReleaseAsync(evt, Ct);
+        Assert.True(await Dedupe.TryClaimAsync(evt, Now.AddSeconds(1), TimeSpan.FromMinutes(10), Ct));
+        Assert.False(await Dedupe.TryClaimAsync(evt, Now.AddSeconds(2), TimeSpan.FromMinutes(10), Ct));
+
+        await Dedupe.ReleaseAsync(InboundEventKey.For(Tenant(), "never-claimed"), Ct);
+    }
+
+    [SkippableFact]
     public async Task Ledger_claims_once_records_outcomes_and_lists_a_due_bucket()
     {
         SkipIfUnavailable();

@@ -53,20 +53,4 @@ public sealed class TeamsOptionsTests
 
         Assert.Contains("Teams:MicrosoftAppPassword", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Dedupe_claims_once_per_window_and_a_release_allows_a_retry()
-    {
-        var time = new FakeTimeProvider();
-        var dedupe = new InMemoryInboundDedupe(Options.Create(new TeamsOptions { DedupeWindow = TimeSpan.FromMinutes(10) }), time);
-
-        Assert.True(await dedupe.TryClaimAsync("k", CancellationToken.None));
-        Assert.False(await dedupe.TryClaimAsync("k", CancellationToken.None));
-        time.Advance(TimeSpan.FromMinutes(9));
-        Assert.False(await dedupe.TryClaimAsync("k", CancellationToken.None));
-        time.Advance(TimeSpan.FromMinutes(2));
-        Assert.True(await dedupe.TryClaimAsync("k", CancellationToken.None));
-        await dedupe.ReleaseAsync("k", CancellationToken.None);
-        Assert.True(await dedupe.TryClaimAsync("k", CancellationToken.None));
-    }
 }

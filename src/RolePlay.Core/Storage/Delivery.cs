@@ -49,6 +49,9 @@ public interface IInboundDedupe
     /// </summary>
     Task<bool> TryClaimAsync(InboundEventKey key, DateTimeOffset nowUtc, TimeSpan keepFor, CancellationToken ct);
 
+    /// <summary>Forgets a claim whose processing failed, so the platform's retry is processed; nothing if absent.</summary>
+    Task ReleaseAsync(InboundEventKey key, CancellationToken ct);
+
     /// <summary>Removes a tenant's expired claims (a daily housekeeping job, never per message); returns how many.</summary>
     Task<int> PurgeExpiredAsync(TenantScope tenant, DateTimeOffset nowUtc, CancellationToken ct);
 }

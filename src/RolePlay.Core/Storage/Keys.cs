@@ -57,6 +57,11 @@ public sealed record InboundEventKey
     public TenantScope Tenant { get; }
 
     public string EventId { get; }
+
+    /// <summary>The key for a channel's event id. Ids come from request bodies, so they are hashed: any text (long,
+    /// control characters, a conversation id with ';' and '@') becomes a short, safe key part.</summary>
+    public static InboundEventKey For(TenantScope tenant, string channelEventId) =>
+        new(tenant, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(channelEventId)))[..32]);
 }
 
 internal static class KeyText

@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 using RolePlay.Core.Conversations;
 using RolePlay.Slack.BlockKit;
 using RolePlay.Slack.Installs;
+using IInboundDedupe = RolePlay.Core.Storage.IInboundDedupe;
+using InboundEventKey = RolePlay.Core.Storage.InboundEventKey;
+using TenantScope = RolePlay.Core.Storage.TenantScope;
 
 namespace RolePlay.Slack.Inbound;
 
@@ -33,6 +36,9 @@ public sealed partial class SlackInbound(
     ILogger<SlackInbound> logger)
 {
     public const string Platform = "slack";
+
+    /// <summary>Slack's last retry comes about five minutes after the first attempt; keep claims well past it.</summary>
+    public static readonly TimeSpan DedupeWindow = TimeSpan.FromHours(1);
 
     /// <summary>How long a view submission waits for the router before closing the modal and answering later.</summary>
     public static readonly TimeSpan ViewSubmissionWindow = TimeSpan.FromMilliseconds(2500);
@@ -62,7 +68,8 @@ public sealed partial class SlackInbound(
             return Refused;
         }
 
-        if (!await dedupe.TryBeginAsync(tenant, eventId, cancellationToken))
+        var dedupeKey = InboundEventKey.For(new TenantScope(Platform, tenant), eventId);
+        if (!await dedupe.TryClaimAsync(dedupeKey, time.GetUtcNow(), DedupeWindow, cancellationToken))
         {
             logger.LogDebug("Slack event {EventId} from {Tenant} already accepted", eventId, tenant);
             return SlackAck.Ok;
@@ -73,7 +80,7 @@ public sealed partial class SlackInbound(
         var teamId = root.Str("team_id");
         if (!queue.TryEnqueue(new SlackWork($"event {eventId} ({snapshot.Str("type")})", ct => ProcessEventAsync(tenant, teamId, snapshot, botUserId, ct))))
         {
-            await dedupe.ForgetAsync(tenant, eventId, cancellationToken);
+            await dedupe.ReleaseAsync(dedupeKey, cancellationToken);
             return Busy;
         }
 

@@ -40,6 +40,18 @@ internal sealed class InboundDedupe(IRowStore rows) : IInboundDedupe
         }
     }
 
+    public async Task ReleaseAsync(InboundEventKey key, CancellationToken ct)
+    {
+        try
+        {
+            await rows.SubmitAsync(Tables.Dedupe, RowKeys.Tenant(key.Tenant), [RowOp.Delete(RowKeys.Part(key.EventId))], ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Already gone: nothing to release.
+        }
+    }
+
     public async Task<int> PurgeExpiredAsync(TenantScope tenant, DateTimeOffset nowUtc, CancellationToken ct)
     {
         var pk = RowKeys.Tenant(tenant);
