@@ -9,7 +9,7 @@ namespace RolePlay.Core.Detection.Rules;
 internal static partial class BlameRules
 {
     public static bool Matches(ReadOnlySpan<char> s) =>
-        CustomerFault().IsMatch(s) || OthersFault().IsMatch(s) || Deflection().IsMatch(s)
+        CustomerFault().IsMatch(s) || OthersFault.IsMatch(s) || OthersMistake().IsMatch(s) || Deflection().IsMatch(s)
         || (!BoundaryRules.OffersAlternative(s) && (PolicyShield().IsMatch(s) || (PolicyMention().IsMatch(s) && Helpless().IsMatch(s))));
 
     private const string Others =
@@ -30,15 +30,18 @@ internal static partial class BlameRules
         RegexOptions.CultureInvariant)]
     private static partial Regex CustomerFault();
 
-    [GeneratedRegex(
-        @"\b\w+[^s\W]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b"
-        + @"|(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i)) (?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b"
-        + @"|(?<!\b(?:i|we|i have|we have)) (?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)"
+    private static readonly Regex OthersFault = Lexicon.Dfa(
+        @"\b\w*[a-rt-z0-9]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b"
         + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
         + @"|\bfault of\b|\bfault (?:is|lies) with\b|\b(?:is|are) the ones? (?:who|that)\b|\buseless\b"
-        + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b",
+        + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b");
+
+    // A mistake pinned on someone else; "I messed up" or "we made a mistake" owns it instead.
+    [GeneratedRegex(
+        @"\b(?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i) \w+ (?:\w+ )?up)"
+        + @"|\b(?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)(?<!\b(?:i|we|i have|we have) (?:dropped|got|made|keep|keeps|broke|gave|sent|told|lost)\b.*)",
         RegexOptions.CultureInvariant)]
-    private static partial Regex OthersFault();
+    private static partial Regex OthersMistake();
 
     [GeneratedRegex(
         @"\bnot (?:our|my) (?:fault|problem|issue|responsibility|department|job|call|decision|doing|area|team|remit)\b|\bnot up to (?:me|us)\b"

@@ -6,14 +6,14 @@ namespace RolePlay.Core.Detection.Rules;
 /// for you?", "would you prefer A or B?", "let's figure this out together", "it's your call").</summary>
 internal static partial class CollaborationRules
 {
-    public static bool Matches(ReadOnlySpan<char> s) => PreferenceQuestion().IsMatch(s) || Invitation().IsMatch(s);
+    public static bool Matches(ReadOnlySpan<char> s) => PreferenceQuestion().IsMatch(s) || Invitation.IsMatch(s);
 
     [GeneratedRegex(
         @"\b(?:what|which|how)\b(?: [^ ]+){0,6}? (?:(?:work|works|suit|suits|convenient|easier|easiest|best|better|ideal|fair|helpful|useful|right|good)(?: [^ ]+)? for you|suits? you|would you (?:prefer|rather|like (?:me|us) to|like to (?:happen|do|proceed|go|see happen|try))|do you (?:prefer|think would|think is fair)|you (?:would )?prefer|you would like|like (?:me|us) to|(?:matters|important) (?:most )?to you|feel about|outcome|proceed|ideal|fair|help (?:you )?most|suit you)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex PreferenceQuestion();
 
-    [GeneratedRegex(
+    private static readonly Regex Invitation = Lexicon.Dfa(
         @"\bwould you (?:prefer|rather|like (?:me|us) to|like to (?:try|go|choose|pick|start))\b|\b(?:do|would) you prefer\b|\bor (?:would|do) you (?:rather|prefer)\b"
         + @"|\bwhichever (?:you|suits|works|is)\b|\b(?:your|you r) (?:call|choice|decision)\b|\bup to you\b"
         + @"|\b(?:you can|you could|feel free to|i would like you to|i will let you|let you) (?:choose|decide|pick)\b|^(?:you )?(?:choose|decide|pick)\b|(?:^|, )(?:you tell me|tell me what you (?:think|would like|prefer|want))\b"
@@ -21,7 +21,5 @@ internal static partial class CollaborationRules
         + @"|\b(?:is|are) there (?:a|any) (?:[^ ]+ )?(?:time|day|date|slot|option|way|place)s? (?:that )?(?:works?|suits?|would)\b"
         + @"|\bwould it (?:be (?:easier|better|simpler|more convenient)|help|suit you|work (?:better )?for you) if\b|\b(?:your|a|any) preference\b|\bopen to (?:ideas|suggestions|other)\b|\b(?:happy|fine|glad) to go with\b|\bhow close we can get\b"
         + @"|\bfits? (?:in with )?your (?:schedule|budget|needs|plans|day)\b|\bsuits? your\b|\b(?:like|want) me to do differently\b"
-        + @"|\b(?:two|a few|some|several|three|a couple of) (?:options|ways|choices)\b|\boptions? for you\b",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex Invitation();
+        + @"|\b(?:two|a few|some|several|three|a couple of) (?:options|ways|choices)\b|\boptions? for you\b");
 }

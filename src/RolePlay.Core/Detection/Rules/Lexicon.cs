@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace RolePlay.Core.Detection.Rules;
 
 /// <summary>Word classes shared by several rule sets, written against <see cref="TextNormaliser"/> output
@@ -21,4 +23,9 @@ internal static class Lexicon
         + @"(?:by|before|within|in the next|in|until|after|at) (?:\d|an? |the |one |two |three |half|end|close|noon|midday|lunch)|"
         + @"\d+ ?(?:am|pm)\b|\d+(?: \d+)? (?:working |business )?(?:minutes?|hours?|days?|weeks?)|end of (?:the )?day|"
         + @"close of business|(?:straight|right|immediately) after|as soon as|first thing|next (?:week|day)|within the hour|noon|midday|by (?:email|text|sms))";
+
+    /// <summary>Builds a rule from a long list of lexicon alternatives. Non-backtracking matching reads a sentence
+    /// once whatever the number of alternatives (measured about twice as fast as backtracking here) and can never
+    /// blow up; it supports no lookarounds, so rules that need them stay source-generated.</summary>
+    public static Regex Dfa(string pattern) => new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 }
