@@ -39,7 +39,7 @@ internal static partial class BlameRules
     // A mistake pinned on someone else; "I messed up" or "we made a mistake" owns it instead.
     [GeneratedRegex(
         @"\b(?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i) \w+ (?:\w+ )?up)"
-        + @"|\b(?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)(?<!\b(?:i|we|i have|we have) (?:dropped|got|made|keep|keeps|broke|gave|sent|told|lost)\b.*)",
+        + @"|\b(?<!\b(?:i|we|i have|we have) )(?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex OthersMistake();
 

@@ -40,12 +40,12 @@ internal static partial class DismissiveRules
     private static partial Regex Guarded();
 
     [GeneratedRegex(
-        @"^(?:(?:yes|ok|sure|right|mm|hmm|fine) (?:, )?)*(?:i (?:understand|see|hear you|get it)|noted|got it|understood|mhm|mm hmm|uh huh|mm)$",
+        @"^(?:(?:yes|ok|sure|right|mm|hmm|fine) (?:, )?){0,3}(?:i (?:understand|see|hear you|get it)|noted|got it|understood|mhm|mm hmm|uh huh|mm)$",
         RegexOptions.CultureInvariant)]
     private static partial Regex BareAcknowledgement();
 
     [GeneratedRegex(
-        @"^(?:(?:so|ok|now|and|right) (?:, )?)*(?:is there )?anything else\b|\bnext question\b|^next(?: \?)?$|^(?:so )?(?:do you want|shall we) (?:to )?(?:continue|carry on|proceed)\b|\bmove on\b",
+        @"^(?:(?:so|ok|now|and|right) (?:, )?){0,3}(?:is there )?anything else\b|\bnext question\b|^next(?: \?)?$|^(?:so )?(?:do you want|shall we) (?:to )?(?:continue|carry on|proceed)\b|\bmove on\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Rush();
 }

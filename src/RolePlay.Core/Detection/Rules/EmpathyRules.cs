@@ -33,7 +33,7 @@ internal static partial class EmpathyRules
 
     // A copula or "would be" right before the feeling word: "that is awful", "I'd be fuming too".
     [GeneratedRegex(
-        @"\b(?:that|this|it|which|everything|being \w+(?: \w+)?) (?:is|was|has been|must be|must have been|must feel|sounds|seems|looks|feels) (?:like )?(?:so |really |very |such |incredibly |absolutely |totally |truly |just |pretty |quite |a |an |such a |really a |a really |a very |a real |a lot )*"
+        @"\b(?:that|this|it|which|everything|being \w+(?: \w+)?) (?:is|was|has been|must be|must have been|must feel|sounds|seems|looks|feels) (?:like )?(?:so |really |very |such |incredibly |absolutely |totally |truly |just |pretty |quite |a |an |such a |really a |a really |a very |a real |a lot ){0,4}"
         + Lexicon.Feeling
         + @"|\bwould (?:be|feel|have been|drive me) (?:so |really |pretty |quite |just as |absolutely |very |a bit |the same )?(?:mad|" + Lexicon.Feeling + ")",
         RegexOptions.CultureInvariant)]

@@ -10,7 +10,7 @@ internal static partial class OpenQuestionRules
     public static bool Matches(ReadOnlySpan<char> s) => WhQuestion().IsMatch(s) || Invitation().IsMatch(s);
 
     private const string ClauseStart =
-        @"(?:^|[,:] )(?:(?:so|and|ok|right|well|then|just|also|but|oh|sure|great|thanks|alright|first|now|hmm|hm|cool|before (?:i|we) \w+ anything|if you do not mind(?: me asking)?|out of interest|honestly|can i ask|may i ask|i am curious|i wonder|i was wondering) (?:, )?)*";
+        @"(?:^|[,:] )(?:(?:so|and|ok|right|well|then|just|also|but|oh|sure|great|thanks|alright|first|now|hmm|hm|cool|before (?:i|we) \w+ anything|if you do not mind(?: me asking)?|out of interest|honestly|can i ask|may i ask|i am curious|i wonder|i was wondering) (?:, )?){0,3}";
 
     private const string FactNoun =
         @"(?:number|no|email|e mail|address|postcode|post code|zip|name|reference|ref|date|dob|phone|mobile|serial|model|account|order|id|code|pin|password|username|user|card|total|price|amount|time|birth|surname|booking)";
@@ -28,7 +28,7 @@ internal static partial class OpenQuestionRules
 
     [GeneratedRegex(
         @"\b(?:can|could|would|will) you (?:please |just |maybe |kindly |perhaps |be able to )?(?:tell me|describe|explain|walk me|talk me|share (?:more|what|how|a bit|a little)|say (?:more|a bit|a little)|give me (?:an idea|a sense|some (?:more )?(?:detail|background|context))|help me understand|let me know (?:what|how|why|more))"
-        + @"|(?:^|[,:] )(?:(?:so|ok|and|please|first|now|right|then|just) (?:, )?)*(?:tell me|describe|explain|walk me through|talk me through|help me understand|share (?:with me )?(?:more|what|how)|say more|let me know (?:what|how|why))"
+        + @"|(?:^|[,:] )(?:(?:so|ok|and|please|first|now|right|then|just) (?:, )?){0,3}(?:tell me|describe|explain|walk me through|talk me through|help me understand|share (?:with me )?(?:more|what|how)|say more|let me know (?:what|how|why))"
         + @"|\bi (?:would|d) (?:love|like) to (?:hear|understand|know) (?:more|what|how|why|about)\b"
         + @"|\bdo you mind (?:telling|explaining|sharing|describing|walking)\b",
         RegexOptions.CultureInvariant)]

@@ -22,7 +22,7 @@ internal static partial class SummaryRules
     private static partial Regex Marker();
 
     [GeneratedRegex(
-        @"^(?:(?:ok|right|alright|yes|and|right then) (?:, )?)*so (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might)\b)(?: [^ ?]+){3}"
+        @"^(?:(?:ok|right|alright|yes|and|right then) (?:, )?){0,3}so (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might)\b)(?: [^ ?]+){3}"
         + @"|: (?:so )?(?:you|your) (?:[^ ]+ ){3}"
         + @"|^(?:and )?(?:you|your)\b(?: [^ ]+){4,}? , (?:right|yes|correct|is that (?:right|correct)) \?",
         RegexOptions.CultureInvariant)]
