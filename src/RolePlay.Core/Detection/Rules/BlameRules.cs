@@ -13,11 +13,11 @@ internal static partial class BlameRules
         || (!BoundaryRules.OffersAlternative(s) && (PolicyShield().IsMatch(s) || (PolicyMention().IsMatch(s) && Helpless().IsMatch(s))));
 
     private const string Others =
-        @"(?:driver|courier|agent|engineer|installer|technician|tech|colleague|team|staff|store|shop|bank|warehouse|he|she|they|someone|somebody|department|manufacturer|supplier|person|guy|guys|office|it|billing|accounts|marketing|sales|system|lady|man|woman|partner|carrier|post office|previous agent|other agent)s?";
+        @"(?:driver|courier|agent|engineer|installer|technician|tech|colleague|team|staff|store|shop|bank|warehouse|he|she|they|someone|somebody|department|manufacturer|supplier|person|guy|guys|office|it|billing|accounts|marketing|sales|system|lady|man|woman|partner|carrier|provider|isp|company|network|post office|previous agent|other agent)s?";
 
     [GeneratedRegex(
         @"\byou (?:really |clearly |obviously |just |probably |definitely )?should (?:have|not have)\b(?! had to)"
-        + @"|\byou (?:were|are) (?:supposed|meant|required|told) to\b|\byou needed to\b"
+        + @"|\byou (?:were|are) (?:supposed|meant|required|told) to\b|\byou needed to\b|\byou were (?:clearly |already |definitely )?(?:told|informed|warned|notified) (?:about (?:this|that|it)|in the|at the time|beforehand|before|when you)"
         + @"|\byou (?:must|might|probably|obviously|clearly) have (?!been\b|had\b)[^ ]+"
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:did not|never) (?:bother|read|check|tell|update|register|cancel|follow|return|keep|contact|call|notice|pay|submit|activate|reply|respond|save|inform|let us know|provide|look|install|turn)\b"
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:forgot|ignored|failed to|neglected to|missed the deadline)\b"
@@ -39,7 +39,7 @@ internal static partial class BlameRules
     // A mistake pinned on someone else; "I messed up" or "we made a mistake" owns it instead.
     [GeneratedRegex(
         @"\b(?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i) \w+ (?:\w+ )?up)"
-        + @"|\b(?<!\b(?:i|we|i have|we have) )(?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)",
+        + @"|\b(?<!\b(?:i|we|i have|we have) )(?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|did (?:it|this|that|the job|the \w+) (?:wrong|badly)|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex OthersMistake();
 

@@ -22,7 +22,7 @@ internal static class Lexicon
         + @"this (?:morning|afternoon|evening|week)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         + @"(?:by|before|within|in the next|in|until|after|at) (?:\d|an? |the |one |two |three |half|end|close|noon|midday|lunch)|"
         + @"\d+ ?(?:am|pm)\b|\d+(?: \d+)? (?:working |business )?(?:minutes?|hours?|days?|weeks?)|end of (?:the )?day|"
-        + @"close of business|(?:straight|right|immediately) after|as soon as|first thing|next (?:week|day)|within the hour|noon|midday|by (?:email|text|sms))";
+        + @"close of business|as we speak|(?:straight|right|immediately) after|as soon as|first thing|next (?:week|day)|within the hour|noon|midday|by (?:email|text|sms))";
 
     /// <summary>Builds a rule from a long list of lexicon alternatives. Non-backtracking matching reads a sentence
     /// once whatever the number of alternatives (measured about twice as fast as backtracking here) and can never

@@ -11,12 +11,12 @@ internal static partial class NextStepRules
         DoneAction().IsMatch(s) || (Commitment().IsMatch(s) && When().IsMatch(s));
 
     private const string Action =
-        @"(?:call|ring|phone|email|e mail|send|sent|book|raise|refund|issue|process|arrang|escalat|chas|updat|check|follow|cancel|reset|appl|credit|order|set|log|creat|put|add|request|submit|text|messag|contact|schedul|revers|fix|replac|ship|dispatch|post|reimburs|waiv|remov|swap|exchang|collect|deliver|visit|speak|talk|get back|come back|be with you|be in touch|notif|reach out|flag|report|reinstat|unlock|activat|sort|organi[sz]|refund|pay|courier|expedit|upgrad|renew|restor|reconnect|install|repair|investigat|look into|have (?:it|a|the|your))\w*";
+        @"(?:call|ring|phone|email|e mail|send|sent|book|raise|refund|issue|process|arrang|escalat|chas|updat|check|follow|cancel|reset|appl|credit|order|set|log|creat|put|add|request|submit|text|messag|contact|schedul|revers|fix|replac|ship|dispatch|post|reimburs|waiv|remov|swap|exchang|collect|deliver|visit|speak|talk|get back|come back|be with you|be in touch|notif|reach out|flag|report|reinstat|unlock|activat|sort|organi[sz]|refund|pay|courier|expedit|upgrad|renew|restor|reconnect|install|repair|investigat|look into|have (?:it|a|the|your)|get|make sure(?! i\b))\w*";
 
     [GeneratedRegex(
         @"(?:\bi (?:will|shall|am going to|am about to)|\bi am(?: now| just| also)?(?= (?!checking|looking|waiting|trying)\w+ing\b)|\blet me\b|\bexpect(?= (?:a|an|my|our) )|\bwe (?:will|are going to)|\bwe are(?: now| just)?(?= \w+ing\b)"
         + @"|\b(?:colleague|team|engineer|technician|supervisor|manager|specialist|courier|driver|department|someone|somebody|he|she|they)(?: [^ ]+){0,3}? (?:will|is going to|are going to)"
-        + @"|\byou will (?:get|receive|see|hear|have (?!to\b)))(?! not\b| never\b)(?: [^ ]+){0,3}? " + Action,
+        + @"|\byou will (?:get|receive|see|hear|have(?! to\b)))(?! not\b| never\b)(?: [^ ]+){0,3}? " + Action,
         RegexOptions.CultureInvariant)]
     private static partial Regex Commitment();
 
