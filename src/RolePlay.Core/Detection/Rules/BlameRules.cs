@@ -23,7 +23,7 @@ internal static partial class BlameRules
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:forgot|ignored|failed to|neglected to|missed the deadline)\b"
         + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please)[^ ]+"
         + @"|\b(?:because|since) you (?:did not|never|forgot|ignored|clicked|chose|ticked|selected|entered|typed|missed|failed|used|put|agreed|signed)\b|\b(?:it is|that is|this is) because you\b"
-        + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
+        + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used|ordered|bought|booked) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
         + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
         + @"|\byour (?:own )?fault\b|\b(?:that is|it is) (?:on you|your (?:mistake|error|responsibility))\b"
         + @"|\b(?:someone|somebody) (?:in|at) your (?:household|family|house|home|office)\b",
@@ -45,7 +45,7 @@ internal static partial class BlameRules
 
     [GeneratedRegex(
         @"\bnot (?:our|my) (?:fault|problem|issue|responsibility|department|job|call|decision|doing|area|team|remit)\b|\bnot up to (?:me|us)\b"
-        + @"|\bnothing to do with (?:me|us|our|my)\b|\bon (?:them|him|her|their end|their side)\b|\btalk to them\b|\bspeak to them\b"
+        + @"|\bnothing to do with (?:me|us|our|my)\b|\bnot on (?:us|me)\b|\bon (?:them|him|her|their end|their side)\b|\btalk to them\b|\bspeak to them\b"
         + @"|\btake (?:it|this|that) up with\b|\bhead office (?:decided|made|decision|says|rules)\b|\bthat is head office\b|\b(?:they|management) made the decision\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Deflection();

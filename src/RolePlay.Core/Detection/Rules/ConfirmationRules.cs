@@ -18,7 +18,7 @@ internal static partial class ConfirmationRules
         + @"|\b(?:does|do|would|will) (?:that|this|it|everything|that all|this all|all (?:that|this))(?: all)?(?: \w+)? (?:sound|make sense|work|help|answer|suit|seem|cover|look|clear (?:\w+ )?up|be (?:ok|alright|acceptable|fine|enough|good|possible))\b"
         + @"|\bdid (?:that|this|it|everything|all that)(?: all)? (?:make sense|answer|cover|clear)\b|\b(?:have|did) i (?:got|get|understood|understand|misunderstood|missed|miss|capture|captured|summari[sz]ed|explained|cover|covered)\b"
         + @"|\bam i (?:understanding|right|correct|on the right track|getting|reading|hearing)\b"
-        + @"|\bis (?:that|this) (?:a |an )?(?:fair|accurate|good|correct|right|reasonable) (?:summary|description|picture|reflection|way to put it)\b|\b(?:do|can) we agree\b|^(?:are you )?(?:happy|ok|alright|comfortable|good) with (?:that|this)\b|\bare we (?:on the same page|agreed|good|clear|aligned|ok)\b"
+        + @"|\bis (?:that|this) (?:a |an )?(?:fair|accurate|good|correct|right|reasonable) (?:summary|description|picture|reflection|way to put it)\b|\b(?:do|can) we agree\b|^(?:are you )?(?:happy|ok|alright|comfortable|good) with (?:that|this)\b|^(?:all|everything) (?:clear|good|ok|sorted) \?|\bare we (?:on the same page|agreed|good|clear|aligned|ok)\b"
         + @"|\b(?:can|could|would) you (?:please |just |quickly )?(?:confirm|double check|verify|check) (?:that|this|it|those|these|for me|if|whether|the (?:[^ ]+ ){1,4}(?:is|are))\b"
         + @"|\bcan i (?:just |quickly )?(?:check|confirm|double check)\b"
         + @"|(?:^|, )(?:right|yes|correct|ok|true|agreed) \?"

@@ -18,7 +18,7 @@ internal static partial class OpenQuestionRules
     [GeneratedRegex(
         ClauseStart
         + @"(?:"
-        + @"how (?!(?:many|much|old|about)\b|are you(?: doing)?(?: today)?(?: \?)?$|" + Lexicon.Feeling + @"|(?:so|very|really) )"
+        + @"how (?!(?:many|much|old|about|long ago)\b|are you(?: doing)?(?: today)?(?: \?)?$|" + Lexicon.Feeling + @"|(?:so|very|really) )"
         + @"|why (?!not\b)"
         + @"|in what way|to what extent"
         + @"|what (?!(?:is|was|are) (?:your|the) (?:\w+ )?" + FactNoun + @"\b|" + FactNoun + @"\b|a |an |i |we |you are (?:saying|telling|describing)|your (?:saying|telling)|you have (?:said|told|described)|else do you want|more do you want|do you (?:want|expect) me)"
