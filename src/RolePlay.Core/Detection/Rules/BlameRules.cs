@@ -24,7 +24,7 @@ internal static partial class BlameRules
         + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please)[^ ]+"
         + @"|\b(?:because|since) you (?:did not|never|forgot|ignored|clicked|chose|ticked|selected|entered|typed|missed|failed|used|put|agreed|signed)\b|\b(?:it is|that is|this is) because you\b"
         + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used|ordered|bought|booked) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
-        + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
+        + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\byou (?:\w+ )?(?:entered|typed|put in|set up|used) (?:your |the )?\w+ (?:wrong|incorrectly)\b|\b(?:someone|somebody|your \w+) (?:must|might|probably|may) have (?:changed|deleted|cancel+ed|reset|moved|clicked|entered|turned|unplugged|unsubscribed|removed|switched|blocked)\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
         + @"|\byour (?:own )?fault\b|\b(?:that is|it is) (?:on you|your (?:mistake|error|responsibility))\b"
         + @"|\b(?:someone|somebody) (?:in|at) your (?:household|family|house|home|office)\b",
         RegexOptions.CultureInvariant)]

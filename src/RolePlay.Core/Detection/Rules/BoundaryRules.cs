@@ -15,7 +15,7 @@ internal static partial class BoundaryRules
     [GeneratedRegex(
         @"\b(?:i|we)(?: really| just| unfortunately| sadly| honestly| simply| currently)? (?:can not|could not|am not able to|are not able to|am unable to|are unable to|will not be able to|would not be able to|am not allowed to|are not allowed to|am not permitted to|am not authori[sz]ed to|are not authori[sz]ed to|are not permitted to|am not in a position to|are not in a position to|do not have the (?:authority|ability|option|power) to)(?: really| actually)? (?!help\b|do anything|do much|do more|see (?:why|how|what|that|it|any|anything|a record|the (?:problem|issue|point|order|record))\b|find\b|understand|hear\b|believe|wait\b|thank|stress|emphasi|apologi|say\b|tell you (?:how|enough)|imagine|locate)"
         + @"|\b(?:is|are) not (?:possible|allowed|permitted|available|something (?:i|we)|an option)\b|\bnot something (?:i|we)\b"
-        + @"|\b(?:is|are|falls) (?:outside|beyond) (?:what|my|our|the)\b"
+        + @"|\b(?:is|are|falls) (?:outside|beyond) (?:of )?(?:what|my|our|the)\b"
         + @"|\bthe (?:best|earliest|soonest|most|fastest|quickest|latest|closest) (?:i|we) can (?:do|offer|manage|arrange|get)\b"
         + @"|\b(?:i|we) can only (?!imagine|think|guess|apologi[sz]e|say)|\b(?:we|i) only (?:offer|accept|deliver|ship|refund|provide|discuss|exchange|do|allow|cover)\b"
         + @"|\bwe do not (?:offer|deliver|ship|accept|provide|allow|support|sell|refund|exchange|cover|do (?:refunds|exchanges|that|this))\b"

@@ -9,7 +9,7 @@ internal static partial class CollaborationRules
     public static bool Matches(ReadOnlySpan<char> s) => PreferenceQuestion().IsMatch(s) || Invitation.IsMatch(s);
 
     [GeneratedRegex(
-        @"\b(?:what|which|how|when|where)\b(?: [^ ]+){0,6}? (?:(?:work|works|suit|suits|convenient|easier|easiest|best|better|ideal|fair|helpful|useful|right|good)(?: [^ ]+)? for you|suits? you|would you (?:prefer|rather|like (?:me|us) to|like to (?:happen|do|proceed|go|see happen|try))|do you (?:prefer|think would|think is fair)|you (?:would )?prefer|you would like|like (?:me|us) to|(?:matters|important) (?:most )?to you|feel about|outcome|proceed|ideal|fair|help (?:you )?most|suit you)\b|\byou (?:choose|decide|pick)\b(?! (?:to|not)\b)",
+        @"\b(?:what|which|how|when|where)\b(?: [^ ]+){0,6}? (?:(?:work|works|suit|suits|convenient|easier|easiest|best|better|ideal|fair|helpful|useful|right|good|sense)(?: [^ ]+)? for you|suits? you|would you (?:prefer|rather|like (?:me|us) to|like to (?:happen|do|proceed|go|see happen|try))|do you (?:prefer|think would|think is fair)|you (?:would )?prefer|you would like|like (?:me|us) to|(?:matters|important) (?:most )?to you|feel about|outcome|proceed|ideal|fair|help (?:you )?most|suit you)\b|\byou (?:choose|decide|pick)\b(?! (?:to|not)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex PreferenceQuestion();
 

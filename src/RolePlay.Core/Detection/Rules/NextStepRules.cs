@@ -8,10 +8,16 @@ namespace RolePlay.Core.Detection.Rules;
 internal static partial class NextStepRules
 {
     public static bool Matches(ReadOnlySpan<char> s) =>
-        DoneAction().IsMatch(s) || DonePassive().IsMatch(s) || (Commitment().IsMatch(s) && When().IsMatch(s));
+        DoneAction().IsMatch(s) || DonePassive().IsMatch(s) || ((Commitment().IsMatch(s) || ActingNow().IsMatch(s)) && When().IsMatch(s));
+
+    // Chat drops the subject: "Processing the exchange right now", "sending it over now".
+    [GeneratedRegex(
+        @"^(?:(?:ok|right|so|just|alright|great) (?:, )?){0,2}(?:processing|sending|booking|issuing|raising|cancel+ing|refunding|arranging|escalating|applying|creating|ordering|emailing|resetting|updating|putting|submitting|crediting|scheduling)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ActingNow();
 
     private const string Action =
-        @"(?:call|ring|phone|email|e mail|send|sent|book|raise|refund|issue|process|arrang|escalat|chas|updat|check|follow|cancel|reset|appl|credit|order|set|log|creat|put|add|request|submit|text|messag|contact|schedul|revers|fix|replac|ship|dispatch|post|reimburs|waiv|remov|swap|exchang|collect|deliver|visit|speak|talk|get back|come back|be with you|be in touch|notif|reach out|flag|report|reinstat|unlock|activat|sort|organi[sz]|refund|pay|courier|expedit|upgrad|renew|restor|reconnect|install|repair|investigat|look into|have (?:it|a|the|your)|get|make sure(?! i\b))\w*";
+        @"(?:call|ring|phon|email|e mail|send|sent|book|rais|refund|issu|process|arrang|escalat|chas|updat|check|follow|cancel|reset|appl|credit|order|set|log|creat|put|add|request|submit|text|messag|contact|schedul|revers|fix|replac|ship|dispatch|post|reimburs|waiv|remov|swap|exchang|collect|deliver|visit|speak|talk|get back|come back|be with you|be in touch|notif|reach out|flag|report|reinstat|unlock|activat|sort|organi[sz]|refund|pay|courier|expedit|upgrad|renew|restor|reconnect|install|repair|investigat|look into|have (?:it|a|the|your)|get|make sure(?! i\b))\w*";
 
     [GeneratedRegex(
         @"(?:\bi (?:will|shall|am going to|am about to)|\bi am(?: now| just| also)?(?= (?!checking|looking|waiting|trying)\w+ing\b)|\blet me\b|\bexpect(?= (?:a|an|my|our) )|\bwe (?:will|are going to)|\bwe are(?: now| just)?(?= \w+ing\b)"

@@ -27,8 +27,8 @@ internal static partial class OpenQuestionRules
     private static partial Regex WhQuestion();
 
     [GeneratedRegex(
-        @"\b(?:can|could|would|will) you (?:please |just |maybe |kindly |perhaps |be able to )?(?:tell me|describe|explain|walk me|talk me|share (?:more|what|how|a bit|a little)|say (?:more|a bit|a little)|give me (?:an idea|a sense|some (?:more )?(?:detail|background|context))|help me understand|let me know (?:what|how|why|more))"
-        + @"|(?:^|[,:] )(?:(?:so|ok|and|please|first|now|right|then|just) (?:, )?){0,3}(?:tell me|describe|explain|walk me through|talk me through|help me understand|share (?:with me )?(?:more|what|how)|say more|let me know (?:what|how|why))"
+        @"\b(?:can|could|would|will) you (?:please |just |maybe |kindly |perhaps |be able to )?(?:tell me|describe|explain|elaborate|expand on|walk me|talk me|share (?:more|what|how|a bit|a little)|say (?:more|a bit|a little)|give me (?:an idea|a sense|some (?:more )?(?:detail|background|context))|help me understand|let me know (?:what|how|why|more))"
+        + @"|(?:^|[,:] )(?:(?:so|ok|and|please|first|now|right|then|just) (?:, )?){0,3}(?:tell me|describe|explain|elaborate|walk me through|talk me through|help me understand|share (?:with me )?(?:more|what|how)|say more|let me know (?:what|how|why))"
         + @"|\bi (?:would|d) (?:love|like) to (?:hear|understand|know) (?:more|what|how|why|about)\b"
         + @"|\bdo you mind (?:telling|explaining|sharing|describing|walking)\b",
         RegexOptions.CultureInvariant)]
