@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace RolePlay.Core.Detection.Rules;
 
 /// <summary>Open question: invites the customer to explain. A how/why/what question at the start of a clause that
-/// is not a single-fact request ("what's your postcode?", "how many?") or a greeting, or an invitation verb
+/// is not a single-fact request ("what's your postcode?", "how many?") or a greeting ("how can I help?"), or an invitation verb
 /// ("tell me", "walk me through", "could you describe"). Yes/no questions (is/do/did/can you ...) are not open.</summary>
 internal static partial class OpenQuestionRules
 {
@@ -18,7 +18,7 @@ internal static partial class OpenQuestionRules
     [GeneratedRegex(
         ClauseStart
         + @"(?:"
-        + @"how (?!(?:many|much|old|about|long ago)\b|are you(?: doing)?(?: today)?(?: \?)?$|" + Lexicon.Feeling + @"|(?:so|very|really) )"
+        + @"how (?!(?:many|much|old|about|long ago)\b|are you(?: doing)?(?: today)?(?: \?)?$|(?:can|may|could) (?:i|we) (?:help|assist)|" + Lexicon.Feeling + @"|(?:so|very|really) )"
         + @"|why (?!not\b)"
         + @"|in what way|to what extent"
         + @"|what (?!(?:is|was|are) (?:your|the) (?:\w+ )?" + FactNoun + @"\b|" + FactNoun + @"\b|a |an |i |we |you are (?:saying|telling|describing)|your (?:saying|telling)|you have (?:said|told|described)|else do you want|more do you want|do you (?:want|expect) me)"
