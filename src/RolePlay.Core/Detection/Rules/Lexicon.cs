@@ -18,11 +18,12 @@ internal static class Lexicon
 
     /// <summary>When a commitment will happen: a day, a clock time, a duration, or "now".</summary>
     public const string When =
-        @"\b(?:today|tonight|tomorrow|now|right away|straight away|immediately|shortly|as soon as possible|"
-        + @"this (?:morning|afternoon|evening|week)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        + @"(?:by|before|within|in the next|in|until|after|at) (?:\d|an? |the |one |two |three |half|end|close|noon|midday|lunch)|"
-        + @"\d+ ?(?:am|pm)\b|\d+(?: \d+)? (?:working |business )?(?:minutes?|hours?|days?|weeks?)|end of (?:the )?day|"
-        + @"close of business|as we speak|(?:straight|right|immediately) after|as soon as|first thing|next (?:week|day)|within the hour|noon|midday|by (?:email|text|sms))";
+        @"\b(?:today|tonight|tomorrow|now|right away|straight away|immediately|shortly|as soon as possible|as we speak|"
+        + @"this (?:morning|afternoon|evening|week|weekend)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        + @"(?:by|before|within|until|after) (?:\d|an? |the (?:end|morning|afternoon|evening|weekend|next)|one |two |three |half|end|close|noon|midday|lunch)|"
+        + @"(?:in|at) (?:\d|an? (?:hour|minute|day|week|couple|few)|the (?:morning|afternoon|evening|next)|half|one |two |three |noon|midday|lunch)|"
+        + @"\d+ ?(?:am|pm)|\d+(?: \d+)? (?:working |business )?(?:minutes?|hours?|days?|weeks?)|end of (?:the )?(?:day|business|week)|"
+        + @"close of business|(?:straight|right|immediately) after|as soon as|first thing|next (?:week|day)|within the hour|noon|midday|by (?:email|text|sms))\b";
 
     /// <summary>Builds a rule from a long list of lexicon alternatives. Non-backtracking matching reads a sentence
     /// once whatever the number of alternatives (measured about twice as fast as backtracking here) and can never
