@@ -21,7 +21,7 @@ internal static partial class BlameRules
         + @"|\byou (?:must|might|probably|obviously|clearly) have (?!been\b|had\b)[^ ]+"
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:did not|never) (?:bother|read|check|tell|update|register|cancel|follow|return|keep|contact|call|notice|pay|submit|activate|reply|respond|save|inform|let us know|provide|look|install|turn)\b"
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:forgot|ignored|failed to|neglected to|missed the deadline)\b"
-        + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please)[^ ]+"
+        + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please|stop|just|let|a\b|an\b)[^ ]+"
         + @"|\b(?:because|since) you (?:did not|never|forgot|ignored|clicked|chose|ticked|selected|entered|typed|missed|failed|used|put|agreed|signed)\b|\b(?:it is|that is|this is) because you\b"
         + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used|ordered|bought|booked) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
         + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\byou (?:\w+ )?(?:entered|typed|put in|set up|used) (?:your |the )?\w+ (?:wrong|incorrectly)\b|\b(?:someone|somebody|your \w+) (?:must|might|probably|may) have (?:changed|deleted|cancel+ed|reset|moved|clicked|entered|turned|unplugged|unsubscribed|removed|switched|blocked)\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
@@ -31,8 +31,8 @@ internal static partial class BlameRules
     private static partial Regex CustomerFault();
 
     private static readonly Regex OthersFault = Lexicon.Dfa(
-        @"\b\w*[a-rt-z0-9]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b"
-        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
+        @"\b\w*[a-rt-z0-9]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b|\b(?:that|it) is because (?:the|your|our) \w+ (?:did not|forgot|failed|messed|never)\b|\b(?:before me|previous (?:agent|team|person|colleague)|last (?:agent|person))\b(?: [^ ]+){0,3}? (?:did not|never|forgot|failed|messed|should)\b"
+        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|did not (?:\w+ ){1,3}(?:properly|correctly|right)\b|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
         + @"|\bfault of\b|\bfault (?:is|lies) with\b|\b(?:is|are) the ones? (?:who|that)\b|\buseless\b"
         + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b");
 

@@ -23,7 +23,7 @@ internal static partial class EmpathyRules
         + @"|\bwhat a (?:nightmare|pain|hassle|mess|headache|palaver|ordeal|shame|day|week)\b"
         + @"|\bshould not have (?:happened|had to)\b|\bnot the experience you\b|\byou deserve(?:d)? better\b"
         + @"|\bi (?:can |could )?hear (?:how|that you|that this|this|you are|your)\b"
-        + @"|\b(?:totally|completely|fully|absolutely) understand\b|\bwould (?:feel|be) (?:exactly )?the same\b|\b(?:normal|natural|understandable|fair|reasonable|ok) to (?:feel|be)\b|\b(?:that|this|it) (?:sounds|seems|is) like (?:a lot|so much|too much)\b|\byou (?:have|had)(?: \w+)? (?:had|been through|been having) (?:a |such a |quite a )?(?:really |very |pretty |such a )?(?:rough|tough|hard|difficult|horrible|awful|terrible|bad|long|stressful|frustrating|miserable)\b|\bwish i (?:had|could give you) better news\b|\bsituation to be in\b|\b(?:i|anyone) would (?:hate|not want|not like) (?:that|this|it)\b|\bnobody (?:wants|likes|needs)\b|\bno one (?:wants|likes|needs)\b|\bno wonder\b|\bi feel (?:for )?you\b|\bfeel your pain\b|\blast thing you need\b|\bnot (?:the (?:service|standard|experience) (?:you|we|anyone)|good enough|acceptable)\b|\bnot on$|\bnot on ,");
+        + @"|\b(?:totally|completely|fully|absolutely) understand\b|\bwould (?:feel|be) (?:exactly )?the same\b|\b(?:normal|natural|understandable|fair|reasonable|ok) to (?:feel|be)\b|\b(?:that|this|it) (?:sounds|seems|is) like (?:a lot|so much|too much)\b|\byou (?:have|had)(?: \w+)? (?:had|been through|been having) (?:a |such a |quite a )?(?:really |very |pretty |such a )?(?:rough|tough|hard|difficult|horrible|awful|terrible|bad|long|stressful|frustrating|miserable)\b|\bwish i (?:had|could give you) better news\b|\bsituation to be in\b|\b(?:i|anyone) would (?:hate|not want|not like) (?:that|this|it)\b|\bnobody (?:wants|likes|needs)\b|\bno one (?:wants|likes|needs)\b|\bno wonder\b|\bnot fair (?:on|to|for) you\b|\bi feel (?:for )?you\b|\bfeel your pain\b|\blast thing you need\b|\bnot (?:the (?:service|standard|experience) (?:you|we|anyone)|good enough|acceptable)\b|\bnot on$|\bnot on ,");
 
     // "I totally get it", but not "get it done" or "did I get that right".
     [GeneratedRegex(
@@ -33,14 +33,14 @@ internal static partial class EmpathyRules
 
     // A copula or "would be" right before the feeling word: "that is awful", "I'd be fuming too".
     [GeneratedRegex(
-        @"\b(?:that|this|it|which|everything|being \w+(?: \w+)?) (?:is|was|has been|must be|must have been|must feel|sounds|seems|looks|feels) (?:like )?(?:so |really |very |such |incredibly |absolutely |totally |truly |just |pretty |quite |super |literally |honestly |seriously |kind of |kinda |a |an |such a |really a |a really |a very |a real |a lot ){0,4}"
+        @"\b(?:that|this|it|which|everything|being \w+(?: \w+)?) (?:is|was|has been|must be|must have been|must feel|sounds|seems|looks|feels) (?:like )?(?:so |really |very |such |incredibly |absolutely |totally |truly |just |pretty |quite |super |literally |honestly |seriously |hugely |extremely |kind of |kinda |a |an |such a |really a |a really |a very |a real |a lot ){0,4}"
         + Lexicon.Feeling
         + @"|\bwould (?:be|feel|have been|drive me) (?:so |really |pretty |quite |just as |absolutely |very |a bit |the same )?(?:mad|" + Lexicon.Feeling + ")",
         RegexOptions.CultureInvariant)]
     private static partial Regex NamedFeeling();
 
     [GeneratedRegex(
-        @"\b(?:sorr(?:y|ie)|apolog\w*|understand|imagine|i (?:can|could) (?:\w+ )?(?:see|hear|tell)|i hear|get it|i know|sounds?|must (?:be|have been|feel)|oh no|oh dear|ugh|omg|aw+|no wonder|of course you|being)\b",
+        @"\b(?:sorr(?:y|ie)|apolog\w*|understand|imagine|i (?:can|could) (?:\w+ )?(?:see|hear|tell)|i hear|get it|i know|sounds?|must (?:be|have been|feel)|oh no|oh dear|ugh|omg|aw+|no wonder|of course you|being|appreciate)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Acknowledger();
 
