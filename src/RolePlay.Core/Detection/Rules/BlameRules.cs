@@ -32,7 +32,7 @@ internal static partial class BlameRules
 
     private static readonly Regex OthersFault = Lexicon.Dfa(
         @"\b\w*[a-rt-z0-9]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b|\b(?:that|it) is because (?:the|your|our) \w+ (?:did not|forgot|failed|messed|never)\b|\b(?:before me|previous (?:agent|team|person|colleague)|last (?:agent|person))\b(?: [^ ]+){0,3}? (?:did not|never|forgot|failed|messed|should)\b"
-        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|did not (?:\w+ ){1,3}(?:properly|correctly|right)\b|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
+        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|did not (?:\w+ ){1,3}(?:properly|correctly|right)\b|failed to|forgot to|(?:was|were|is|are) (?:responsible|liable|useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
         + @"|\bfault of\b|\bfault (?:is|lies) with\b|\b(?:is|are) the ones? (?:who|that)\b|\buseless\b"
         + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b");
 

@@ -19,7 +19,7 @@ internal static partial class BoundaryRules
         + @"|\bthe (?:best|earliest|soonest|most|fastest|quickest|latest|closest) (?:i|we) can (?:do|offer|manage|arrange|get)\b"
         + @"|\b(?:i|we) can only (?!imagine|think|guess|apologi[sz]e|say)|\b(?:we|i) only (?:offer|accept|deliver|ship|refund|provide|discuss|exchange|do|allow|cover)\b"
         + @"|\bwe do not (?:offer|deliver|ship|accept|provide|allow|support|sell|refund|exchange|cover|do (?:refunds|exchanges|that|this))\b"
-        + @"|\bagainst (?:our|the|company) (?:terms|polic\w*|rules)\b|\b(?:will not|does not|do not|would not) (?:let|allow) (?:me|us)\b|\bpolic\w* (?:does not|will not|would not|do not) (?:allow|permit|cover|let)\b|\bnot (?:within|in) my (?:power|control|authority|remit|gift)\b|\bbeyond my (?:power|control|authority|remit)\b|\bi wish i could\b|\bwhat i can do (?:is|instead)\b|\bhere is what i can\b"
+        + @"|\bagainst (?:our|the|company) (?:terms|polic\w*|rules)\b|\b(?:will not|does not|do not|would not) (?:let|allow) (?:me|us)\b|\bpolic\w* (?:does not|will not|would not|do not) (?:allow|permit|cover|let)\b|\bnot (?:within|in) my (?:power|control|authority|remit|gift)\b|\bbeyond my (?:power|control|authority|remit)\b|\bno can do\b|\bi wish i could\b|\bwhat i can do (?:is|instead)\b|\bhere is what i can\b"
         + @"|\b(?:can not|unable to) (?:guarantee|promise)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Limit();

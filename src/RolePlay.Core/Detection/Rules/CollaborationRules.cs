@@ -15,7 +15,7 @@ internal static partial class CollaborationRules
 
     private static readonly Regex Invitation = Lexicon.Dfa(
         @"\bwould you (?:prefer|rather|like (?:me|us) to|like to (?:try|go|choose|pick|start))\b|\b(?:do|would) you prefer\b|\bor (?:would|do) you (?:rather|prefer)\b"
-        + @"|\bwhichever (?:you|suits|works|is)\b|\b(?:your|you r) (?:call|choice|decision)\b|\bup to you\b"
+        + @"|\bwhichever (?:\w+ )?(?:you|suits|works|is)\b|\b(?:your|you r) (?:call|choice|decision)\b|\bup to you\b"
         + @"|\b(?:you can|you could|feel free to|i would like you to|i will let you|let you) (?:choose|decide|pick)\b|^(?:choose|decide|pick)\b|(?:^|, )(?:you tell me|tell me what you (?:think|would like|prefer|want))\b"
         + @"|\btogether\b|\bwhich (?:one |of (?:the|these|those) (?:\w+ )?)?(?:would|do|will) you (?:go for|choose|pick|want|like|prefer)\b|\byour (?:input|thoughts|ideas|take)\b|\bwhat would (?:\w+ ){1,3}look like\b|\bwhich (?:\w+ )?(?:sounds|seems|looks|is) (?:better|best|easier|nicer)\b|^what do you think \?|\b(?:either|any|one) of (?:those|these|them|the options)\b|\b(?:these|those) options\b|\b(?:go|going|happy|fine|ok) (?:\w+ )?either way\b|\bgo from here\b|\bwhere (?:do|would) you (?:want|like) to (?:go|start)\b|\b(?:how|what) about (?:we|if we|i)\b|\bwhat if we\b|\blet us (?:figure|work|decide|look|sort|find|go through|come up|try|think|choose|explore|plan|agree)\b|\bshall we\b|\bwe could (?:either|also|try)\b"
         + @"|\b(?:is|are) there (?:a|any) (?:[^ ]+ )?(?:time|day|date|slot|option|way|place)s? (?:that )?(?:works?|suits?|would)\b"

@@ -11,7 +11,7 @@ internal static partial class EmpathyRules
         SetPhrase.IsMatch(s) || GetIt().IsMatch(s) || NamedFeeling().IsMatch(s) || (Acknowledger().IsMatch(s) && Feeling.IsMatch(s));
 
     private static readonly Regex SetPhrase = Lexicon.Dfa(
-        @"\b(?:sorry|apologies) (?:to hear|(?:about|for) (?:that|this|all (?:that|this|of this|the))\b|(?:that|this) (?:happened|has happened)|(?:that )?you (?:have|had|are|were|went|did|got)\b)"
+        @"\b(?:sorry|apologies) (?:to (?:hear|learn|read|see)|(?:about|for) (?:that|this|all (?:that|this|of this|the))\b|(?:that|this) (?:happened|has happened)|(?:that )?you (?:have|had|are|were|went|did|got)\b)"
         + @"|\b(?:so|really|very|truly|terribly|incredibly|deeply|super|genuinely|extremely|awfully) sorry\b"
         + @"|\bi (?:can|could) (?:\w+ )?(?:see|imagine|understand|tell|hear) (?:how|why|what a|this (?:has|is|must))\b"
         + @"|\b(?:i|we) (?:\w+ )?(?:understand|get|appreciate) (?:how|why|what you|your (?:frustration|concern|worry|disappointment|situation|point|feelings?|anger|annoyance|position))\b"

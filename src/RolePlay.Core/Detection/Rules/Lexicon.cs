@@ -10,7 +10,7 @@ internal static class Lexicon
     public const string Feeling =
         @"(?:frust\w*|frusrat\w*|annoy\w*|upset\w*|stress\w*|worr(?:y|ied|ying|ies)|disappoint\w*|anxi\w*|angry|anger|"
         + @"fed up|exhaust\w*|tired|confus\w*|embar+as+\w*|scar(?:y|ed|ing)|awful|horrible|terrible|nightmare|rubbish|"
-        + @"madden\w*|infuriat\w*|irritat\w*|gutted|fuming|furious|livid|concern\w*|hassle|trouble|inconvenien\w*|difficult|"
+        + @"madden\w*|infuriat\w*|irritat\w*|gutted|fuming|furious|livid|concern\w*|hassle|trouble|inconvenien\w*|difficult\w*|sucks|"
         + @"tough|hard|pain(?:ful)?|overwhelm\w*|let down|sad|unfair|heartbreak\w*|devastat\w*|distress\w*|panic\w*|"
         + @"nervous|hurt\w*|shock\w*|drive me mad|bad luck|unacceptable|not ok|not (?:been )?easy|a lot to deal with|"
         + @"rough|long (?:wait|week|day|time|few days)|mess|going round in circles|knocked your confidence|sadface|"

@@ -27,7 +27,7 @@ internal static partial class OpenQuestionRules
     private static partial Regex WhQuestion();
 
     [GeneratedRegex(
-        @"\b(?:can|could|would|will) you (?:please |just |maybe |kindly |perhaps |be able to )?(?:tell me|describe|explain|elaborate|expand on|walk me|talk me|share (?:more|what|how|a bit|a little)|say (?:more|a bit|a little)|give me (?:an idea|a sense|some (?:more )?(?:detail|background|context))|help me understand|let me know (?:what|how|why|more))"
+        @"\b(?:can|could|would|will) you (?:please |just |maybe |kindly |perhaps |be able to )?(?:tell me|describe|explain|elaborate|expand on|outline|(?:provide|share|give) (?:me |us )?(?:some |a few |a bit (?:more )?)?(?:more |further |additional )?(?:details|detail|information|info|background|context)|walk me|talk me|share (?:more|what|how|a bit|a little)|say (?:more|a bit|a little)|give me (?:an idea|a sense|some (?:more )?(?:detail|background|context))|help me understand|let me know (?:what|how|why|more))"
         + @"|(?:^|[,:] )(?:(?:so|ok|and|please|first|now|right|then|just) (?:, )?){0,3}(?:tell me|describe|explain|elaborate|walk me through|talk me through|help me understand|share (?:with me )?(?:more|what|how)|say more|let me know (?:what|how|why))"
         + @"|\bi (?:would|d) (?:love|like) to (?:hear|understand|know) (?:more|what|how|why|about)\b"
         + @"|\bdo you mind (?:telling|explaining|sharing|describing|walking)\b",

@@ -24,6 +24,7 @@ internal static partial class SummaryRules
     [GeneratedRegex(
         @"^(?:(?:ok|right|alright|yes|and|right then) (?:, )?){0,3}(?:so|basically|essentially)(?: ,)? (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might)\b)(?: [^ ?]+){3}"
         + @"|: (?:so )?(?:you|your) (?:[^ ]+ ){3}"
+        + @"|^(?:for clarity|to clarify|to be clear|just to be clear|for the record)(?: ,)? (?:so )?(?:you|your)\b"
         + @"|^(?:and )?you (?:were|have been) (?:promised|told|charged|quoted|offered|sent|given)\b[^?]* but\b"
         + @"|^(?:and )?(?:you|your)\b(?: [^ ]+){4,}? , (?:right|yes|correct|is that (?:right|correct)) \?",
         RegexOptions.CultureInvariant)]
