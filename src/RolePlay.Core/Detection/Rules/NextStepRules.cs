@@ -8,7 +8,12 @@ namespace RolePlay.Core.Detection.Rules;
 internal static partial class NextStepRules
 {
     public static bool Matches(ReadOnlySpan<char> s) =>
-        DoneAction().IsMatch(s) || DonePassive().IsMatch(s) || ((Commitment().IsMatch(s) || ActingNow().IsMatch(s)) && When().IsMatch(s));
+        DoneAction().IsMatch(s) || DonePassive().IsMatch(s)
+        || ((Commitment().IsMatch(s) || ActingNow().IsMatch(s)) && When().IsMatch(s) && !Hedged().IsMatch(s));
+
+    // "We'll try to get someone out next week if possible" promises nothing.
+    [GeneratedRegex(@"\b(?:try to|try and|attempt to|if possible|hopefully|maybe|might|should be able|see if (?:i|we) can)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Hedged();
 
     // Chat drops the subject: "Processing the exchange right now", "sending it over now".
     [GeneratedRegex(
