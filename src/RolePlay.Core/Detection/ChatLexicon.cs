@@ -28,7 +28,7 @@ internal static class ChatLexicon
         ["okey"] = "ok", ["okk"] = "ok", ["k"] = "ok", ["kk"] = "ok", ["yeah"] = "yes", ["yea"] = "yes",
         ["yep"] = "yes", ["yup"] = "yes", ["coz"] = "because", ["cos"] = "because", ["cuz"] = "because",
         ["bc"] = "because", ["b4"] = "before", ["abt"] = "about", ["sth"] = "something", ["smth"] = "something",
-        ["msg"] = "message", ["acct"] = "account", ["wat"] = "what", ["wot"] = "what", ["hw"] = "how",
+        ["msg"] = "message", ["acct"] = "account", ["wat"] = "what", ["wht"] = "what", ["wot"] = "what", ["hw"] = "how",
         ["wich"] = "which", ["cud"] = "could", ["cld"] = "could", ["wud"] = "would", ["wld"] = "would",
         ["shud"] = "should", ["shld"] = "should", ["cn"] = "can", ["thru"] = "through", ["tho"] = "though",
         ["tmrw"] = "tomorrow", ["tmr"] = "tomorrow", ["tmw"] = "tomorrow", ["tomoz"] = "tomorrow",

@@ -24,12 +24,13 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Train_split_scores_are_reported()
+    public void Train_split_stays_fitted_as_rules_change()
     {
-        // Not a gate: the rules were written against this split, so its score says little about unseen text.
+        // A regression guard for rule edits, not a quality claim: the rules were written against this split.
         var card = new Scorecard(_detector, LabelledMessages.InSplit(LabelledMessages.Train));
         output.WriteLine(card.Table());
-        Assert.True(card.MacroF1 > 0.5, "the rules should at least fit the split they were written against");
+        card.Misses.ForEach(output.WriteLine);
+        Assert.True(card.MacroF1 >= 0.95, $"train macro F1 {card.MacroF1:0.000} < 0.95: a rule change broke cases it was written for");
     }
 
     [Fact]

@@ -9,40 +9,43 @@ namespace RolePlay.Core.Detection.Rules;
 internal static partial class BlameRules
 {
     public static bool Matches(ReadOnlySpan<char> s) =>
-        CustomerFault().IsMatch(s) || OthersFault().IsMatch(s) || Deflection().IsMatch(s)
+        CustomerFault().IsMatch(s) || OthersFault.IsMatch(s) || OthersMistake().IsMatch(s) || Deflection().IsMatch(s)
         || (!BoundaryRules.OffersAlternative(s) && (PolicyShield().IsMatch(s) || (PolicyMention().IsMatch(s) && Helpless().IsMatch(s))));
 
     private const string Others =
-        @"(?:driver|courier|agent|engineer|installer|technician|tech|colleague|team|staff|store|shop|bank|warehouse|he|she|they|someone|somebody|department|manufacturer|supplier|person|guy|guys|office|it|billing|accounts|marketing|sales|system|lady|man|woman|partner|carrier|post office|previous agent|other agent)s?";
+        @"(?:driver|courier|agent|engineer|installer|technician|tech|colleague|team|staff|store|shop|bank|warehouse|he|she|they|someone|somebody|department|manufacturer|supplier|person|guy|guys|office|it|billing|accounts|marketing|sales|system|lady|man|woman|partner|carrier|provider|isp|company|network|post office|previous agent|other agent)s?";
 
     [GeneratedRegex(
         @"\byou (?:really |clearly |obviously |just |probably |definitely )?should (?:have|not have)\b(?! had to)"
-        + @"|\byou (?:were|are) (?:supposed|meant|required|told) to\b|\byou needed to\b"
+        + @"|\byou (?:were|are) (?:supposed|meant|required|told) to\b|\byou needed to\b|\byou were (?:clearly |already |definitely )?(?:told|informed|warned|notified) (?:about (?:this|that|it)|in the|at the time|beforehand|before|when you)"
         + @"|\byou (?:must|might|probably|obviously|clearly) have (?!been\b|had\b)[^ ]+"
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:did not|never) (?:bother|read|check|tell|update|register|cancel|follow|return|keep|contact|call|notice|pay|submit|activate|reply|respond|save|inform|let us know|provide|look|install|turn)\b"
         + @"|\byou (?:clearly |obviously |simply |just |probably |apparently )?(?:forgot|ignored|failed to|neglected to|missed the deadline)\b"
-        + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please)[^ ]+"
+        + @"|\bif you (?:had|would have|would) (?!like|prefer|rather|want|need|any|mind|be|please|stop|just|let|a\b|an\b)[^ ]+"
         + @"|\b(?:because|since) you (?:did not|never|forgot|ignored|clicked|chose|ticked|selected|entered|typed|missed|failed|used|put|agreed|signed)\b|\b(?:it is|that is|this is) because you\b"
-        + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
-        + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
+        + @"|\byou (?:have |had )?(?:clicked|ticked|chose|chosen|selected|picked|entered|typed|put|put in|gave us|given us|used|ordered|bought|booked) (?:the |a )?(?:wrong|cheapest|incorrect|box|option to)\b|\byou agreed to the\b"
+        + @"|\byou (?:need|have|ought) to (?:read|pay attention|be more careful)\b|\bmore carefully\b|\bwhen (?:people|customers|users|you) (?:ignore|skip|forget|do not (?:read|follow|update))\b|\byou (?:\w+ )?(?:entered|typed|put in|set up|used) (?:your |the )?\w+ (?:wrong|incorrectly)\b|\b(?:someone|somebody|your \w+) (?:must|might|probably|may) have (?:changed|deleted|cancel+ed|reset|moved|clicked|entered|turned|unplugged|unsubscribed|removed|switched|blocked)\b|\byou (?:are|were) (?:just |simply |probably |obviously |clearly )?\w+ing (?:it|this|that|them|the \w+) (?:wrong|incorrectly)\b"
         + @"|\byour (?:own )?fault\b|\b(?:that is|it is) (?:on you|your (?:mistake|error|responsibility))\b"
         + @"|\b(?:someone|somebody) (?:in|at) your (?:household|family|house|home|office)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex CustomerFault();
 
-    [GeneratedRegex(
-        @"\b\w+[^s\W]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b"
-        + @"|(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i)) (?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b"
-        + @"|(?<!\b(?:i|we|i have|we have)) (?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)"
-        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|failed to|forgot to|(?:was|were|is|are) (?:useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
+    private static readonly Regex OthersFault = Lexicon.Dfa(
+        @"\b\w*[a-rt-z0-9]s (?:fault|problem|responsibility|mistake|error|doing)\b|\b(?:their|his|her|its) (?:fault|mistake|error|problem|responsibility|doing)\b|\bis (?:problem|fault)\b|\b(?:that|it) is because (?:the|your|our) \w+ (?:did not|forgot|failed|messed|never)\b|\b(?:before me|previous (?:agent|team|person|colleague)|last (?:agent|person))\b(?: [^ ]+){0,3}? (?:did not|never|forgot|failed|messed|should)\b"
+        + @"|\b" + Others + @"(?: [^ ]+){0,4}? (?:obviously |clearly |just |never |apparently )?(?:should (?:not )?have|did not (?:bother|do|check|read|knock|ring|leave|follow)|did not (?:\w+ ){1,3}(?:properly|correctly|right)\b|failed to|forgot to|(?:was|were|is|are) (?:responsible|liable|useless|rubbish|incompetent|hopeless|to blame|the problem|the one|the ones))\b"
         + @"|\bfault of\b|\bfault (?:is|lies) with\b|\b(?:is|are) the ones? (?:who|that)\b|\buseless\b"
-        + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b",
+        + @"|\bblame (?:them|him|her|the|head office|management|it|that|those|\w+ not me)\b|\bnot me\b|\bnot us\b|\bnot ours\b|\bnot mine\b");
+
+    // A mistake pinned on someone else; "I messed up" or "we made a mistake" owns it instead.
+    [GeneratedRegex(
+        @"\b(?:messed|screwed|mucked|stuffed|cocked) (?:it |this |that |things )?up\b(?<!\b(?:i|we|i have|we have|i really|we really|i totally|we totally|i may have|we may have|i might have|i think i) \w+ (?:\w+ )?up)"
+        + @"|\b(?<!\b(?:i|we|i have|we have) )(?:dropped the ball|got (?:it|this|that|your \w+) wrong|made a (?:mistake|mess|bad|error|mix up|hash)|keeps? (?:getting|making|messing|losing|breaking)|broke (?:the|it|your|this|that)|(?:gave|sent|told) you (?:the )?wrong|did (?:it|this|that|the job|the \w+) (?:wrong|badly)|sent (?:the|us the|you the) wrong|lost (?:it|your|the)\b)",
         RegexOptions.CultureInvariant)]
-    private static partial Regex OthersFault();
+    private static partial Regex OthersMistake();
 
     [GeneratedRegex(
         @"\bnot (?:our|my) (?:fault|problem|issue|responsibility|department|job|call|decision|doing|area|team|remit)\b|\bnot up to (?:me|us)\b"
-        + @"|\bnothing to do with (?:me|us|our|my)\b|\bon (?:them|him|her|their end|their side)\b|\btalk to them\b|\bspeak to them\b"
+        + @"|\bnothing to do with (?:me|us|our|my)\b|\bnot on (?:us|me)\b|\bon (?:them|him|her|their end|their side)\b|\btalk to them\b|\bspeak to them\b"
         + @"|\btake (?:it|this|that) up with\b|\bhead office (?:decided|made|decision|says|rules)\b|\bthat is head office\b|\b(?:they|management) made the decision\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Deflection();

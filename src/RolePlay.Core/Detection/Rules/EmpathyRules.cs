@@ -8,15 +8,14 @@ namespace RolePlay.Core.Detection.Rules;
 internal static partial class EmpathyRules
 {
     public static bool Matches(ReadOnlySpan<char> s) =>
-        SetPhrase().IsMatch(s) || NamedFeeling().IsMatch(s) || (Acknowledger().IsMatch(s) && Feeling().IsMatch(s));
+        SetPhrase.IsMatch(s) || GetIt().IsMatch(s) || NamedFeeling().IsMatch(s) || (Acknowledger().IsMatch(s) && Feeling.IsMatch(s));
 
-    [GeneratedRegex(
-        @"\b(?:sorry|apologies) (?:to hear|(?:about|for) (?:that|this|all (?:that|this|of this|the))\b|(?:that|this) (?:happened|has happened)|(?:that )?you (?:have|had|are|were|went|did|got)\b)"
+    private static readonly Regex SetPhrase = Lexicon.Dfa(
+        @"\b(?:sorry|apologies) (?:to (?:hear|learn|read|see)|(?:about|for) (?:that|this|all (?:that|this|of this|the))\b|(?:that|this) (?:happened|has happened)|(?:that )?you (?:have|had|are|were|went|did|got)\b)"
         + @"|\b(?:so|really|very|truly|terribly|incredibly|deeply|super|genuinely|extremely|awfully) sorry\b"
         + @"|\bi (?:can|could) (?:\w+ )?(?:see|imagine|understand|tell|hear) (?:how|why|what a|this (?:has|is|must))\b"
         + @"|\b(?:i|we) (?:\w+ )?(?:understand|get|appreciate) (?:how|why|what you|your (?:frustration|concern|worry|disappointment|situation|point|feelings?|anger|annoyance|position))\b"
         + @"|\b(?:i|we) (?:\w+ )?know how (?:important|much|hard|stressful|frustrating|upsetting)\b"
-        + @"|\bi (?:totally |completely |really |fully )get (?:it|that|why)\b(?! done| sorted| fixed| to| right| correct| wrong)|\bi get why\b"
         + @"|\b(?:totally|completely|fully|perfectly|very|so|quite|that is|it is|is) understandable\b|\bunderstandable that\b"
         + @"|\bmakes? (?:total |complete |perfect |a lot of )?sense (?:that|why)\b|\bmakes? (?:total|complete|perfect) sense\b"
         + @"|\b(?:you are|you were) right to\b|\bevery right\b|\b(?:fair|good|valid) point\b"
@@ -24,23 +23,27 @@ internal static partial class EmpathyRules
         + @"|\bwhat a (?:nightmare|pain|hassle|mess|headache|palaver|ordeal|shame|day|week)\b"
         + @"|\bshould not have (?:happened|had to)\b|\bnot the experience you\b|\byou deserve(?:d)? better\b"
         + @"|\bi (?:can |could )?hear (?:how|that you|that this|this|you are|your)\b"
-        + @"|\b(?:totally|completely|fully|absolutely) understand\b|\bwould (?:feel|be) (?:exactly )?the same\b|\b(?:normal|natural|understandable|fair|reasonable|ok) to (?:feel|be)\b|\b(?:that|this|it) (?:sounds|seems|is) like (?:a lot|so much|too much)\b|\byou (?:have|had)(?: \w+)? (?:had|been through|been having) (?:a |such a |quite a )?(?:really |very |pretty |such a )?(?:rough|tough|hard|difficult|horrible|awful|terrible|bad|long|stressful|frustrating|miserable)\b|\bwish i (?:had|could give you) better news\b|\bsituation to be in\b|\b(?:i|anyone) would (?:hate|not want|not like) (?:that|this|it)\b|\bnobody (?:wants|likes|needs)\b|\bno one (?:wants|likes|needs)\b|\bno wonder\b",
+        + @"|\b(?:totally|completely|fully|absolutely) understand\b|\bwould (?:feel|be) (?:exactly )?the same\b|\b(?:normal|natural|understandable|fair|reasonable|ok) to (?:feel|be)\b|\b(?:that|this|it) (?:sounds|seems|is) like (?:a lot|so much|too much)\b|\byou (?:have|had)(?: \w+)? (?:had|been through|been having) (?:a |such a |quite a )?(?:really |very |pretty |such a )?(?:rough|tough|hard|difficult|horrible|awful|terrible|bad|long|stressful|frustrating|miserable)\b|\bwish i (?:had|could give you) better news\b|\bsituation to be in\b|\b(?:i|anyone) would (?:hate|not want|not like) (?:that|this|it)\b|\bnobody (?:wants|likes|needs)\b|\bno one (?:wants|likes|needs)\b|\bno wonder\b|\bnot fair (?:on|to|for) you\b|\bi feel (?:for )?you\b|\bfeel your pain\b|\blast thing you need\b|\bnot (?:the (?:service|standard|experience) (?:you|we|anyone)|good enough|acceptable)\b|\bnot on$|\bnot on ,");
+
+    // "I totally get it", but not "get it done" or "did I get that right".
+    [GeneratedRegex(
+        @"\bi (?:totally |completely |really |fully )get (?:it|that|why)\b(?! done| sorted| fixed| to| right| correct| wrong)|\bi get why\b",
         RegexOptions.CultureInvariant)]
-    private static partial Regex SetPhrase();
+    private static partial Regex GetIt();
 
     // A copula or "would be" right before the feeling word: "that is awful", "I'd be fuming too".
     [GeneratedRegex(
-        @"\b(?:that|this|it|which|everything|being \w+(?: \w+)?) (?:is|was|has been|must be|must have been|must feel|sounds|seems|looks|feels) (?:like )?(?:so |really |very |such |incredibly |absolutely |totally |truly |just |pretty |quite |a |an |such a |really a |a really |a very |a real |a lot )*"
+        @"\b(?:that|this|it|which|everything|being \w+(?: \w+)?) (?:is|was|has been|must be|must have been|must feel|sounds|seems|looks|feels) (?:like )?(?:so |really |very |such |incredibly |absolutely |totally |truly |just |pretty |quite |super |literally |honestly |seriously |hugely |extremely |kind of |kinda |a |an |such a |really a |a really |a very |a real |a lot ){0,4}"
         + Lexicon.Feeling
         + @"|\bwould (?:be|feel|have been|drive me) (?:so |really |pretty |quite |just as |absolutely |very |a bit |the same )?(?:mad|" + Lexicon.Feeling + ")",
         RegexOptions.CultureInvariant)]
     private static partial Regex NamedFeeling();
 
     [GeneratedRegex(
-        @"\b(?:sorr(?:y|ie)|apolog\w*|understand|imagine|i (?:can|could) (?:\w+ )?(?:see|hear|tell)|i hear|get it|i know|sounds?|must (?:be|have been|feel)|oh no|oh dear|ugh|omg|aw+|no wonder|of course you|being)\b",
+        @"\b(?:sorr(?:y|ie)|apolog\w*|understand|imagine|i (?:can|could) (?:\w+ )?(?:see|hear|tell)|i hear|get it|i know|sounds?|must (?:be|have been|feel)|oh no|oh dear|ugh|omg|aw+|no wonder|of course you|being|appreciate)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Acknowledger();
 
-    [GeneratedRegex(@"\b" + Lexicon.Feeling, RegexOptions.CultureInvariant)]
-    private static partial Regex Feeling();
+    private static readonly Regex Feeling = Lexicon.Dfa(
+        @"\b" + Lexicon.Feeling);
 }

@@ -17,13 +17,15 @@ internal static partial class SummaryRules
         + @"|\bwhat i am (?:hearing|understanding|getting)\b|\bwhat i (?:hear|understand) is\b"
         + @"|\bwhat (?:you are|your|you re) (?:saying|telling me|describing)\b"
         + @"|\bfrom what you (?:have |ve )?(?:said|told me|described|explained|mentioned|wrote|written)\b"
-        + @"|\bsounds like the (?:main |real )?(?:issue|problem|cause)\b",
+        + @"|\bsounds like the (?:main |real |core |key |underlying )?(?:issue|problem|cause)\b|\bthe (?:main|core|real|underlying|key) (?:problem|issue|concern) (?:here )?(?:is|was)\b|\bputting (?:that|this|it|all that|it all) together\b|\bhere is (?:what i (?:have )?(?:got|heard|understood)|where we are|the situation)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
     [GeneratedRegex(
-        @"^(?:(?:ok|right|alright|yes|and|right then) (?:, )?)*so (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might)\b)(?: [^ ?]+){3}"
+        @"^(?:(?:ok|right|alright|yes|and|right then) (?:, )?){0,3}(?:so|basically|essentially)(?: ,)? (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might|next|plan|best|way|only|easiest|quickest|fix|solution)\b)(?: [^ ?]+){3}"
         + @"|: (?:so )?(?:you|your) (?:[^ ]+ ){3}"
+        + @"|^(?:for clarity|to clarify|to be clear|just to be clear|for the record)(?: ,)? (?:so )?(?:you|your)\b"
+        + @"|^(?:and )?you (?:were|have been) (?:promised|told|charged|quoted|offered|sent|given)\b[^?]* but\b"
         + @"|^(?:and )?(?:you|your)\b(?: [^ ]+){4,}? , (?:right|yes|correct|is that (?:right|correct)) \?",
         RegexOptions.CultureInvariant)]
     private static partial Regex Restatement();
