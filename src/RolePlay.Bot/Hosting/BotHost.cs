@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using RolePlay.Bot.Channels;
 using RolePlay.Core.Content;
+using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
@@ -51,11 +53,15 @@ internal static class BotHost
 
         builder.Services.AddRolePlayStorage(builder.Configuration);
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IBehaviourDetector, RuleBasedDetector>();
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
         builder.Services.AddSingleton<PracticeEngine>();
+        builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
+        var channels = ChannelWiring.Add(builder);
 
         var app = builder.Build();
+        ChannelWiring.Map(app, channels);
         app.MapGet("/healthz", (ContentCatalog content) => Results.Ok(new
         {
             status = "ok",

@@ -20,7 +20,8 @@ public interface IConversationReferenceStore
 }
 
 /// <summary>
-/// A Slack workspace install (the workspace is the tenant). The bot token arrives already encrypted: encryption is
+/// A Slack workspace install (the workspace is the tenant; for an org-wide install, <see cref="TeamId"/> holds the
+/// enterprise id and <see cref="IsEnterpriseInstall"/> is set). The bot token arrives already encrypted: encryption is
 /// the host's job. It names no person, so forgetting the installer never removes the workspace's install.
 /// </summary>
 public sealed record SlackInstall(
@@ -29,7 +30,8 @@ public sealed record SlackInstall(
     string BotUserId,
     string EncryptedBotToken,
     string Scopes,
-    DateTimeOffset InstalledUtc);
+    DateTimeOffset InstalledUtc,
+    bool IsEnterpriseInstall = false);
 
 public interface ISlackInstallStore
 {

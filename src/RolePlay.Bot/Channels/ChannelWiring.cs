@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.DataProtection;
+using RolePlay.Core.Storage;
+using RolePlay.Slack;
+using RolePlay.Teams;
+using RolePlay.Teams.Inbound;
+using SlackInstallSeam = RolePlay.Slack.Installs.ISlackInstallStore;
+
+namespace RolePlay.Bot.Channels;
+
+/// <summary>Which channels this deployment serves, and their seams backed by the bot's store. Teams is always on
+/// (with no app id it runs in local mode for Microsoft's Agents Playground); Slack only when configured.</summary>
+internal static class ChannelWiring
+{
+    public sealed record Enabled(bool Slack);
+
+    public static Enabled Add(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // Seams registered before the channels so their in-memory defaults are not used.
+        services.AddSingleton<IConversationReferenceSink, StoredTeamsReferences>();
+        services.AddTeams(configuration);
+
+        var slack = configuration.GetSection("Slack").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
+        if (slack)
+        {
+            // Slack bot tokens are encrypted with these keys: they must outlive a restart.
+            services.AddDataProtection()
+                .SetApplicationName("RolePlay")
+                .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
+            services.AddSingleton<SlackInstallSeam, StoredSlackInstalls>();
+            services.AddSlack(configuration);
+        }
+
+        return new Enabled(slack);
+    }
+
+    public static void Map(WebApplication app, Enabled enabled)
+    {
+        app.MapTeamsEndpoints();
+        if (enabled.Slack)
+        {
+            app.MapSlackEndpoints();
+        }
+    }
+}
