@@ -22,6 +22,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         Port = port;
     }
 
+    private int _disposed;
+
     public int Port { get; }
 
     public string ConnectionString =>
@@ -70,8 +72,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops Azurite; safe to call again (a test may stop it early to simulate an outage).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -61,6 +61,7 @@ internal static class BotHost
         var channels = ChannelWiring.Add(builder);
 
         var app = builder.Build();
+        app.UseMiddleware<StorageOutageMiddleware>();
         ChannelWiring.Map(app, channels);
         app.MapGet("/healthz", (ContentCatalog content) => Results.Ok(new
         {
