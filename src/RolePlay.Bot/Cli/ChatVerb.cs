@@ -67,6 +67,7 @@ internal static class ChatVerb
             var asJson = parseResult.GetValue(json);
             var interactive = !asJson && !Console.IsInputRedirected;
             var screen = asJson ? TextWriter.Null : Console.Out;
+            screen.WriteLine($"(seed {options.Seed}: add --seed {options.Seed} to replay this conversation)");
             new ChatLoop(session, Console.In, screen, Console.Error, interactive).Run();
 
             var report = session.Report();

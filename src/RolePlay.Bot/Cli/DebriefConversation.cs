@@ -60,7 +60,7 @@ internal sealed class DebriefConversation(TextReader input, TextWriter screen, b
         var commitment = Ask(report.Debrief.CommitmentPrompt);
         if (!string.IsNullOrWhiteSpace(commitment))
         {
-            screen.WriteLine($"Noted: “{commitment.Trim()}”. A buddy will ask how it went in a week.");
+            screen.WriteLine($"Noted: “{commitment.Trim()}”. Try it on your next shift.");
         }
     }
 

@@ -60,7 +60,9 @@ internal static class ReactionPolicy
 
         if ((landed & Behaviour.Empathy) != 0 && !state.FeelingNamed)
         {
-            return new(landed, Reaction.FeelingNamed, null, false);
+            // Feeling heard comes first, and an open question asked in the same breath still draws out a fact.
+            var told = (landed & Behaviour.OpenQuestion) != 0 ? NextFact(state, persona, agentText) : null;
+            return new(landed, Reaction.FeelingNamed, told, false);
         }
 
         if ((landed & Behaviour.OpenQuestion) != 0)

@@ -110,6 +110,18 @@ public class SceneOutcomeTests
     }
 
     [Fact]
+    public void Naming_the_feeling_and_asking_an_open_question_together_lands_both()
+    {
+        var session = Start("basic");
+
+        var reply = session.Respond(Say.EmpathyAndQuestion);
+
+        Assert.True(IsFrom(reply.Replies[0].Text, "maria", Reaction.FeelingNamed), reply.Replies[0].Text);
+        Assert.EndsWith("FACT-deposit: I paid a deposit.", reply.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal(["deposit"], session.State.RevealedFacts);
+    }
+
+    [Fact]
     public void A_long_session_never_repeats_a_customer_line()
     {
         var session = Start("long");
