@@ -21,8 +21,13 @@ internal sealed class RouterHarness : IAsyncDisposable
     {
         _services = services;
         Clock = clock;
-        Router = new PracticeRouter(Catalog, new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice()),
-            People, Sessions, Learning, clock);
+        var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
+        var team = new TeamRouter(
+            new TeamSetup(People, Teams, clock),
+            new RecognitionService(People, Teams, Recognitions, new RecognitionPolicy(), clock),
+            new TranscriptSharing(Catalog, People, Sessions, Teams),
+            new ChannelPractice(Catalog, engine, People, Sessions, clock));
+        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, clock);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -34,6 +39,10 @@ internal sealed class RouterHarness : IAsyncDisposable
     public ISessionStore Sessions => _services.GetRequiredService<ISessionStore>();
 
     public ILearningStore Learning => _services.GetRequiredService<ILearningStore>();
+
+    public ITeamStore Teams => _services.GetRequiredService<ITeamStore>();
+
+    public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
 
     public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now)
     {

@@ -57,6 +57,12 @@ internal static class BotHost
         builder.Services.AddSingleton<IBehaviourDetector, RuleBasedDetector>();
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
         builder.Services.AddSingleton<PracticeEngine>();
+        RecognitionSettings.Add(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<TeamSetup>();
+        builder.Services.AddSingleton<RecognitionService>();
+        builder.Services.AddSingleton<TranscriptSharing>();
+        builder.Services.AddSingleton<ChannelPractice>();
+        builder.Services.AddSingleton<TeamRouter>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
 
