@@ -34,9 +34,14 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         var text = StripSlashPractice(message.Text.Trim());
         var (verb, rest) = SplitVerb(text);
         var key = ChannelKey(message.Conversation);
-        if (verb == "practice" && SplitVerb(rest) is ("facilitate", var scenarioId))
+        if (verb == "practice")
         {
-            return await FacilitateAsync(message, key, scenarioId, ct).ConfigureAwait(false);
+            (verb, rest) = SplitVerb(rest);
+        }
+
+        if (verb == "facilitate")
+        {
+            return await FacilitateAsync(message, key, rest, ct).ConfigureAwait(false);
         }
 
         var (_, header) = await people.GetWithLiveSessionAsync(key, ct).ConfigureAwait(false);
@@ -212,7 +217,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
 
     private async Task<SessionRecord> SaveAsync(Live live, CancellationToken ct, bool endedWithoutScene = false)
     {
-        var stored = live.Stored with { Session = live.Group.Session?.State };
+        var stored = live.Stored with { Roles = new(live.Group.Roles), Session = live.Group.Session?.State };
         var json = JsonSerializer.Serialize(stored);
         SessionRecord header;
         IReadOnlyList<TurnRecord> turns = [];
@@ -246,7 +251,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
 
     private static string NameOf(ChannelUser user) => user.DisplayName ?? user.UserId;
 
-    /// <summary>A Slack slash command arrives as "/practice join agent": the same words as a mention.</summary>
+    /// <summary>A Slack slash command arrives as "/practice facilitate x": the same words as a mention.</summary>
     private static string StripSlashPractice(string text) =>
         text.StartsWith("/practice ", StringComparison.OrdinalIgnoreCase) ? text["/practice ".Length..].TrimStart() : text;
 
