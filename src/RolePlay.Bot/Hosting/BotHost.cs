@@ -32,6 +32,7 @@ internal static class BotHost
             {
                 // Storage is ready (schema migrated, tables created) before the first request can reach it.
                 await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+                _ = app.Services.GetRequiredService<RecognitionPolicy>(); // a bad cap stops the start here, with its message
             }
             catch (Exception e) when (e is OptionsValidationException or StorageUnavailableException)
             {
