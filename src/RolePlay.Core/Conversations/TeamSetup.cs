@@ -10,8 +10,8 @@ public sealed class TeamSetup(IPeopleStore people, ITeamStore teams, TimeProvide
 {
     private DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>The team a conversation belongs to: the Teams team of a channel, else the conversation itself (a Slack
-    /// channel, a group chat).</summary>
+    /// <summary>The team a conversation belongs to: its <see cref="ConversationAddress.TeamId"/> (a Teams team; on Slack
+    /// the workspace), else the conversation itself (a group chat).</summary>
     public static string TeamIdOf(ConversationAddress conversation) => conversation.TeamId ?? conversation.ConversationId;
 
     public static bool IsManagerOf(PersonRecord? person, string teamId) =>

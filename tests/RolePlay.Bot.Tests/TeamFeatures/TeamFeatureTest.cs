@@ -21,7 +21,8 @@ public abstract class TeamFeatureTest : IAsyncLifetime
     protected static readonly ConversationAddress Floor =
         new("teams", "tenant-a", "19:floor@thread.tacv2", ConversationKind.Channel, TeamId: "team-1");
 
-    protected static readonly ConversationAddress SlackSupport = new("slack", "T1", "C0SUPPORT", ConversationKind.Channel);
+    /// <summary>As the Slack adapter addresses a channel: TeamId is the workspace, so a workspace is one team.</summary>
+    protected static readonly ConversationAddress SlackSupport = new("slack", "T1", "C0SUPPORT", ConversationKind.Channel, TeamId: "T1");
 
     protected static readonly TenantScope TenantA = new("teams", "tenant-a");
 

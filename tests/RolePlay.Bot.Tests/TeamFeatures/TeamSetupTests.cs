@@ -76,14 +76,14 @@ public sealed class TeamSetupTests : TeamFeatureTest
     }
 
     [Fact]
-    public async Task Slack_slash_commands_set_up_the_channel_they_are_typed_in()
+    public async Task Slack_slash_commands_set_up_the_workspace_team()
     {
         await Bot.SayInAsync(SlackSupport, Sam, "/practice team standup <#C0STANDUP|standup> 08:45");
         await Bot.SayInAsync(SlackSupport, Sam, "/practice team emoji recognition :clap::skin-tone-3:");
         await Bot.SayInAsync(SlackSupport, Sam, "/practice team emoji win :sparkles:");
         await Bot.SayInAsync(SlackSupport, Sam, "/practice team manager <@U0LEE|lee>");
 
-        var team = await Bot.Teams.GetAsync(new TenantScope("slack", "T1"), "C0SUPPORT", Ct);
+        var team = await Bot.Teams.GetAsync(new TenantScope("slack", "T1"), "T1", Ct);
         Assert.Equal(("C0STANDUP", new TimeOnly(8, 45)), (team!.StandupChannelId, team.StandupTime));
         Assert.Equal(("sparkles", "clap"), (team.EmpathyWinEmoji, team.RecognitionEmoji));
         Assert.Equal(PersonRole.Manager, (await Bot.People.GetAsync(new PersonKey("slack", "T1", "U0LEE"), Ct))!.Role);
