@@ -137,8 +137,10 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
                     _ => new SwapGoal(rest),
                 };
                 return await PlayAsync(live, () => group.Session!.Facilitate(action), ct).ConfigureAwait(false);
+            case "note" when started && rest.Length == 0:
+                return Say("Write what you noticed: “note named the worry before fixing anything”.");
             case "note" when started && group.Roles.GetValueOrDefault(from.UserId, PracticeRole.Agent) == PracticeRole.Observer:
-                group.Observe(from.UserId, rest.Length == 0 ? "(no text)" : rest);
+                group.Observe(from.UserId, rest);
                 await SaveAsync(live, ct).ConfigureAwait(false);
                 return Say("Noted for the debrief.");
             case "end" or "/end" or "stop" or "/stop" when isFacilitator || isAgent:

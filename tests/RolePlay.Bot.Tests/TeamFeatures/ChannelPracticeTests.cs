@@ -34,6 +34,7 @@ public sealed class ChannelPracticeTests : TeamFeatureTest
         Assert.StartsWith("Jake: ", Text(turn), StringComparison.Ordinal);
         Assert.Contains("Only Ana speaks to the customer", Text(await Bot.SayInAsync(Floor, Ben, "Just refund him!")));
         Assert.Contains("Only the facilitator", Text(await Bot.SayInAsync(Floor, Ben, "cue hurry up")));
+        Assert.Contains("Write what you noticed", Text(await Bot.SayInAsync(Floor, Ben, "note")));
         Assert.Equal("Noted for the debrief.", Text(await Bot.SayInAsync(Floor, Ben, "note Named the worry before anything else")));
 
         Assert.Contains("Coach: name the feeling now", Text(await Bot.SayInAsync(Floor, Mia, "cue name the feeling now")));
