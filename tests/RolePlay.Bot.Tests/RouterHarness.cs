@@ -17,12 +17,17 @@ internal sealed class RouterHarness : IAsyncDisposable
     private static readonly ContentCatalog Catalog = ContentLoader.LoadShipped().EnsureValid();
     private readonly ServiceProvider _services;
 
-    private RouterHarness(ServiceProvider services, FakeTimeProvider clock)
+    private RouterHarness(ServiceProvider services, FakeTimeProvider clock, RecognitionPolicy policy)
     {
         _services = services;
         Clock = clock;
-        Router = new PracticeRouter(Catalog, new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice()),
-            People, Sessions, Learning, clock);
+        var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
+        var team = new TeamRouter(
+            new TeamSetup(People, Teams, clock),
+            new RecognitionService(People, Teams, Recognitions, policy, clock),
+            new TranscriptSharing(Catalog, People, Sessions, Teams),
+            new ChannelPractice(Catalog, engine, People, Sessions, clock));
+        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, clock);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -35,14 +40,18 @@ internal sealed class RouterHarness : IAsyncDisposable
 
     public ILearningStore Learning => _services.GetRequiredService<ILearningStore>();
 
-    public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now)
+    public ITeamStore Teams => _services.GetRequiredService<ITeamStore>();
+
+    public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
+
+    public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath })
             .Build();
         var services = new ServiceCollection().AddLogging().AddRolePlayStorage(configuration).BuildServiceProvider();
         await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        return new RouterHarness(services, new FakeTimeProvider(now));
+        return new RouterHarness(services, new FakeTimeProvider(now), policy ?? new RecognitionPolicy());
     }
 
     public Task<RouterResult> SayAsync(ChannelUser user, string text) =>
@@ -50,6 +59,15 @@ internal sealed class RouterHarness : IAsyncDisposable
 
     public Task<RouterResult> SubmitAsync(ChannelUser user, string verb, Dictionary<string, string> values) =>
         Router.HandleAsync(new CardSubmitted(user, Dm(user), Clock.GetUtcNow(), verb, values), CancellationToken.None);
+
+    /// <summary>A message in a channel or group chat, as adapters deliver it: the bot mention already stripped.</summary>
+    public Task<RouterResult> SayInAsync(ConversationAddress conversation, ChannelUser user, string text) =>
+        Router.HandleAsync(new MessageReceived(user, conversation, Clock.GetUtcNow(), text), CancellationToken.None);
+
+    public Task<RouterResult> ReactAsync(ConversationAddress conversation, ChannelUser user, string messageId, string authorId,
+        string reaction, bool added = true) =>
+        Router.HandleAsync(new ReactionChanged(user, conversation, Clock.GetUtcNow(), messageId, reaction, added, authorId),
+            CancellationToken.None);
 
     public static ConversationAddress Dm(ChannelUser user) =>
         new(user.Platform, user.TenantId, "dm-" + user.UserId, ConversationKind.Personal);

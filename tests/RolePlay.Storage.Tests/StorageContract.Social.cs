@@ -87,6 +87,25 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
+    public async Task A_recognition_is_removed_from_its_week_and_keeps_its_kind()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var wednesday = new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
+        await Recognitions.AddAsync(new(tenant, "support", "r1", Person("mgr"), Person("ana"), "m1", "channel_message", "clap", wednesday), Ct);
+        await Recognitions.AddAsync(new(tenant, "support", "w1", Person("ben"), Person("ana"), "m1", "channel_message", "sparkles", wednesday,
+            RecognitionKind.EmpathyWin), Ct);
+
+        await Recognitions.RemoveAsync(tenant, "support", "r1", new DateOnly(2026, 12, 2), Ct); // another week: nothing there
+        Assert.Equal(2, (await Recognitions.ListWeekAsync(tenant, "support", new DateOnly(2026, 11, 23), Ct)).Count);
+
+        await Recognitions.RemoveAsync(tenant, "support", "r1", new DateOnly(2026, 11, 29), Ct);
+        await Recognitions.RemoveAsync(tenant, "support", "r1", new DateOnly(2026, 11, 29), Ct); // a retried removal
+        var left = Assert.Single(await Recognitions.ListWeekAsync(tenant, "support", new DateOnly(2026, 11, 23), Ct));
+        Assert.Equal(("w1", RecognitionKind.EmpathyWin), (left.RecognitionId, left.Kind));
+    }
+
+    [SkippableFact]
     public async Task Phrase_library_is_newest_first()
     {
         SkipIfUnavailable();

@@ -32,6 +32,7 @@ internal static class BotHost
             {
                 // Storage is ready (schema migrated, tables created) before the first request can reach it.
                 await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+                _ = app.Services.GetRequiredService<RecognitionPolicy>(); // a bad cap stops the start here, with its message
             }
             catch (Exception e) when (e is OptionsValidationException or StorageUnavailableException)
             {
@@ -57,6 +58,12 @@ internal static class BotHost
         builder.Services.AddSingleton<IBehaviourDetector, RuleBasedDetector>();
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
         builder.Services.AddSingleton<PracticeEngine>();
+        RecognitionSettings.Add(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<TeamSetup>();
+        builder.Services.AddSingleton<RecognitionService>();
+        builder.Services.AddSingleton<TranscriptSharing>();
+        builder.Services.AddSingleton<ChannelPractice>();
+        builder.Services.AddSingleton<TeamRouter>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
 

@@ -42,8 +42,17 @@ public sealed record BotInstalled(ChannelUser From, ConversationAddress Conversa
 public sealed record HomeOpened(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At)
     : IncomingEvent(From, Conversation, At);
 
-/// <summary>What the bot says back, in order.</summary>
-public abstract record Outgoing;
+/// <summary>What the bot says back, in order. By default a reply goes to the conversation the event came from.
+/// <see cref="Target"/> sends it to another conversation instead (a transcript shared from a personal chat to the team's
+/// channel); <see cref="VisibleTo"/> shows it only to that person (a Slack ephemeral message; on Teams, their personal
+/// chat). Both are deliberately minimal: an adapter that does not honour them yet still posts the reply where the
+/// event came from.</summary>
+public abstract record Outgoing
+{
+    public ConversationAddress? Target { get; init; }
+
+    public ChannelUser? VisibleTo { get; init; }
+}
 
 public sealed record TextOut(string Text) : Outgoing;
 

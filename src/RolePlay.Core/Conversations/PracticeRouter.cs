@@ -14,23 +14,25 @@ public sealed class PracticeRouter(
     IPeopleStore people,
     ISessionStore sessions,
     ILearningStore learning,
+    TeamRouter team,
     TimeProvider time) : IConversationRouter
 {
     private const string SceneHelp = "During a practice: /pause, /resume, /stop (nothing is scored) or /end (finish and debrief).";
 
     public Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken) => incoming switch
     {
+        MessageReceived { Conversation.Kind: ConversationKind.Personal } m when TranscriptSharing.IsShareCommand(m.Text) =>
+            team.ShareAsync(m.From, cancellationToken),
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m => OnDirectMessageAsync(m, cancellationToken),
-        MessageReceived => Task.FromResult(Say(ChannelHelp)),
+        MessageReceived m => team.OnChannelMessageAsync(m, cancellationToken),
+        CardSubmitted { Verb: TeamCards.LeaveVerb } c => team.OnCardAsync(c, cancellationToken),
         CardSubmitted c => OnCardAsync(c, cancellationToken),
+        ReactionChanged r => team.OnReactionAsync(r, cancellationToken),
         BotInstalled { Conversation.Kind: ConversationKind.Personal } b => OnInstalledAsync(b, cancellationToken),
-        BotInstalled => Task.FromResult(Say("Hello, team! I run short empathy practice in chat. " + ChannelHelp)),
+        BotInstalled => Task.FromResult(Say("Hello, team! I run short empathy practice in chat. " + TeamRouter.ChannelHelp)),
         HomeOpened h => OnHomeAsync(h, cancellationToken),
         _ => Task.FromResult(RouterResult.Nothing),
     };
-
-    private static string ChannelHelp =>
-        "Practice happens in a personal chat with me: message me “start”. Type “help” there for everything else.";
 
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -418,5 +420,6 @@ public sealed class PracticeRouter(
         "• timezone Europe/London — your time zone\n" +
         "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
         "• stop — opt out of everything; opt in — come back\n" +
+        "• share — post your last practice to your team's channel for feedback\n" +
         SceneHelp;
 }

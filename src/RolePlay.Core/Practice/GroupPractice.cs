@@ -16,6 +16,23 @@ public sealed class GroupPractice
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
+    /// <summary>Rebuilds a group practice from what was stored: a chat sends one request per message, so between messages
+    /// the roles and the scene's state live in storage.</summary>
+    public static GroupPractice Restore(PracticeEngine engine, SessionOptions options,
+        IEnumerable<KeyValuePair<string, PracticeRole>> roles, SessionState? session)
+    {
+        var practice = new GroupPractice(engine, options);
+        foreach (var (participant, role) in roles)
+        {
+            practice.Join(participant, role);
+        }
+
+        practice.Session = session is null ? null : engine.Restore(session);
+        return practice;
+    }
+
+    public SessionOptions Options => _options;
+
     public IReadOnlyDictionary<string, PracticeRole> Roles => _roles;
     public PracticeSession? Session { get; private set; }
 

@@ -27,6 +27,10 @@ internal sealed class RecognitionStore(IRowStore rows) : IRecognitionStore
         }
     }
 
+    // The people's mention rows stay: a pointer to a deleted row is ignored by export and forget.
+    public Task RemoveAsync(TenantScope tenant, string teamId, string recognitionId, DateOnly dayInWeek, CancellationToken ct) =>
+        rows.SubmitAsync(Tables.Recognitions, Partition(tenant, teamId, dayInWeek), [RowOp.Delete(RowKeys.Part(recognitionId))], ct);
+
     public async Task<IReadOnlyList<RecognitionRecord>> ListWeekAsync(TenantScope tenant, string teamId, DateOnly dayInWeek, CancellationToken ct)
     {
         var found = await rows.RangeAsync(Tables.Recognitions, Partition(tenant, teamId, dayInWeek), string.Empty, null, null, ct).ConfigureAwait(false);

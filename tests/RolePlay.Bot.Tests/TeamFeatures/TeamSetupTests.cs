@@ -1,0 +1,118 @@
+using RolePlay.Core.Cards;
+using RolePlay.Core.Conversations;
+using RolePlay.Core.Storage;
+
+namespace RolePlay.Bot.Tests.TeamFeatures;
+
+/// <summary>Team set-up typed in a channel (a Teams mention) or as a Slack slash command, stored through the team and
+/// people stores.</summary>
+public sealed class TeamSetupTests : TeamFeatureTest
+{
+    [Fact]
+    public async Task The_first_person_to_set_up_a_team_becomes_its_manager_and_the_setup_is_stored()
+    {
+        var standup = await Bot.SayInAsync(General, Mia, "team standup 09:15");
+        Assert.Contains("09:15", Text(standup));
+        Assert.Contains("you're its manager", Text(standup));
+
+        Assert.Contains("Europe/London", Text(await Bot.SayInAsync(Floor, Mia, "team timezone Europe/London")));
+        await Bot.SayInAsync(General, Mia, "team values Listen first;  Own the outcome ; Listen first; Keep it simple");
+        await Bot.SayInAsync(General, Mia, "team emoji win laugh");
+        await Bot.SayInAsync(General, Mia, "team emoji recognition :clap:");
+
+        // Both channels belong to the Teams team, so it is one team.
+        var team = await Bot.Teams.GetAsync(TenantA, "team-1", Ct);
+        Assert.NotNull(team);
+        Assert.Equal(General.ConversationId, team.StandupChannelId);
+        Assert.Equal(new TimeOnly(9, 15), team.StandupTime);
+        Assert.Equal("Europe/London", team.TimeZone);
+        Assert.Equal(["Listen first", "Own the outcome", "Keep it simple"], team.ServiceValues);
+        Assert.Equal(("laugh", "clap"), (team.EmpathyWinEmoji, team.RecognitionEmoji));
+
+        var mia = await Bot.People.GetAsync(KeyOf(Mia), Ct);
+        Assert.Equal((PersonRole.Manager, "team-1"), (mia!.Role, mia.TeamId));
+        Assert.Equal(ConsentState.NotAsked, mia.Consent); // managing a team is not consent to practice prompts
+        Assert.Contains(await Bot.Teams.ListMembersAsync(TenantA, "team-1", Ct), m => m.Person == KeyOf(Mia));
+
+        var shown = Assert.Single(Cards(await Bot.SayInAsync(Floor, Ben, "team show")));
+        Assert.Contains("Service values: Listen first; Own the outcome; Keep it simple", CardTexts(shown));
+        Assert.Contains("Recognition emoji: :clap: (managers, on peer feedback)", CardTexts(shown));
+    }
+
+    [Fact]
+    public async Task Only_managers_change_the_setup_and_a_manager_can_name_another()
+    {
+        await Bot.SayInAsync(General, Mia, "team standup 09:15");
+
+        var refused = await Bot.SayInAsync(General, Ben, "team standup 10:00");
+        Assert.Contains("Only this team's managers can change its set-up", Text(refused));
+        Assert.Equal(new TimeOnly(9, 15), (await Bot.Teams.GetAsync(TenantA, "team-1", Ct))!.StandupTime);
+
+        Assert.Contains("29:ben is now a manager", Text(await Bot.SayInAsync(General, Mia, "team manager 29:ben")));
+        Assert.Contains("10:00", Text(await Bot.SayInAsync(General, Ben, "team standup 10:00")));
+        Assert.Equal(new TimeOnly(10, 0), (await Bot.Teams.GetAsync(TenantA, "team-1", Ct))!.StandupTime);
+        var ben = await Bot.People.GetAsync(KeyOf(Ben), Ct);
+        Assert.Equal((PersonRole.Manager, "team-1", ConsentState.NotAsked), (ben!.Role, ben.TeamId, ben.Consent));
+    }
+
+    [Theory]
+    [InlineData("team timezone Mars/Olympus", "not a time zone I know")]
+    [InlineData("team standup 25:00", "I couldn't read “25:00”")]
+    [InlineData("team values ;  ; ", "separated by “;”")]
+    [InlineData("team values a;b;c;d;e;f;g;h;i;j;k", "keep it to 10 or fewer")]
+    [InlineData("team emoji win", "team emoji win :sparkles:")]
+    [InlineData("team emoji party :tada:", "not an emoji role")]
+    [InlineData("team emoji win <b>bold</b>", "not an emoji name")]
+    [InlineData("team emoji recognition heart", "must differ")]
+    [InlineData("team manager two words", "Name one person")]
+    [InlineData("team launch rockets", "not a team command I know")]
+    public async Task Bad_values_get_a_clear_error_and_change_nothing(string command, string expected)
+    {
+        await Bot.SayInAsync(General, Mia, "team standup 09:15");
+        var before = await Bot.Teams.GetAsync(TenantA, "team-1", Ct);
+
+        Assert.Contains(expected, Text(await Bot.SayInAsync(General, Mia, command)));
+        Assert.Equal(before!.Version, (await Bot.Teams.GetAsync(TenantA, "team-1", Ct))!.Version);
+    }
+
+    [Fact]
+    public async Task Slack_slash_commands_set_up_the_workspace_team()
+    {
+        await Bot.SayInAsync(SlackSupport, Sam, "/practice team standup <#C0STANDUP|standup> 08:45");
+        await Bot.SayInAsync(SlackSupport, Sam, "/practice team emoji recognition :clap::skin-tone-3:");
+        await Bot.SayInAsync(SlackSupport, Sam, "/practice team emoji win :sparkles:");
+        await Bot.SayInAsync(SlackSupport, Sam, "/practice team manager <@U0LEE|lee>");
+
+        var team = await Bot.Teams.GetAsync(new TenantScope("slack", "T1"), "T1", Ct);
+        Assert.Equal(("C0STANDUP", new TimeOnly(8, 45)), (team!.StandupChannelId, team.StandupTime));
+        Assert.Equal(("sparkles", "clap"), (team.EmpathyWinEmoji, team.RecognitionEmoji));
+        Assert.Equal(PersonRole.Manager, (await Bot.People.GetAsync(new PersonKey("slack", "T1", "U0LEE"), Ct))!.Role);
+    }
+
+    [Fact]
+    public async Task Joining_is_membership_not_consent_and_leaving_is_one_click()
+    {
+        await Bot.SayInAsync(General, Mia, "team standup 09:15");
+
+        var joined = await Bot.SayInAsync(Floor, Ana, "team join");
+        Assert.Contains("I won't send you anything until you opt in yourself", Text(joined));
+        var ana = await Bot.People.GetAsync(KeyOf(Ana), Ct);
+        Assert.Equal((ConsentState.NotAsked, "team-1", PersonRole.Agent), (ana!.Consent, ana.TeamId, ana.Role));
+        Assert.Contains(await Bot.Teams.ListMembersAsync(TenantA, "team-1", Ct), m => m.Person == KeyOf(Ana));
+
+        var leave = (SubmitAction)Assert.Single(Cards(joined)).Actions.Single();
+        var left = await Bot.Router.HandleAsync(new CardSubmitted(Ana, Floor, Now, leave.Verb, leave.Data), Ct);
+        Assert.Contains("left the team", Text(left));
+        Assert.NotNull(left.ReplaceCard);
+        Assert.DoesNotContain(await Bot.Teams.ListMembersAsync(TenantA, "team-1", Ct), m => m.Person == KeyOf(Ana));
+        Assert.Null((await Bot.People.GetAsync(KeyOf(Ana), Ct))!.TeamId);
+    }
+
+    [Fact]
+    public async Task Channel_messages_that_are_not_team_commands_get_the_channel_help()
+    {
+        Assert.Contains("team help", Text(await Bot.SayInAsync(General, Ana, "hello bot")));
+        Assert.Contains("team standup [#channel] 09:15", Text(await Bot.SayInAsync(General, Ana, "team help")));
+        Assert.Contains("isn't set up yet", Text(await Bot.SayInAsync(General, Ana, "team show")));
+    }
+}
