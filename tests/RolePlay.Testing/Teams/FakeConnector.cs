@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace RolePlay.Teams.Tests.Infrastructure;
+namespace RolePlay.Testing.Teams;
 
 /// <summary>One request the bot made to the connector.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, DateTimeOffset At)
