@@ -65,12 +65,18 @@ public sealed partial class ConnectorClient(
         string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         var tenant = parameters.TenantId ?? "";
+        // A 1:1 creation names its one member, so a MessageWritesBlocked refusal can say who is unreachable.
+        var oneToOne = parameters.IsGroup != true && parameters.Members is [_];
         var target = new ConversationReference
         {
             ServiceUrl = serviceUrl,
-            // A 1:1 creation names its one member, so a MessageWritesBlocked refusal can say who is unreachable.
-            User = parameters.IsGroup != true && parameters.Members is [var member] ? member : null,
-            Conversation = new ConversationAccount { Id = "create:" + string.Join(',', parameters.Members?.Select(m => m.Id) ?? []), TenantId = tenant },
+            User = oneToOne ? parameters.Members![0] : null,
+            Conversation = new ConversationAccount
+            {
+                Id = "create:" + string.Join(',', parameters.Members?.Select(m => m.Id) ?? []),
+                TenantId = tenant,
+                ConversationType = oneToOne ? "personal" : null,
+            },
         };
         var result = await CallAsync(target, HttpMethod.Post, "v3/conversations",
             () => JsonContent.Create(parameters, TeamsJsonContext.Default.ConversationParameters),
@@ -245,8 +251,8 @@ public sealed partial class ConnectorClient(
 
     private async Task ReportUnreachableAsync(ConversationReference reference, Unreachable outcome, CancellationToken cancellationToken)
     {
-        var personal = reference.Conversation?.ConversationType is null or "personal" && reference.Conversation?.IsGroup != true;
-        if (personal && reference.User?.Id is { Length: > 0 } userId && reference.Conversation?.TenantId is { Length: > 0 } tenantId)
+        // Only a 1:1 chat names the person who blocked the bot; a reference that does not say so marks no one.
+        if (reference.Conversation?.ConversationType == "personal" && reference.User?.Id is { Length: > 0 } userId && reference.Conversation?.TenantId is { Length: > 0 } tenantId)
         {
             LogUnreachable(logger, userId);
             await unreachable.MarkAsync(new UnreachableRecipient(tenantId, userId, outcome.Reason), cancellationToken).ConfigureAwait(false);
