@@ -14,7 +14,7 @@ namespace RolePlay.Teams;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>Registers the Teams channel: options (section <c>Teams</c>, validated at start-up), token validation,
-    /// the connector client with its rate limiter and token provider, and in-memory dedupe and reference seams that a
+    /// the connector client with its rate limiter and token provider, and in-memory dedupe, reference and unreachable seams that a
     /// host may replace by registering its own first. The host must register an <c>IConversationRouter</c>.</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +28,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<InMemoryConversationReferences>();
         services.TryAddSingleton<IConversationReferenceSink>(sp => sp.GetRequiredService<InMemoryConversationReferences>());
         services.TryAddSingleton<IBotTokenProvider, ClientCredentialsTokenProvider>();
+        services.TryAddSingleton<InMemoryUnreachableRecipients>();
+        services.TryAddSingleton<IUnreachableRecipients>(sp => sp.GetRequiredService<InMemoryUnreachableRecipients>());
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddScoped<TeamsPipeline>();

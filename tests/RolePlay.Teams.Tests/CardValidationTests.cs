@@ -1,18 +1,37 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RolePlay.Core.Cards;
+using RolePlay.Core.Conversations;
 using RolePlay.Teams.Cards;
 using RolePlay.Teams.Tests.Infrastructure;
 
 namespace RolePlay.Teams.Tests;
 
-/// <summary>Every sample card validates against the official Adaptive Card 1.5 schema and parses cleanly in
-/// Microsoft's own renderer (npm adaptivecards 3.0.6).</summary>
+/// <summary>Every sample card and every card the bot can emit (<see cref="PracticeCardSet"/>) validates against the
+/// official Adaptive Card 1.5 schema and parses cleanly in Microsoft's own renderer (npm adaptivecards 3.0.6).</summary>
 public sealed class CardValidationTests
 {
-    public static TheoryData<string> CardIds() => new(SampleCards.All.Select(c => c.Id));
+    /// <summary>Both sets by a unique name: <c>sample:{id}</c> and <c>practice:{PracticeCards method}</c>.</summary>
+    private static readonly IReadOnlyDictionary<string, Card> Cards = SampleCards.All
+        .Select(c => KeyValuePair.Create("sample:" + c.Id, c))
+        .Concat(PracticeCardSet.All.Select(p => KeyValuePair.Create("practice:" + p.Key, p.Value)))
+        .ToDictionary();
 
-    private static JsonObject RenderById(string id) => AdaptiveCardRenderer.Render(SampleCards.All.Single(c => c.Id == id));
+    public static TheoryData<string> CardIds() => new(Cards.Keys);
+
+    private static JsonObject RenderById(string id) => AdaptiveCardRenderer.Render(Cards[id]);
+
+    [Fact]
+    public void The_practice_set_covers_every_card_the_bot_can_emit()
+    {
+        var factories = typeof(PracticeCards).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(Card))
+            .Select(m => m.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(factories, PracticeCardSet.All.Keys.Order(StringComparer.Ordinal));
+    }
 
     [SkippableTheory]
     [MemberData(nameof(CardIds))]
@@ -38,12 +57,17 @@ public sealed class CardValidationTests
         var directory = Directory.CreateTempSubdirectory("cards-");
         try
         {
-            var files = SampleCards.All
-                .Select(card => (card, AdaptiveCardRenderer.Render(card, card.Inputs.ToDictionary(i => i.Id, i => $"{i.Label} needs a look."))))
+            // Each card twice: as first sent, and as refreshed with a message under every input.
+            var files = Cards
+                .SelectMany(pair => new[]
+                {
+                    (Name: pair.Key, Json: AdaptiveCardRenderer.Render(pair.Value)),
+                    (Name: pair.Key + ".errors", Json: AdaptiveCardRenderer.Render(pair.Value, pair.Value.Inputs.ToDictionary(i => i.Id, i => $"{i.Label} needs a look."))),
+                })
                 .Select(x =>
                 {
-                    var path = Path.Combine(directory.FullName, x.card.Id + ".json");
-                    File.WriteAllText(path, x.Item2.ToJsonString());
+                    var path = Path.Combine(directory.FullName, x.Name.Replace(':', '_') + ".json");
+                    File.WriteAllText(path, x.Json.ToJsonString());
                     return path;
                 })
                 .ToList();

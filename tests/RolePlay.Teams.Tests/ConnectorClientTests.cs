@@ -35,14 +35,50 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    private ConversationReference Reference(string conversation = Conversation, string tenant = BotHost.TenantId) => new()
+    private ConversationReference Reference(string conversation = Conversation, string tenant = BotHost.TenantId, string? type = null) => new()
     {
         ServiceUrl = _connector.ServiceUrl,
         ChannelId = "msteams",
         Bot = new ChannelAccount { Id = Activities.BotId },
         User = new ChannelAccount { Id = Activities.UserId },
-        Conversation = new ConversationAccount { Id = conversation, TenantId = tenant },
+        Conversation = new ConversationAccount { Id = conversation, TenantId = tenant, ConversationType = type },
     };
+
+    private IReadOnlyCollection<UnreachableRecipient> Unreachable => _services.GetRequiredService<InMemoryUnreachableRecipients>().All;
+
+    private const string Blocked = """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked"}}""";
+
+    [Fact]
+    public async Task MessageWritesBlocked_in_a_personal_chat_reports_the_person_unreachable()
+    {
+        _connector.Enqueue(new ScriptedResponse(403, Body: Blocked));
+
+        await _client.SendAsync(Reference(Activities.PersonalConversation, type: "personal"), Text("hi"), CancellationToken.None);
+
+        Assert.Equal(new UnreachableRecipient(BotHost.TenantId, Activities.UserId, "Thread is blocked"), Assert.Single(Unreachable));
+    }
+
+    [Fact]
+    public async Task MessageWritesBlocked_in_a_channel_marks_no_one()
+    {
+        _connector.Enqueue(new ScriptedResponse(403, Body: Blocked));
+
+        var outcome = await _client.SendAsync(Reference(type: "channel"), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Unreachable>(outcome);
+        Assert.Empty(Unreachable);
+    }
+
+    [Fact]
+    public async Task MessageWritesBlocked_when_creating_a_1_1_chat_reports_its_member()
+    {
+        _connector.Enqueue(new ScriptedResponse(403, Body: Blocked));
+
+        var result = await _client.CreatePersonalConversationAsync(_connector.ServiceUrl, BotHost.TenantId, "29:someone", CancellationToken.None);
+
+        Assert.IsType<Unreachable>(result.Outcome);
+        Assert.Equal("29:someone", Assert.Single(Unreachable).UserId);
+    }
 
     private static Activity Text(string text) => new() { Type = "message", Text = text };
 

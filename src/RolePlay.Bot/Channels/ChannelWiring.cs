@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using RolePlay.Core.Conversations;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Teams;
 using RolePlay.Teams.Inbound;
+using RolePlay.Teams.Outbound;
 using SlackInstallSeam = RolePlay.Slack.Installs.ISlackInstallStore;
 
 namespace RolePlay.Bot.Channels;
@@ -20,6 +22,8 @@ internal static class ChannelWiring
 
         // Seams registered before the channels so their in-memory defaults are not used.
         services.AddSingleton<IConversationReferenceSink, StoredTeamsReferences>();
+        services.AddSingleton<Reachability>();
+        services.AddSingleton<IUnreachableRecipients, StoredTeamsUnreachable>();
         services.AddTeams(configuration);
 
         var slack = configuration.GetSection("Slack").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));

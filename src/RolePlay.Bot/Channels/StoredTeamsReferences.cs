@@ -5,18 +5,21 @@ using RolePlay.Teams.Inbound;
 namespace RolePlay.Bot.Channels;
 
 /// <summary>Keeps where each Teams person (their 1:1 chat) and each team conversation can be reached, so scheduled
-/// routines can send proactively. The newest serviceUrl wins: Teams may move a conversation. A reference is written
-/// only when it changes, so the per-message hot path stays within its store round trips.</summary>
+/// routines can send proactively. The newest serviceUrl wins: Teams may move a conversation.</summary>
+/// <remarks>Every inbound activity reports its reference, but it almost never changes; writing it each time would add
+/// a fourth storage round trip (and a disk sync) to every message. So an unchanged reference is written again only
+/// after <see cref="Refresh"/>, which also heals a write another replica made with an older serviceUrl.</remarks>
 internal sealed class StoredTeamsReferences(IConversationReferenceStore store, TimeProvider time) : IConversationReferenceSink
 {
-    private readonly ConcurrentDictionary<(string Tenant, string Owner), (string Conversation, string ServiceUrl)> _written = new();
+    private static readonly TimeSpan Refresh = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<(string Tenant, string Owner), Written> _written = new();
 
     public async ValueTask SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
     {
         var owner = reference.ConversationType == "personal" ? reference.UserId : reference.ConversationId;
+        var now = time.GetUtcNow();
         var key = (reference.TenantId, owner);
-        var value = (reference.ConversationId, reference.ServiceUrl);
-        if (_written.TryGetValue(key, out var known) && known == value)
+        if (_written.TryGetValue(key, out var last) && last.Reference == reference && now - last.AtUtc < Refresh)
         {
             return;
         }
@@ -27,7 +30,9 @@ internal sealed class StoredTeamsReferences(IConversationReferenceStore store, T
             reference.ConversationId,
             reference.ServiceUrl,
             reference.BotId,
-            time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        _written[key] = value;
+            now), cancellationToken).ConfigureAwait(false);
+        _written[key] = new Written(reference, now);
     }
+
+    private sealed record Written(TeamsConversationReference Reference, DateTimeOffset AtUtc);
 }

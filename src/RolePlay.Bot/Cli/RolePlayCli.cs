@@ -25,6 +25,7 @@ internal static class RolePlayCli
         root.Subcommands.Add(ChatVerb.Build(contentDirs));
         root.Subcommands.Add(DetectVerb.Build());
         root.Subcommands.Add(ContentVerbs.Build(contentDirs));
+        root.Subcommands.Add(TeamsVerbs.Build());
         root.SetAction((parseResult, ct) => ServeVerb.RunAsync(parseResult, contentDirs, ct));
         return root;
     }

@@ -13,11 +13,13 @@ namespace RolePlay.Teams.Outbound;
 
 /// <summary>The Bot Framework Connector API v3, by hand: send, reply, update, delete, create conversation, paged
 /// members. Every call is paced by <see cref="ConnectorRateLimiter"/>, retried on 429/412/502/504 with backoff that
-/// honours Retry-After, and ends in a <see cref="SendOutcome"/> rather than an exception.</summary>
+/// honours Retry-After, and ends in a <see cref="SendOutcome"/> rather than an exception. A 1:1 chat refused with 403
+/// MessageWritesBlocked is reported to <see cref="IUnreachableRecipients"/>.</summary>
 public sealed partial class ConnectorClient(
     IHttpClientFactory httpClientFactory,
     IBotTokenProvider tokens,
     ConnectorRateLimiter rateLimiter,
+    IUnreachableRecipients unreachable,
     IOptions<TeamsOptions> options,
     TimeProvider time,
     ILogger<ConnectorClient> logger)
@@ -63,10 +65,18 @@ public sealed partial class ConnectorClient(
         string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         var tenant = parameters.TenantId ?? "";
+        // A 1:1 creation names its one member, so a MessageWritesBlocked refusal can say who is unreachable.
+        var oneToOne = parameters.IsGroup != true && parameters.Members is [_];
         var target = new ConversationReference
         {
             ServiceUrl = serviceUrl,
-            Conversation = new ConversationAccount { Id = "create:" + string.Join(',', parameters.Members?.Select(m => m.Id) ?? []), TenantId = tenant },
+            User = oneToOne ? parameters.Members![0] : null,
+            Conversation = new ConversationAccount
+            {
+                Id = "create:" + string.Join(',', parameters.Members?.Select(m => m.Id) ?? []),
+                TenantId = tenant,
+                ConversationType = oneToOne ? "personal" : null,
+            },
         };
         var result = await CallAsync(target, HttpMethod.Post, "v3/conversations",
             () => JsonContent.Create(parameters, TeamsJsonContext.Default.ConversationParameters),
@@ -205,7 +215,9 @@ public sealed partial class ConnectorClient(
                 var message = error?.Error?.Message ?? "";
                 if (status == 403 && string.Equals(code, "MessageWritesBlocked", StringComparison.OrdinalIgnoreCase))
                 {
-                    return new ConnectorResult<T>(new Unreachable(message.Length > 0 ? message : code), null);
+                    var outcome = new Unreachable(message.Length > 0 ? message : code);
+                    await ReportUnreachableAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
+                    return new ConnectorResult<T>(outcome, null);
                 }
 
                 if (status == 401 && !refreshedToken && token is not null && attempt < _options.MaxSendAttempts)
@@ -234,6 +246,16 @@ public sealed partial class ConnectorClient(
 
                 await Task.Delay(retryAfter ?? Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task ReportUnreachableAsync(ConversationReference reference, Unreachable outcome, CancellationToken cancellationToken)
+    {
+        // Only a 1:1 chat names the person who blocked the bot; a reference that does not say so marks no one.
+        if (reference.Conversation?.ConversationType == "personal" && reference.User?.Id is { Length: > 0 } userId && reference.Conversation?.TenantId is { Length: > 0 } tenantId)
+        {
+            LogUnreachable(logger, userId);
+            await unreachable.MarkAsync(new UnreachableRecipient(tenantId, userId, outcome.Reason), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -318,6 +340,9 @@ public sealed partial class ConnectorClient(
 
     private static string ActivityPath(ConversationReference reference, string activityId) =>
         $"v3/conversations/{Uri.EscapeDataString(ConversationId(reference))}/activities/{Uri.EscapeDataString(activityId)}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams user {UserId} blocked or uninstalled the bot (MessageWritesBlocked); marked unreachable")]
+    private static partial void LogUnreachable(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused to call untrusted serviceUrl {ServiceUrl}")]
     private static partial void LogUntrusted(ILogger logger, string? serviceUrl);

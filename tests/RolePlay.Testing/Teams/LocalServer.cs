@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RolePlay.Teams.Tests.Infrastructure;
+namespace RolePlay.Testing.Teams;
 
 /// <summary>A Kestrel server on 127.0.0.1 with an OS-assigned port, for the fakes and the bot under test.</summary>
 public sealed class LocalServer : IAsyncDisposable

@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace RolePlay.Teams.Tests.Infrastructure;
+namespace RolePlay.Testing.Teams;
 
 /// <summary>One request the bot made to the connector.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, DateTimeOffset At)
 {
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
+
+    /// <summary>The id the connector answered with (a posted activity's id), set before the answer is sent.</summary>
+    public string? AnsweredId { get; set; }
 }
 
 /// <summary>A scripted answer: status, optional Retry-After seconds and body.</summary>
@@ -75,8 +78,9 @@ public sealed class FakeConnector : IAsyncDisposable
                 var body = await reader.ReadToEndAsync();
                 // The raw target shows how the bot escaped the ids (Kestrel's Path is already decoded).
                 var target = c.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget.Split('?')[0];
-                self!._requests.Enqueue(new RecordedRequest(c.Request.Method, target, c.Request.QueryString.Value ?? "",
-                    c.Request.Headers.Authorization.FirstOrDefault(), body, DateTimeOffset.UtcNow));
+                var recorded = new RecordedRequest(c.Request.Method, target, c.Request.QueryString.Value ?? "",
+                    c.Request.Headers.Authorization.FirstOrDefault(), body, DateTimeOffset.UtcNow);
+                self!._requests.Enqueue(recorded);
                 if (self._script.TryDequeue(out var scripted))
                 {
                     if (scripted.RetryAfterSeconds is { } seconds)
@@ -94,7 +98,7 @@ public sealed class FakeConnector : IAsyncDisposable
                     return;
                 }
 
-                await self.AnswerAsync(c);
+                await self.AnswerAsync(c, recorded);
             });
         });
         self = new FakeConnector(server);
@@ -103,7 +107,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task AnswerAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context, RecordedRequest recorded)
     {
         var path = context.Request.Path.Value!;
         JsonObject answer;
@@ -123,7 +127,8 @@ public sealed class FakeConnector : IAsyncDisposable
         }
         else
         {
-            answer = new JsonObject { ["id"] = $"activity-{Interlocked.Increment(ref _activityIds)}" };
+            recorded.AnsweredId = $"activity-{Interlocked.Increment(ref _activityIds)}";
+            answer = new JsonObject { ["id"] = recorded.AnsweredId };
         }
 
         context.Response.StatusCode = context.Request.Method == "POST" ? 201 : 200;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace RolePlay.Teams.Tests.Infrastructure;
+namespace RolePlay.Testing.Teams;
 
 /// <summary>Stands in for login.botframework.com and Entra: serves OpenID metadata and key sets (Bot Framework keys
 /// with <c>endorsements</c>) and issues RS256 tokens signed with test keys.</summary>

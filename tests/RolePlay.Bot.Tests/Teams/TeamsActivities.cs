@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+
+namespace RolePlay.Bot.Tests.Teams;
+
+/// <summary>Teams-shaped activities from one person in their 1:1 chat with the bot, modelled on the real payloads
+/// (msteams channel, tenant in channelData, ids unique per activity).</summary>
+internal sealed class TeamsActivities(string serviceUrl, string userId)
+{
+    public const string BotId = "28:" + TeamsHost.AppId;
+    private int _ids;
+
+    public string UserId => userId;
+
+    public string ConversationId => "a:1:1-" + userId;
+
+    public JsonObject Base(string type) => new()
+    {
+        ["type"] = type,
+        ["id"] = $"f:{userId}-{Interlocked.Increment(ref _ids)}",
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = userId, ["name"] = "Megan Bowen", ["aadObjectId"] = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["id"] = ConversationId, ["tenantId"] = TeamsHost.TenantId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "RolePlay" },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TeamsHost.TenantId } },
+        ["locale"] = "en-US",
+    };
+
+    public JsonObject Message(string text)
+    {
+        var activity = Base("message");
+        activity["text"] = text;
+        activity["textFormat"] = "plain";
+        return activity;
+    }
+
+    /// <summary>Action.Submit: Teams posts a message whose <c>value</c> is the action's data merged with the inputs.</summary>
+    public JsonObject Submit(string cardActivityId, JsonObject data, JsonObject inputs)
+    {
+        var value = (JsonObject)data.DeepClone();
+        foreach (var (key, input) in inputs)
+        {
+            value[key] = input?.DeepClone();
+        }
+
+        var activity = Base("message");
+        activity["replyToId"] = cardActivityId;
+        activity["value"] = value;
+        return activity;
+    }
+
+    /// <summary>Action.Execute: an <c>adaptiveCard/action</c> invoke carrying the verb and the data merged with inputs.</summary>
+    public JsonObject Execute(string cardActivityId, string verb, JsonObject data, JsonObject inputs)
+    {
+        var merged = (JsonObject)data.DeepClone();
+        foreach (var (key, input) in inputs)
+        {
+            merged[key] = input?.DeepClone();
+        }
+
+        var activity = Base("invoke");
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = cardActivityId;
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = merged },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
+    /// <summary>The bot added to the person's personal scope (what Teams sends on install).</summary>
+    public JsonObject ConversationUpdateBotAdded()
+    {
+        var activity = Base("conversationUpdate");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId });
+        return activity;
+    }
+
+    public JsonObject InstallationUpdate(string action)
+    {
+        var activity = Base("installationUpdate");
+        activity["action"] = action;
+        return activity;
+    }
+}
