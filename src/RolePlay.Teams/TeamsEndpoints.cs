@@ -197,10 +197,7 @@ public sealed partial class TeamsPipeline(
                 _ => throw new NotSupportedException($"No Teams rendering for {reply.GetType().Name}."),
             };
             outgoing.From = inbound.Recipient;
-            outgoing.Recipient = inbound.From;
-            var outcome = inbound.Id is { Length: > 0 } id
-                ? await connector.ReplyAsync(reference, id, outgoing, cancellationToken).ConfigureAwait(false)
-                : await connector.SendAsync(reference, outgoing, cancellationToken).ConfigureAwait(false);
+            var outcome = await DeliverAsync(inbound, reference, reply, outgoing, cancellationToken).ConfigureAwait(false);
             if (outcome is not Sent)
             {
                 LogReplyFailed(logger, outcome.ToString());
@@ -208,6 +205,50 @@ public sealed partial class TeamsPipeline(
             }
         }
     }
+
+    /// <summary>A reply goes back into the thread it answers; a reply aimed at another conversation (a team's channel)
+    /// is posted there on the same serviceUrl; one meant for one person only goes to their 1:1 chat, since Teams has
+    /// no private message inside a channel.</summary>
+    private async Task<SendOutcome> DeliverAsync(Activity inbound, ConversationReference reference, Outgoing reply, Activity outgoing,
+        CancellationToken cancellationToken)
+    {
+        if (reply.Target is { } target)
+        {
+            var elsewhere = Reach(reference, new ConversationAccount { Id = target.ConversationId, TenantId = reference.Conversation?.TenantId }, null);
+            return await connector.SendAsync(elsewhere, outgoing, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (reply.VisibleTo is { } person && reference.Conversation?.ConversationType != "personal")
+        {
+            var created = await connector.CreatePersonalConversationAsync(reference.ServiceUrl!, person.TenantId, person.UserId, cancellationToken)
+                .ConfigureAwait(false);
+            if (created.Outcome is not Sent { Id: { } conversationId })
+            {
+                return created.Outcome;
+            }
+
+            var personal = Reach(reference,
+                new ConversationAccount { Id = conversationId, TenantId = person.TenantId, ConversationType = "personal" },
+                new ChannelAccount { Id = person.UserId });
+            outgoing.Recipient = personal.User;
+            return await connector.SendAsync(personal, outgoing, cancellationToken).ConfigureAwait(false);
+        }
+
+        outgoing.Recipient = inbound.From;
+        return inbound.Id is { Length: > 0 } id
+            ? await connector.ReplyAsync(reference, id, outgoing, cancellationToken).ConfigureAwait(false)
+            : await connector.SendAsync(reference, outgoing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same bot and serviceUrl, another conversation (and, for a 1:1, its person).</summary>
+    private static ConversationReference Reach(ConversationReference from, ConversationAccount conversation, ChannelAccount? user) => new()
+    {
+        ServiceUrl = from.ServiceUrl,
+        ChannelId = from.ChannelId,
+        Bot = from.Bot,
+        User = user,
+        Conversation = conversation,
+    };
 
     private static Activity CardActivity(Core.Cards.Card card, IReadOnlyDictionary<string, string>? inputErrors) =>
         new() { Type = ActivityTypes.Message, Attachments = [AdaptiveCardRenderer.ToAttachment(card, inputErrors)] };
