@@ -183,6 +183,17 @@ public sealed class PracticeRouterTests : IAsyncLifetime
         Assert.Null(live);
     }
 
+    [Fact]
+    public async Task A_message_from_someone_marked_unreachable_clears_the_mark()
+    {
+        var key = new PersonKey("teams", "tenant-a", "29:ana");
+        await _bot.People.SaveAsync(PersonSettings.NewPerson(Ana) with { UnreachableSinceUtc = Now.AddDays(-3) }, CancellationToken.None);
+
+        await _bot.SayAsync(Ana, "help");
+
+        Assert.Null((await _bot.People.GetAsync(key, CancellationToken.None))!.UnreachableSinceUtc);
+    }
+
     private static List<string> Texts(RouterResult result) => result.Replies.OfType<TextOut>().Select(t => t.Text).ToList();
 
     private static List<Card> Cards(RouterResult result) => result.Replies.OfType<CardOut>().Select(c => c.Card).ToList();

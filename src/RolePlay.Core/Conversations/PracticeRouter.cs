@@ -41,6 +41,12 @@ public sealed class PracticeRouter(
         var key = KeyOf(message.From);
         var (person, live) = await people.GetWithLiveSessionAsync(key, ct).ConfigureAwait(false);
         person ??= PersonSettings.NewPerson(message.From);
+        if (person.UnreachableSinceUtc is not null)
+        {
+            // Writing to the bot proves it can reach them again (they reinstalled or unblocked it).
+            person = await people.SaveAsync(person with { UnreachableSinceUtc = null }, ct).ConfigureAwait(false);
+        }
+
         var text = message.Text.Trim();
 
         if (live is not null && !IsSettingsCommand(text))
