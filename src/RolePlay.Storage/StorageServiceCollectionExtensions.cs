@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<ISlackInstallStore, SlackInstallStore>();
+        services.AddSingleton<IMessageAuthorStore, MessageAuthorStore>();
         services.AddSingleton<IPersonalDataStore, PersonalDataStore>();
         return services;
     }

@@ -34,6 +34,7 @@ public sealed partial class TeamsPipeline(
     BotTokenValidator validator,
     IInboundDedupe dedupe,
     IConversationReferenceSink references,
+    RelayedAuthors relayedAuthors,
     IConversationRouter router,
     ConnectorClient connector,
     TimeProvider time,
@@ -109,7 +110,8 @@ public sealed partial class TeamsPipeline(
         {
             var reference = ReferenceOf(activity, tenant);
             await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
-            await DispatchAsync(context, activity, reference.ToBotFramework(), translation.Events, cancellationToken).ConfigureAwait(false);
+            var events = await relayedAuthors.CreditAsync(tenant, translation.Events, cancellationToken).ConfigureAwait(false);
+            await DispatchAsync(context, activity, reference.ToBotFramework(), events, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -198,10 +200,17 @@ public sealed partial class TeamsPipeline(
             };
             outgoing.From = inbound.Recipient;
             var outcome = await DeliverAsync(inbound, reference, reply, outgoing, cancellationToken).ConfigureAwait(false);
-            if (outcome is not Sent)
+            if (outcome is not Sent sent)
             {
                 LogReplyFailed(logger, outcome.ToString());
                 break;
+            }
+
+            if (reply.AuthoredBy is { } author && sent.Id is { Length: > 0 } activityId)
+            {
+                var conversationId = reply.Target?.ConversationId ?? reference.Conversation!.Id!;
+                await relayedAuthors.RememberAsync(reference.Conversation!.TenantId!, conversationId, activityId, author, cancellationToken)
+                    .ConfigureAwait(false);
             }
         }
     }

@@ -56,6 +56,9 @@ public sealed class TeamsOptions
     /// <summary>How long a delivered activity id is remembered to drop Teams' redeliveries.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a reaction to relayed peer feedback is still credited to the peer who gave it.</summary>
+    public TimeSpan RelayedAuthorRetention { get; set; } = TimeSpan.FromDays(90);
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>The tenant in the token endpoint: <c>botframework.com</c> for multi-tenant apps.</summary>
@@ -99,6 +102,11 @@ public sealed class TeamsOptions
         if (MaxSendAttempts is < 1 or > 10)
         {
             problems.Add($"Teams:MaxSendAttempts must be between 1 and 10, got {MaxSendAttempts}.");
+        }
+
+        if (RelayedAuthorRetention <= TimeSpan.Zero)
+        {
+            problems.Add($"Teams:RelayedAuthorRetention must be positive, got {RelayedAuthorRetention}.");
         }
 
         return problems;

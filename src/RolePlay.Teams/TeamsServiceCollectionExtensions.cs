@@ -14,7 +14,7 @@ namespace RolePlay.Teams;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>Registers the Teams channel: options (section <c>Teams</c>, validated at start-up), token validation,
-    /// the connector client with its rate limiter and token provider, and in-memory dedupe, reference and unreachable seams that a
+    /// the connector client with its rate limiter and token provider, and in-memory dedupe, message-author, reference and unreachable seams that a
     /// host may replace by registering its own first. The host must register an <c>IConversationRouter</c>.</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +25,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotTokenValidator>();
         services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
+        services.TryAddSingleton<IMessageAuthorStore, InMemoryMessageAuthorStore>();
+        services.TryAddSingleton<RelayedAuthors>();
         services.TryAddSingleton<InMemoryConversationReferences>();
         services.TryAddSingleton<IConversationReferenceSink>(sp => sp.GetRequiredService<InMemoryConversationReferences>());
         services.TryAddSingleton<IBotTokenProvider, ClientCredentialsTokenProvider>();

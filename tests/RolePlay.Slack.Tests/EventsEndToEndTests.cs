@@ -147,6 +147,21 @@ public sealed class EventsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reaction_on_the_bots_own_message_names_no_author()
+    {
+        var reaction = new JsonObject
+        {
+            ["type"] = "reaction_added", ["user"] = "U1", ["reaction"] = "clap", ["item_user"] = "UBOT", ["event_ts"] = "1700000002.000200",
+            ["item"] = new JsonObject { ["type"] = "message", ["channel"] = "C3", ["ts"] = "1700000000.000901" },
+        };
+
+        await _host.PostEventAsync(Payloads.Event(reaction, botUserId: "UBOT"));
+
+        var changed = await _host.Router.WaitForAsync<ReactionChanged>();
+        Assert.Equal(("1700000000.000901", null), (changed.MessageId, changed.MessageAuthorId));
+    }
+
+    [Fact]
     public async Task Opening_the_home_tab_publishes_the_routers_card()
     {
         _host.Router.Answer = _ => new RouterResult([new CardOut(new Card("home", "Your practice", [new TextBlock("3 sessions this week")], []))]);

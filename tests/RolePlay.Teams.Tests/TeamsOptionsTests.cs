@@ -25,6 +25,7 @@ public sealed class TeamsOptionsTests
             MicrosoftAppType = TeamsAppType.SingleTenant,
             TokenEndpoint = "ftp://example.com/{tenant}",
             MaxSendAttempts = 0,
+            RelayedAuthorRetention = TimeSpan.Zero,
         };
 
         var problems = options.Validate();
@@ -34,6 +35,7 @@ public sealed class TeamsOptionsTests
         Assert.Contains(problems, p => p.Contains("Teams:MicrosoftAppTenantId", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Teams:TokenEndpoint", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Teams:MaxSendAttempts", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Teams:RelayedAuthorRetention", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,12 +46,16 @@ public sealed record HomeOpened(ChannelUser From, ConversationAddress Conversati
 /// <see cref="Target"/> sends it to another conversation instead (a transcript shared from a personal chat to the team's
 /// channel); <see cref="VisibleTo"/> shows it only to that person (a Slack ephemeral message; on Teams, their personal
 /// chat). Both are deliberately minimal: an adapter that does not honour them yet still posts the reply where the
-/// event came from.</summary>
+/// event came from. <see cref="AuthoredBy"/> says the bot posts the message on that person's behalf (relayed peer
+/// feedback): an adapter that cannot learn a reacted-to message's author (Teams) remembers it, so a reaction to the
+/// relay counts for that person; one that can (Slack) may ignore it.</summary>
 public abstract record Outgoing
 {
     public ConversationAddress? Target { get; init; }
 
     public ChannelUser? VisibleTo { get; init; }
+
+    public ChannelUser? AuthoredBy { get; init; }
 }
 
 public sealed record TextOut(string Text) : Outgoing;

@@ -1,12 +1,14 @@
 namespace RolePlay.Core.Conversations;
 
 /// <summary>Everything the bot does in a team's channels, the same on Teams and Slack: team set-up, recognition by
-/// reaction, transcripts shared for peer feedback (from a personal chat) and facilitated practice.
+/// reaction, peer feedback relayed by the bot, transcripts shared for peer feedback (from a personal chat) and facilitated
+/// practice.
 /// <see cref="PracticeRouter"/> hands it these events; it holds no logic of its own beyond choosing the service.</summary>
 public sealed class TeamRouter(TeamSetup setup, RecognitionService recognition, TranscriptSharing sharing, ChannelPractice practice)
 {
     public const string ChannelHelp =
-        "In a channel: “team help” for team set-up, “practice facilitate <scenario>” for a group practice. " +
+        "In a channel: “team help” for team set-up, “feedback <text>” to give a teammate feedback, " +
+        "“practice facilitate <scenario>” for a group practice. " +
         "Practice on your own happens in a personal chat with me: message me “start”, then “share” to post it here for feedback.";
 
     /// <summary>A message in a channel or group chat (a mention), or a Slack "/practice team …" from anywhere.</summary>
@@ -15,6 +17,11 @@ public sealed class TeamRouter(TeamSetup setup, RecognitionService recognition, 
         if (TeamSetupParser.IsTeamCommand(message.Text))
         {
             return await setup.HandleAsync(message, ct).ConfigureAwait(false);
+        }
+
+        if (PeerFeedback.TryRelay(message) is { } relay)
+        {
+            return relay;
         }
 
         return await practice.TryHandleAsync(message, ct).ConfigureAwait(false) ?? new RouterResult([new TextOut(ChannelHelp)]);

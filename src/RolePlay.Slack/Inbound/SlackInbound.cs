@@ -307,8 +307,10 @@ public sealed partial class SlackInbound(
                     return;
                 }
 
+                // The bot's own messages (relayed peer feedback among them) have no person to credit: Slack names the bot.
+                var author = evt.Str("item_user") is { } itemUser && itemUser != botUserId ? itemUser : null;
                 var changed = new ReactionChanged(From(tenant, user), Address(tenant, itemChannel, null, teamId), at, itemTs, reaction,
-                    type == "reaction_added", evt.Str("item_user"));
+                    type == "reaction_added", author);
                 await responder.DeliverAsync(new SlackReplyTarget(tenant, user, itemChannel), await RouteAsync(changed, cancellationToken), cancellationToken);
                 break;
             }

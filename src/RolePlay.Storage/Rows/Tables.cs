@@ -16,9 +16,10 @@ internal static class Tables
     public const string Dedupe = "Dedupe";
     public const string ConversationRefs = "ConversationRefs";
     public const string SlackInstalls = "SlackInstalls";
+    public const string MessageAuthors = "MessageAuthors";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls];
+        [People, DuePrompts, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors];
 }
 
 /// <summary>

@@ -78,6 +78,46 @@ internal sealed class TeamsActivities(string serviceUrl, string userId)
         return activity;
     }
 
+    /// <summary>A message in a team's channel (or one of its threads: a conversation id ending ";messageid=…") that
+    /// mentions the bot, as Teams sends it.</summary>
+    public JsonObject ChannelMessage(string conversationId, string teamId, string text)
+    {
+        var activity = Message("<at>RolePlay</at> " + text);
+        InTeam(activity, conversationId, teamId);
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention", ["text"] = "<at>RolePlay</at>",
+            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "RolePlay" },
+        });
+        return activity;
+    }
+
+    /// <summary>A reaction added to (or taken back from) one of the bot's messages in a channel. Teams names the
+    /// channel, not the thread, and the message only by <c>replyToId</c> (see payloads/teams/messageReaction_*.json).</summary>
+    public JsonObject Reaction(string channelId, string teamId, string replyToId, string type, bool added = true)
+    {
+        var activity = Base("messageReaction");
+        InTeam(activity, channelId, teamId);
+        activity["replyToId"] = replyToId;
+        activity[added ? "reactionsAdded" : "reactionsRemoved"] = new JsonArray(new JsonObject { ["type"] = type });
+        return activity;
+    }
+
+    private static void InTeam(JsonObject activity, string conversationId, string teamId)
+    {
+        var channelId = conversationId.Split(";messageid=")[0];
+        activity["conversation"] = new JsonObject
+        {
+            ["conversationType"] = "channel", ["id"] = conversationId, ["isGroup"] = true, ["tenantId"] = TeamsHost.TenantId,
+        };
+        activity["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = TeamsHost.TenantId },
+            ["team"] = new JsonObject { ["id"] = teamId },
+            ["channel"] = new JsonObject { ["id"] = channelId },
+        };
+    }
+
     public JsonObject InstallationUpdate(string action)
     {
         var activity = Base("installationUpdate");
