@@ -18,6 +18,8 @@ public enum PersonRole
 /// <summary>
 /// One person's settings. <see cref="Version"/> is the concurrency token the store handed out
 /// (null for a person not stored yet); saving with a stale one raises <see cref="ConcurrencyConflictException"/>.
+/// <see cref="UnreachableSinceUtc"/> is set when the platform says the person is gone (deactivated, deleted), so
+/// routines stop writing to them.
 /// </summary>
 public sealed record PersonRecord(
     PersonKey Key,
@@ -33,7 +35,8 @@ public sealed record PersonRecord(
     bool IsNewHire,
     string? TeamId,
     DateTimeOffset? NextPromptUtc,
-    string? Version = null);
+    string? Version = null,
+    DateTimeOffset? UnreachableSinceUtc = null);
 
 /// <summary>A person together with their live role-play (if any): what one inbound message needs.</summary>
 public sealed record PersonWithLiveSession(PersonRecord? Person, SessionRecord? LiveSession);
