@@ -240,12 +240,16 @@ public sealed partial class SlackInbound(
             return new SlackAck(200, new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock });
         }
 
-        if (result.Replies.Count > 0)
+        // A next form (the commitment after the feelings) continues in the same modal, as a multi-step modal does;
+        // everything else is posted as messages.
+        var form = result.Replies.OfType<CardOut>().FirstOrDefault(c => c.Card.Inputs.Any());
+        var messages = result.Replies.Where(r => !ReferenceEquals(r, form)).ToList();
+        if (messages.Count > 0)
         {
-            Enqueue($"view submission {verb}", ct => responder.DeliverAsync(target, result with { ReplaceCard = null }, ct));
+            Enqueue($"view submission {verb}", ct => responder.DeliverAsync(target, new RouterResult(messages), ct));
         }
 
-        return result.ReplaceCard is { } next
+        return (form?.Card ?? result.ReplaceCard) is { } next
             ? new SlackAck(200, new JsonObject { ["response_action"] = "update", ["view"] = BlockKitRenderer.RenderModal(next) })
             : SlackAck.Ok;
     }
