@@ -130,7 +130,7 @@ public sealed class PracticeRouter(
             case PracticeCommand.Team:
                 return Say("Team set-up happens in a team channel: mention me there with “team …”.");
             case PracticeCommand.Unknown unknown:
-                return Say($"{unknown.Reason} {ShortHelp}");
+                return Say($"{unknown.Reason} {HelpText}");
         }
 
         var (updated, confirmation) = command switch
