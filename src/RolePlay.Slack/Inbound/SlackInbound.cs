@@ -68,21 +68,26 @@ public sealed partial class SlackInbound(
             return Refused;
         }
 
+        // The durable claim (a write to the shared store) happens on the queue, before any side effect, not on the
+        // ack path: acks stay fast under load and never wait on the store's write lock, and a retry of the same
+        // event_id, here or on another instance sharing the store, still finds the claim and is dropped.
         var dedupeKey = InboundEventKey.For(new TenantScope(Platform, tenant), eventId);
-        if (!await dedupe.TryClaimAsync(dedupeKey, time.GetUtcNow(), DedupeWindow, cancellationToken))
-        {
-            logger.LogDebug("Slack event {EventId} from {Tenant} already accepted", eventId, tenant);
-            return SlackAck.Ok;
-        }
-
         var botUserId = authorization.True("is_bot") ? authorization.Str("user_id") : null;
         var snapshot = evt.Clone();
         var teamId = root.Str("team_id");
-        var work = new SlackWork($"event {eventId} ({snapshot.Str("type")})", ct => ProcessEventAsync(tenant, teamId, snapshot, botUserId, ct),
+        var work = new SlackWork($"event {eventId} ({snapshot.Str("type")})", async ct =>
+            {
+                if (!await dedupe.TryClaimAsync(dedupeKey, time.GetUtcNow(), DedupeWindow, ct))
+                {
+                    logger.LogDebug("Slack event {EventId} from {Tenant} already accepted", eventId, tenant);
+                    return;
+                }
+
+                await ProcessEventAsync(tenant, teamId, snapshot, botUserId, ct);
+            },
             OrderKey(tenant, snapshot.Str("user")));
         if (!queue.TryEnqueue(work))
         {
-            await dedupe.ReleaseAsync(dedupeKey, cancellationToken);
             return Busy;
         }
 
