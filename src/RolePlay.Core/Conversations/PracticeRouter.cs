@@ -418,5 +418,6 @@ public sealed class PracticeRouter(
         "• timezone Europe/London — your time zone\n" +
         "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
         "• stop — opt out of everything; opt in — come back\n" +
+        "• help — this list\n" +
         SceneHelp;
 }

@@ -173,8 +173,10 @@ internal static class SlackAckLoad
             $"--Slack:SigningSecret={SigningSecret}",
             $"--Slack:BotToken={Token}",
             $"--Slack:ApiBaseUrl={api.BaseUrl}",
-            // Slack's per-workspace budget is real, but the fake has none; the run measures our pipeline, not Slack's limits.
+            // Slack's per-channel pacing and per-workspace budget are real, but the fake has neither; the run measures
+            // our pipeline, not Slack's limits (with 1 s per channel, a scene's opening lines hold a queue lane for seconds).
             "--Slack:WorkspaceMessagesPerMinute=1000000",
+            "--Slack:ChannelMessageInterval=00:00:00.001",
             "--Logging:LogLevel:Default=Warning",
         ], []);
         await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
