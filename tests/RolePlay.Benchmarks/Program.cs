@@ -1,12 +1,20 @@
 using BenchmarkDotNet.Running;
+using RolePlay.Benchmarks.Slack;
 using RolePlay.Benchmarks.Teams;
 
 // Run in Release: dotnet run -c Release --project tests/RolePlay.Benchmarks -- --filter '*'
-// The Teams endpoint under paced load (an open-loop run, not a BenchmarkDotNet job): ... -- teams-load
+// The endpoints under paced load (open loop, fixed rate; not BenchmarkDotNet jobs):
+//   ... -- teams-load
+//   ... -- slack-load [--rate 200] [--seconds 15]
 if (args is ["teams-load"])
 {
     return await TeamsMessagesLoad.RunAsync();
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(TeamsMessagesLoad).Assembly).Run(args);
+if (args is ["slack-load", ..])
+{
+    return await SlackAckLoad.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SlackAckLoad).Assembly).Run(args);
 return 0;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
+using RolePlay.Slack.Api;
 using RolePlay.Teams;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
@@ -34,6 +36,9 @@ internal static class ChannelWiring
                 .SetApplicationName("RolePlay")
                 .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
             services.AddSingleton<SlackInstallSeam, StoredSlackInstalls>();
+            services.AddSingleton<ISlackUnreachableRecipients, StoredSlackReachability>();
+            services.AddSingleton<PracticeRouter>();
+            services.Replace(ServiceDescriptor.Singleton<IConversationRouter, SlackFirstSight>());
             services.AddSlack(configuration);
         }
 

@@ -64,6 +64,10 @@ public static class PersonSettings
     public static PersonRecord Resume(PersonRecord person, DateTimeOffset now) =>
         Reschedule(person with { PausedUntilUtc = null }, now);
 
+    /// <summary>The platform says the person is gone: no more prompts until they speak to the bot again.</summary>
+    public static PersonRecord MarkUnreachable(PersonRecord person, DateTimeOffset now) =>
+        person with { UnreachableSinceUtc = person.UnreachableSinceUtc ?? now, NextPromptUtc = null };
+
     public static DateOnly LocalToday(PersonRecord person, DateTimeOffset now) =>
         LocalClock.Today(now, LocalClock.Zone(person.TimeZone));
 

@@ -138,7 +138,7 @@ public sealed class PracticeRouter(
             case PracticeCommand.Team:
                 return Say("Team set-up happens in a team channel: mention me there with “team …”.");
             case PracticeCommand.Unknown unknown:
-                return Say($"{unknown.Reason} {ShortHelp}");
+                return Say($"{unknown.Reason} {HelpText}");
         }
 
         var (updated, confirmation) = command switch
@@ -427,5 +427,6 @@ public sealed class PracticeRouter(
         "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
         "• stop — opt out of everything; opt in — come back\n" +
         "• share — post your last practice to your team's channel for feedback\n" +
+        "• help — this list\n" +
         SceneHelp;
 }

@@ -18,8 +18,8 @@ public enum PersonRole
 /// <summary>
 /// One person's settings. <see cref="Version"/> is the concurrency token the store handed out
 /// (null for a person not stored yet); saving with a stale one raises <see cref="ConcurrencyConflictException"/>.
-/// <see cref="UnreachableSinceUtc"/> is when a channel first refused to deliver to them (they blocked or uninstalled
-/// the bot); null while they can be reached.
+/// <see cref="UnreachableSinceUtc"/> is when a channel first said the person cannot be reached (they blocked or
+/// uninstalled the bot, or their account is gone), so routines stop writing to them; null while they can be reached.
 /// </summary>
 public sealed record PersonRecord(
     PersonKey Key,

@@ -42,14 +42,16 @@ public sealed class SlackApiClient(
     private static readonly HashSet<string> RevokedErrors = ["token_revoked", "invalid_auth", "account_inactive_token", "not_authed"];
     private static readonly HashSet<string> GoneErrors = ["account_inactive", "user_not_found", "user_disabled"];
 
+    /// <param name="recipientUser">The person a DM channel belongs to, so a gone person is marked unreachable by
+    /// their user id rather than the channel id.</param>
     public async Task<SendOutcome> PostMessageAsync(string tenantId, string channel, string text, JsonArray? blocks = null,
-        string? threadTs = null, CancellationToken cancellationToken = default)
+        string? threadTs = null, CancellationToken cancellationToken = default, string? recipientUser = null)
     {
         await pacer.WaitForMessageSlotAsync(tenantId, channel, cancellationToken);
         var body = new JsonObject { ["channel"] = channel, ["text"] = text };
         AddIfPresent(body, "blocks", blocks);
         AddIfPresent(body, "thread_ts", threadTs);
-        return await SendAsync(tenantId, "chat.postMessage", body, channel, cancellationToken);
+        return await SendAsync(tenantId, "chat.postMessage", body, recipientUser ?? channel, cancellationToken);
     }
 
     public Task<SendOutcome> UpdateMessageAsync(string tenantId, string channel, string ts, string text, JsonArray? blocks = null,

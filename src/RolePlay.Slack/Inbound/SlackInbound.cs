@@ -68,19 +68,26 @@ public sealed partial class SlackInbound(
             return Refused;
         }
 
+        // The durable claim (a write to the shared store) happens on the queue, before any side effect, not on the
+        // ack path: acks stay fast under load and never wait on the store's write lock, and a retry of the same
+        // event_id, here or on another instance sharing the store, still finds the claim and is dropped.
         var dedupeKey = InboundEventKey.For(new TenantScope(Platform, tenant), eventId);
-        if (!await dedupe.TryClaimAsync(dedupeKey, time.GetUtcNow(), DedupeWindow, cancellationToken))
-        {
-            logger.LogDebug("Slack event {EventId} from {Tenant} already accepted", eventId, tenant);
-            return SlackAck.Ok;
-        }
-
         var botUserId = authorization.True("is_bot") ? authorization.Str("user_id") : null;
         var snapshot = evt.Clone();
         var teamId = root.Str("team_id");
-        if (!queue.TryEnqueue(new SlackWork($"event {eventId} ({snapshot.Str("type")})", ct => ProcessEventAsync(tenant, teamId, snapshot, botUserId, ct))))
+        var work = new SlackWork($"event {eventId} ({snapshot.Str("type")})", async ct =>
+            {
+                if (!await dedupe.TryClaimAsync(dedupeKey, time.GetUtcNow(), DedupeWindow, ct))
+                {
+                    logger.LogDebug("Slack event {EventId} from {Tenant} already accepted", eventId, tenant);
+                    return;
+                }
+
+                await ProcessEventAsync(tenant, teamId, snapshot, botUserId, ct);
+            },
+            OrderKey(tenant, snapshot.Str("user")));
+        if (!queue.TryEnqueue(work))
         {
-            await dedupe.ReleaseAsync(dedupeKey, cancellationToken);
             return Busy;
         }
 
@@ -144,7 +151,7 @@ public sealed partial class SlackInbound(
             return QuickAnswer(target, routing.Result);
         }
 
-        Enqueue($"command {command} (late answer)", async ct => await responder.DeliverAsync(target with { TriggerId = null }, await routing, ct));
+        Enqueue(target, $"command {command} (late answer)", async ct => await responder.DeliverAsync(target with { TriggerId = null }, await routing, ct));
         return new SlackAck(200, new JsonObject { ["response_type"] = "ephemeral", ["text"] = "…" });
     }
 
@@ -160,14 +167,14 @@ public sealed partial class SlackInbound(
         var messages = result.Replies.Count > 0 ? SlackResponder.Render(result.Replies[0]) : [];
         if (messages.Count != 1 || result.Replies.OfType<CardOut>().Any(c => c.Card.Inputs.Any()))
         {
-            Enqueue("command answer", ct => responder.DeliverAsync(target, result, ct));
+            Enqueue(target, "command answer", ct => responder.DeliverAsync(target, result, ct));
             return SlackAck.Ok;
         }
 
         var rest = result with { Replies = result.Replies.Skip(1).ToList() };
         if (rest.Replies.Count > 0 || rest.ReplaceCard is not null)
         {
-            Enqueue("command answer (rest)", ct => responder.DeliverAsync(target, rest, ct));
+            Enqueue(target, "command answer (rest)", ct => responder.DeliverAsync(target, rest, ct));
         }
 
         var answer = new JsonObject { ["response_type"] = "ephemeral", ["text"] = messages[0].Text };
@@ -204,7 +211,7 @@ public sealed partial class SlackInbound(
             BlockKitRenderer.VerbOf(actionId), values, messageTs);
         var target = new SlackReplyTarget(tenant, userId, channelId, TriggerId: payload.Str("trigger_id"), ReceivedAt: now,
             MessageTs: messageTs, ViewId: view.Str("id"), ViewType: view.Str("type"), Ephemeral: container.True("is_ephemeral"));
-        Enqueue($"block action {actionId}", async ct => await responder.DeliverAsync(target, await RouteAsync(submitted, ct), ct));
+        Enqueue(target, $"block action {actionId}", async ct => await responder.DeliverAsync(target, await RouteAsync(submitted, ct), ct));
         return SlackAck.Ok;
     }
 
@@ -224,7 +231,7 @@ public sealed partial class SlackInbound(
         var routing = RouteAsync(submitted, CancellationToken.None);
         if (!await CompletesWithinAsync(routing, ViewSubmissionWindow, cancellationToken) || !routing.IsCompletedSuccessfully)
         {
-            Enqueue($"view submission {verb} (late answer)", async ct => await responder.DeliverAsync(target, await routing, ct));
+            Enqueue(target, $"view submission {verb} (late answer)", async ct => await responder.DeliverAsync(target, await routing, ct));
             return SlackAck.Ok;
         }
 
@@ -240,12 +247,16 @@ public sealed partial class SlackInbound(
             return new SlackAck(200, new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock });
         }
 
-        if (result.Replies.Count > 0)
+        // A next form (the commitment after the feelings) continues in the same modal, as a multi-step modal does;
+        // everything else is posted as messages.
+        var form = result.Replies.OfType<CardOut>().FirstOrDefault(c => c.Card.Inputs.Any());
+        var messages = result.Replies.Where(r => !ReferenceEquals(r, form)).ToList();
+        if (messages.Count > 0)
         {
-            Enqueue($"view submission {verb}", ct => responder.DeliverAsync(target, result with { ReplaceCard = null }, ct));
+            Enqueue(target, $"view submission {verb}", ct => responder.DeliverAsync(target, new RouterResult(messages), ct));
         }
 
-        return result.ReplaceCard is { } next
+        return (form?.Card ?? result.ReplaceCard) is { } next
             ? new SlackAck(200, new JsonObject { ["response_action"] = "update", ["view"] = BlockKitRenderer.RenderModal(next) })
             : SlackAck.Ok;
     }
@@ -350,13 +361,16 @@ public sealed partial class SlackInbound(
         return await scope.ServiceProvider.GetRequiredService<IConversationRouter>().HandleAsync(incoming, cancellationToken);
     }
 
-    private void Enqueue(string description, Func<CancellationToken, Task> work)
+    private void Enqueue(SlackReplyTarget target, string description, Func<CancellationToken, Task> work)
     {
-        if (!queue.TryEnqueue(new SlackWork(description, work)))
+        if (!queue.TryEnqueue(new SlackWork(description, work, OrderKey(target.TenantId, target.UserId))))
         {
             logger.LogError("Slack work queue full or stopping: dropped {Work}", description);
         }
     }
+
+    /// <summary>One person's work is kept in order; events without a person (uninstall) need no order.</summary>
+    private static string? OrderKey(string tenant, string? user) => user is null ? null : $"{tenant}|{user}";
 
     private static ChannelUser From(string tenant, string userId, string? name = null) => new(Platform, tenant, userId, name);
 

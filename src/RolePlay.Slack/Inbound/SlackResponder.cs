@@ -54,7 +54,8 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
             {
                 var outcome = target.Ephemeral
                     ? await api.PostEphemeralAsync(target.TenantId, channel, target.UserId, message.Text, message.Blocks, cancellationToken)
-                    : await api.PostMessageAsync(target.TenantId, channel, message.Text, message.Blocks, target.ThreadTs, cancellationToken);
+                    : await api.PostMessageAsync(target.TenantId, channel, message.Text, message.Blocks, target.ThreadTs, cancellationToken,
+                        recipientUser: IsDirectMessage(channel) ? target.UserId : null);
                 Log(target.Ephemeral ? "chat.postEphemeral" : "chat.postMessage", target, outcome);
             }
         }
@@ -106,6 +107,9 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
 
         Log("replace card", target, outcome);
     }
+
+    /// <summary>Slack DM channel ids start with D.</summary>
+    private static bool IsDirectMessage(string channel) => channel.StartsWith('D');
 
     private void Log(string what, SlackReplyTarget target, SendOutcome outcome)
     {

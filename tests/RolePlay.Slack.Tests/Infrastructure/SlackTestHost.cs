@@ -98,7 +98,7 @@ public sealed class SlackTestHost : IAsyncDisposable
     public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     public static string Sign(string timestamp, byte[] body) =>
-        new SlackSignatureVerifier(SigningSecret, TimeProvider.System).Sign(timestamp, body);
+        new SlackSigner(SigningSecret).Sign(timestamp, body);
 
     public Task<SlackResponse> PostEventAsync(JsonNode envelope, IDictionary<string, string>? headers = null) =>
         PostSignedAsync(SlackEndpoints.EventsPath, Encoding.UTF8.GetBytes(envelope.ToJsonString()), "application/json", headers);

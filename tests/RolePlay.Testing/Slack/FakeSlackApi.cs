@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RolePlay.Slack.Tests.Infrastructure;
+namespace RolePlay.Testing.Slack;
 
 public sealed record ApiCall(string Method, string? Authorization, JsonObject? Json, IReadOnlyDictionary<string, string>? Form, DateTimeOffset At)
 {

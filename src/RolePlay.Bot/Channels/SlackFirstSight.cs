@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using RolePlay.Core.Conversations;
+using RolePlay.Core.Storage;
+using RolePlay.Slack.Api;
+using RolePlay.Slack.Inbound;
+
+namespace RolePlay.Bot.Channels;
+
+/// <summary>Meets each Slack person once: the first time someone is seen, users.info tells their IANA time zone and
+/// it is stored on the person before the router runs, so their first prompt time is already in their own zone.
+/// Everyone else passes straight through; a per-process set keeps the check off the hot path after the first event.</summary>
+internal sealed class SlackFirstSight(
+    PracticeRouter router,
+    IPeopleStore people,
+    IServiceProvider services,
+    ILogger<SlackFirstSight> logger) : IConversationRouter
+{
+    private readonly ConcurrentDictionary<PersonKey, bool> _seen = new();
+
+    public async Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken)
+    {
+        if (incoming.From.Platform == SlackInbound.Platform)
+        {
+            await MeetAsync(incoming.From, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MeetAsync(ChannelUser user, CancellationToken cancellationToken)
+    {
+        var key = new PersonKey(user.Platform, user.TenantId, user.UserId);
+        if (_seen.ContainsKey(key))
+        {
+            return;
+        }
+
+        if (await people.GetAsync(key, cancellationToken).ConfigureAwait(false) is null)
+        {
+            string? zone = null;
+            try
+            {
+                // The typed client is resolved per use, as the responder does, so its handler is recycled by the factory.
+                var slack = services.GetRequiredService<SlackApiClient>();
+                var profile = await slack.GetUserAsync(user.TenantId, user.UserId, cancellationToken).ConfigureAwait(false);
+                zone = profile.TimeZone is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _) ? tz : null;
+            }
+            catch (SlackApiException e)
+            {
+                logger.LogWarning("users.info for {Tenant}/{User} failed: {Error}; keeping UTC", user.TenantId, user.UserId, e.Error);
+            }
+
+            try
+            {
+                await people.SaveAsync(PersonSettings.NewPerson(user, zone), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another request met them first (a second host on the same store); theirs is as good.
+            }
+        }
+
+        _seen.TryAdd(key, true);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RolePlay.Bot.Hosting;
+using RolePlay.Core.Storage;
+using RolePlay.Slack.Inbound;
+using RolePlay.Testing.Slack;
+
+namespace RolePlay.Benchmarks.Slack;
+
+/// <summary>
+/// <c>slack-load</c>: signed <c>message.im</c> role-play turns POSTed to the real host's /api/slack/events by a paced
+/// open-loop generator (a request every 1/rate s whether or not earlier ones have answered; latency counted from the
+/// scheduled send time, so a stall is not hidden), and the same generator against a bare ASP.NET endpoint in the same
+/// process as the baseline. BenchmarkDotNet measures closed loops; an ack-latency target at a fixed arrival rate needs
+/// an open loop, so this is a command of the benchmark program rather than a [Benchmark].
+/// </summary>
+internal static class SlackAckLoad
+{
+    private const string SigningSecret = "bench-signing-secret-0123456789abcdef";
+    private const string Token = "xoxb-bench";
+    private const string Workspace = "TBENCH";
+    private const string Scenario = "bereavement-closure";
+    private const int TurnsPerPerson = 3;
+    private const int MaxInFlight = 512;
+
+    private static readonly string[] Turns =
+    [
+        "I'm so sorry for your loss, that must be really hard to deal with right now.",
+        "Could you tell me what you need to happen with the account?",
+        "So to make sure I have it right, you'd like the account closed today without any fees, is that right?",
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rate = IntArg(args, "--rate", 200);
+        var seconds = IntArg(args, "--seconds", 15);
+        var total = rate * seconds;
+        var people = (total + TurnsPerPerson - 1) / TurnsPerPerson;
+        var signer = new SlackSigner(SigningSecret);
+        var dir = Directory.CreateTempSubdirectory("roleplay-slack-load-").FullName;
+        Console.WriteLine($"slack-load: {rate} requests/s for {seconds} s ({total} turns from {people} people), {Environment.ProcessorCount} cores");
+
+        await using var api = await FakeSlackApi.StartAsync();
+        api.Tokens[Token] = Workspace;
+        await using var bot = await StartBotAsync(api, dir);
+        await using var bare = await StartBareAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = MaxInFlight, UseCookies = false });
+
+        // Every person starts a scene first (not measured), so each measured request is a turn in a live role-play.
+        var botUrl = Address(bot);
+        await RunPacedAsync(http, botUrl, Enumerable.Range(0, people).Select(p => Envelope($"Ev-start-{p}", p, $"start {Scenario}")).ToList(), signer, rate);
+        await DrainAsync(bot);
+        var live = 0;
+        var store = bot.Services.GetRequiredService<IPeopleStore>();
+        for (var p = 0; p < people; p++)
+        {
+            live += (await store.GetWithLiveSessionAsync(new PersonKey("slack", Workspace, User(p)), default)).LiveSession is null ? 0 : 1;
+        }
+
+        var turns = Enumerable.Range(0, total).Select(i => Envelope($"Ev-turn-{i}", i % people, Turns[i / people % Turns.Length])).ToList();
+        var warm = Enumerable.Range(0, rate).Select(i => Envelope($"Ev-warm-{i}", -1, "ping")).ToList();
+
+        await RunPacedAsync(http, Address(bare), warm, signer, rate);
+        var baseline = await RunPacedAsync(http, Address(bare), turns, signer, rate);
+
+        var postsBefore = api.CallsTo("chat.postMessage").Count;
+        var measured = await RunPacedAsync(http, botUrl, turns, signer, rate);
+        var drainWatch = Stopwatch.StartNew();
+        await DrainAsync(bot);
+        var delivered = api.CallsTo("chat.postMessage").Count - postsBefore;
+
+        Console.WriteLine($"live scenes before the measured run: {live}/{people}");
+        Print("bare ASP.NET endpoint", baseline);
+        Print("RolePlay /api/slack/events", measured);
+        Console.WriteLine($"replies delivered to the fake Web API during the run: {delivered} chat.postMessage for {total} turns "
+            + $"(queue drained {drainWatch.Elapsed.TotalSeconds:0.0} s after the last ack)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio (bot / bare): p50 {measured.P50 / baseline.P50:0.00}x, p99 {measured.P99 / baseline.P99:0.00}x, throughput {measured.Rps / baseline.Rps:0.00}x"));
+        var met = measured.P99 < 25 && measured.Errors == 0 && measured.Dropped == 0;
+        Console.WriteLine($"target p99 < 25 ms with no errors: {(met ? "met" : "NOT met")}");
+        Directory.Delete(dir, recursive: true);
+        return met ? 0 : 1;
+    }
+
+    private sealed record LoadResult(int Sent, int Ok, int Errors, int Dropped, double Seconds, double P50, double P99, double Max)
+    {
+        public double Rps => Ok / Seconds;
+    }
+
+    /// <summary>Sends each body at its scheduled instant (start + i/rate); at most <see cref="MaxInFlight"/> wait at
+    /// once, and a request that would exceed it is counted as dropped rather than delaying the schedule.</summary>
+    private static async Task<LoadResult> RunPacedAsync(HttpClient http, Uri url, IReadOnlyList<byte[]> bodies, SlackSigner signer, int rate)
+    {
+        var latencies = new double[bodies.Count];
+        int ok = 0, errors = 0, dropped = 0;
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        var inFlight = new List<Task>(bodies.Count);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            if (!gate.Wait(0))
+            {
+                Interlocked.Increment(ref dropped);
+                latencies[i] = double.NaN;
+                continue;
+            }
+
+            var index = i;
+            inFlight.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bodies[index]) };
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    foreach (var (name, value) in signer.Headers(bodies[index]))
+                    {
+                        request.Headers.TryAddWithoutValidation(name, value);
+                    }
+
+                    using var response = await http.SendAsync(request);
+                    latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
+                    Interlocked.Increment(ref response.IsSuccessStatusCode ? ref ok : ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    latencies[index] = double.NaN;
+                    Interlocked.Increment(ref errors);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        await Task.WhenAll(inFlight);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToArray();
+        return new LoadResult(bodies.Count, ok, errors, dropped, elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.LastOrDefault());
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void Print(string name, LoadResult r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-28} {r.Rps,7:0.0} req/s  ok {r.Ok}/{r.Sent}  errors {r.Errors}  dropped {r.Dropped}  ack p50 {r.P50:0.00} ms  p99 {r.P99:0.00} ms  max {r.Max:0.00} ms"));
+
+    private static async Task<WebApplication> StartBotAsync(FakeSlackApi api, string dir)
+    {
+        var app = BotHost.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            $"--Storage:Sqlite:Path={Path.Combine(dir, "roleplay.db")}",
+            $"--DataProtection:KeysPath={Path.Combine(dir, "keys")}",
+            $"--Slack:SigningSecret={SigningSecret}",
+            $"--Slack:BotToken={Token}",
+            $"--Slack:ApiBaseUrl={api.BaseUrl}",
+            // Slack's per-channel pacing and per-workspace budget are real, but the fake has neither; the run measures
+            // our pipeline, not Slack's limits (with 1 s per channel, a scene's opening lines hold a queue lane for seconds).
+            "--Slack:WorkspaceMessagesPerMinute=1000000",
+            "--Slack:ChannelMessageInterval=00:00:00.001",
+            "--Logging:LogLevel:Default=Warning",
+        ], []);
+        await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>The baseline: Kestrel with one endpoint that reads the body and answers 200.</summary>
+    private static async Task<WebApplication> StartBareAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/api/slack/events", async (HttpContext context) =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task DrainAsync(WebApplication bot)
+    {
+        var queue = bot.Services.GetRequiredService<SlackWorkQueue>();
+        while (queue.Pending > 0)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    private static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/slack/events");
+
+    private static string User(int person) => $"UBENCH{person:D5}";
+
+    private static byte[] Envelope(string eventId, int person, string text)
+    {
+        var user = User(person);
+        var ts = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", CultureInfo.InvariantCulture);
+        return Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["team_id"] = Workspace,
+            ["api_app_id"] = "ABENCH",
+            ["type"] = "event_callback",
+            ["event_id"] = eventId,
+            ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["event"] = new JsonObject
+            {
+                ["type"] = "message", ["channel_type"] = "im", ["channel"] = "D" + user, ["user"] = user, ["text"] = text, ["ts"] = ts, ["event_ts"] = ts,
+            },
+            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Workspace, ["user_id"] = "UBOTBENCH", ["is_bot"] = true }),
+        }.ToJsonString());
+    }
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+    }
+}

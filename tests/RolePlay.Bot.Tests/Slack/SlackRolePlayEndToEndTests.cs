@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using RolePlay.Core.Conversations;
+using RolePlay.Core.Storage;
+using RolePlay.Testing.Slack;
+
+namespace RolePlay.Bot.Tests.Slack;
+
+/// <summary>A whole DM role-play through the real host: signed message.im events, replies through chat.postMessage,
+/// the debrief as Block Kit and the reflection in a modal opened with the button's trigger_id.</summary>
+public sealed class SlackRolePlayEndToEndTests : IAsyncLifetime
+{
+    private const string Maria = "UMARIA";
+    private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-slack-e2e-").FullName;
+    private FakeSlackApi _api = null!;
+    private SlackBotHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeSlackApi.StartAsync();
+        _host = await SlackBotHost.StartSingleWorkspaceAsync(_api, _dir);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _api.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_DM_role_play_runs_from_start_to_a_stored_commitment()
+    {
+        // Start: the customer's opening lines and the scene controls arrive in Maria's DM.
+        Assert.Equal(200, (await _host.SayAsync("Ev-start", Maria, "start bereavement-closure")).Status);
+        await _host.DrainAsync();
+        var opening = _api.CallsTo("chat.postMessage");
+        Assert.NotEmpty(opening);
+        Assert.All(opening, c => Assert.Equal("D" + Maria, c.Str("channel")));
+        Assert.All(opening, c => Assert.Equal("Bearer " + SlackBotHost.BotToken, c.Authorization));
+        var (endButton, controls) = FindButton(opening, CardVerbs.End);
+
+        // Maria is met once: users.info gave her zone, kept on her person.
+        Assert.Single(_api.CallsTo("users.info"));
+        var key = new PersonKey("slack", SlackBotHost.Workspace, Maria);
+        Assert.Equal("America/Los_Angeles", (await _host.People.GetAsync(key, default))!.TimeZone);
+
+        // Two agent turns: each is answered by the customer in the same DM.
+        string[] turns = ["I'm so sorry for your loss, that must be really hard to deal with right now.",
+            "Could you tell me what you need to happen with the account?"];
+        for (var i = 0; i < turns.Length; i++)
+        {
+            var before = _api.CallsTo("chat.postMessage").Count;
+            Assert.Equal(200, (await _host.SayAsync($"Ev-turn-{i}", Maria, turns[i])).Status);
+            await _host.DrainAsync();
+            Assert.True(_api.CallsTo("chat.postMessage").Count > before, $"turn {i} got a customer reply");
+        }
+
+        // End and debrief: the feelings form opens as a modal with the click's trigger, before anything else.
+        _api.IssueTrigger("trigger-end");
+        var click = await _host.PostInteractionAsync(BlockAction(endButton, controls, "trigger-end"));
+        Assert.Equal(200, click.Status);
+        await _host.DrainAsync();
+        var feelings = Assert.Single(_api.CallsTo("views.open"));
+        Assert.Equal("trigger-end", feelings.Str("trigger_id"));
+        var feelingsView = feelings.Json!["view"]!.AsObject();
+        Assert.Equal("modal", feelingsView["type"]!.GetValue<string>());
+        Assert.Equal(CardVerbs.DebriefFeelings, feelingsView["callback_id"]!.GetValue<string>());
+        Assert.Contains(feelingsView["blocks"]!.AsArray(), b => b!["block_id"]?.GetValue<string>() == CardVerbs.Inputs.FeelingRating);
+
+        // Invalid: no rating → errors keyed by the block, synchronously; nothing stored.
+        var refused = await _host.PostInteractionAsync(ViewSubmission(feelingsView, new JsonObject()));
+        Assert.Equal("errors", refused.Json["response_action"]!.GetValue<string>());
+        Assert.NotNull(refused.Json["errors"]![CardVerbs.Inputs.FeelingRating]);
+
+        // Valid: the commitment form replaces it in the same modal; the observations arrive as Block Kit in the DM.
+        var postsBefore = _api.CallsTo("chat.postMessage").Count;
+        var next = await _host.PostInteractionAsync(ViewSubmission(feelingsView, new JsonObject
+        {
+            [CardVerbs.Inputs.FeelingRating] = new JsonObject { [CardVerbs.Inputs.FeelingRating] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = new JsonObject { ["value"] = "4" } } },
+            [CardVerbs.Inputs.FeelingWords] = new JsonObject { [CardVerbs.Inputs.FeelingWords] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "nervous at first" } },
+        }));
+        Assert.Equal("update", next.Json["response_action"]!.GetValue<string>());
+        var commitView = next.Json["view"]!.AsObject();
+        Assert.Equal(CardVerbs.DebriefCommit, commitView["callback_id"]!.GetValue<string>());
+        await _host.DrainAsync();
+        var observations = _api.CallsTo("chat.postMessage").Skip(postsBefore).ToList();
+        Assert.Contains(observations, c => c.Json!["blocks"] is JsonArray { Count: > 0 } blocks
+            && blocks.Any(b => b!["type"]!.GetValue<string>() == "section"));
+
+        // Commitment: empty is refused by block id; a real one is stored with a check-in a week later.
+        var empty = await _host.PostInteractionAsync(ViewSubmission(commitView, new JsonObject
+        {
+            [CardVerbs.Inputs.Commitment] = new JsonObject { [CardVerbs.Inputs.Commitment] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "  " } },
+        }));
+        Assert.Equal("errors", empty.Json["response_action"]!.GetValue<string>());
+        Assert.NotNull(empty.Json["errors"]![CardVerbs.Inputs.Commitment]);
+
+        const string promise = "Name the customer's feeling before I offer a fix";
+        var committed = await _host.PostInteractionAsync(ViewSubmission(commitView, new JsonObject
+        {
+            [CardVerbs.Inputs.Commitment] = new JsonObject { [CardVerbs.Inputs.Commitment] = new JsonObject { ["type"] = "plain_text_input", ["value"] = promise } },
+        }));
+        Assert.Equal(200, committed.Status);
+        await _host.DrainAsync();
+        var stored = await CommitmentsDueWithinAWeekOrSo(key);
+        var commitment = Assert.Single(stored);
+        Assert.Equal(promise, commitment.Text);
+        Assert.Contains(_api.CallsTo("chat.postMessage"), c => c.Str("text")?.Contains("Committed", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task The_bots_own_messages_and_foreign_workspaces_are_not_answered()
+    {
+        var own = SlackBotHost.DirectMessage(Maria, "I am the bot");
+        own["bot_id"] = "BT0E2E";
+        Assert.Equal(200, (await _host.PostEventAsync(SlackBotHost.Event("Ev-own", own))).Status);
+        var foreign = await _host.SayAsync("Ev-foreign", "UOTHER", "start", team: "TFOREIGN");
+        await _host.DrainAsync();
+
+        Assert.Equal(403, foreign.Status);
+        Assert.Empty(_api.CallsTo("chat.postMessage"));
+        Assert.Null(await _host.People.GetAsync(new PersonKey("slack", "TFOREIGN", "UOTHER"), default));
+    }
+
+    private async Task<List<CommitmentRecord>> CommitmentsDueWithinAWeekOrSo(PersonKey key)
+    {
+        var found = new List<CommitmentRecord>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var offset = 5; offset <= 9; offset++)
+        {
+            found.AddRange((await _host.Learning.ListDueForCheckInAsync(new TenantScope("slack", SlackBotHost.Workspace), today.AddDays(offset), default))
+                .Where(c => c.Person == key));
+        }
+
+        return found;
+    }
+
+    /// <summary>The newest message button carrying <paramref name="verb"/>, and the message it is on.</summary>
+    internal static (JsonObject Button, ApiCall Message) FindButton(IEnumerable<ApiCall> messages, string verb)
+    {
+        foreach (var message in messages.Reverse())
+        {
+            var button = (message.Json?["blocks"] as JsonArray ?? [])
+                .Where(b => b!["type"]!.GetValue<string>() == "actions")
+                .SelectMany(b => b!["elements"]!.AsArray())
+                .FirstOrDefault(e => e!["action_id"]?.GetValue<string>().StartsWith(verb, StringComparison.Ordinal) == true);
+            if (button is not null)
+            {
+                return (button.AsObject(), message);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No button for {verb} in {messages.Count()} messages.");
+    }
+
+    /// <summary>A block_actions payload as Slack sends it when the button is clicked in the DM.</summary>
+    internal static JsonObject BlockAction(JsonObject button, ApiCall message, string triggerId, string user = Maria, string team = SlackBotHost.Workspace) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = "maria", ["team_id"] = team },
+        ["api_app_id"] = "A0E2E",
+        ["token"] = "legacy-verification-token",
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000001", ["channel_id"] = message.Str("channel"), ["is_ephemeral"] = false },
+        ["trigger_id"] = triggerId,
+        ["team"] = new JsonObject { ["id"] = team, ["domain"] = "e2e" },
+        ["channel"] = new JsonObject { ["id"] = message.Str("channel"), ["name"] = "directmessage" },
+        ["message"] = new JsonObject { ["ts"] = "1700000000.000001", ["blocks"] = message.Json!["blocks"]!.DeepClone() },
+        ["state"] = new JsonObject { ["values"] = new JsonObject() },
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "button",
+            ["action_id"] = button["action_id"]!.GetValue<string>(),
+            ["block_id"] = "actions",
+            ["value"] = button["value"]?.GetValue<string>(),
+            ["action_ts"] = SlackBotHost.Ts(),
+        }),
+    };
+
+    /// <summary>A view_submission of <paramref name="view"/> (as rendered by the bot) with these state values.</summary>
+    private static JsonObject ViewSubmission(JsonObject view, JsonObject values) => new()
+    {
+        ["type"] = "view_submission",
+        ["team"] = new JsonObject { ["id"] = SlackBotHost.Workspace, ["domain"] = "e2e" },
+        ["user"] = new JsonObject { ["id"] = Maria, ["username"] = "maria", ["team_id"] = SlackBotHost.Workspace },
+        ["api_app_id"] = "A0E2E",
+        ["trigger_id"] = "trigger-submit",
+        ["view"] = new JsonObject
+        {
+            ["id"] = "V1",
+            ["team_id"] = SlackBotHost.Workspace,
+            ["type"] = "modal",
+            ["callback_id"] = view["callback_id"]!.GetValue<string>(),
+            ["private_metadata"] = view["private_metadata"]?.GetValue<string>() ?? "",
+            ["blocks"] = view["blocks"]!.DeepClone(),
+            ["state"] = new JsonObject { ["values"] = values },
+        },
+    };
+}
