@@ -49,15 +49,34 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
         string? channel = target.ChannelId;
         foreach (var reply in replies)
         {
-            channel ??= await api.OpenDirectMessageAsync(target.TenantId, target.UserId, cancellationToken);
-            foreach (var message in Render(reply))
+            if (reply.Target is { } elsewhere)
             {
-                var outcome = target.Ephemeral
-                    ? await api.PostEphemeralAsync(target.TenantId, channel, target.UserId, message.Text, message.Blocks, cancellationToken)
-                    : await api.PostMessageAsync(target.TenantId, channel, message.Text, message.Blocks, target.ThreadTs, cancellationToken,
-                        recipientUser: IsDirectMessage(channel) ? target.UserId : null);
-                Log(target.Ephemeral ? "chat.postEphemeral" : "chat.postMessage", target, outcome);
+                // Aimed at another conversation (a team's standup channel): a new message there, not a thread reply.
+                await PostAsync(api, target with { ChannelId = elsewhere.ConversationId, ThreadTs = null, Ephemeral = false }, reply, cancellationToken);
+                continue;
             }
+
+            channel ??= await api.OpenDirectMessageAsync(target.TenantId, target.UserId, cancellationToken);
+            var here = target with { ChannelId = channel };
+            if (reply.VisibleTo is { } person && !IsDirectMessage(channel))
+            {
+                here = here with { UserId = person.UserId, Ephemeral = true };
+            }
+
+            await PostAsync(api, here, reply, cancellationToken);
+        }
+    }
+
+    private async Task PostAsync(SlackApiClient api, SlackReplyTarget target, Outgoing reply, CancellationToken cancellationToken)
+    {
+        var channel = target.ChannelId!;
+        foreach (var message in Render(reply))
+        {
+            var outcome = target.Ephemeral
+                ? await api.PostEphemeralAsync(target.TenantId, channel, target.UserId, message.Text, message.Blocks, cancellationToken)
+                : await api.PostMessageAsync(target.TenantId, channel, message.Text, message.Blocks, target.ThreadTs, cancellationToken,
+                    recipientUser: IsDirectMessage(channel) ? target.UserId : null);
+            Log(target.Ephemeral ? "chat.postEphemeral" : "chat.postMessage", target, outcome);
         }
     }
 

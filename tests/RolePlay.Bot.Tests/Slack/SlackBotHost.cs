@@ -119,13 +119,13 @@ internal sealed class SlackBotHost : IAsyncDisposable
         PostSignedAsync(SlackEndpoints.InteractionsPath, Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(payload.ToJsonString())),
             "application/x-www-form-urlencoded");
 
-    /// <summary>A slash command as Slack posts it, typed in the person's DM with the bot.</summary>
-    public Task<HostResponse> CommandAsync(string user, string text, string team = Workspace)
+    /// <summary>A slash command as Slack posts it, typed in the person's DM with the bot (or in <paramref name="channel"/>).</summary>
+    public Task<HostResponse> CommandAsync(string user, string text, string team = Workspace, string? channel = null)
     {
         var fields = new Dictionary<string, string>
         {
-            ["token"] = "legacy-verification-token", ["team_id"] = team, ["team_domain"] = "e2e", ["channel_id"] = "D" + user,
-            ["channel_name"] = "directmessage", ["user_id"] = user, ["user_name"] = "maria", ["command"] = "/practice",
+            ["token"] = "legacy-verification-token", ["team_id"] = team, ["team_domain"] = "e2e", ["channel_id"] = channel ?? "D" + user,
+            ["channel_name"] = channel is null ? "directmessage" : "standup", ["user_id"] = user, ["user_name"] = "maria", ["command"] = "/practice",
             ["text"] = text, ["api_app_id"] = "A0E2E", ["response_url"] = "https://hooks.slack.com/commands/1/2/3",
             ["trigger_id"] = "1.2.cmd",
         };
