@@ -7,27 +7,11 @@ namespace RolePlay.Bot.Tests.Slack;
 
 /// <summary><c>/practice</c> through the real host: the answer comes back in the ack (ephemeral), and the person's
 /// settings are what SQLite holds afterwards, computed in the zone users.info gave.</summary>
-public sealed class SlackCommandEndToEndTests : IAsyncLifetime
+public sealed class SlackCommandEndToEndTests : SingleWorkspaceTest
 {
     private const string Ana = "UANA";
     private static readonly PersonKey Key = new("slack", SlackBotHost.Workspace, Ana);
     private static readonly TimeZoneInfo LosAngeles = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
-    private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-slack-cmd-").FullName;
-    private FakeSlackApi _api = null!;
-    private SlackBotHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackBotHost.StartSingleWorkspaceAsync(_api, _dir);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
 
     [Fact]
     public async Task Time_is_kept_in_the_persons_own_zone_and_opts_them_in()
@@ -110,13 +94,13 @@ public sealed class SlackCommandEndToEndTests : IAsyncLifetime
     /// <summary>Sends the command and returns the ephemeral answer Slack shows (the ack body), after the queue drained.</summary>
     private async Task<string> CommandAsync(string text)
     {
-        var response = await _host.CommandAsync(Ana, text);
+        var response = await Host.CommandAsync(Ana, text);
         Assert.Equal(200, response.Status);
-        await _host.DrainAsync();
+        await Host.DrainAsync();
         Assert.Equal("ephemeral", response.Json["response_type"]!.GetValue<string>());
         return response.Json["text"]!.GetValue<string>();
     }
 
     private async Task<PersonRecord> PersonAsync() =>
-        await _host.People.GetAsync(Key, CancellationToken.None) ?? throw new Xunit.Sdk.XunitException("Ana is not stored");
+        await Host.People.GetAsync(Key, CancellationToken.None) ?? throw new Xunit.Sdk.XunitException("Ana is not stored");
 }

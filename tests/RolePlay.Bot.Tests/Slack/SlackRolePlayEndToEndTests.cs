@@ -7,60 +7,44 @@ namespace RolePlay.Bot.Tests.Slack;
 
 /// <summary>A whole DM role-play through the real host: signed message.im events, replies through chat.postMessage,
 /// the debrief as Block Kit and the reflection in a modal opened with the button's trigger_id.</summary>
-public sealed class SlackRolePlayEndToEndTests : IAsyncLifetime
+public sealed class SlackRolePlayEndToEndTests : SingleWorkspaceTest
 {
     private const string Maria = "UMARIA";
-    private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-slack-e2e-").FullName;
-    private FakeSlackApi _api = null!;
-    private SlackBotHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeSlackApi.StartAsync();
-        _host = await SlackBotHost.StartSingleWorkspaceAsync(_api, _dir);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
 
     [Fact]
     public async Task A_DM_role_play_runs_from_start_to_a_stored_commitment()
     {
         // Start: the customer's opening lines and the scene controls arrive in Maria's DM.
-        Assert.Equal(200, (await _host.SayAsync("Ev-start", Maria, "start bereavement-closure")).Status);
-        await _host.DrainAsync();
-        var opening = _api.CallsTo("chat.postMessage");
+        Assert.Equal(200, (await Host.SayAsync("Ev-start", Maria, "start bereavement-closure")).Status);
+        await Host.DrainAsync();
+        var opening = Api.CallsTo("chat.postMessage");
         Assert.NotEmpty(opening);
         Assert.All(opening, c => Assert.Equal("D" + Maria, c.Str("channel")));
         Assert.All(opening, c => Assert.Equal("Bearer " + SlackBotHost.BotToken, c.Authorization));
         var (endButton, controls) = FindButton(opening, CardVerbs.End);
 
         // Maria is met once: users.info gave her zone, kept on her person.
-        Assert.Single(_api.CallsTo("users.info"));
+        Assert.Single(Api.CallsTo("users.info"));
         var key = new PersonKey("slack", SlackBotHost.Workspace, Maria);
-        Assert.Equal("America/Los_Angeles", (await _host.People.GetAsync(key, default))!.TimeZone);
+        Assert.Equal("America/Los_Angeles", (await Host.People.GetAsync(key, default))!.TimeZone);
 
         // Two agent turns: each is answered by the customer in the same DM.
         string[] turns = ["I'm so sorry for your loss, that must be really hard to deal with right now.",
             "Could you tell me what you need to happen with the account?"];
         for (var i = 0; i < turns.Length; i++)
         {
-            var before = _api.CallsTo("chat.postMessage").Count;
-            Assert.Equal(200, (await _host.SayAsync($"Ev-turn-{i}", Maria, turns[i])).Status);
-            await _host.DrainAsync();
-            Assert.True(_api.CallsTo("chat.postMessage").Count > before, $"turn {i} got a customer reply");
+            var before = Api.CallsTo("chat.postMessage").Count;
+            Assert.Equal(200, (await Host.SayAsync($"Ev-turn-{i}", Maria, turns[i])).Status);
+            await Host.DrainAsync();
+            Assert.True(Api.CallsTo("chat.postMessage").Count > before, $"turn {i} got a customer reply");
         }
 
         // End and debrief: the feelings form opens as a modal with the click's trigger, before anything else.
-        _api.IssueTrigger("trigger-end");
-        var click = await _host.PostInteractionAsync(BlockAction(endButton, controls, "trigger-end"));
+        Api.IssueTrigger("trigger-end");
+        var click = await Host.PostInteractionAsync(BlockAction(endButton, controls, "trigger-end"));
         Assert.Equal(200, click.Status);
-        await _host.DrainAsync();
-        var feelings = Assert.Single(_api.CallsTo("views.open"));
+        await Host.DrainAsync();
+        var feelings = Assert.Single(Api.CallsTo("views.open"));
         Assert.Equal("trigger-end", feelings.Str("trigger_id"));
         var feelingsView = feelings.Json!["view"]!.AsObject();
         Assert.Equal("modal", feelingsView["type"]!.GetValue<string>());
@@ -68,13 +52,13 @@ public sealed class SlackRolePlayEndToEndTests : IAsyncLifetime
         Assert.Contains(feelingsView["blocks"]!.AsArray(), b => b!["block_id"]?.GetValue<string>() == CardVerbs.Inputs.FeelingRating);
 
         // Invalid: no rating → errors keyed by the block, synchronously; nothing stored.
-        var refused = await _host.PostInteractionAsync(ViewSubmission(feelingsView, new JsonObject()));
+        var refused = await Host.PostInteractionAsync(ViewSubmission(feelingsView, new JsonObject()));
         Assert.Equal("errors", refused.Json["response_action"]!.GetValue<string>());
         Assert.NotNull(refused.Json["errors"]![CardVerbs.Inputs.FeelingRating]);
 
         // Valid: the commitment form replaces it in the same modal; the observations arrive as Block Kit in the DM.
-        var postsBefore = _api.CallsTo("chat.postMessage").Count;
-        var next = await _host.PostInteractionAsync(ViewSubmission(feelingsView, new JsonObject
+        var postsBefore = Api.CallsTo("chat.postMessage").Count;
+        var next = await Host.PostInteractionAsync(ViewSubmission(feelingsView, new JsonObject
         {
             [CardVerbs.Inputs.FeelingRating] = new JsonObject { [CardVerbs.Inputs.FeelingRating] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = new JsonObject { ["value"] = "4" } } },
             [CardVerbs.Inputs.FeelingWords] = new JsonObject { [CardVerbs.Inputs.FeelingWords] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "nervous at first" } },
@@ -82,13 +66,13 @@ public sealed class SlackRolePlayEndToEndTests : IAsyncLifetime
         Assert.Equal("update", next.Json["response_action"]!.GetValue<string>());
         var commitView = next.Json["view"]!.AsObject();
         Assert.Equal(CardVerbs.DebriefCommit, commitView["callback_id"]!.GetValue<string>());
-        await _host.DrainAsync();
-        var observations = _api.CallsTo("chat.postMessage").Skip(postsBefore).ToList();
+        await Host.DrainAsync();
+        var observations = Api.CallsTo("chat.postMessage").Skip(postsBefore).ToList();
         Assert.Contains(observations, c => c.Json!["blocks"] is JsonArray { Count: > 0 } blocks
             && blocks.Any(b => b!["type"]!.GetValue<string>() == "section"));
 
         // Commitment: empty is refused by block id; a real one is stored with a check-in a week later.
-        var empty = await _host.PostInteractionAsync(ViewSubmission(commitView, new JsonObject
+        var empty = await Host.PostInteractionAsync(ViewSubmission(commitView, new JsonObject
         {
             [CardVerbs.Inputs.Commitment] = new JsonObject { [CardVerbs.Inputs.Commitment] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "  " } },
         }));
@@ -96,16 +80,16 @@ public sealed class SlackRolePlayEndToEndTests : IAsyncLifetime
         Assert.NotNull(empty.Json["errors"]![CardVerbs.Inputs.Commitment]);
 
         const string promise = "Name the customer's feeling before I offer a fix";
-        var committed = await _host.PostInteractionAsync(ViewSubmission(commitView, new JsonObject
+        var committed = await Host.PostInteractionAsync(ViewSubmission(commitView, new JsonObject
         {
             [CardVerbs.Inputs.Commitment] = new JsonObject { [CardVerbs.Inputs.Commitment] = new JsonObject { ["type"] = "plain_text_input", ["value"] = promise } },
         }));
         Assert.Equal(200, committed.Status);
-        await _host.DrainAsync();
+        await Host.DrainAsync();
         var stored = await CommitmentsDueWithinAWeekOrSo(key);
         var commitment = Assert.Single(stored);
         Assert.Equal(promise, commitment.Text);
-        Assert.Contains(_api.CallsTo("chat.postMessage"), c => c.Str("text")?.Contains("Committed", StringComparison.Ordinal) == true);
+        Assert.Contains(Api.CallsTo("chat.postMessage"), c => c.Str("text")?.Contains("Committed", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -113,13 +97,13 @@ public sealed class SlackRolePlayEndToEndTests : IAsyncLifetime
     {
         var own = SlackBotHost.DirectMessage(Maria, "I am the bot");
         own["bot_id"] = "BT0E2E";
-        Assert.Equal(200, (await _host.PostEventAsync(SlackBotHost.Event("Ev-own", own))).Status);
-        var foreign = await _host.SayAsync("Ev-foreign", "UOTHER", "start", team: "TFOREIGN");
-        await _host.DrainAsync();
+        Assert.Equal(200, (await Host.PostEventAsync(SlackBotHost.Event("Ev-own", own))).Status);
+        var foreign = await Host.SayAsync("Ev-foreign", "UOTHER", "start", team: "TFOREIGN");
+        await Host.DrainAsync();
 
         Assert.Equal(403, foreign.Status);
-        Assert.Empty(_api.CallsTo("chat.postMessage"));
-        Assert.Null(await _host.People.GetAsync(new PersonKey("slack", "TFOREIGN", "UOTHER"), default));
+        Assert.Empty(Api.CallsTo("chat.postMessage"));
+        Assert.Null(await Host.People.GetAsync(new PersonKey("slack", "TFOREIGN", "UOTHER"), default));
     }
 
     private async Task<List<CommitmentRecord>> CommitmentsDueWithinAWeekOrSo(PersonKey key)
@@ -128,7 +112,7 @@ public sealed class SlackRolePlayEndToEndTests : IAsyncLifetime
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var offset = 5; offset <= 9; offset++)
         {
-            found.AddRange((await _host.Learning.ListDueForCheckInAsync(new TenantScope("slack", SlackBotHost.Workspace), today.AddDays(offset), default))
+            found.AddRange((await Host.Learning.ListDueForCheckInAsync(new TenantScope("slack", SlackBotHost.Workspace), today.AddDays(offset), default))
                 .Where(c => c.Person == key));
         }
 

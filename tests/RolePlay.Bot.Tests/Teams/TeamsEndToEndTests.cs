@@ -11,35 +11,14 @@ namespace RolePlay.Bot.Tests.Teams;
 
 /// <summary>Microsoft Teams through the real host: signed activities in, the fake connector recording what the bot
 /// sends, SQLite in a temp file. Each test is one person, so the shared fakes never mix conversations.</summary>
-public sealed class TeamsEndToEndTests : IAsyncLifetime
+public sealed class TeamsEndToEndTests : TeamsHostTest
 {
     private const string Scenario = "late-delivery-birthday";
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("roleplay-teams-e2e-").FullName;
-    private KeyServer _keys = null!;
-    private FakeConnector _connector = null!;
-    private TeamsHost _bot = null!;
-
-    private string Database => Path.Combine(_dataDir, "roleplay.db");
-
-    public async Task InitializeAsync()
-    {
-        _keys = await KeyServer.StartAsync();
-        _connector = await FakeConnector.StartAsync();
-        _bot = await TeamsHost.StartAsync(Database, _keys, _connector);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _keys.DisposeAsync();
-        Directory.Delete(_dataDir, recursive: true);
-    }
 
     private (TeamsActivities From, SentActivities Sent) NewPerson()
     {
-        var person = new TeamsActivities(_connector.ServiceUrl, "29:" + Guid.NewGuid().ToString("N"));
-        return (person, new SentActivities(_connector, person.ConversationId));
+        var person = new TeamsActivities(Connector.ServiceUrl, "29:" + Guid.NewGuid().ToString("N"));
+        return (person, new SentActivities(Connector, person.ConversationId));
     }
 
     private PersonKey KeyOf(TeamsActivities person) => new("teams", TeamsHost.TenantId, person.UserId);
@@ -73,7 +52,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         var (person, sent) = NewPerson();
         var feelings = await PlayToDebriefAsync(person, sent);
 
-        using var feelingsResponse = await _bot.PostAsync(person.Execute(feelings.ActivityId, CardVerbs.DebriefFeelings, feelings.Data,
+        using var feelingsResponse = await Bot.PostAsync(person.Execute(feelings.ActivityId, CardVerbs.DebriefFeelings, feelings.Data,
             new JsonObject { [CardVerbs.Inputs.FeelingRating] = "3" }));
 
         var answer = await InvokeAnswerAsync(feelingsResponse);
@@ -85,7 +64,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         var commitment = await SentActivities.EventuallyAsync(() => sent.CardWithAction(CardVerbs.DebriefCommit)?.ToTuple(), "the commitment card");
         Assert.Empty(sent.Updates);
 
-        using var commitResponse = await _bot.PostAsync(person.Execute(commitment.Item1, CardVerbs.DebriefCommit, commitment.Item3,
+        using var commitResponse = await Bot.PostAsync(person.Execute(commitment.Item1, CardVerbs.DebriefCommit, commitment.Item3,
             new JsonObject { [CardVerbs.Inputs.Commitment] = "Ask one open question first" }));
 
         var committed = await InvokeAnswerAsync(commitResponse);
@@ -101,7 +80,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         var (person, sent) = NewPerson();
         var feelings = await PlayToDebriefAsync(person, sent);
 
-        using var response = await _bot.PostAsync(person.Execute(feelings.ActivityId, CardVerbs.DebriefFeelings, feelings.Data,
+        using var response = await Bot.PostAsync(person.Execute(feelings.ActivityId, CardVerbs.DebriefFeelings, feelings.Data,
             new JsonObject { [CardVerbs.Inputs.FeelingRating] = "9" }));
 
         var answer = await InvokeAnswerAsync(response);
@@ -121,7 +100,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
 
         Assert.Contains(sent.Texts, t => t.StartsWith("Prompt time saved.", StringComparison.Ordinal));
         Assert.Contains(sent.Texts, t => t.StartsWith("Days saved.", StringComparison.Ordinal));
-        var stored = await _bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None);
+        var stored = await Bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal(new TimeOnly(8, 45), stored.DailyPromptTime);
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], stored.WorkingDays.Order());
@@ -143,8 +122,8 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.NotNull(sent.CardWithAction(CardVerbs.OptIn));
         Assert.NotNull(sent.CardWithAction(CardVerbs.OptOut));
         // No proactive conversation was created, and the person is not enrolled for prompts before opting in.
-        Assert.DoesNotContain(_connector.Requests, r => r.Path == "/v3/conversations");
-        var stored = await _bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None);
+        Assert.DoesNotContain(Connector.Requests, r => r.Path == "/v3/conversations");
+        var stored = await Bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None);
         Assert.True(stored is null || (stored.Consent != ConsentState.OptedIn && stored.NextPromptUtc is null));
     }
 
@@ -157,7 +136,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
 
         await OkAsync(person.Submit(welcome.ActivityId, welcome.Data, []));
 
-        var stored = await _bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None);
+        var stored = await Bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None);
         Assert.Equal(ConsentState.OptedIn, stored!.Consent);
         Assert.Contains("You're in. Welcome!", SentActivities.StringsOf(Assert.Single(sent.Updates).Json));
     }
@@ -179,7 +158,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_duplicate_delivered_to_another_instance_sharing_the_store_is_processed_once()
     {
-        await using var replica = await TeamsHost.StartAsync(Database, _keys, _connector);
+        await using var replica = await TeamsHost.StartAsync(Database, Keys, Connector);
         var (person, sent) = NewPerson();
         var activity = person.Message($"start {Scenario}");
 
@@ -197,10 +176,10 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     {
         var (person, _) = NewPerson();
         await OkAsync(person.Message("time 09:15"));
-        var people = _bot.Services.GetRequiredService<IPeopleStore>();
+        var people = Bot.Services.GetRequiredService<IPeopleStore>();
         Assert.Null((await people.GetAsync(KeyOf(person), CancellationToken.None))!.UnreachableSinceUtc);
 
-        _connector.Enqueue(new ScriptedResponse(403, Body: """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked."}}"""));
+        Connector.Enqueue(new ScriptedResponse(403, Body: """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked."}}"""));
         await OkAsync(person.Message("help"));
 
         var stored = await people.GetAsync(KeyOf(person), CancellationToken.None);
@@ -214,11 +193,11 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         var (person, sent) = NewPerson();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(person.Message("time 07:00")) };
 
-        using var response = await _bot.Client.SendAsync(request);
+        using var response = await Bot.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(sent.All);
-        Assert.Null(await _bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None));
+        Assert.Null(await Bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None));
     }
 
     /// <summary>"start {scenario}", agent turns, then /end if the customer is still talking: returns the feelings
@@ -252,12 +231,6 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         return (feelings.ActivityId, feelings.Data);
     }
 
-    private async Task OkAsync(JsonObject activity)
-    {
-        using var response = await _bot.PostAsync(activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
     private static async Task<JsonObject> InvokeAnswerAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -267,7 +240,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
 
     private async Task<string?> StoredCommitmentAsync(TeamsActivities person)
     {
-        var export = await _bot.Services.GetRequiredService<IPersonalDataStore>().ExportAsync(KeyOf(person), CancellationToken.None);
+        var export = await Bot.Services.GetRequiredService<IPersonalDataStore>().ExportAsync(KeyOf(person), CancellationToken.None);
         using var document = JsonDocument.Parse(export);
         var commitment = Assert.Single(document.RootElement.GetProperty("commitments").EnumerateArray());
         return commitment.EnumerateObject().Single(p => p.Name.Equals(nameof(CommitmentRecord.Text), StringComparison.OrdinalIgnoreCase)).Value.GetString();

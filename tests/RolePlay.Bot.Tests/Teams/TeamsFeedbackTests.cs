@@ -9,37 +9,22 @@ namespace RolePlay.Bot.Tests.Teams;
 /// <summary>Peer feedback and its recognition through the real Teams adapter. Teams reports reactions only on the
 /// bot's own messages and never names their author, so feedback goes through the bot ("feedback …"), the adapter
 /// remembers whose it is, and a manager's reaction to the relay is credited to the peer.</summary>
-public sealed class TeamsFeedbackTests : IAsyncLifetime
+public sealed class TeamsFeedbackTests : TeamsHostTest
 {
     private const string Channel = "19:floor-channel@thread.tacv2";
     private const string Thread = Channel + ";messageid=1759881511856";
     private const string Team = "19:team-floor@thread.tacv2";
     private static readonly TenantScope Tenant = new("teams", TeamsHost.TenantId);
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("roleplay-teams-feedback-").FullName;
-    private KeyServer _keys = null!;
-    private FakeConnector _connector = null!;
-    private TeamsHost _bot = null!;
     private TeamsActivities _manager = null!;
     private TeamsActivities _peer = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        _keys = await KeyServer.StartAsync();
-        _connector = await FakeConnector.StartAsync();
-        _bot = await TeamsHost.StartAsync(Path.Combine(_dataDir, "roleplay.db"), _keys, _connector);
-        _manager = new TeamsActivities(_connector.ServiceUrl, "29:manager-" + Guid.NewGuid().ToString("N"));
-        _peer = new TeamsActivities(_connector.ServiceUrl, "29:peer-" + Guid.NewGuid().ToString("N"));
+        _manager = new TeamsActivities(Connector.ServiceUrl, "29:manager-" + Guid.NewGuid().ToString("N"));
+        _peer = new TeamsActivities(Connector.ServiceUrl, "29:peer-" + Guid.NewGuid().ToString("N"));
         await OkAsync(_manager.ChannelMessage(Channel, Team, "team standup 09:15"));
         await OkAsync(_manager.ChannelMessage(Channel, Team, "team emoji win laugh")); // frees heart, the default win emoji
         await OkAsync(_manager.ChannelMessage(Channel, Team, "team emoji recognition heart"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _keys.DisposeAsync();
-        Directory.Delete(_dataDir, recursive: true);
     }
 
     [Fact]
@@ -74,7 +59,7 @@ public sealed class TeamsFeedbackTests : IAsyncLifetime
     public async Task A_reaction_on_a_message_the_bot_relayed_for_nobody_records_nothing()
     {
         await RelayFeedbackAsync("Calm under pressure.");
-        var botReply = new SentActivities(_connector, Channel).Posts.Last().AnsweredId!; // "Recognition emoji saved…"
+        var botReply = new SentActivities(Connector, Channel).Posts.Last().AnsweredId!; // "Recognition emoji saved…"
 
         await OkAsync(_manager.Reaction(Channel, Team, "1759999999999", "heart"));
         await OkAsync(_manager.Reaction(Channel, Team, botReply, "heart"));
@@ -85,7 +70,7 @@ public sealed class TeamsFeedbackTests : IAsyncLifetime
     /// <summary>The peer gives feedback in a shared transcript's thread; returns the id the connector gave the relay.</summary>
     private async Task<string> RelayFeedbackAsync(string feedback)
     {
-        var inThread = new SentActivities(_connector, Thread);
+        var inThread = new SentActivities(Connector, Thread);
         await OkAsync(_peer.ChannelMessage(Thread, Team, "feedback " + feedback));
 
         var relay = Assert.Single(inThread.Posts);
@@ -94,11 +79,5 @@ public sealed class TeamsFeedbackTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<RecognitionRecord>> WeekAsync() =>
-        _bot.Services.GetRequiredService<IRecognitionStore>().ListWeekAsync(Tenant, Team, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
-
-    private async Task OkAsync(JsonObject activity)
-    {
-        using var response = await _bot.PostAsync(activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+        Bot.Services.GetRequiredService<IRecognitionStore>().ListWeekAsync(Tenant, Team, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
 }
