@@ -5,13 +5,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RolePlay.Benchmarks.Load;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Storage;
+using RolePlay.Slack;
 using RolePlay.Slack.Inbound;
 using RolePlay.Testing.Slack;
 
@@ -31,7 +31,7 @@ internal static class SlackAckLoad
     private const string Workspace = "TBENCH";
     private const string Scenario = "bereavement-closure";
     private const int TurnsPerPerson = 3;
-    private const int MaxInFlight = 512;
+    private const int MaxConnections = 512;
 
     private static readonly string[] Turns =
     [
@@ -53,12 +53,15 @@ internal static class SlackAckLoad
         await using var api = await FakeSlackApi.StartAsync();
         api.Tokens[Token] = Workspace;
         await using var bot = await StartBotAsync(api, dir);
-        await using var bare = await StartBareAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = MaxInFlight, UseCookies = false });
+        var bare = await BareEndpoint.StartAsync("/api/slack/events");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = MaxConnections, UseCookies = false });
+        var limit = TimeSpan.FromSeconds(seconds * 3 + 60);
+        Task<LoadResult> Run(string target, Uri url, IReadOnlyList<byte[]> bodies) =>
+            OpenLoopLoad.RunAsync(target, bodies.Count, rate, limit, (i, ct) => PostSignedAsync(http, url, bodies[i], signer, ct));
 
         // Every person starts a scene first (not measured), so each measured request is a turn in a live role-play.
-        var botUrl = Address(bot);
-        await RunPacedAsync(http, botUrl, Enumerable.Range(0, people).Select(p => Envelope($"Ev-start-{p}", p, $"start {Scenario}")).ToList(), signer, rate);
+        var botUrl = BareEndpoint.UriOf(bot, SlackEndpoints.EventsPath);
+        await Run("scene starts", botUrl, Enumerable.Range(0, people).Select(p => Envelope($"Ev-start-{p}", p, $"start {Scenario}")).ToList());
         await DrainAsync(bot);
         var live = 0;
         var store = bot.Services.GetRequiredService<IPeopleStore>();
@@ -70,97 +73,44 @@ internal static class SlackAckLoad
         var turns = Enumerable.Range(0, total).Select(i => Envelope($"Ev-turn-{i}", i % people, Turns[i / people % Turns.Length])).ToList();
         var warm = Enumerable.Range(0, rate).Select(i => Envelope($"Ev-warm-{i}", -1, "ping")).ToList();
 
-        await RunPacedAsync(http, Address(bare), warm, signer, rate);
-        var baseline = await RunPacedAsync(http, Address(bare), turns, signer, rate);
+        await Run("warm-up", bare.Uri, warm);
+        var baseline = await Run("bare ASP.NET endpoint", bare.Uri, turns);
 
         var postsBefore = api.CallsTo("chat.postMessage").Count;
-        var measured = await RunPacedAsync(http, botUrl, turns, signer, rate);
+        var measured = await Run("RolePlay /api/slack/events", botUrl, turns);
         var drainWatch = Stopwatch.StartNew();
         await DrainAsync(bot);
         var delivered = api.CallsTo("chat.postMessage").Count - postsBefore;
 
         Console.WriteLine($"live scenes before the measured run: {live}/{people}");
-        Print("bare ASP.NET endpoint", baseline);
-        Print("RolePlay /api/slack/events", measured);
+        Print(baseline);
+        Print(measured);
         Console.WriteLine($"replies delivered to the fake Web API during the run: {delivered} chat.postMessage for {total} turns "
             + $"(queue drained {drainWatch.Elapsed.TotalSeconds:0.0} s after the last ack)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio (bot / bare): p50 {measured.P50 / baseline.P50:0.00}x, p99 {measured.P99 / baseline.P99:0.00}x, throughput {measured.Rps / baseline.Rps:0.00}x"));
-        var met = measured.P99 < 25 && measured.Errors == 0 && measured.Dropped == 0;
+            $"ratio (bot / bare): p50 {measured.Percentile(50) / baseline.Percentile(50):0.00}x, p99 {measured.Percentile(99) / baseline.Percentile(99):0.00}x, throughput {measured.RequestsPerSecond / baseline.RequestsPerSecond:0.00}x"));
+        var met = measured.Percentile(99) < 25 && measured.Errors == 0;
         Console.WriteLine($"target p99 < 25 ms with no errors: {(met ? "met" : "NOT met")}");
+        await bare.App.DisposeAsync();
         Directory.Delete(dir, recursive: true);
         return met ? 0 : 1;
     }
 
-    private sealed record LoadResult(int Sent, int Ok, int Errors, int Dropped, double Seconds, double P50, double P99, double Max)
+    private static async Task<bool> PostSignedAsync(HttpClient http, Uri url, byte[] body, SlackSigner signer, CancellationToken ct)
     {
-        public double Rps => Ok / Seconds;
-    }
-
-    /// <summary>Sends each body at its scheduled instant (start + i/rate); at most <see cref="MaxInFlight"/> wait at
-    /// once, and a request that would exceed it is counted as dropped rather than delaying the schedule.</summary>
-    private static async Task<LoadResult> RunPacedAsync(HttpClient http, Uri url, IReadOnlyList<byte[]> bodies, SlackSigner signer, int rate)
-    {
-        var latencies = new double[bodies.Count];
-        int ok = 0, errors = 0, dropped = 0;
-        using var gate = new SemaphoreSlim(MaxInFlight);
-        var inFlight = new List<Task>(bodies.Count);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < bodies.Count; i++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        foreach (var (name, value) in signer.Headers(body))
         {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait);
-            }
-
-            if (!gate.Wait(0))
-            {
-                Interlocked.Increment(ref dropped);
-                latencies[i] = double.NaN;
-                continue;
-            }
-
-            var index = i;
-            inFlight.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bodies[index]) };
-                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                    foreach (var (name, value) in signer.Headers(bodies[index]))
-                    {
-                        request.Headers.TryAddWithoutValidation(name, value);
-                    }
-
-                    using var response = await http.SendAsync(request);
-                    latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
-                    Interlocked.Increment(ref response.IsSuccessStatusCode ? ref ok : ref errors);
-                }
-                catch (HttpRequestException)
-                {
-                    latencies[index] = double.NaN;
-                    Interlocked.Increment(ref errors);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        await Task.WhenAll(inFlight);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToArray();
-        return new LoadResult(bodies.Count, ok, errors, dropped, elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.LastOrDefault());
+        using var response = await http.SendAsync(request, ct);
+        return response.IsSuccessStatusCode;
     }
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static void Print(string name, LoadResult r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-28} {r.Rps,7:0.0} req/s  ok {r.Ok}/{r.Sent}  errors {r.Errors}  dropped {r.Dropped}  ack p50 {r.P50:0.00} ms  p99 {r.P99:0.00} ms  max {r.Max:0.00} ms"));
+    private static void Print(LoadResult r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{r.Target,-28} {r.RequestsPerSecond,7:0.0} req/s  ok {r.Sent - r.Errors}/{r.Sent}  errors {r.Errors}  ack p50 {r.Percentile(50):0.00} ms  p99 {r.Percentile(99):0.00} ms  max {r.LatenciesMs.Max():0.00} ms"));
 
     private static async Task<WebApplication> StartBotAsync(FakeSlackApi api, string dir)
     {
@@ -184,22 +134,6 @@ internal static class SlackAckLoad
         return app;
     }
 
-    /// <summary>The baseline: Kestrel with one endpoint that reads the body and answers 200.</summary>
-    private static async Task<WebApplication> StartBareAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/api/slack/events", async (HttpContext context) =>
-        {
-            await context.Request.Body.CopyToAsync(Stream.Null);
-            return Results.Ok();
-        });
-        await app.StartAsync();
-        return app;
-    }
-
     private static async Task DrainAsync(WebApplication bot)
     {
         var queue = bot.Services.GetRequiredService<SlackWorkQueue>();
@@ -208,9 +142,6 @@ internal static class SlackAckLoad
             await Task.Delay(20);
         }
     }
-
-    private static Uri Address(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/slack/events");
 
     private static string User(int person) => $"UBENCH{person:D5}";
 

@@ -5,12 +5,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RolePlay.Benchmarks.Load;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Teams;
@@ -46,7 +44,7 @@ internal static class TeamsMessagesLoad
         await using var keys = await KeyServer.StartAsync();
         await using var connector = await FakeConnector.StartAsync();
         var bot = await StartBotAsync(Path.Combine(dataDir.FullName, "roleplay.db"), keys, connector);
-        var bare = await StartBareAsync();
+        var bare = await BareEndpoint.StartAsync("/api/messages");
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 256 });
@@ -143,28 +141,8 @@ internal static class TeamsMessagesLoad
         ], []);
         await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         await app.StartAsync();
-        return (app, MessagesUri(app));
+        return (app, BareEndpoint.UriOf(app, "/api/messages"));
     }
-
-    /// <summary>The baseline: Kestrel on loopback, one endpoint that reads the whole body and answers 200.</summary>
-    private static async Task<(WebApplication App, Uri Uri)> StartBareAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/api/messages", async (HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            return Results.Ok();
-        });
-        await app.StartAsync();
-        return (app, MessagesUri(app));
-    }
-
-    private static Uri MessagesUri(WebApplication app) =>
-        new(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), "/api/messages");
 
     /// <summary>Teams-shaped personal-chat activities: person p lives in tenant p % Tenants.</summary>
     private sealed class TurnSource(string serviceUrl, int people)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace RolePlay.Benchmarks.Teams;
+namespace RolePlay.Benchmarks.Load;
 
 /// <summary>Latencies of one paced run, in milliseconds, and how many requests failed.</summary>
 internal sealed record LoadResult(string Target, int Sent, int Errors, double Seconds, double[] LatenciesMs)
