@@ -5,46 +5,29 @@ using RolePlay.Teams.Tests.Infrastructure;
 namespace RolePlay.Teams.Tests;
 
 /// <summary>Inbound JWT validation end to end: a Kestrel key server, a Kestrel bot, real tokens.</summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests : AuthenticatedBotTest
 {
     private const string OtherTenant = "11111111-2222-3333-4444-555555555555";
-    private KeyServer _keys = null!;
-    private FakeConnector _connector = null!;
-    private BotHost _bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        _keys = await KeyServer.StartAsync();
-        _connector = await FakeConnector.StartAsync();
-        _bot = await BotHost.StartAuthenticatedAsync(_keys, _connector);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _keys.DisposeAsync();
-    }
-
-    private string ServiceUrl => _connector.ServiceUrl;
+    private string ServiceUrl => Connector.ServiceUrl;
 
     [Fact]
     public async Task A_valid_channel_token_is_accepted_and_the_message_routed()
     {
-        var response = await _bot.PostAsync(Activities.Message(ServiceUrl, "hello").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
+        var response = await Bot.PostAsync(Activities.Message(ServiceUrl, "hello").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = Assert.IsType<MessageReceived>(Assert.Single(_bot.Router.Events));
+        var message = Assert.IsType<MessageReceived>(Assert.Single(Bot.Router.Events));
         Assert.Equal("hello", message.Text);
     }
 
     [Fact]
     public async Task The_serviceurl_claim_is_compared_case_insensitively()
     {
-        var response = await _bot.PostAsync(Activities.Message(ServiceUrl, "hi").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl.ToUpperInvariant()));
+        var response = await Bot.PostAsync(Activities.Message(ServiceUrl, "hi").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl.ToUpperInvariant()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_bot.Router.Events);
+        Assert.Single(Bot.Router.Events);
     }
 
     public static TheoryData<string> BadTokens() =>
@@ -83,36 +66,36 @@ public sealed class AuthenticationTests : IAsyncLifetime
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
-        var response = await _bot.PostAsync(Activities.Message(url, "hello").ToJsonString(), authorization: authorization ?? null);
+        var response = await Bot.PostAsync(Activities.Message(url, "hello").ToJsonString(), authorization: authorization ?? null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        Assert.Empty(_bot.Router.Events);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Bot.Router.Events);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task An_unknown_key_id_triggers_one_key_refresh_then_is_refused()
     {
-        await _bot.PostAsync(Activities.Message(ServiceUrl, "warm up").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
-        var before = _keys.KeyRequests;
+        await Bot.PostAsync(Activities.Message(ServiceUrl, "warm up").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
+        var before = Keys.KeyRequests;
 
-        var response = await _bot.PostAsync(Activities.Message(ServiceUrl, "x").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl, key: KeyServer.RogueKey));
+        var response = await Bot.PostAsync(Activities.Message(ServiceUrl, "x").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl, key: KeyServer.RogueKey));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(before + 1, _keys.KeyRequests);
+        Assert.Equal(before + 1, Keys.KeyRequests);
     }
 
     [Fact]
     public async Task A_token_signed_with_a_newly_rolled_key_is_accepted_after_one_key_fetch()
     {
-        await _bot.PostAsync(Activities.Message(ServiceUrl, "warm up").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
-        _keys.Roll();
+        await Bot.PostAsync(Activities.Message(ServiceUrl, "warm up").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
+        Keys.Roll();
 
-        var response = await _bot.PostAsync(Activities.Message(ServiceUrl, "new key").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl, key: KeyServer.RolledKey));
+        var response = await Bot.PostAsync(Activities.Message(ServiceUrl, "new key").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl, key: KeyServer.RolledKey));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, _bot.Router.Events.Count);
+        Assert.Equal(2, Bot.Router.Events.Count);
     }
 
     [Fact]
@@ -120,11 +103,11 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            var response = await _bot.PostAsync(Activities.Message(ServiceUrl, $"m{i}").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
+            var response = await Bot.PostAsync(Activities.Message(ServiceUrl, $"m{i}").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Assert.Equal(1, _keys.KeyRequests);
+        Assert.Equal(1, Keys.KeyRequests);
     }
 
     [Theory]
@@ -171,7 +154,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task The_tenant_allow_list_refuses_other_tenants_and_admits_listed_ones()
     {
-        await using var bot = await BotHost.StartAuthenticatedAsync(_keys, _connector, new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = BotHost.TenantId });
+        await using var bot = await BotHost.StartAuthenticatedAsync(Keys, Connector, new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = BotHost.TenantId });
 
         var refused = await bot.PostAsync(Activities.Message(ServiceUrl, "x", tenant: OtherTenant).ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
         var admitted = await bot.PostAsync(Activities.Message(ServiceUrl, "y").ToJsonString(), KeyServer.Issue(BotHost.AppId, ServiceUrl));
@@ -181,7 +164,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal("y", Assert.IsType<MessageReceived>(Assert.Single(bot.Router.Events)).Text);
     }
 
-    private Task<BotHost> SingleTenantBotAsync() => BotHost.StartAuthenticatedAsync(_keys, _connector, new Dictionary<string, string?>
+    private Task<BotHost> SingleTenantBotAsync() => BotHost.StartAuthenticatedAsync(Keys, Connector, new Dictionary<string, string?>
     {
         ["Teams:MicrosoftAppType"] = "SingleTenant",
         ["Teams:MicrosoftAppTenantId"] = BotHost.TenantId,

@@ -7,30 +7,12 @@ using RolePlay.Teams.Tests.Infrastructure;
 namespace RolePlay.Teams.Tests;
 
 /// <summary>Activities in, neutral events to the router, replies out to the (fake) connector — all over HTTP.</summary>
-public sealed class InboundTests : IAsyncLifetime
+public sealed class InboundTests : AuthenticatedBotTest
 {
-    private KeyServer _keys = null!;
-    private FakeConnector _connector = null!;
-    private BotHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _keys = await KeyServer.StartAsync();
-        _connector = await FakeConnector.StartAsync();
-        _bot = await BotHost.StartAuthenticatedAsync(_keys, _connector);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _keys.DisposeAsync();
-    }
-
-    private string Url => _connector.ServiceUrl;
+    private string Url => Connector.ServiceUrl;
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
-        _bot.PostAsync(activity.ToJsonString(), KeyServer.Issue(BotHost.AppId, activity["serviceUrl"]!.GetValue<string>()));
+        Bot.PostAsync(activity.ToJsonString(), KeyServer.Issue(BotHost.AppId, activity["serviceUrl"]!.GetValue<string>()));
 
     [Fact]
     public async Task A_personal_message_becomes_MessageReceived_with_the_tenant_scoped_sender()
@@ -40,7 +22,7 @@ public sealed class InboundTests : IAsyncLifetime
         var response = await PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = Assert.IsType<MessageReceived>(Assert.Single(_bot.Router.Events));
+        var message = Assert.IsType<MessageReceived>(Assert.Single(Bot.Router.Events));
         Assert.Equal("I want to practise", message.Text);
         Assert.Equal(activity["id"]!.GetValue<string>(), message.MessageId);
         Assert.Equal(new ChannelUser("teams", BotHost.TenantId, Activities.UserId, "Megan Bowen"), message.From);
@@ -53,7 +35,7 @@ public sealed class InboundTests : IAsyncLifetime
     {
         await PostAsync(Activities.Mention(Url, "practice please", Activities.GroupConversation, "groupChat"));
 
-        var message = Assert.IsType<MessageReceived>(Assert.Single(_bot.Router.Events));
+        var message = Assert.IsType<MessageReceived>(Assert.Single(Bot.Router.Events));
         Assert.Equal("practice please", message.Text);
         Assert.Equal(ConversationKind.Group, message.Conversation.Kind);
     }
@@ -66,7 +48,7 @@ public sealed class InboundTests : IAsyncLifetime
 
         await PostAsync(activity);
 
-        var message = Assert.IsType<MessageReceived>(Assert.Single(_bot.Router.Events));
+        var message = Assert.IsType<MessageReceived>(Assert.Single(Bot.Router.Events));
         Assert.Equal("team setup", message.Text);
         Assert.Equal(ConversationKind.Channel, message.Conversation.Kind);
         Assert.Equal("1759881511856", message.Conversation.ThreadId);
@@ -84,7 +66,7 @@ public sealed class InboundTests : IAsyncLifetime
 
         await PostAsync(activity);
 
-        Assert.Equal("ask <at>Ana</at>", Assert.IsType<MessageReceived>(Assert.Single(_bot.Router.Events)).Text);
+        Assert.Equal("ask <at>Ana</at>", Assert.IsType<MessageReceived>(Assert.Single(Bot.Router.Events)).Text);
     }
 
     [Fact]
@@ -94,7 +76,7 @@ public sealed class InboundTests : IAsyncLifetime
 
         await PostAsync(Activities.Submit(Url, value));
 
-        var submitted = Assert.IsType<CardSubmitted>(Assert.Single(_bot.Router.Events));
+        var submitted = Assert.IsType<CardSubmitted>(Assert.Single(Bot.Router.Events));
         Assert.Equal("debrief.commit", submitted.Verb);
         Assert.Equal("card-message-1", submitted.CardMessageId);
         Assert.Equal(new Dictionary<string, string> { ["commitment"] = "Name the feeling first", ["rating"] = "4", ["ok"] = "true" }, submitted.Values);
@@ -103,11 +85,11 @@ public sealed class InboundTests : IAsyncLifetime
     [Fact]
     public async Task Action_Submit_that_replaces_its_card_updates_the_card_message()
     {
-        _bot.Router.Respond = _ => new RouterResult([], ReplaceCard: new Card("thanks", "Thanks", [new TextBlock("Saved.")], []));
+        Bot.Router.Respond = _ => new RouterResult([], ReplaceCard: new Card("thanks", "Thanks", [new TextBlock("Saved.")], []));
 
         await PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "debrief.commit" }));
 
-        var update = Assert.Single(_connector.Requests);
+        var update = Assert.Single(Connector.Requests);
         Assert.Equal("PUT", update.Method);
         Assert.EndsWith($"/v3/conversations/{Uri.EscapeDataString(Activities.PersonalConversation)}/activities/card-message-1", update.Path, StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.card.adaptive", update.Json!["attachments"]![0]!["contentType"]!.GetValue<string>());
@@ -116,7 +98,7 @@ public sealed class InboundTests : IAsyncLifetime
     [Fact]
     public async Task An_Execute_invoke_answers_with_the_replacement_card_in_the_same_response()
     {
-        _bot.Router.Respond = _ => new RouterResult([], ReplaceCard: new Card("next", "Scene 2", [new TextBlock("The customer sighs.")], []));
+        Bot.Router.Respond = _ => new RouterResult([], ReplaceCard: new Card("next", "Scene 2", [new TextBlock("The customer sighs.")], []));
 
         var response = await PostAsync(Activities.Execute(Url, "practice.start", new JsonObject { ["scenario"] = "late-delivery", ["verb"] = "practice.start" }));
 
@@ -126,17 +108,17 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
         Assert.Equal("1.5", body["value"]!["version"]!.GetValue<string>());
-        var submitted = Assert.IsType<CardSubmitted>(Assert.Single(_bot.Router.Events));
+        var submitted = Assert.IsType<CardSubmitted>(Assert.Single(Bot.Router.Events));
         Assert.Equal("practice.start", submitted.Verb);
         Assert.Equal("card-message-2", submitted.CardMessageId);
         Assert.Equal(new Dictionary<string, string> { ["scenario"] = "late-delivery" }, submitted.Values);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task An_Execute_invoke_answers_a_text_reply_as_a_message_response_and_sends_the_rest()
     {
-        _bot.Router.Respond = _ => new RouterResult([new TextOut("Paused."), new TextOut("See you tomorrow.")]);
+        Bot.Router.Respond = _ => new RouterResult([new TextOut("Paused."), new TextOut("See you tomorrow.")]);
 
         var response = await PostAsync(Activities.Execute(Url, "practice.pause", []));
 
@@ -145,18 +127,18 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
         Assert.Equal("Paused.", body["value"]!.GetValue<string>());
         // The rest follows the invoke answer, after the response is complete.
-        for (var waited = 0; !_connector.ActivityPosts.Any() && waited < 5000; waited += 20)
+        for (var waited = 0; !Connector.ActivityPosts.Any() && waited < 5000; waited += 20)
         {
             await Task.Delay(20);
         }
 
-        Assert.Equal("See you tomorrow.", Assert.Single(_connector.ActivityPosts).Json!["text"]!.GetValue<string>());
+        Assert.Equal("See you tomorrow.", Assert.Single(Connector.ActivityPosts).Json!["text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task An_Execute_invoke_with_input_errors_answers_with_an_error_response()
     {
-        _bot.Router.Respond = _ => new RouterResult([], InputErrors: new Dictionary<string, string> { ["commitment"] = "Write one sentence." });
+        Bot.Router.Respond = _ => new RouterResult([], InputErrors: new Dictionary<string, string> { ["commitment"] = "Write one sentence." });
 
         var response = await PostAsync(Activities.Execute(Url, "debrief.commit", []));
 
@@ -170,11 +152,11 @@ public sealed class InboundTests : IAsyncLifetime
     [Fact]
     public async Task Action_Submit_refused_without_a_card_to_refresh_replies_with_the_errors()
     {
-        _bot.Router.Respond = _ => new RouterResult([], InputErrors: new Dictionary<string, string> { ["commitment"] = "Write one sentence." });
+        Bot.Router.Respond = _ => new RouterResult([], InputErrors: new Dictionary<string, string> { ["commitment"] = "Write one sentence." });
 
         await PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "debrief.commit" }));
 
-        Assert.Equal("Write one sentence.", Assert.Single(_connector.ActivityPosts).Json!["text"]!.GetValue<string>());
+        Assert.Equal("Write one sentence.", Assert.Single(Connector.ActivityPosts).Json!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -182,7 +164,7 @@ public sealed class InboundTests : IAsyncLifetime
     {
         await PostAsync(Activities.Reaction(Url, ["like", "heart"], ["laugh"]));
 
-        var reactions = _bot.Router.Events.Cast<ReactionChanged>().ToList();
+        var reactions = Bot.Router.Events.Cast<ReactionChanged>().ToList();
         Assert.Equal([("like", true), ("heart", true), ("laugh", false)], reactions.Select(r => (r.Reaction, r.Added)));
         Assert.All(reactions, r => Assert.Equal("1575667808184", r.MessageId));
         Assert.All(reactions, r => Assert.Equal(ConversationKind.Channel, r.Conversation.Kind));
@@ -199,7 +181,7 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(botAdded)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(userAdded)).StatusCode);
 
-        var installed = Assert.IsType<BotInstalled>(Assert.Single(_bot.Router.Events));
+        var installed = Assert.IsType<BotInstalled>(Assert.Single(Bot.Router.Events));
         Assert.Equal(Activities.UserId, installed.From.UserId);
     }
 
@@ -211,7 +193,7 @@ public sealed class InboundTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(otherBot)).StatusCode);
 
-        Assert.Empty(_bot.Router.Events);
+        Assert.Empty(Bot.Router.Events);
     }
 
     [Theory]
@@ -225,22 +207,22 @@ public sealed class InboundTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity)).StatusCode);
 
-        Assert.Equal(installs ? 1 : 0, _bot.Router.Events.OfType<BotInstalled>().Count());
+        Assert.Equal(installs ? 1 : 0, Bot.Router.Events.OfType<BotInstalled>().Count());
     }
 
     [Fact]
     public async Task A_redelivered_activity_is_processed_once()
     {
         var activity = Activities.Message(Url, "once");
-        _bot.Router.Respond = _ => new RouterResult([new TextOut("reply")]);
+        Bot.Router.Respond = _ => new RouterResult([new TextOut("reply")]);
 
         var first = await PostAsync(activity);
         var second = await PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Single(_bot.Router.Events);
-        Assert.Single(_connector.ActivityPosts);
+        Assert.Single(Bot.Router.Events);
+        Assert.Single(Connector.ActivityPosts);
     }
 
     [Fact]
@@ -253,19 +235,19 @@ public sealed class InboundTests : IAsyncLifetime
         await PostAsync(first);
         await PostAsync(second);
 
-        Assert.Equal(2, _bot.Router.Events.Count);
+        Assert.Equal(2, Bot.Router.Events.Count);
     }
 
     [Fact]
     public async Task Replies_go_to_the_connector_as_replies_with_from_and_recipient_swapped_and_a_bearer_token()
     {
         var card = new Card("welcome", "Welcome", [new TextBlock("Ready?")], [new SubmitAction("Start", "practice.start")]);
-        _bot.Router.Respond = _ => new RouterResult([new TextOut("Hi Megan"), new CardOut(card)]);
+        Bot.Router.Respond = _ => new RouterResult([new TextOut("Hi Megan"), new CardOut(card)]);
         var activity = Activities.Message(Url, "hello");
 
         await PostAsync(activity);
 
-        var posts = _connector.ActivityPosts.ToList();
+        var posts = Connector.ActivityPosts.ToList();
         Assert.Equal(2, posts.Count);
         var expectedPath = $"/v3/conversations/{Uri.EscapeDataString(Activities.PersonalConversation)}/activities/{activity["id"]}";
         Assert.All(posts, p => Assert.Equal(expectedPath, p.Path));
@@ -276,8 +258,8 @@ public sealed class InboundTests : IAsyncLifetime
         Assert.Equal(Activities.UserId, text["recipient"]!["id"]!.GetValue<string>());
         Assert.Equal(activity["id"]!.GetValue<string>(), text["replyToId"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", posts[1].Json!["attachments"]![0]!["content"]!["type"]!.GetValue<string>());
-        Assert.Equal(1, _connector.TokenRequests);
-        Assert.Equal("botframework.com", _connector.LastTokenTenant);
+        Assert.Equal(1, Connector.TokenRequests);
+        Assert.Equal("botframework.com", Connector.LastTokenTenant);
     }
 
     [Fact]
@@ -285,7 +267,7 @@ public sealed class InboundTests : IAsyncLifetime
     {
         await PostAsync(Activities.Message(Url, "hello"));
 
-        var reference = _bot.References.FindPersonal(BotHost.TenantId, Activities.UserId);
+        var reference = Bot.References.FindPersonal(BotHost.TenantId, Activities.UserId);
         Assert.NotNull(reference);
         Assert.Equal(Url, reference.ServiceUrl);
         Assert.Equal(Activities.PersonalConversation, reference.ConversationId);
@@ -302,7 +284,7 @@ public sealed class InboundTests : IAsyncLifetime
         var response = await PostAsync(Activities.Base(type, Url));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_bot.Router.Events);
+        Assert.Empty(Bot.Router.Events);
     }
 
     [Fact]
@@ -312,7 +294,7 @@ public sealed class InboundTests : IAsyncLifetime
         activity["name"] = "composeExtension/query";
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity)).StatusCode);
-        Assert.Empty(_bot.Router.Events);
+        Assert.Empty(Bot.Router.Events);
     }
 }
 
