@@ -28,22 +28,37 @@ public sealed class RoutineOptions
     /// <summary>Every this many weeks an opted-in person is asked whether they still want daily prompts.</summary>
     public int ConsentCheckWeeks { get; set; } = 6;
 
-    /// <summary>Refuses settings that would make the engine misbehave, naming the setting.</summary>
-    public void Validate()
+    /// <summary>What is wrong with these settings, each naming its setting; empty when they are usable.</summary>
+    public IEnumerable<string> Problems()
     {
-        Require(MisfireWindow > TimeSpan.Zero, nameof(MisfireWindow), "must be positive");
-        Require(ClaimLease > TimeSpan.Zero, nameof(ClaimLease), "must be positive");
-        Require(MaxAttempts >= 1, nameof(MaxAttempts), "must be at least 1");
-        Require(MaxConcurrentSends >= 1, nameof(MaxConcurrentSends), "must be at least 1");
-        Require(MaxCatchUp >= MisfireWindow, nameof(MaxCatchUp), "must be at least the misfire window");
-        Require(ConsentCheckWeeks >= 1, nameof(ConsentCheckWeeks), "must be at least 1");
-    }
-
-    private static void Require(bool ok, string name, string rule)
-    {
-        if (!ok)
+        if (MisfireWindow <= TimeSpan.Zero)
         {
-            throw new ArgumentException($"{Section}:{name} {rule}.");
+            yield return $"{Section}:{nameof(MisfireWindow)} must be positive (e.g. 02:00:00).";
+        }
+
+        if (ClaimLease <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(ClaimLease)} must be positive (e.g. 00:02:00).";
+        }
+
+        if (MaxAttempts < 1)
+        {
+            yield return $"{Section}:{nameof(MaxAttempts)} must be at least 1.";
+        }
+
+        if (MaxConcurrentSends < 1)
+        {
+            yield return $"{Section}:{nameof(MaxConcurrentSends)} must be at least 1.";
+        }
+
+        if (MaxCatchUp < MisfireWindow)
+        {
+            yield return $"{Section}:{nameof(MaxCatchUp)} must be at least the misfire window.";
+        }
+
+        if (ConsentCheckWeeks < 1)
+        {
+            yield return $"{Section}:{nameof(ConsentCheckWeeks)} must be at least 1.";
         }
     }
 }
