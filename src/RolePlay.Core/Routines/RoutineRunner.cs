@@ -87,8 +87,14 @@ public sealed class RoutineRunner(
         LogSkippedRange(tenant, first, nowUtc);
         for (var minute = first; minute <= nowMinute; minute += Minute)
         {
-            var result = await RunMinuteAsync(tenant, minute, only: null, tally, ct).ConfigureAwait(false);
-            await cursor.SaveAsync(completed: minute, pending: result.Open.Count > 0 ? minute : null, ct: ct).ConfigureAwait(false);
+            var result = await RunMinuteAsync(tenant, minute, tally, ct).ConfigureAwait(false);
+
+            // Saved after each minute that sent something (a crash then replays little) and once at the end; an empty
+            // minute replayed after a crash costs only its plan.
+            if (result.Planned.Count > 0 || minute == nowMinute)
+            {
+                await cursor.SaveAsync(completed: minute, pending: result.Open.Count > 0 ? minute : null, ct: ct).ConfigureAwait(false);
+            }
         }
 
         foreach (var routine in tally.Routines)
@@ -97,20 +103,19 @@ public sealed class RoutineRunner(
         }
     }
 
-    /// <summary>Visits a minute that still had open occasions; true while some remain open.</summary>
+    /// <summary>Visits a minute that still had open occasions; true while some remain open. The minute is planned
+    /// again in full — the ledger's due-bucket mirror is written after the claim, so a crash between the two can hide
+    /// an open occasion from it, and a replan is cheap because settled people have moved on to their next prompt. The
+    /// mirror then names open occasions no routine plans any more, which are settled as skipped.</summary>
     private async Task<bool> RevisitAsync(TenantScope tenant, DateTimeOffset minute, RunTally tally, CancellationToken ct)
     {
-        var open = (await ledger.ListByDueBucketAsync(tenant, minute, ct).ConfigureAwait(false)).Where(e => !e.IsSettled).ToArray();
-        if (open.Length == 0)
-        {
-            return false;
-        }
-
-        var result = await RunMinuteAsync(tenant, minute, open.Select(OccasionOf).ToHashSet(), tally, ct).ConfigureAwait(false);
+        var result = await RunMinuteAsync(tenant, minute, tally, ct).ConfigureAwait(false);
         var stillOpen = result.Open.Count > 0;
-        foreach (var unplanned in open.Where(e => !result.Planned.Contains(OccasionOf(e))))
+        var unplanned = (await ledger.ListByDueBucketAsync(tenant, minute, ct).ConfigureAwait(false))
+            .Where(e => !e.IsSettled && !result.Planned.Contains(OccasionOf(e)));
+        foreach (var entry in unplanned)
         {
-            stillOpen |= await delivery.SettleUnplannedAsync(unplanned, ct).ConfigureAwait(false) == DeliveryResult.Pending;
+            stillOpen |= await delivery.SettleUnplannedAsync(entry, ct).ConfigureAwait(false) == DeliveryResult.Pending;
         }
 
         return stillOpen;
@@ -119,10 +124,8 @@ public sealed class RoutineRunner(
     /// <summary>The occasions a minute's run planned, and those it left open.</summary>
     private sealed record MinuteResult(HashSet<string> Planned, HashSet<string> Open);
 
-    /// <summary>Plans every routine for one minute, then delivers routine by routine; with <paramref name="only"/> (a
-    /// revisit) just those occasions.</summary>
-    private async Task<MinuteResult> RunMinuteAsync(TenantScope tenant, DateTimeOffset minute, HashSet<string>? only,
-        RunTally tally, CancellationToken ct)
+    /// <summary>Plans every routine for one minute, then delivers routine by routine.</summary>
+    private async Task<MinuteResult> RunMinuteAsync(TenantScope tenant, DateTimeOffset minute, RunTally tally, CancellationToken ct)
     {
         // All plans first: routines reading the same due bucket (consent check, daily prompt) must see it before any
         // delivery's follow-up moves a person on to their next prompt.
@@ -132,10 +135,7 @@ public sealed class RoutineRunner(
             var messages = new List<PlannedMessage>();
             await foreach (var message in routine.PlanAsync(tenant, minute, ct).ConfigureAwait(false))
             {
-                if (only is null || only.Contains(OccasionOf(message)))
-                {
-                    messages.Add(message);
-                }
+                messages.Add(message);
             }
 
             plans.Add((routine.Kind, messages));
