@@ -27,7 +27,7 @@ public sealed class RoutineCommands(IPeopleStore people, IRoutineRunner runner, 
                 return new RouterResult([new CardOut(RoutineCards.Status(await status.ListAsync(tenant, ct).ConfigureAwait(false)))]);
             case [_, "run", var name] when WireName.TryParse<RoutineKind>(name.Replace('-', '_'), out var routine):
                 var run = await runner.RunNowAsync(tenant, teamId, routine, ct).ConfigureAwait(false);
-                return Say($"Ran {WireName.Of(routine)} now: {run.Summary}.");
+                return Say($"{WireName.Of(routine)}: {run.Summary}.");
             case [_, "run", var name]:
                 return Say($"I don't know a routine called “{name}”. {Help}");
             default:

@@ -46,7 +46,7 @@ public sealed class RoutineRunner(
         var now = time.GetUtcNow();
         if (_routines.FirstOrDefault(r => r.Kind == routine) is not { } found)
         {
-            return new RoutineRunRecord(tenant, routine, now, 0, 0, 0, $"{WireName.Of(routine)} is not running on this bot.");
+            return new RoutineRunRecord(tenant, routine, now, 0, 0, 0, "not running on this bot");
         }
 
         var planned = new List<PlannedMessage>();
