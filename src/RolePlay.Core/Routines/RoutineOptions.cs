@@ -16,7 +16,8 @@ public sealed class RoutineOptions
     /// taken over. Longer than any one send takes (senders pace and retry within seconds).</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Attempts per occasion (first send, throttled retries, take-overs) before it is marked failed.</summary>
+    /// <summary>Ledger attempts per occasion before it is marked failed: each send and each take-over of a stale claim
+    /// or a throttled entry counts one, so the default allows three sends.</summary>
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Sends in flight at once for one routine in one minute; channel senders pace themselves below it.</summary>

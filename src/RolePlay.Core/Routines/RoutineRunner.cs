@@ -190,7 +190,10 @@ public sealed class RoutineRunner(
     {
         private readonly Dictionary<RoutineKind, int[]> _counts = [];
 
-        public IEnumerable<RoutineKind> Routines => _counts.Keys;
+        /// <summary>Routines that did something this run: a run that only met occasions settled earlier (a revisit)
+        /// does not overwrite the last run managers see.</summary>
+        public IEnumerable<RoutineKind> Routines =>
+            _counts.Where(c => c.Value.Where((_, i) => i != (int)DeliveryResult.AlreadySettled).Sum() > 0).Select(c => c.Key);
 
         public void Add(RoutineKind routine, IEnumerable<DeliveryResult> results)
         {

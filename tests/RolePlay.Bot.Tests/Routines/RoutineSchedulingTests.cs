@@ -69,3 +69,43 @@ public sealed class RoutineSchedulingTests : IDisposable
     private WebApplication Build(params string[] extra) => BotHost.Build(
         ["--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}", .. extra], []);
 }
+
+/// <summary>The daily housekeeping job: every tenant's expired inbound claims go, live ones stay.</summary>
+public sealed class HousekeepingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-housekeeping-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Expired_inbound_claims_are_purged_in_every_tenant_and_live_ones_kept()
+    {
+        await using var app = BotHost.Build(["--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}",
+            "--Routines:Enabled=false"], []);
+        var services = app.Services;
+        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        var people = services.GetRequiredService<IPeopleStore>();
+        var dedupe = services.GetRequiredService<IInboundDedupe>();
+        var now = TimeProvider.System.GetUtcNow();
+        foreach (var tenant in new[] { "contoso", "fabrikam" })
+        {
+            await people.SaveAsync(Core.Conversations.PersonSettings.NewPerson(new("teams", tenant, "someone")), CancellationToken.None);
+            await dedupe.TryClaimAsync(new InboundEventKey(new TenantScope("teams", tenant), "old"), now.AddDays(-2), TimeSpan.FromDays(1), CancellationToken.None);
+            await dedupe.TryClaimAsync(new InboundEventKey(new TenantScope("teams", tenant), "fresh"), now, TimeSpan.FromDays(1), CancellationToken.None);
+        }
+
+        var job = ActivatorUtilities.CreateInstance<DailyHousekeepingJob>(services);
+        await job.Execute(null!, CancellationToken.None); // the job reads nothing from its Quartz context
+
+        foreach (var tenant in new[] { "contoso", "fabrikam" })
+        {
+            var scope = new TenantScope("teams", tenant);
+            Assert.Equal(0, await dedupe.PurgeExpiredAsync(scope, now, CancellationToken.None)); // the job left nothing expired
+            Assert.False(await dedupe.TryClaimAsync(new InboundEventKey(scope, "fresh"), now, TimeSpan.FromDays(1), CancellationToken.None));
+        }
+    }
+}
