@@ -174,7 +174,7 @@ public sealed class RoutineRunner(
         var lastLate = DueBucket.Minute(nowUtc - options.MisfireWindow - TimeSpan.FromTicks(1));
         if (lastLate >= first)
         {
-            log.LogWarning("Routines for {Tenant}: occasions due {From:u} to {To:u} were missed by more than {Window}; they are recorded as skipped, not sent.",
+            log.LogWarning("Routines for {Tenant}: minutes {From:u} to {To:u} were missed by more than {Window}; anything due then is recorded as skipped, not sent.",
                 tenant, first, lastLate, options.MisfireWindow);
         }
     }
