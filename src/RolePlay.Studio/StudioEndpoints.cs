@@ -206,13 +206,12 @@ public static class StudioEndpoints
     private static async Task<IResult> LiveAsync(HttpContext context, StudioIdentity identity, StudioTranscripts transcripts,
         LiveFacilitation facilitation)
     {
-        if (identity.Resolve(context) is not { } user)
+        // Only the facilitator's own tenant, and only people whose studio page this host has seen.
+        if (identity.FacilitatorTenant(context) is not { } tenant)
         {
             return NotSignedIn();
         }
 
-        // Only the facilitator's own tenant, and only people whose studio page this host has seen.
-        var tenant = new TenantScope(user.Platform, user.TenantId);
         var live = new List<object>();
         foreach (var conversation in transcripts.Of(tenant).Take(MaxLiveShown))
         {
@@ -238,7 +237,7 @@ public static class StudioEndpoints
             return refusal;
         }
 
-        if (identity.Resolve(context) is not { } user)
+        if (identity.FacilitatorTenant(context) is not { } tenant)
         {
             return NotSignedIn();
         }
@@ -261,7 +260,7 @@ public static class StudioEndpoints
             return StudioRequests.Invalid(action is null ? "“kind” must be cue, outage or goal." : "Name the learner by their id.");
         }
 
-        var learner = new PersonKey(user.Platform, user.TenantId, body.Learner);
+        var learner = new PersonKey(tenant, body.Learner);
         return await facilitation.ApplyAsync(learner, action, context.RequestAborted) switch
         {
             FacilitationOutcome.Applied applied => TypedResults.Ok(new { delivered = delivery.Deliver(learner, applied.ForLearner).Count }),

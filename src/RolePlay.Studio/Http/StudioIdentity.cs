@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using RolePlay.Core.Conversations;
+using RolePlay.Core.Storage;
 using RolePlay.Core.Web;
 using RolePlay.Studio.Transcripts;
 
@@ -48,6 +49,13 @@ public sealed class StudioIdentity(IDataProtectionProvider protection, IOptions<
             return null;
         }
     }
+
+    /// <summary>Whose practices a facilitator may see and nudge: their own tenant when signed in; in local mode the
+    /// studio's local people (a facilitator on this machine needs no name of their own); otherwise nobody's.</summary>
+    public TenantScope? FacilitatorTenant(HttpContext context) =>
+        Resolve(context) is { } user ? new TenantScope(user.Platform, user.TenantId)
+        : options.Value.LocalMode && context.User.Identity?.IsAuthenticated != true ? new TenantScope(StudioDelivery.Platform, LocalTenant)
+        : null;
 
     /// <summary>Issues a new local person's cookie; the caller stores the person.</summary>
     public ChannelUser IssueLocalPerson(HttpContext context, string displayName)

@@ -17,7 +17,18 @@
       emphasis: { backgroundColor: "#EFEFEF", foregroundColors: colours() },
     },
     actions: { actionsOrientation: "horizontal", buttonSpacing: 8, maxActions: 6 },
+    // Card headings sit under the page's "Conversation" (h2).
+    textBlock: { headingLevel: 3 },
   });
+
+  // The bot writes plain text with Markdown punctuation backslash-escaped (Teams renders Markdown). Teams shows such
+  // text without the backslashes, so the studio does the same, and hands the renderer HTML-escaped text only.
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    const plain = text.replace(/\\([\\`*_{}\[\]()#+\-.!<>|~=])/g, "$1");
+    const escaped = plain.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    result.outputHtml = escaped.replace(/\n/g, "<br>");
+    result.didProcess = true;
+  };
 
   // Colours chosen for at least 4.5:1 contrast on both container backgrounds.
   function colours() {
@@ -154,7 +165,7 @@
   // Adds or updates one message; the same entry may arrive from the POST answer and from the event stream.
   function show(entry) {
     const known = rendered.get(entry.seq);
-    if (known !== undefined && known >= entry.version) return null;
+    if (known !== undefined && known >= entry.version) return;
     rendered.set(entry.seq, entry.version);
     let li = transcript.querySelector(`li[data-seq="${entry.seq}"]`);
     if (!li) {
@@ -177,7 +188,6 @@
     }
     li.replaceChildren(who, body);
     li.scrollIntoView({ block: "nearest" });
-    return li;
   }
 
   function renderCard(json, seq) {
@@ -204,20 +214,23 @@
       return result;
     }
     api.show($("message-error"), "");
-    const shown = result.data.entries.map(show).filter(Boolean);
-    focusNewCard(shown);
+    apply(result.data.entries);
     return result;
   }
 
-  // When the bot answers with a card to fill in (the debrief), the keyboard goes to its first input.
-  function focusNewCard(items) {
-    for (const li of items) {
-      const input = li.querySelector("input, textarea, select");
+  // Shows a request's answer (the event stream may have drawn it already) and, when the bot answered with a card to
+  // fill in (the debrief), moves the keyboard to its first input.
+  function apply(entries) {
+    entries.forEach(show);
+    for (const entry of entries) {
+      const li = entry.card && transcript.querySelector(`li[data-seq="${entry.seq}"]`);
+      const input = li && li.querySelector("input, textarea, select");
       if (input) {
         input.focus();
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   for (const button of document.querySelectorAll(".scene button")) {
@@ -249,9 +262,7 @@
     }
     api.show($("message-error"), "");
     message.value = "";
-    const shown = result.data.entries.map(show).filter(Boolean);
-    focusNewCard(shown);
-    if (!document.activeElement || document.activeElement === document.body) message.focus();
+    if (!apply(result.data.entries)) message.focus();
   });
 
   window.addEventListener("beforeunload", () => events && events.close());
