@@ -137,4 +137,28 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Equal(chosen, ended.ScenarioId);
         Assert.Equal(2, ended.Intensity);
     }
+    [SkippableFact]
+    public async Task Pause_resume_and_stop_work_at_any_moment_and_a_stopped_practice_is_not_scored()
+    {
+        await using var context = await browser.NewContextAsync();
+        var studio = await StudioPage.OpenAsync(context, _server);
+        await studio.JoinAsync("Noor");
+        await studio.StartAsync("refund-outside-policy", "medium");
+        var scene = studio.Page.GetByRole(AriaRole.Group, new() { Name = "Scene controls" });
+
+        await scene.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Assertions.Expect(studio.Transcript).ToContainTextAsync("Paused. Nothing is lost");
+        await studio.SayAsync("Are you still there?");
+        await Assertions.Expect(studio.Entries("bot").Last).ToContainTextAsync("This practice is paused, so that wasn't sent to the customer.");
+        await scene.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Assertions.Expect(studio.Entries("coach").Last).ToContainTextAsync("Resumed.");
+        await scene.GetByRole(AriaRole.Button, new() { Name = "Stop (no score)" }).ClickAsync();
+        await Assertions.Expect(studio.Entries("bot").Last).ToContainTextAsync("Stopped. Nothing was scored.");
+        await Assertions.Expect(studio.Card("debrief.feelings")).ToHaveCountAsync(0);
+
+        var person = _server.OnlyLocalPerson();
+        var ended = Assert.Single(await _server.Get<ISessionStore>().ListEndedAsync(person, 5, CancellationToken.None));
+        Assert.Equal("stopped", ended.Outcome);
+        Assert.Null(await _server.Get<ILearningStore>().GetRubricAsync(person, ended.SessionId, CancellationToken.None));
+    }
 }
