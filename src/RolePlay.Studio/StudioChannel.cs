@@ -31,13 +31,28 @@ public sealed class StudioChannel(IConversationRouter router, StudioDelivery del
         RouteAsync(user, new CardSubmitted(user, AddressOf(user), time.GetUtcNow(), verb, values,
             cardSeq?.ToString(CultureInfo.InvariantCulture)), said: null, cardSeq, ct);
 
-    private async Task<StudioTurn> RouteAsync(ChannelUser user, IncomingEvent incoming, string? said, long? cardSeq, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/> while no other event of <paramref name="person"/> is being handled here:
+    /// one person's events reach the router in order, as a chat platform delivers them, so two tabs (or a facilitator's
+    /// nudge and the learner's reply) do not cross.</summary>
+    public async Task<T> InTurnAsync<T>(PersonKey person, Func<Task<T>> work, CancellationToken ct)
     {
-        var key = KeyOf(user);
-        var conversation = transcripts.For(key);
-        // One person's events reach the router in order, as a chat platform delivers them; two tabs cannot cross turns.
+        ArgumentNullException.ThrowIfNull(work);
+        var conversation = transcripts.For(person);
         await conversation.Turn.WaitAsync(ct).ConfigureAwait(false);
         try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            conversation.Turn.Release();
+        }
+    }
+
+    private Task<StudioTurn> RouteAsync(ChannelUser user, IncomingEvent incoming, string? said, long? cardSeq, CancellationToken ct)
+    {
+        var key = KeyOf(user);
+        return InTurnAsync(key, async () =>
         {
             var result = await router.HandleAsync(incoming, ct).ConfigureAwait(false);
             // The typed words join the page only once the router took them: on an error the page keeps them in the box.
@@ -55,10 +70,6 @@ public sealed class StudioChannel(IConversationRouter router, StudioDelivery del
 
             entries.AddRange(delivery.Deliver(key, result.Replies));
             return new StudioTurn(entries, result.InputErrors is { Count: > 0 } errors ? errors : null);
-        }
-        finally
-        {
-            conversation.Turn.Release();
-        }
+        }, ct);
     }
 }

@@ -229,7 +229,7 @@ public static class StudioEndpoints
     }
 
     private static async Task<IResult> NudgeAsync(HttpContext context, StudioIdentity identity, LiveFacilitation facilitation,
-        StudioDelivery delivery)
+        StudioChannel channel, StudioDelivery delivery)
     {
         var (body, refusal) = await StudioRequests.ReadAsync<NudgeRequest>(context);
         if (refusal is not null)
@@ -261,9 +261,15 @@ public static class StudioEndpoints
         }
 
         var learner = new PersonKey(tenant, body.Learner);
-        return await facilitation.ApplyAsync(learner, action, context.RequestAborted) switch
+        // The nudge reaches the learner's page in order with their own messages.
+        var (outcome, delivered) = await channel.InTurnAsync(learner, async () =>
         {
-            FacilitationOutcome.Applied applied => TypedResults.Ok(new { delivered = delivery.Deliver(learner, applied.ForLearner).Count }),
+            var result = await facilitation.ApplyAsync(learner, action, context.RequestAborted);
+            return (result, result is FacilitationOutcome.Applied applied ? delivery.Deliver(learner, applied.ForLearner).Count : 0);
+        }, context.RequestAborted);
+        return outcome switch
+        {
+            FacilitationOutcome.Applied => TypedResults.Ok(new { delivered }),
             FacilitationOutcome.Refused refused => StudioRequests.Problem(StatusCodes.Status409Conflict, "The scene did not take the nudge", refused.Reason),
             _ => StudioRequests.Problem(StatusCodes.Status409Conflict, "No live practice", "That person has no practice going right now."),
         };

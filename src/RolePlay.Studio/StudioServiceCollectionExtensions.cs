@@ -20,7 +20,6 @@ public static class StudioServiceCollectionExtensions
         services.TryAddSingleton<StudioIdentity>();
         services.TryAddSingleton<StudioAssets>();
         services.TryAddSingleton<StudioChannel>();
-        services.TryAddSingleton<LoopbackOnly>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, StudioProactiveSender>());
         return services;
     }

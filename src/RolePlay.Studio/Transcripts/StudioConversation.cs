@@ -59,14 +59,6 @@ public sealed class StudioConversation(PersonKey person, int capacity)
         }
     }
 
-    public StudioEntry? Find(long seq)
-    {
-        lock (_gate)
-        {
-            return _entries.FirstOrDefault(e => e.Seq == seq);
-        }
-    }
-
     public IReadOnlyList<StudioEntry> Snapshot()
     {
         lock (_gate)
