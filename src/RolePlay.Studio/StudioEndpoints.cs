@@ -90,7 +90,7 @@ public static class StudioEndpoints
 
     private static IResult Conversation(HttpContext context, StudioIdentity identity, StudioTranscripts transcripts) =>
         identity.Resolve(context) is { } user
-            ? TypedResults.Ok(new { entries = transcripts.For(StudioChannel.KeyOf(user)).Snapshot() })
+            ? TypedResults.Ok(new { epoch = transcripts.Epoch, entries = transcripts.For(StudioChannel.KeyOf(user)).Snapshot() })
             : NotSignedIn();
 
     private static IResult Events(HttpContext context, StudioIdentity identity, StudioTranscripts transcripts, IHostApplicationLifetime lifetime)
@@ -104,18 +104,20 @@ public static class StudioEndpoints
         var after = long.TryParse(context.Request.Headers["Last-Event-ID"], out var last) ? last
             : long.TryParse(context.Request.Query["after"], out var asked) ? asked : 0;
         context.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(Stream(transcripts.For(StudioChannel.KeyOf(user)), after, lifetime.ApplicationStopping));
+        return TypedResults.ServerSentEvents(Stream(transcripts.For(StudioChannel.KeyOf(user)), transcripts.Epoch, after,
+            lifetime.ApplicationStopping));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Stream(StudioConversation conversation, long after, CancellationToken stopping,
+    private static async IAsyncEnumerable<SseItem<string>> Stream(StudioConversation conversation, string epoch, long after,
+        CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(stopping, ct);
         var (backlog, listener) = conversation.Listen(after);
         using (listener)
         {
-            // First a "ready" event, so the page knows it is live before anything else happens.
-            yield return new SseItem<string>("{}", "ready") { ReconnectionInterval = TimeSpan.FromSeconds(2) };
+            // First a "ready" event, so the page knows it is live (and whether the bot restarted) before anything else.
+            yield return new SseItem<string>(JsonSerializer.Serialize(new { epoch }), "ready") { ReconnectionInterval = TimeSpan.FromSeconds(2) };
             foreach (var entry in backlog)
             {
                 yield return Item(entry);

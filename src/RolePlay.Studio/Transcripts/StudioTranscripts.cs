@@ -12,6 +12,10 @@ public sealed class StudioTranscripts(IOptions<StudioOptions> options)
     private readonly ConcurrentDictionary<PersonKey, StudioConversation> _conversations = new();
     private readonly int _capacity = Math.Max(10, options.Value.TranscriptCapacity);
 
+    /// <summary>Names this process's transcripts: message numbers start again after a restart, so a page that sees a new
+    /// epoch reloads its conversation instead of mistaking new messages for ones it has shown.</summary>
+    public string Epoch { get; } = Guid.NewGuid().ToString("N");
+
     public StudioConversation For(PersonKey person) => _conversations.GetOrAdd(person, p => new StudioConversation(p, _capacity));
 
     /// <summary>The people of one tenant who have a studio page in this process, most recently active first.</summary>

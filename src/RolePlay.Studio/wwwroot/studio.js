@@ -8,6 +8,7 @@
   const message = $("message");
   const rendered = new Map(); // seq -> version shown
   let events = null;
+  let epoch = null; // the bot process whose message numbers the page shows
 
   const hostConfig = new AdaptiveCards.HostConfig({
     fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif",
@@ -140,12 +141,24 @@
 
   async function loadConversation() {
     const result = await api.get("/studio/api/conversation");
-    if (result.ok) result.data.entries.forEach((entry) => show(entry));
+    if (!result.ok) return;
+    epoch = result.data.epoch;
+    result.data.entries.forEach((entry) => show(entry));
+  }
+
+  // The bot restarted: its message numbers began again, so the page starts over from the bot's transcript.
+  async function reload() {
+    rendered.clear();
+    transcript.replaceChildren();
+    await loadConversation();
   }
 
   function listen() {
     events = new EventSource("/studio/api/events?after=" + lastVersion());
-    events.addEventListener("ready", () => setLive(true));
+    events.addEventListener("ready", async (e) => {
+      if (JSON.parse(e.data).epoch !== epoch) await reload();
+      setLive(true);
+    });
     events.addEventListener("entry", (e) => show(JSON.parse(e.data)));
     events.onerror = () => setLive(false);
   }
