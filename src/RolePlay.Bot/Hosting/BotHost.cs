@@ -66,6 +66,7 @@ internal static class BotHost
         builder.Services.AddSingleton<TranscriptSharing>();
         builder.Services.AddSingleton<ChannelPractice>();
         RoutineHosting.Add(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<LiveFacilitation>();
         builder.Services.AddSingleton<TeamRouter>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
