@@ -5,6 +5,7 @@ using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
 
@@ -27,7 +28,9 @@ internal sealed class RouterHarness : IAsyncDisposable
             new RecognitionService(People, Teams, Recognitions, policy, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
             new ChannelPractice(Catalog, engine, People, Sessions, clock));
-        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, clock);
+        var answers = new RoutineAnswers(People, Learning, _services.GetRequiredService<IPhraseStore>(), new BuddyCheckInRoutine(Learning, People, Teams,
+            _services.GetRequiredService<IPairingStore>()), new RuleBasedDetector(), clock);
+        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, answers, clock);
     }
 
     public FakeTimeProvider Clock { get; }

@@ -64,6 +64,7 @@ internal static class BotHost
         builder.Services.AddSingleton<TranscriptSharing>();
         builder.Services.AddSingleton<ChannelPractice>();
         builder.Services.AddSingleton<TeamRouter>();
+        TeamRoutineWiring.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
 
