@@ -110,18 +110,22 @@ public static class BuddyPairing
             var pairs = new List<int[]>(_people.Count / 2 + 1);
 
             // New hires meet seasoned people first; the flow decides who listens.
+            int[] Cross(int seasoned, int hire) => flowReversed ? [hire, seasoned] : [seasoned, hire];
+            var unmatchedHires = new List<int>();
             foreach (var hire in newHires)
             {
                 var j = FindFresh(hire, rest);
-                if (j < 0)
+                if (j >= 0)
                 {
-                    rest.Add(hire);
-                    continue;
+                    pairs.Add(Cross(TakeAt(rest, j), hire));
                 }
-
-                var seasoned = TakeAt(rest, j);
-                pairs.Add(flowReversed ? [hire, seasoned] : [seasoned, hire]);
+                else if (!TrySwapCross(hire, rest, pairs, Cross))
+                {
+                    unmatchedHires.Add(hire);
+                }
             }
+
+            rest.AddRange(unmatchedHires);
 
             var alone = new List<int>();
             while (rest.Count > 0)
@@ -207,6 +211,30 @@ public static class BuddyPairing
                         pairs.Add([free, TakeAt(pool, j)]);
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>No seasoned person is fresh for <paramref name="hire"/>: take the seasoned partner of a formed cross pair
+        /// when its new hire can move to a seasoned person still in the pool, so the round stays new-hire-with-seasoned.</summary>
+        private bool TrySwapCross(int hire, List<int> seasonedPool, List<int[]> pairs, Func<int, int, int[]> cross)
+        {
+            for (var p = pairs.Count - 1; p >= 0; p--)
+            {
+                var (seasoned, other) = _people[pairs[p][0]].IsNewHire ? (pairs[p][1], pairs[p][0]) : (pairs[p][0], pairs[p][1]);
+                if (!IsFresh(hire, seasoned))
+                {
+                    continue;
+                }
+
+                var j = FindFresh(other, seasonedPool);
+                if (j >= 0)
+                {
+                    pairs[p] = cross(seasoned, hire);
+                    pairs.Add(cross(TakeAt(seasonedPool, j), other));
+                    return true;
                 }
             }
 
