@@ -47,6 +47,8 @@ internal sealed class RouterHarness : IAsyncDisposable
 
     public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
 
+    public T Services<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null)
     {
         var configuration = new ConfigurationBuilder()
