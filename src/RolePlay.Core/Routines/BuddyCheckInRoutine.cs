@@ -83,12 +83,12 @@ public sealed class BuddyCheckInRoutine(ILearningStore learning, IPeopleStore pe
     private async IAsyncEnumerable<PlannedMessage> PlanCheckInAsync(PersonRecord learner, CommitmentRecord commitment, string occasion,
         DateTimeOffset due, [EnumeratorCancellation] CancellationToken ct)
     {
-        yield return Plan(learner.Key, occasion, due, RoutineCards.CheckIn(commitment, learnerName: null));
+        yield return Plan(learner.Key, occasion, due, TeamRoutineCards.CheckIn(commitment, learnerName: null));
         foreach (var buddyKey in await BuddiesOfAsync(learner, ct).ConfigureAwait(false))
         {
             if (await people.GetAsync(buddyKey, ct).ConfigureAwait(false) is { } buddy && RoutineSettings.IsActive(buddy, due))
             {
-                yield return Plan(buddyKey, occasion, due, RoutineCards.CheckIn(commitment, learner.DisplayName));
+                yield return Plan(buddyKey, occasion, due, TeamRoutineCards.CheckIn(commitment, learner.DisplayName));
             }
         }
     }

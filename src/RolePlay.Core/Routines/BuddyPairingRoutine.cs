@@ -99,14 +99,14 @@ public sealed class BuddyPairingRoutine(ITeamStore teams, IPeopleStore people, I
             foreach (var member in members)
             {
                 var others = members.Where(m => m != member).Select(m => names[m]).ToArray();
-                var card = RoutineCards.Buddy(round.RoundNumber, others, listens: member == pair.First, trio: members.Count > 2);
+                var card = TeamRoutineCards.Buddy(round.RoundNumber, others, listens: member == pair.First, trio: members.Count > 2);
                 yield return Plan(member, occasion, occasionUtc, card);
             }
         }
 
         foreach (var alone in round.Unpaired)
         {
-            yield return Plan(alone, occasion, occasionUtc, RoutineCards.NoBuddy(round.RoundNumber));
+            yield return Plan(alone, occasion, occasionUtc, TeamRoutineCards.NoBuddy(round.RoundNumber));
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class EndOfShiftRoutine(IPeopleStore people, ITeamStore teams) : I
         new RoutineTarget.Person(key),
         occasion,
         due,
-        _ => Task.FromResult<IReadOnlyList<Outgoing>>([new CardOut(RoutineCards.EndOfShift())]),
+        _ => Task.FromResult<IReadOnlyList<Outgoing>>([new CardOut(TeamRoutineCards.EndOfShift())]),
         afterSent);
 
     /// <summary>Moves the person's shift-end index past <paramref name="minute"/>, unless someone already did (another

@@ -64,6 +64,6 @@ public sealed class PracticeCaptainRoutine(ITeamStore teams, IPeopleStore people
         async token =>
         {
             var name = (await people.GetAsync(captain.Captain, token).ConfigureAwait(false))?.DisplayName ?? captain.Captain.UserId;
-            return [new CardOut(RoutineCards.Captain(name, captain.WeekMonday))];
+            return [new CardOut(TeamRoutineCards.Captain(name, captain.WeekMonday))];
         });
 }

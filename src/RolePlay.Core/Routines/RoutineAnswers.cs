@@ -61,7 +61,7 @@ public sealed class RoutineAnswers(
 
     private async Task<RouterResult> CheckInAsync(CardSubmitted card, CancellationToken ct)
     {
-        if (!WireName.TryParse<RoutineCards.CheckInOutcome>(Value(card, Inputs.CheckInOutcome), out var outcome))
+        if (!WireName.TryParse<TeamRoutineCards.CheckInOutcome>(Value(card, Inputs.CheckInOutcome), out var outcome))
         {
             return Refuse(Inputs.CheckInOutcome, "Choose kept, partly or not yet.");
         }
@@ -97,7 +97,7 @@ public sealed class RoutineAnswers(
         var now = time.GetUtcNow();
         var wire = WireName.Of(outcome);
         await learning.AddCheckInAsync(new CheckInRecord(learnerKey, commitmentId, by, note.Length == 0 ? wire : $"{wire}: {note}",
-            outcome == RoutineCards.CheckInOutcome.Kept, now), ct).ConfigureAwait(false);
+            outcome == TeamRoutineCards.CheckInOutcome.Kept, now), ct).ConfigureAwait(false);
         await UpdateStatusAsync(commitment, StatusOf(outcome), ct).ConfigureAwait(false);
 
         var thanks = by == learnerKey ? "Thanks for checking in on yourself." : $"Thanks for checking in on {learner.DisplayName}.";
@@ -107,10 +107,10 @@ public sealed class RoutineAnswers(
 
     /// <summary>Kept closes the commitment as kept, "not yet" as dropped (a new debrief makes a new one), "partly"
     /// leaves it open. The latest answer wins.</summary>
-    public static CommitmentStatus StatusOf(RoutineCards.CheckInOutcome outcome) => outcome switch
+    public static CommitmentStatus StatusOf(TeamRoutineCards.CheckInOutcome outcome) => outcome switch
     {
-        RoutineCards.CheckInOutcome.Kept => CommitmentStatus.Kept,
-        RoutineCards.CheckInOutcome.NotYet => CommitmentStatus.Dropped,
+        TeamRoutineCards.CheckInOutcome.Kept => CommitmentStatus.Kept,
+        TeamRoutineCards.CheckInOutcome.NotYet => CommitmentStatus.Dropped,
         _ => CommitmentStatus.Open,
     };
 

@@ -35,5 +35,5 @@ public sealed class StandupRoutine(ITeamStore teams) : IRoutine
         new RoutineTarget.Channel(team.Tenant, team.StandupChannelId!),
         occasion,
         due,
-        _ => Task.FromResult<IReadOnlyList<Outgoing>>([new CardOut(RoutineCards.Standup(StandupPrompts.For(localDate)))]));
+        _ => Task.FromResult<IReadOnlyList<Outgoing>>([new CardOut(TeamRoutineCards.Standup(StandupPrompts.For(localDate)))]));
 }

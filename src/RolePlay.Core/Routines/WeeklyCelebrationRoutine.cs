@@ -40,14 +40,14 @@ public sealed class WeeklyCelebrationRoutine(ITeamStore teams, IRecognitionStore
     }
 
     /// <summary>The week (Monday to <paramref name="untilUtc"/>) that contains <paramref name="localDate"/>.</summary>
-    public async Task<RoutineCards.CelebrationContent> GatherAsync(TeamRecord team, DateOnly localDate, DateTimeOffset untilUtc, CancellationToken ct)
+    public async Task<TeamRoutineCards.CelebrationContent> GatherAsync(TeamRecord team, DateOnly localDate, DateTimeOffset untilUtc, CancellationToken ct)
     {
         var monday = WeekBucket.Monday(localDate);
         var since = LocalClock.ToInstant(monday, TimeOnly.MinValue, LocalClock.Zone(team.TimeZone));
         var week = await recognitions.ListWeekAsync(team.Tenant, team.TeamId, localDate, ct).ConfigureAwait(false);
         var logged = (await phrases.ListAsync(team.Tenant, team.TeamId, PhraseReadLimit, ct).ConfigureAwait(false))
             .Where(p => p.AtUtc >= since && p.AtUtc <= untilUtc)
-            .Take(RoutineCards.MaxCelebrationPhrases)
+            .Take(TeamRoutineCards.MaxCelebrationPhrases)
             .ToArray();
 
         var names = new Dictionary<PersonKey, string>();
@@ -56,7 +56,7 @@ public sealed class WeeklyCelebrationRoutine(ITeamStore teams, IRecognitionStore
             names[key] = (await people.GetAsync(key, ct).ConfigureAwait(false))?.DisplayName ?? key.UserId;
         }
 
-        return new RoutineCards.CelebrationContent(
+        return new TeamRoutineCards.CelebrationContent(
             monday,
             Tally(week.Where(r => r.Kind == RecognitionKind.Recognition), names),
             Tally(week.Where(r => r.Kind == RecognitionKind.EmpathyWin), names),
@@ -69,10 +69,10 @@ public sealed class WeeklyCelebrationRoutine(ITeamStore teams, IRecognitionStore
             .OrderBy(t => t.Item1, StringComparer.Ordinal) // by name: a thank-you, not a leaderboard
             .ToArray();
 
-    private static PlannedMessage Plan(TeamRecord team, string occasion, DateTimeOffset due, RoutineCards.CelebrationContent week) => new(
+    private static PlannedMessage Plan(TeamRecord team, string occasion, DateTimeOffset due, TeamRoutineCards.CelebrationContent week) => new(
         RoutineKind.WeeklyCelebration,
         new RoutineTarget.Channel(team.Tenant, team.StandupChannelId!),
         occasion,
         due,
-        _ => Task.FromResult<IReadOnlyList<Outgoing>>([new CardOut(RoutineCards.Celebration(week))]));
+        _ => Task.FromResult<IReadOnlyList<Outgoing>>([new CardOut(TeamRoutineCards.Celebration(week))]));
 }

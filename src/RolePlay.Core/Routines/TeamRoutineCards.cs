@@ -7,7 +7,7 @@ using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
 namespace RolePlay.Core.Routines;
 
 /// <summary>The team routines' cards, authored once for every channel.</summary>
-public static class RoutineCards
+public static class TeamRoutineCards
 {
     /// <summary>What a check-in answer can say; the wire names are the choice values.</summary>
     public enum CheckInOutcome { Kept, Partly, NotYet }
