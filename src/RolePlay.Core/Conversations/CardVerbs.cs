@@ -17,6 +17,9 @@ public static class CardVerbs
     public const string SaveSettings = "settings.save";
     public const string LogPhrase = "phrase.log";
     public const string CheckIn = "checkin.answer";
+    public const string ConsentKeep = "consent.keep";
+    public const string ConsentPauseWeek = "consent.pause_week";
+    public const string ConsentStop = "consent.stop";
 
     public static class Inputs
     {
