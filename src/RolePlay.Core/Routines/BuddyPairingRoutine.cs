@@ -10,7 +10,8 @@ namespace RolePlay.Core.Routines;
 /// decided once and stored: a planner first looks for a round already stored for this occasion (its
 /// <see cref="PairingRound.CreatedUtc"/> is the occasion's minute), else pairs the team (<see cref="BuddyPairing"/>,
 /// seeded by the round number) and stores it; when the store says another host stored that round first, their round
-/// is read back and planned from. Every buddy gets a card naming the others.
+/// is read back and planned from. A minute planned again later (the runner replays minutes with open occasions)
+/// finds its round among the recent ones. Every buddy gets a card naming the others.
 /// </summary>
 public sealed class BuddyPairingRoutine(ITeamStore teams, IPeopleStore people, IPairingStore pairing, PairingPolicy policy) : IRoutine
 {
@@ -50,9 +51,14 @@ public sealed class BuddyPairingRoutine(ITeamStore teams, IPeopleStore people, I
     public async Task<PairingRound?> EnsureRoundAsync(TeamRecord team, DateTimeOffset occasionUtc, CancellationToken ct)
     {
         var history = await pairing.ListRecentAsync(team.Tenant, team.TeamId, Math.Max(1, policy.NoRepeatRounds), ct).ConfigureAwait(false);
-        if (history.Count > 0 && history[0].CreatedUtc == occasionUtc)
+        if (history.FirstOrDefault(r => r.CreatedUtc == occasionUtc) is { } stored)
         {
-            return history[0];
+            return stored;
+        }
+
+        if (history.Count > 0 && history[0].CreatedUtc > occasionUtc)
+        {
+            return null; // a later round exists (a manager's run-now): never pair again for an occasion behind it
         }
 
         var number = history.Count > 0 ? history[0].RoundNumber + 1 : 1;

@@ -70,6 +70,24 @@ public sealed class BuddyRoutineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_minute_planned_again_after_a_run_now_plans_its_own_round_not_a_new_one()
+    {
+        await _h.SaveTeamAsync("Europe/London");
+        foreach (var id in new[] { "ana", "ben", "cy", "dee" })
+        {
+            await _h.AddMemberAsync(id);
+        }
+
+        var scheduled = await _h.Pairer().PlanAsync(Utc("2026-11-23T10:00:00Z"));
+        var now = await _h.Pairer().PlanNowAsync(Utc("2026-11-23T10:05:00Z"));
+        var replayed = await _h.Pairer().PlanAsync(Utc("2026-11-23T10:00:00Z"));
+
+        Assert.All(now, p => Assert.Equal("round-2", p.OccasionKey));
+        Assert.Equal(scheduled.Claims(), replayed.Claims());
+        Assert.Equal(2, (await _h.Pairing.ListRecentAsync(RoutineHarness.Tenant, RoutineHarness.TeamId, 5, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task Cadence_fortnightly_skips_every_other_week_and_off_pairs_nobody()
     {
         await _h.SaveTeamAsync("Europe/London", change: t => t with { Pairing = PairingCadence.Fortnightly, PairingDay = DayOfWeek.Tuesday, PairingTime = new TimeOnly(11, 0) });
