@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITeamStore, TeamStore>();
         services.AddSingleton<ILearningStore, LearningStore>();
         services.AddSingleton<IPairingStore, PairingStore>();
+        services.AddSingleton<ICaptainStore, CaptainStore>();
         services.AddSingleton<IRecognitionStore, RecognitionStore>();
         services.AddSingleton<IPhraseStore, PhraseStore>();
         services.AddSingleton<IDeliveryLedger, DeliveryLedger>();

@@ -34,7 +34,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             new TranscriptSharing(Catalog, People, Sessions, Teams),
             new ChannelPractice(Catalog, engine, People, Sessions, clock),
             services.GetRequiredService<RoutineCommands>());
-        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, clock);
+        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, services.GetRequiredService<RoutineAnswers>(), clock);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -52,6 +52,8 @@ internal sealed class RouterHarness : IAsyncDisposable
     public ITeamStore Teams => _services.GetRequiredService<ITeamStore>();
 
     public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
+
+    public T Services<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public IDeliveryLedger Ledger => _services.GetRequiredService<IDeliveryLedger>();
 
@@ -81,8 +83,10 @@ internal sealed class RouterHarness : IAsyncDisposable
             .AddRolePlayStorage(configuration)
             .AddSingleton(Catalog)
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<Reachability>();
+            .AddSingleton<Reachability>()
+            .AddSingleton<IBehaviourDetector, RuleBasedDetector>();
         RoutineHosting.Add(services, configuration);
+        TeamRoutineWiring.Add(services, configuration);
         foreach (var platform in new[] { "teams", "slack" })
         {
             services.AddSingleton<IProactiveSender>(new RecordingSender(platform, routines.Delivered, clock, routines.Script));

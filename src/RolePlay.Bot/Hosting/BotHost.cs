@@ -68,6 +68,7 @@ internal static class BotHost
         RoutineHosting.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<LiveFacilitation>();
         builder.Services.AddSingleton<TeamRouter>();
+        TeamRoutineWiring.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
 

@@ -15,6 +15,8 @@ public static class CardVerbs
     public const string DebriefCommit = "debrief.commit";
     public const string OpenSettings = "settings.open";
     public const string SaveSettings = "settings.save";
+    public const string LogPhrase = "phrase.log";
+    public const string CheckIn = "checkin.answer";
     public const string ConsentKeep = "consent.keep";
     public const string ConsentPauseWeek = "consent.pause_week";
     public const string ConsentStop = "consent.stop";
@@ -31,5 +33,10 @@ public static class CardVerbs
         public const string Days = "days";
         public const string PauseUntil = "pause_until";
         public const string TimeZone = "time_zone";
+        public const string Phrase = "phrase";
+        public const string Learner = "learner";
+        public const string CommitmentId = "commitment_id";
+        public const string CheckInOutcome = "checkin_outcome";
+        public const string CheckInNote = "checkin_note";
     }
 }

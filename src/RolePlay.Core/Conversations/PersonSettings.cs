@@ -37,7 +37,7 @@ public static class PersonSettings
 
     /// <summary>Stops everything at once, without penalty; settings are kept for a return.</summary>
     public static PersonRecord OptOut(PersonRecord person, DateTimeOffset now) =>
-        person with { Consent = ConsentState.OptedOut, ConsentAskedUtc = now, NextPromptUtc = null };
+        person with { Consent = ConsentState.OptedOut, ConsentAskedUtc = now, NextPromptUtc = null, NextShiftEndUtc = null };
 
     /// <summary>Choosing one's own prompt time is opting in to daily prompts.</summary>
     public static PersonRecord WithPromptTime(PersonRecord person, TimeOnly time, DateTimeOffset now) =>
@@ -108,5 +108,6 @@ public static class PersonSettings
         NextPromptUtc = person is { Consent: ConsentState.OptedIn, UnreachableSinceUtc: null }
             ? PromptSchedule.Next(person.DailyPromptTime ?? PromptSchedule.DefaultTime, person.WorkingDays, person.TimeZone, person.PausedUntilUtc, now)
             : null,
+        NextShiftEndUtc = ShiftSchedule.Next(person, now),
     };
 }

@@ -19,6 +19,10 @@ public abstract record PracticeCommand
     public sealed record SetIntensity(Intensity Intensity) : PracticeCommand;
     public sealed record SetTimeZone(string TimeZoneId) : PracticeCommand;
     public sealed record Settings : PracticeCommand;
+    /// <summary>"shift 17:30": when the person's shift ends (the end-of-shift phrase card); null = "shift off".</summary>
+    public sealed record SetShiftEnd(TimeOnly? End) : PracticeCommand;
+    /// <summary>"no-pair @someone": never pair me with them; <see cref="UserId"/> null = "no-pair clear".</summary>
+    public sealed record NoPair(string? UserId) : PracticeCommand;
     /// <summary>A manager's team set-up; <see cref="Arguments"/> are the words after "team".</summary>
     public sealed record Team(IReadOnlyList<string> Arguments) : PracticeCommand;
     /// <summary>Words that are no command; the answer is help, never an error.</summary>

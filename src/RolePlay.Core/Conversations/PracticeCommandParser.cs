@@ -35,6 +35,8 @@ public static class PracticeCommandParser
             "intensity" => ParseIntensity(rest),
             "timezone" or "tz" or "zone" => ParseZone(rest),
             "settings" or "preferences" => new PracticeCommand.Settings(),
+            "shift" => ParseShift(rest),
+            "no-pair" or "nopair" or "no_pair" => ParseNoPair(text),
             "team" => new PracticeCommand.Team(rest),
             _ => new PracticeCommand.Unknown(text, $"“{verb}” is not a command I know."),
         };
@@ -110,6 +112,39 @@ public static class PracticeCommandParser
         }
 
         return new PracticeCommand.Unknown(string.Join(' ', rest), "Give the time as HH:MM in your own time zone, e.g. time 09:30.");
+    }
+
+    private static PracticeCommand ParseShift(List<string> rest) => rest switch
+    {
+        ["off" or "none" or "clear"] => new PracticeCommand.SetShiftEnd(null),
+        ["end" or "ends", var clock] when TryParseClock(clock, out var end) => new PracticeCommand.SetShiftEnd(end),
+        [var clock] when TryParseClock(clock, out var end) => new PracticeCommand.SetShiftEnd(end),
+        _ => new PracticeCommand.Unknown(string.Join(' ', rest), "Give the time your shift ends as HH:MM, e.g. shift 17:30, or shift off."),
+    };
+
+    /// <summary>User ids are case-sensitive, so they are read from the original text: "no-pair &lt;@U123|ana&gt;" (Slack),
+    /// "no-pair @U123" or a bare id; "no-pair clear" forgets every exclusion.</summary>
+    private static PracticeCommand ParseNoPair(string text)
+    {
+        var words = text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        var verb = Array.FindIndex(words, w => w.TrimStart('/').ToLowerInvariant() is "no-pair" or "nopair" or "no_pair");
+        var args = words[(verb + 1)..];
+        if (args is not [var target])
+        {
+            return new PracticeCommand.Unknown(text, "Name one person you'd rather not be paired with: no-pair @someone (or no-pair clear).");
+        }
+
+        if (target.Equals("clear", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PracticeCommand.NoPair(null);
+        }
+
+        var id = target.StartsWith("<@", StringComparison.Ordinal) && target.EndsWith('>')
+            ? target[2..^1].Split('|')[0]
+            : target.TrimStart('@');
+        return id.Length is > 0 and <= 256 && !id.Any(char.IsControl)
+            ? new PracticeCommand.NoPair(id)
+            : new PracticeCommand.Unknown(text, "Name one person: no-pair @someone.");
     }
 
     /// <summary>Accepts 09:30, 9:30, 930, 9am, 2:15pm.</summary>

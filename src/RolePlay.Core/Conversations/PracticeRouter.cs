@@ -1,5 +1,6 @@
 using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
 
@@ -15,6 +16,7 @@ public sealed class PracticeRouter(
     ISessionStore sessions,
     ILearningStore learning,
     TeamRouter team,
+    RoutineAnswers routineAnswers,
     TimeProvider time) : IConversationRouter
 {
     private const string SceneHelp = "During a practice: /pause, /resume, /stop (nothing is scored) or /end (finish and debrief).";
@@ -26,6 +28,7 @@ public sealed class PracticeRouter(
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m => OnDirectMessageAsync(m, cancellationToken),
         MessageReceived m => team.OnChannelMessageAsync(m, cancellationToken),
         CardSubmitted { Verb: TeamCards.LeaveVerb } c => team.OnCardAsync(c, cancellationToken),
+        CardSubmitted c when RoutineAnswers.Handles(c.Verb) => routineAnswers.OnCardAsync(c, cancellationToken),
         CardSubmitted c => OnCardAsync(c, cancellationToken),
         ReactionChanged r => team.OnReactionAsync(r, cancellationToken),
         BotInstalled { Conversation.Kind: ConversationKind.Personal } b => OnInstalledAsync(b, cancellationToken),
@@ -139,6 +142,14 @@ public sealed class PracticeRouter(
                 return Say("Team set-up happens in a team channel: mention me there with “team …”.");
             case PracticeCommand.Unknown unknown:
                 return Say($"{unknown.Reason} {HelpText}");
+            case PracticeCommand.NoPair { UserId: { } excluded }:
+                if (!RoutineSettings.TryExclude(person, excluded, out var excluding))
+                {
+                    return Say($"I can't add that one: you can't exclude yourself, and you can keep up to {RoutineSettings.MaxPairExclusions} people on the list.");
+                }
+
+                await people.SaveAsync(excluding, ct).ConfigureAwait(false);
+                return Say("Noted: you won't be paired with them as buddies (nor they with you). Nobody is told. “no-pair clear” undoes it.");
         }
 
         var (updated, confirmation) = command switch
@@ -152,6 +163,10 @@ public sealed class PracticeRouter(
             PracticeCommand.SetDays d => (PersonSettings.WithDays(person, d.Days, now), "Days saved."),
             PracticeCommand.SetIntensity i => (PersonSettings.WithIntensity(person, i.Intensity), "Intensity saved."),
             PracticeCommand.SetTimeZone z => (PersonSettings.WithTimeZone(person, z.TimeZoneId, now), "Time zone saved."),
+            PracticeCommand.SetShiftEnd { End: { } end } => (RoutineSettings.WithShiftEnd(person, end, now),
+                $"Shift end saved: at {end:HH\\:mm} on your days I'll ask for one phrase that unlocked a customer{(person.Consent == ConsentState.OptedIn ? "" : " (once you opt in)")}."),
+            PracticeCommand.SetShiftEnd => (RoutineSettings.WithShiftEnd(person, null, now), "No more end-of-shift phrase cards."),
+            PracticeCommand.NoPair => (RoutineSettings.ClearExclusions(person), "Your no-pair list is empty again."),
             _ => throw new InvalidOperationException($"Unhandled command {command}"),
         };
         var saved = await people.SaveAsync(updated, ct).ConfigureAwait(false);
@@ -444,6 +459,8 @@ public sealed class PracticeRouter(
         "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
         "• stop — opt out of everything; opt in — come back\n" +
         "• share — post your last practice to your team's channel for feedback\n" +
+        "• shift 17:30, shift off — when your shift ends, to log one phrase that unlocked a customer\n" +
+        "• no-pair @someone, no-pair clear — never be paired with someone as buddies\n" +
         "• help — this list\n" +
         SceneHelp;
 }

@@ -29,6 +29,9 @@ public static class TeamCards
                 new Fact("Service values", team.ServiceValues.Count == 0 ? "not set" : string.Join("; ", team.ServiceValues)),
                 new Fact("Empathy-win emoji", $":{team.EmpathyWinEmoji}: (anyone)"),
                 new Fact("Recognition emoji", $":{team.RecognitionEmoji}: (managers, on peer feedback)"),
+                new Fact("Standup days", DayList(Routines.TeamSchedule.WorkingDays(team))),
+                new Fact("Buddy pairing", PairingText(team)),
+                new Fact("Weekly celebration", CelebrationText(team)),
             ]),
         ],
         []);
@@ -64,6 +67,19 @@ public static class TeamCards
             $"Reply in the thread with one phrase that landed. React :{team.EmpathyWinEmoji}: for an empathy win.", TextStyle.Subtle));
         return new Card("team.transcript", "Practice for peer feedback", body, []);
     }
+
+    public static string DayList(IEnumerable<DayOfWeek> days) =>
+        string.Join(", ", days.Select(d => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d)));
+
+    public static string PairingText(TeamRecord team) => team.Pairing == PairingCadence.Off
+        ? "off"
+        : $"{WireName.Of(team.Pairing)} on {team.PairingDay} at {Clock(team.PairingTime ?? Routines.TeamSchedule.DefaultPairingTime)} ({team.TimeZone})";
+
+    public static string CelebrationText(TeamRecord team) => team.CelebrationDay is { } day
+        ? $"{day} at {Clock(team.CelebrationTime ?? Routines.TeamSchedule.DefaultCelebrationTime)} ({team.TimeZone})"
+        : "off";
+
+    private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length <= MaxLineLength ? text : text[..(MaxLineLength - 1)] + "…";
 }

@@ -113,6 +113,22 @@ public sealed class TeamSetup(IPeopleStore people, ITeamStore teams, TimeProvide
                     $"Recognition emoji saved: :{recognition.Name}:. A manager's :{recognition.Name}: on peer feedback records a recognition.");
             case TeamSetupCommand.Manager manager:
                 return (team, $"{manager.UserId} is now a manager of this team.");
+            case TeamSetupCommand.Days days:
+                var ordered = days.WorkingDays.Order().ToArray();
+                return (team with { WorkingDays = ordered }, $"Standups run on {TeamCards.DayList(ordered)}.");
+            case TeamSetupCommand.Pairing pairing:
+                var paired = team with
+                {
+                    Pairing = pairing.Cadence,
+                    PairingDay = pairing.Day ?? team.PairingDay,
+                    PairingTime = pairing.Time ?? team.PairingTime,
+                };
+                return (paired, $"Buddy pairing: {TeamCards.PairingText(paired)}.");
+            case TeamSetupCommand.Celebration { Day: null }:
+                return (team with { CelebrationDay = null }, "The weekly celebration is off.");
+            case TeamSetupCommand.Celebration celebration:
+                var celebrates = team with { CelebrationDay = celebration.Day, CelebrationTime = celebration.Time ?? team.CelebrationTime };
+                return (celebrates, $"Weekly celebration: {TeamCards.CelebrationText(celebrates)}.");
             default:
                 throw new InvalidOperationException($"Unhandled team command {command}.");
         }
@@ -175,5 +191,8 @@ public sealed class TeamSetup(IPeopleStore people, ITeamStore teams, TimeProvide
         "• team values Listen first; Own the outcome — the service values the rubric looks for\n" +
         "• team emoji win :sparkles: / team emoji recognition :clap: — the reactions that count (Teams: like, heart, laugh…)\n" +
         "• team manager <user-id> — make someone else a manager\n" +
+        "• team days mon-fri — the days standups run\n" +
+        "• team pairing weekly|fortnightly|off [mon] [10:00] — buddy pairing, in the team's time zone\n" +
+        "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +
         "• team show, team join, team leave — for everyone";
 }

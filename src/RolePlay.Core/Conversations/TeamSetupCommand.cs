@@ -20,6 +20,15 @@ public abstract record TeamSetupCommand
 
     public sealed record Manager(string UserId) : TeamSetupCommand;
 
+    /// <summary>"team days mon-fri": the days standups run.</summary>
+    public sealed record Days(IReadOnlySet<DayOfWeek> WorkingDays) : TeamSetupCommand;
+
+    /// <summary>"team pairing weekly|fortnightly|off [day] [HH:MM]": null day or time keeps the current one.</summary>
+    public sealed record Pairing(Storage.PairingCadence Cadence, DayOfWeek? Day, TimeOnly? Time) : TeamSetupCommand;
+
+    /// <summary>"team celebration fri 16:00" or "team celebration off" (<see cref="Day"/> null).</summary>
+    public sealed record Celebration(DayOfWeek? Day, TimeOnly? Time) : TeamSetupCommand;
+
     public sealed record Show : TeamSetupCommand
     {
         public override bool ChangesSetup => false;
@@ -74,6 +83,9 @@ public static partial class TeamSetupParser
             "values" => ParseValues(args),
             "emoji" or "reaction" => ParseEmoji(Split(args)),
             "manager" => ParseManager(args),
+            "days" => ParseDays(args),
+            "pairing" or "buddies" => ParsePairing(Split(args.ToLowerInvariant())),
+            "celebration" or "celebrate" => ParseCelebration(Split(args.ToLowerInvariant())),
             _ => new TeamSetupCommand.Invalid($"“{rest}” is not a team command I know."),
         };
     }
@@ -173,6 +185,60 @@ public static partial class TeamSetupParser
         return id.Length == 0 || id.Contains(' ', StringComparison.Ordinal)
             ? new TeamSetupCommand.Invalid("Name one person by their user id, e.g. “team manager U0123ABC”.")
             : new TeamSetupCommand.Manager(id);
+    }
+
+    private static TeamSetupCommand ParseDays(string text) =>
+        PracticeCommandParser.Parse($"days {text}", default) is PracticeCommand.SetDays days
+            ? new TeamSetupCommand.Days(days.Days)
+            : new TeamSetupCommand.Invalid("Name the team's working days as a range or a list: “team days mon-fri” or “team days mon,tue,thu”.");
+
+    private static TeamSetupCommand ParsePairing(List<string> words)
+    {
+        const string help = "Try “team pairing weekly”, “team pairing fortnightly mon 10:00” or “team pairing off”.";
+        if (words.Count == 0 || !WireName.TryParse<Storage.PairingCadence>(words[0], out var cadence))
+        {
+            return new TeamSetupCommand.Invalid(help);
+        }
+
+        return TryDayAndTime(words.Skip(1), out var day, out var time)
+            ? new TeamSetupCommand.Pairing(cadence, day, time)
+            : new TeamSetupCommand.Invalid(help);
+    }
+
+    private static TeamSetupCommand ParseCelebration(List<string> words)
+    {
+        const string help = "Try “team celebration fri 16:00” (the team's time zone) or “team celebration off”.";
+        if (words is ["off"])
+        {
+            return new TeamSetupCommand.Celebration(null, null);
+        }
+
+        return words.Count > 0 && TryDayAndTime(words, out var day, out var time) && day is not null
+            ? new TeamSetupCommand.Celebration(day, time)
+            : new TeamSetupCommand.Invalid(help);
+    }
+
+    /// <summary>An optional weekday and an optional clock time, in any order.</summary>
+    private static bool TryDayAndTime(IEnumerable<string> words, out DayOfWeek? day, out TimeOnly? time)
+    {
+        (day, time) = (null, null);
+        foreach (var word in words)
+        {
+            if (day is null && PracticeCommandParser.Parse($"days {word}", default) is PracticeCommand.SetDays { Days.Count: 1 } single)
+            {
+                day = single.Days.First();
+            }
+            else if (time is null && PracticeCommandParser.TryParseClock(word, out var at))
+            {
+                time = at;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<string> Split(string text) =>

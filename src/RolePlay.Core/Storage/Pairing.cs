@@ -1,6 +1,11 @@
 namespace RolePlay.Core.Storage;
 
-public sealed record PairRecord(PersonKey First, PersonKey Second);
+/// <summary>Buddies of one round. <see cref="First"/> is the listener (the one who gives feedback this round),
+/// <see cref="Second"/> the one who leads the practice; <see cref="Third"/> makes a trio when the team is odd.</summary>
+public sealed record PairRecord(PersonKey First, PersonKey Second, PersonKey? Third = null)
+{
+    public IReadOnlyList<PersonKey> Members() => Third is { } third ? [First, Second, third] : [First, Second];
+}
 
 /// <summary>
 /// One pairing round of a team. <see cref="RoundNumber"/> grows by one each round; a person left over

@@ -20,6 +20,10 @@ public enum PersonRole
 /// (null for a person not stored yet); saving with a stale one raises <see cref="ConcurrencyConflictException"/>.
 /// <see cref="UnreachableSinceUtc"/> is when a channel first said the person cannot be reached (they blocked or
 /// uninstalled the bot, or their account is gone), so routines stop writing to them; null while they can be reached.
+/// <see cref="ShiftEnd"/> is when their shift ends (local time, on their working days): the end-of-shift phrase card
+/// goes out then, and <see cref="NextShiftEndUtc"/> is its due minute, indexed like <see cref="NextPromptUtc"/>.
+/// <see cref="PairExclusions"/> are user ids (same tenant) they asked never to be paired with; either side's
+/// exclusion keeps a pair apart.
 /// </summary>
 public sealed record PersonRecord(
     PersonKey Key,
@@ -36,7 +40,10 @@ public sealed record PersonRecord(
     string? TeamId,
     DateTimeOffset? NextPromptUtc,
     string? Version = null,
-    DateTimeOffset? UnreachableSinceUtc = null);
+    DateTimeOffset? UnreachableSinceUtc = null,
+    TimeOnly? ShiftEnd = null,
+    DateTimeOffset? NextShiftEndUtc = null,
+    IReadOnlyList<string>? PairExclusions = null);
 
 /// <summary>A person together with their live role-play (if any): what one inbound message needs.</summary>
 public sealed record PersonWithLiveSession(PersonRecord? Person, SessionRecord? LiveSession);
@@ -55,6 +62,9 @@ public interface IPeopleStore
 
     /// <summary>People of one tenant whose <see cref="PersonRecord.NextPromptUtc"/> falls in this UTC minute (an index read, not a scan).</summary>
     Task<IReadOnlyList<PersonKey>> ListDueAsync(TenantScope tenant, DateTimeOffset minuteUtc, CancellationToken ct);
+
+    /// <summary>People of one tenant whose <see cref="PersonRecord.NextShiftEndUtc"/> falls in this UTC minute (an index read).</summary>
+    Task<IReadOnlyList<PersonKey>> ListShiftEndsDueAsync(TenantScope tenant, DateTimeOffset minuteUtc, CancellationToken ct);
 
     /// <summary>Tenants that have at least one person, so routines can visit each tenant's due bucket.</summary>
     Task<IReadOnlyList<TenantScope>> ListTenantsAsync(CancellationToken ct);

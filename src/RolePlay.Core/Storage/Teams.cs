@@ -1,5 +1,14 @@
 namespace RolePlay.Core.Storage;
 
+/// <summary>How often a team's buddies are paired.</summary>
+public enum PairingCadence { Weekly, Fortnightly, Off }
+
+/// <summary>
+/// A team and its set-up. The routine settings are trailing and optional so rows stored before they existed read as
+/// the defaults: <see cref="WorkingDays"/> null = Monday–Friday (standups); pairing weekly on
+/// <see cref="PairingDay"/> at <see cref="PairingTime"/> (null = 10:00); the celebration on
+/// <see cref="CelebrationDay"/> (null = off) at <see cref="CelebrationTime"/> (null = 16:00). All in the team's zone.
+/// </summary>
 public sealed record TeamRecord(
     TenantScope Tenant,
     string TeamId,
@@ -10,7 +19,13 @@ public sealed record TeamRecord(
     IReadOnlyList<string> ServiceValues,
     string EmpathyWinEmoji,
     string RecognitionEmoji,
-    string? Version = null);
+    string? Version = null,
+    IReadOnlyList<DayOfWeek>? WorkingDays = null,
+    PairingCadence Pairing = PairingCadence.Weekly,
+    DayOfWeek PairingDay = DayOfWeek.Monday,
+    TimeOnly? PairingTime = null,
+    DayOfWeek? CelebrationDay = DayOfWeek.Friday,
+    TimeOnly? CelebrationTime = null);
 
 public sealed record TeamMember(PersonKey Person, DateTimeOffset JoinedUtc);
 
@@ -28,4 +43,17 @@ public interface ITeamStore
     Task RemoveMemberAsync(TenantScope tenant, string teamId, PersonKey person, CancellationToken ct);
 
     Task<IReadOnlyList<TeamMember>> ListMembersAsync(TenantScope tenant, string teamId, CancellationToken ct);
+}
+
+/// <summary>A team's practice captain for the week that starts on <see cref="WeekMonday"/> (the team's local Monday).</summary>
+public sealed record CaptainRecord(TenantScope Tenant, string TeamId, DateOnly WeekMonday, PersonKey Captain, DateTimeOffset ChosenUtc);
+
+public interface ICaptainStore
+{
+    /// <summary>Conditional insert of the week's captain: returns the stored record, which is another host's choice
+    /// when it chose first.</summary>
+    Task<CaptainRecord> ClaimAsync(CaptainRecord captain, CancellationToken ct);
+
+    /// <summary>The most recent captain chosen before the week of <paramref name="beforeMonday"/>, or null.</summary>
+    Task<CaptainRecord?> GetPreviousAsync(TenantScope tenant, string teamId, DateOnly beforeMonday, CancellationToken ct);
 }

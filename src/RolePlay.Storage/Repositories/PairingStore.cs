@@ -17,7 +17,7 @@ internal sealed class PairingStore(IRowStore rows) : IPairingStore
             throw new ArgumentException($"Round numbers start at 0, not {round.RoundNumber}.", nameof(round));
         }
 
-        var everyone = round.Pairs.SelectMany(p => new[] { p.First, p.Second }).Concat(round.Unpaired).ToArray();
+        var everyone = round.Pairs.SelectMany(p => p.Members()).Concat(round.Unpaired).ToArray();
         if (everyone.FirstOrDefault(p => p.Tenant != round.Tenant) is { } stranger)
         {
             throw new ArgumentException($"Round {round.RoundNumber} of team {round.TeamId} names {stranger}, who is not in tenant {round.Tenant}.", nameof(round));
@@ -28,7 +28,7 @@ internal sealed class PairingStore(IRowStore rows) : IPairingStore
         var members = new List<(string Row, string Body, PersonKey[] People)>();
         for (var i = 0; i < round.Pairs.Count; i++)
         {
-            members.Add(($"round|{inv}|pair|{i:D4}", StorageJson.Write(round.Pairs[i]), [round.Pairs[i].First, round.Pairs[i].Second]));
+            members.Add(($"round|{inv}|pair|{i:D4}", StorageJson.Write(round.Pairs[i]), [.. round.Pairs[i].Members()]));
         }
 
         for (var i = 0; i < round.Unpaired.Count; i++)

@@ -7,7 +7,8 @@ namespace RolePlay.Storage.Repositories;
 /// <summary>
 /// People live in their own partition of the People table (row "profile"), beside their live session ("live"),
 /// so the hot path reads both with one single-partition query. A due-prompt index partitioned by
-/// (tenant, UTC minute) answers "who is due now" without a scan.
+/// (tenant, UTC minute) answers "who is due now" without a scan; a second index of the same shape answers "whose
+/// shift ends now" (<see cref="PersonRecord.NextShiftEndUtc"/>).
 /// </summary>
 internal sealed class PeopleStore(IRowStore rows) : IPeopleStore
 {
@@ -39,12 +40,14 @@ internal sealed class PeopleStore(IRowStore rows) : IPeopleStore
             var created = await rows.SubmitAsync(Tables.People, pk, [RowOp.Insert(ProfileRow, body)], ct).ConfigureAwait(false);
             await rows.SubmitAsync(Tables.Tenants, TenantsPartition, [RowOp.Upsert(RowKeys.Tenant(person.Key.Tenant), StorageJson.Write(person.Key.Tenant))], ct).ConfigureAwait(false);
             await IndexDueAsync(person, ct).ConfigureAwait(false);
+            await IndexShiftEndAsync(person, ct).ConfigureAwait(false);
             return person with { Version = created[0] };
         }
 
         var stored = await GetAsync(person.Key, ct).ConfigureAwait(false)
             ?? throw new ConcurrencyConflictException($"Person {person.Key} was deleted since it was read.");
         var moved = Bucket(stored.NextPromptUtc) != Bucket(person.NextPromptUtc);
+        var shiftMoved = Bucket(stored.NextShiftEndUtc) != Bucket(person.NextShiftEndUtc);
 
         // New index row first, old one last: a crash leaves an extra (stale) entry, never a missing one.
         // Routines re-check NextPromptUtc on the person they load.
@@ -53,10 +56,20 @@ internal sealed class PeopleStore(IRowStore rows) : IPeopleStore
             await IndexDueAsync(person, ct).ConfigureAwait(false);
         }
 
+        if (shiftMoved)
+        {
+            await IndexShiftEndAsync(person, ct).ConfigureAwait(false);
+        }
+
         var updated = await rows.SubmitAsync(Tables.People, pk, [RowOp.Replace(ProfileRow, body, person.Version)], ct).ConfigureAwait(false);
         if (moved && stored.NextPromptUtc is { } old)
         {
             await rows.SubmitAsync(Tables.DuePrompts, DuePartition(person.Key.Tenant, old), [RowOp.Delete(RowKeys.Part(person.Key.UserId))], ct).ConfigureAwait(false);
+        }
+
+        if (shiftMoved && stored.NextShiftEndUtc is { } oldShift)
+        {
+            await rows.SubmitAsync(Tables.DueShiftEnds, DuePartition(person.Key.Tenant, oldShift), [RowOp.Delete(RowKeys.Part(person.Key.UserId))], ct).ConfigureAwait(false);
         }
 
         return person with { Version = updated[0] };
@@ -65,6 +78,12 @@ internal sealed class PeopleStore(IRowStore rows) : IPeopleStore
     public async Task<IReadOnlyList<PersonKey>> ListDueAsync(TenantScope tenant, DateTimeOffset minuteUtc, CancellationToken ct)
     {
         var found = await rows.RangeAsync(Tables.DuePrompts, DuePartition(tenant, minuteUtc), string.Empty, null, null, ct).ConfigureAwait(false);
+        return found.Select(StorageJson.Read<PersonKey>).ToArray();
+    }
+
+    public async Task<IReadOnlyList<PersonKey>> ListShiftEndsDueAsync(TenantScope tenant, DateTimeOffset minuteUtc, CancellationToken ct)
+    {
+        var found = await rows.RangeAsync(Tables.DueShiftEnds, DuePartition(tenant, minuteUtc), string.Empty, null, null, ct).ConfigureAwait(false);
         return found.Select(StorageJson.Read<PersonKey>).ToArray();
     }
 
@@ -83,6 +102,14 @@ internal sealed class PeopleStore(IRowStore rows) : IPeopleStore
         if (person.NextPromptUtc is { } due)
         {
             await rows.SubmitAsync(Tables.DuePrompts, DuePartition(person.Key.Tenant, due), [RowOp.Upsert(RowKeys.Part(person.Key.UserId), StorageJson.Write(person.Key))], ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task IndexShiftEndAsync(PersonRecord person, CancellationToken ct)
+    {
+        if (person.NextShiftEndUtc is { } due)
+        {
+            await rows.SubmitAsync(Tables.DueShiftEnds, DuePartition(person.Key.Tenant, due), [RowOp.Upsert(RowKeys.Part(person.Key.UserId), StorageJson.Write(person.Key))], ct).ConfigureAwait(false);
         }
     }
 

@@ -48,9 +48,18 @@ internal sealed class PersonalDataStore(IRowStore rows) : IPersonalDataStore
 
         foreach (var row in own)
         {
-            if (row.RowKey == PeopleStore.ProfileRow && PeopleStore.ReadPerson(row).NextPromptUtc is { } due)
+            if (row.RowKey == PeopleStore.ProfileRow)
             {
-                removed += await DeleteOneAsync(Tables.DuePrompts, PeopleStore.DuePartition(person.Tenant, due), RowKeys.Part(person.UserId), ct).ConfigureAwait(false);
+                var profile = PeopleStore.ReadPerson(row);
+                if (profile.NextPromptUtc is { } due)
+                {
+                    removed += await DeleteOneAsync(Tables.DuePrompts, PeopleStore.DuePartition(person.Tenant, due), RowKeys.Part(person.UserId), ct).ConfigureAwait(false);
+                }
+
+                if (profile.NextShiftEndUtc is { } shiftEnd)
+                {
+                    removed += await DeleteOneAsync(Tables.DueShiftEnds, PeopleStore.DuePartition(person.Tenant, shiftEnd), RowKeys.Part(person.UserId), ct).ConfigureAwait(false);
+                }
             }
             else if (row.RowKey.StartsWith("commitment|", StringComparison.Ordinal))
             {

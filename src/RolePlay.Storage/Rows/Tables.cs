@@ -5,6 +5,7 @@ internal static class Tables
 {
     public const string People = "People";
     public const string DuePrompts = "DuePrompts";
+    public const string DueShiftEnds = "DueShiftEnds";
     public const string Tenants = "Tenants";
     public const string Teams = "Teams";
     public const string Pairing = "Pairing";
@@ -20,7 +21,7 @@ internal static class Tables
     public const string Routines = "Routines";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines];
 }
 
 /// <summary>

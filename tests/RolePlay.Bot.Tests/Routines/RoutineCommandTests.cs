@@ -66,11 +66,12 @@ public sealed class RoutineCommandTests : RoutineTest
     }
 
     [Fact]
-    public async Task Running_a_routine_this_bot_does_not_have_says_so()
+    public async Task A_manager_runs_the_team_standup_now_in_the_standup_channel()
     {
         await Bot.SayInAsync(General, Manager, "team standup 09:15");
 
-        Assert.Equal("standup: not running on this bot.", Text(await Bot.SayInAsync(General, Manager, "routines run standup")));
+        Assert.StartsWith("standup: 1 sent", Text(await Bot.SayInAsync(General, Manager, "routines run standup")), StringComparison.Ordinal);
+        Assert.Equal(["routine.standup"], Delivered.To(General.ConversationId).SelectMany(d => d.CardIds));
     }
 
     private static string Text(RouterResult result) => result.Replies.OfType<TextOut>().Single().Text;
