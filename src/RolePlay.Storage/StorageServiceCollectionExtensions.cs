@@ -5,6 +5,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.AzureTables;
 using RolePlay.Storage.Repositories;
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISlackInstallStore, SlackInstallStore>();
         services.AddSingleton<IMessageAuthorStore, MessageAuthorStore>();
         services.AddSingleton<IPersonalDataStore, PersonalDataStore>();
+        services.AddSingleton<IInsightsStore, InsightsStore>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
@@ -22,12 +23,13 @@ internal sealed class RouterHarness : IAsyncDisposable
         _services = services;
         Clock = clock;
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
+        var insights = new InsightsRecorder(Insights, People, Recognitions);
         var team = new TeamRouter(
             new TeamSetup(People, Teams, clock),
-            new RecognitionService(People, Teams, Recognitions, policy, clock),
+            new RecognitionService(People, Teams, Recognitions, policy, insights, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
             new ChannelPractice(Catalog, engine, People, Sessions, clock));
-        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, clock);
+        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, insights, clock);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -43,6 +45,10 @@ internal sealed class RouterHarness : IAsyncDisposable
     public ITeamStore Teams => _services.GetRequiredService<ITeamStore>();
 
     public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
+
+    public IInsightsStore Insights => _services.GetRequiredService<IInsightsStore>();
+
+    public IServiceProvider Services => _services;
 
     public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null)
     {

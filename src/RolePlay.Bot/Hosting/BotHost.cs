@@ -3,6 +3,7 @@ using RolePlay.Bot.Channels;
 using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
@@ -59,6 +60,7 @@ internal static class BotHost
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
         builder.Services.AddSingleton<PracticeEngine>();
         RecognitionSettings.Add(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<IInsightsRecorder, InsightsRecorder>();
         builder.Services.AddSingleton<TeamSetup>();
         builder.Services.AddSingleton<RecognitionService>();
         builder.Services.AddSingleton<TranscriptSharing>();
