@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using RolePlay.Bot.Channels;
+using RolePlay.Bot.Web;
+using RolePlay.Dashboard;
 using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
@@ -68,10 +70,16 @@ internal static class BotHost
         builder.Services.AddSingleton<TeamRouter>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
+        var web = WebAccess.Add(builder, channels.Slack);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDashboard(builder.Configuration,
+            new DashboardHosting(web.Local ? new TenantScope("studio", builder.Configuration["Dashboard:LocalTenant"] ?? "local") : null));
 
         var app = builder.Build();
         app.UseMiddleware<StorageOutageMiddleware>();
+        WebAccess.Map(app, web);
         ChannelWiring.Map(app, channels);
+        app.MapDashboard().RequireAuthorization(WebAccess.Policy);
         app.MapGet("/healthz", (ContentCatalog content) => Results.Ok(new
         {
             status = "ok",
