@@ -33,6 +33,8 @@ public static class KpiCorrelation
         new("empathy", "churn", "Empathy vs churn", "named feelings", "churn", k => k.ChurnRate),
     ];
 
+    /// <summary>Team rows are compared with the team's weeks and person rows with those people's weeks, never mixed:
+    /// each level present gets its own three comparisons.</summary>
     /// <param name="teamWeeks">The team's weeks, for team-level KPI rows.</param>
     /// <param name="personWeeks">People's weeks by user id, for person-level KPI rows.</param>
     public static IReadOnlyList<KpiComparison> Compare(IReadOnlyList<KpiRecord> kpis, IReadOnlyList<WeekInsights> teamWeeks,
@@ -40,28 +42,37 @@ public static class KpiCorrelation
     {
         var team = teamWeeks.ToDictionary(w => w.Week);
         var people = personWeeks.ToDictionary(p => (p.UserId, p.Week.Week), p => p.Week);
-        return Pairings.Select(pairing =>
+        var levels = new (string Level, Func<KpiRecord, WeekInsights?> WeekOf, IReadOnlyList<KpiRecord> Rows)[]
         {
-            var points = new List<KpiPoint>();
-            foreach (var kpi in kpis.OrderBy(k => k.Week, StringComparer.Ordinal))
-            {
-                var week = kpi.UserId is null ? team.GetValueOrDefault(kpi.Week) : people.GetValueOrDefault((kpi.UserId, kpi.Week));
-                if (week?.PerSession(pairing.Behaviour) is { } x && pairing.Measure(kpi) is { } y)
-                {
-                    points.Add(new KpiPoint(kpi.Week, kpi.UserId is null ? "team" : kpi.UserId, x, y));
-                }
-            }
+            ("team weeks", k => team.GetValueOrDefault(k.Week), kpis.Where(k => k.UserId is null).ToArray()),
+            ("person weeks", k => people.GetValueOrDefault((k.UserId!, k.Week)), kpis.Where(k => k.UserId is not null).ToArray()),
+        };
+        return levels.Where(l => l.Rows.Count > 0)
+            .SelectMany(l => Pairings.Select(pairing => Compare(pairing, l.Level, l.Rows, l.WeekOf)))
+            .ToArray();
+    }
 
-            var r = Pearson(points);
-            var tooFew = points.Count < MinWeeks;
-            return new KpiComparison(pairing.Behaviour, pairing.Kpi, pairing.Title, points, points.Count,
-                tooFew || r is null ? null : Math.Round(r.Value, 2), tooFew, Statement(pairing, points.Count, r));
-        }).ToArray();
+    private static KpiComparison Compare(Pairing pairing, string level, IReadOnlyList<KpiRecord> rows, Func<KpiRecord, WeekInsights?> weekOf)
+    {
+        var points = new List<KpiPoint>();
+        foreach (var kpi in rows.OrderBy(k => k.Week, StringComparer.Ordinal))
+        {
+            if (weekOf(kpi)?.PerSession(pairing.Behaviour) is { } x && pairing.Measure(kpi) is { } y)
+            {
+                points.Add(new KpiPoint(kpi.Week, kpi.UserId ?? "team", x, y));
+            }
+        }
+
+        var r = Pearson(points);
+        var tooFew = points.Count < MinWeeks;
+        return new KpiComparison(pairing.Behaviour, pairing.Kpi, $"{pairing.Title} ({level})", points, points.Count,
+            tooFew || r is null ? null : Math.Round(r.Value, 2), tooFew, Statement(pairing, points.Count, r));
     }
 
     public static double? Pearson(IReadOnlyList<KpiPoint> points)
     {
-        if (points.Count < 2)
+        // A series that never changes has no correlation (checked exactly: its computed variance may be a rounding crumb).
+        if (points.Count < 2 || points.All(p => p.X == points[0].X) || points.All(p => p.Y == points[0].Y))
         {
             return null;
         }
@@ -76,7 +87,7 @@ public static class KpiCorrelation
             syy += (p.Y - my) * (p.Y - my);
         }
 
-        return sxx == 0 || syy == 0 ? null : sxy / Math.Sqrt(sxx * syy);
+        return sxy / Math.Sqrt(sxx * syy);
     }
 
     private static string Statement(Pairing pairing, int n, double? r)

@@ -96,7 +96,7 @@ public sealed class TeamDashboard(
         var kpis = await insights.ListKpisAsync(viewer.Tenant, teamId, ct).ConfigureAwait(false);
         if (kpis.Count == 0)
         {
-            return new KpiView(teamId, null, 0, KpiCorrelation.Compare([], [], []), KpiCsv.Header);
+            return new KpiView(teamId, null, 0, [], KpiCsv.Header);
         }
 
         var from = kpis.Min(k => k.Week)!;
