@@ -86,7 +86,8 @@ internal static class WebAccess
             return;
         }
 
-        app.MapGet("/signin", (string? returnUrl) => Results.Content(SignInPage(mode, LocalPath(returnUrl)), "text/html; charset=utf-8"));
+        app.MapGet("/signin", (string? returnUrl, string? failed) =>
+            Results.Content(SignInPage(mode, LocalPath(returnUrl), failed is not null), "text/html; charset=utf-8"));
         app.MapGet("/signin/{scheme}", (string scheme, string? returnUrl) =>
             mode.Providers.Any(p => p.Scheme == scheme)
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [scheme])
@@ -104,12 +105,13 @@ internal static class WebAccess
         Common(o, entra, entra["Authority"] ?? $"https://login.microsoftonline.com/{tenant}/v2.0", "/signin-entra");
         var allowed = entra.GetSection("AllowedTenants").Get<string[]>() ?? [];
 
-        // Multi-tenant metadata names its issuer with a {tenantid} placeholder: the token's own tid fills it in.
-        o.TokenValidationParameters.IssuerValidator = (issuer, token, parameters) =>
+        // Multi-tenant metadata names its issuer with a {tenantid} placeholder: the token's own tid fills it in, so a
+        // token is only accepted as issued by the tenant it claims (Entra's documented v2.0 issuer format).
+        var issuerTemplate = entra["IssuerTemplate"] ?? "https://login.microsoftonline.com/{tenantid}/v2.0";
+        o.TokenValidationParameters.IssuerValidator = (issuer, token, _) =>
         {
             var tid = (token as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)?.GetPayloadValue<string>("tid");
-            var expected = parameters.ValidIssuer ?? parameters.ValidIssuers?.FirstOrDefault();
-            return tid is not null && expected is not null && issuer == expected.Replace("{tenantid}", tid, StringComparison.Ordinal)
+            return tid is { Length: > 0 } && issuer == issuerTemplate.Replace("{tenantid}", tid, StringComparison.Ordinal)
                 ? issuer
                 : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the token's tenant's issuer.");
         };
@@ -138,6 +140,23 @@ internal static class WebAccess
         o.MapInboundClaims = false;
         o.SaveTokens = false; // the cookie carries who you are, not tokens to act as you
         o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+        // A refused sign-in (bad signature, wrong issuer, tenant not allowed, the person said no) goes back to the
+        // sign-in page with a plain message; the reason is logged by the handler, not shown.
+        o.Events.OnRemoteFailure = c =>
+        {
+            c.Response.Redirect("/signin?failed=1");
+            c.HandleResponse();
+            return Task.CompletedTask;
+        };
+
+        // The provider returns with a top-level GET (response_mode=query), which Lax cookies accompany; None would
+        // demand https even on a loopback test host. Over https the cookies are Secure as well.
+        foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
+        {
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
 
         // Plain http metadata only for a provider on this machine (the tests' fake); anything else must be https.
         o.RequireHttpsMetadata = !Uri.TryCreate(authority, UriKind.Absolute, out var uri) || !uri.IsLoopback;
@@ -196,8 +215,9 @@ internal static class WebAccess
             ? returnUrl
             : "/dashboard/";
 
-    private static string SignInPage(Mode mode, string returnUrl)
+    private static string SignInPage(Mode mode, string returnUrl, bool failed)
     {
+        var notice = failed ? "<p role=\"alert\"><strong>That sign-in did not succeed.</strong> Please try again.</p>" : "";
         var buttons = mode.Providers.Count == 0
             ? "<p>No sign-in is configured: set <code>Web:Entra:ClientId</code> or <code>Web:Slack:ClientId</code>.</p>"
             : string.Concat(mode.Providers.Select(p =>
@@ -210,7 +230,7 @@ internal static class WebAccess
             .button{display:inline-block;padding:.6rem 1rem;border-radius:.4rem;background:#1f4e8c;color:#fff;text-decoration:none}
             .button:focus{outline:3px solid #f0b400;outline-offset:2px}</style></head>
             <body><main><h1>Sign in to RolePlay</h1><p>Sign in with the account you use for Teams or Slack: you will see your own team.</p>
-            {{buttons}}</main></body></html>
+            {{notice}}{{buttons}}</main></body></html>
             """;
     }
 
