@@ -194,9 +194,11 @@ public sealed class TeamDashboard(
             // Only the newest round's pairs are named, so a large team costs a bounded number of reads.
             var shown = views.Count == 0 ? round.Pairs.Take(PairsShown).ToArray() : [];
             var unpaired = views.Count == 0 ? round.Unpaired.ToArray() : [];
-            foreach (var key in shown.SelectMany(p => new[] { p.First, p.Second }).Concat(unpaired).Where(k => !names.ContainsKey(k)))
+            var missing = shown.SelectMany(p => new[] { p.First, p.Second }).Concat(unpaired).Where(k => !names.ContainsKey(k)).Distinct().ToArray();
+            var found = await Task.WhenAll(missing.Select(k => people.GetAsync(k, ct))).ConfigureAwait(false);
+            for (var i = 0; i < missing.Length; i++)
             {
-                names[key] = (await people.GetAsync(key, ct).ConfigureAwait(false))?.DisplayName ?? key.UserId;
+                names[missing[i]] = found[i]?.DisplayName ?? missing[i].UserId;
             }
 
             views.Add(new PairingRoundView(round.RoundNumber, round.CreatedUtc, round.Pairs.Count,

@@ -50,7 +50,10 @@ function lineChart(figure, { title, weeks, series, yMax, bars = false }) {
   }
   const step = Math.max(1, Math.ceil(weeks.length / 6));
   weeks.forEach((w, i) => {
-    if (i % step === 0 || i === weeks.length - 1) svg.append(svgEl("text", { x: x(i), y: height - 8, "text-anchor": "middle" }, w));
+    const last = i === weeks.length - 1;
+    if ((i % step === 0 && i + step / 2 < weeks.length - 1) || last) {
+      svg.append(svgEl("text", { x: x(i), y: height - 8, "text-anchor": last ? "end" : i === 0 ? "start" : "middle" }, w));
+    }
   });
   series.forEach((s, n) => {
     const colour = COLOURS[n % COLOURS.length];
@@ -91,7 +94,7 @@ function dataTable(title, weeks, series) {
   table.append(el("caption", { class: "sr-only" }, title));
   const head = el("tr");
   head.append(el("th", { scope: "col" }, "Week"), ...series.map((s) => el("th", { scope: "col" }, s.name)));
-  table.append(el("thead")).append(head);
+  table.appendChild(el("thead")).append(head);
   const body = el("tbody");
   weeks.forEach((w, i) => {
     if (series.every((s) => s.values[i] === null || s.values[i] === 0)) return;
@@ -99,7 +102,7 @@ function dataTable(title, weeks, series) {
     row.append(el("th", { scope: "row" }, w), ...series.map((s) => el("td", {}, s.values[i] === null ? "—" : String(s.values[i]))));
     body.append(row);
   });
-  if (!body.children.length) body.append(el("tr")).append(el("td", { colspan: series.length + 1 }, "Nothing yet."));
+  if (!body.children.length) body.appendChild(el("tr")).append(el("td", { colspan: series.length + 1 }, "Nothing yet."));
   table.append(body);
   details.append(table);
   return details;
@@ -116,7 +119,7 @@ function skillCards(container, weeks, skills, { withProgress }) {
     side.append(el("h4", {}, "Phrases that landed"));
     const list = el("ul", { class: "phrases" });
     if (skill.landed.length === 0) list.append(el("li", {}, "None yet."));
-    for (const phrase of skill.landed) list.append(el("li")).append(el("q", {}, phrase));
+    for (const phrase of skill.landed) list.appendChild(el("li")).append(el("q", {}, phrase));
     side.append(list);
     card.append(chart, side);
     container.append(card);
