@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using RolePlay.Benchmarks.Dashboard;
 using RolePlay.Benchmarks.Slack;
+using RolePlay.Benchmarks.Studio;
 using RolePlay.Benchmarks.Teams;
 
 // Run in Release: dotnet run -c Release --project tests/RolePlay.Benchmarks -- --filter '*'
@@ -9,9 +10,16 @@ using RolePlay.Benchmarks.Teams;
 //   ... -- slack-load [--rate 200] [--seconds 15]
 // The dashboard of a 500-person team with a year of practice, timed beside raw reads of the same rows:
 //   ... -- dashboard-load [--keep]
+// The studio's first contentful paint and turn round trip, each with a baseline:
+//   ... -- studio-perf
 if (args is ["teams-load"])
 {
     return await TeamsMessagesLoad.RunAsync();
+}
+
+if (args is ["studio-perf"])
+{
+    return await StudioPerf.RunAsync();
 }
 
 if (args is ["slack-load", ..])

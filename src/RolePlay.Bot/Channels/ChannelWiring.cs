@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RolePlay.Bot.Web;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Api;
+using RolePlay.Studio;
 using RolePlay.Teams;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
@@ -12,7 +14,8 @@ using SlackInstallSeam = RolePlay.Slack.Installs.ISlackInstallStore;
 namespace RolePlay.Bot.Channels;
 
 /// <summary>Which channels this deployment serves, and their seams backed by the bot's store. Teams is always on
-/// (with no app id it runs in local mode for Microsoft's Agents Playground); Slack only when configured.</summary>
+/// (with no app id it runs in local mode for Microsoft's Agents Playground); Slack only when configured; the browser
+/// studio always (loopback only while neither Teams nor Slack is configured).</summary>
 internal static class ChannelWiring
 {
     public sealed record Enabled(bool Slack);
@@ -42,6 +45,9 @@ internal static class ChannelWiring
             services.AddSlack(configuration);
         }
 
+        // Local mode: nothing is configured that could sign a person in, so the studio answers loopback callers only.
+        var local = !slack && string.IsNullOrWhiteSpace(configuration["Teams:MicrosoftAppId"]);
+        services.AddStudio(options => options.LocalMode = local);
         return new Enabled(slack);
     }
 
@@ -52,5 +58,10 @@ internal static class ChannelWiring
         {
             app.MapSlackEndpoints();
         }
+
+        // The same rule as the dashboard: loopback in local mode, signed in when deployed (Web/WebAccess.cs).
+        var studio = app.MapStudio();
+        studio.Learner.RequireAuthorization(WebAccess.Policy);
+        studio.Facilitator.RequireAuthorization(WebAccess.Policy);
     }
 }

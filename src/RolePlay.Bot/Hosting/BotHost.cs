@@ -67,6 +67,7 @@ internal static class BotHost
         builder.Services.AddSingleton<RecognitionService>();
         builder.Services.AddSingleton<TranscriptSharing>();
         builder.Services.AddSingleton<ChannelPractice>();
+        builder.Services.AddSingleton<LiveFacilitation>();
         builder.Services.AddSingleton<TeamRouter>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);

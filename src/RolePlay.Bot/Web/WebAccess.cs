@@ -242,7 +242,7 @@ internal static class WebAccess
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LoopbackCallerRequirement requirement)
         {
             var http = context.Resource as HttpContext ?? accessor.HttpContext;
-            if (http?.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip))
+            if (http?.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip))
             {
                 context.Succeed(requirement);
             }

@@ -1,3 +1,4 @@
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.Rows;
 
@@ -95,9 +96,10 @@ internal sealed class PeopleStore(IRowStore rows) : IPeopleStore
             throw new ArgumentException($"Person {person.Key}: '{person.TimeZone}' is not a known IANA time zone.", nameof(person));
         }
 
-        if (person.Intensity is < 1 or > 3)
+        // Core stores the Intensity enum as its number: 0 low, 1 medium, 2 high.
+        if (!Enum.IsDefined((Intensity)person.Intensity))
         {
-            throw new ArgumentException($"Person {person.Key}: intensity must be 1 (gentle) to 3 (hard), not {person.Intensity}.", nameof(person));
+            throw new ArgumentException($"Person {person.Key}: intensity must be 0 (low) to 2 (high), not {person.Intensity}.", nameof(person));
         }
 
         ArgumentNullException.ThrowIfNull(person.WorkingDays);

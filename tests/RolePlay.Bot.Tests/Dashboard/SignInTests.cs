@@ -186,7 +186,7 @@ public sealed class SignInTests : IAsyncLifetime
 
         var authorization = local.Services.GetRequiredService<IAuthorizationService>();
         var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
-        foreach (var (address, allowed) in new[] { ("127.0.0.1", true), ("::1", true), ("192.0.2.10", false), ("10.0.0.7", false), ("::ffff:192.0.2.10", false) })
+        foreach (var (address, allowed) in new[] { ("127.0.0.1", true), ("::1", true), ("192.0.2.10", false), ("10.0.0.7", false), ("::ffff:192.0.2.10", false), ("::ffff:127.0.0.1", true) })
         {
             var context = new DefaultHttpContext { RequestServices = local.Services };
             context.Connection.RemoteIpAddress = IPAddress.Parse(address);

@@ -1,0 +1,54 @@
+namespace RolePlay.Studio.Http;
+
+// The JSON the studio's pages send. Unknown or missing members are refused (StudioRequests.Json).
+
+public sealed record NewPersonRequest(string Name);
+
+public sealed record MessageRequest(string Text);
+
+/// <summary>A card action: the verb of the Action.Execute/Action.Submit, its data merged with the card's inputs, and
+/// which message (card) was acted on, so the card can be replaced or shown again with its errors.</summary>
+public sealed record SubmitRequest(string Verb, Dictionary<string, string>? Values = null, long? CardSeq = null);
+
+/// <summary>A facilitator's nudge: <see cref="Kind"/> is cue, outage or goal.</summary>
+public sealed record NudgeRequest(string Learner, string Kind, string Text);
+
+/// <summary>Limits and shapes of the studio's input, each with the sentence the page shows when it is broken.</summary>
+public static class StudioLimits
+{
+    public const int MaxNameLength = 60;
+    public const int MaxMessageLength = 2000;
+    public const int MaxValues = 20;
+    public const int MaxValueLength = 2000;
+    public const int MaxNudgeLength = 300;
+
+    public static string? CheckName(string name) =>
+        name.Trim() is { Length: 0 } ? "Tell us a name to use (a first name is enough)."
+        : name.Trim().Length > MaxNameLength ? $"Keep the name to {MaxNameLength} characters."
+        : name.Any(char.IsControl) ? "The name may not contain control characters."
+        : null;
+
+    public static string? CheckMessage(string text) =>
+        text.Trim().Length == 0 ? "Type a message first."
+        : text.Length > MaxMessageLength ? $"A message may be at most {MaxMessageLength} characters; this one has {text.Length}."
+        : null;
+
+    public static string? CheckSubmit(SubmitRequest submit)
+    {
+        if (submit.Verb.Length is 0 or > 64 || !submit.Verb.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_'))
+        {
+            return "“verb” must be a card verb such as practice.start.";
+        }
+
+        if (submit.Values is { Count: > MaxValues })
+        {
+            return $"A card sends at most {MaxValues} values.";
+        }
+
+        return submit.Values?.FirstOrDefault(v => v.Key.Length is 0 or > 64 || v.Value.Length > MaxValueLength) is { Key: not null } bad
+            ? $"The value “{Shorten(bad.Key)}” is too long (keys up to 64, values up to {MaxValueLength} characters)."
+            : null;
+    }
+
+    private static string Shorten(string text) => text.Length > 20 ? text[..20] + "…" : text;
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using RolePlay.Core.Conversations;
+using RolePlay.Core.Storage;
+using RolePlay.Studio.Transcripts;
+
+namespace RolePlay.Studio;
+
+/// <summary>What one studio request changed in the person's page, and the input errors of a refused card.</summary>
+public sealed record StudioTurn(IReadOnlyList<StudioEntry> Entries, IReadOnlyDictionary<string, string>? InputErrors);
+
+/// <summary>The studio as a channel: it turns what the page did into the neutral events every channel sends
+/// (<see cref="MessageReceived"/>, <see cref="CardSubmitted"/>, <see cref="BotInstalled"/>), calls the one router, and
+/// puts the router's answer into the page. No practice decision is made here.</summary>
+public sealed class StudioChannel(IConversationRouter router, StudioDelivery delivery, StudioTranscripts transcripts, TimeProvider time)
+{
+    /// <summary>The studio is a personal chat whose conversation id is the person's own id.</summary>
+    public static ConversationAddress AddressOf(ChannelUser user) =>
+        new(StudioDelivery.Platform, user.TenantId, user.UserId, ConversationKind.Personal);
+
+    public static PersonKey KeyOf(ChannelUser user) => new(user.Platform, user.TenantId, user.UserId);
+
+    /// <summary>A person's first visit: the welcome (consent) card, as a chat platform shows it on install.</summary>
+    public Task<StudioTurn> WelcomeAsync(ChannelUser user, CancellationToken ct) =>
+        RouteAsync(user, new BotInstalled(user, AddressOf(user), time.GetUtcNow()), said: null, cardSeq: null, ct);
+
+    public Task<StudioTurn> MessageAsync(ChannelUser user, string text, CancellationToken ct) =>
+        RouteAsync(user, new MessageReceived(user, AddressOf(user), time.GetUtcNow(), text), said: text, cardSeq: null, ct);
+
+    public Task<StudioTurn> SubmitAsync(ChannelUser user, string verb, IReadOnlyDictionary<string, string> values, long? cardSeq,
+        CancellationToken ct) =>
+        RouteAsync(user, new CardSubmitted(user, AddressOf(user), time.GetUtcNow(), verb, values,
+            cardSeq?.ToString(CultureInfo.InvariantCulture)), said: null, cardSeq, ct);
+
+    private async Task<StudioTurn> RouteAsync(ChannelUser user, IncomingEvent incoming, string? said, long? cardSeq, CancellationToken ct)
+    {
+        var key = KeyOf(user);
+        var conversation = transcripts.For(key);
+        // One person's events reach the router in order, as a chat platform delivers them; two tabs cannot cross turns.
+        await conversation.Turn.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var result = await router.HandleAsync(incoming, ct).ConfigureAwait(false);
+            // The typed words join the page only once the router took them: on an error the page keeps them in the box.
+            var entries = new List<StudioEntry>();
+            if (said is not null)
+            {
+                entries.Add(delivery.Said(key, said));
+            }
+
+            if (cardSeq is { } seq && (result.ReplaceCard is not null || result.InputErrors is { Count: > 0 })
+                && delivery.Replace(key, seq, result.ReplaceCard, result.InputErrors) is { } replaced)
+            {
+                entries.Add(replaced);
+            }
+
+            entries.AddRange(delivery.Deliver(key, result.Replies));
+            return new StudioTurn(entries, result.InputErrors is { Count: > 0 } errors ? errors : null);
+        }
+        finally
+        {
+            conversation.Turn.Release();
+        }
+    }
+}

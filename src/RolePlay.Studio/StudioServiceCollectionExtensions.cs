@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RolePlay.Core.Routines;
+using RolePlay.Studio.Http;
+using RolePlay.Studio.Transcripts;
+
+namespace RolePlay.Studio;
+
+public static class StudioServiceCollectionExtensions
+{
+    /// <summary>Registers the studio channel, its proactive sender (platform "studio") and Data Protection for its
+    /// cookie. The host registers the <c>IConversationRouter</c>, Core's <c>LiveFacilitation</c> and the stores.</summary>
+    public static IServiceCollection AddStudio(this IServiceCollection services, Action<StudioOptions> configure)
+    {
+        services.Configure(configure);
+        services.AddDataProtection();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StudioTranscripts>();
+        services.TryAddSingleton<StudioDelivery>();
+        services.TryAddSingleton<StudioIdentity>();
+        services.TryAddSingleton<StudioAssets>();
+        services.TryAddSingleton<StudioChannel>();
+        services.TryAddSingleton<LoopbackOnly>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, StudioProactiveSender>());
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using RolePlay.Core.Cards;
+using RolePlay.Core.Conversations;
+using RolePlay.Core.Storage;
+using RolePlay.Teams.Cards;
+
+namespace RolePlay.Studio.Transcripts;
+
+/// <summary>Puts what the bot says into a person's page: text as it is, cards as the exact Adaptive Card JSON Teams
+/// receives (<see cref="AdaptiveCardRenderer"/>), so the page's Adaptive Cards renderer shows what Teams would.</summary>
+public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimeProvider time, ILogger<StudioDelivery> logger)
+{
+    public const string Platform = "studio";
+
+    /// <summary>The messages for <paramref name="person"/>'s page, in order. A reply aimed at another conversation (a
+    /// transcript shared to a team channel) has nowhere to go in the studio and is left out, with a log line.</summary>
+    public IReadOnlyList<StudioEntry> Deliver(PersonKey person, IEnumerable<Outgoing> messages)
+    {
+        var conversation = transcripts.For(person);
+        var delivered = new List<StudioEntry>();
+        foreach (var message in messages)
+        {
+            if (message.Target is { } target && !IsPersonalChatOf(target, person))
+            {
+                LogElsewhere(logger, target.Platform, target.ConversationId);
+                continue;
+            }
+
+            delivered.Add(message switch
+            {
+                TextOut text => conversation.Append((seq, version) => new StudioEntry(seq, version, time.GetUtcNow(),
+                    AuthorOf(text.Text), text.Text, null, null), time.GetUtcNow()),
+                CardOut card => conversation.Append((seq, version) => CardEntry(seq, version, card.Card), time.GetUtcNow()),
+                _ => throw new NotSupportedException($"The studio cannot show {message.GetType().Name}."),
+            });
+        }
+
+        return delivered;
+    }
+
+    /// <summary>What the person typed, shown in their page before the bot answers.</summary>
+    public StudioEntry Said(PersonKey person, string text) =>
+        transcripts.For(person).Append((seq, version) => new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.You, text, null, null),
+            time.GetUtcNow());
+
+    /// <summary>Replaces an acted-on card (the router's <see cref="RouterResult.ReplaceCard"/>), or re-renders it with its
+    /// input errors; null when that message is no longer in the page's ring.</summary>
+    public StudioEntry? Replace(PersonKey person, long seq, Card? replacement, IReadOnlyDictionary<string, string>? inputErrors) =>
+        transcripts.For(person).Replace(seq, (old, version) =>
+        {
+            var card = replacement ?? old.Source;
+            return card is null
+                ? old with { Version = version }
+                : CardEntry(old.Seq, version, card, inputErrors) with { At = old.At };
+        });
+
+    private StudioEntry CardEntry(long seq, long version, Card card, IReadOnlyDictionary<string, string>? inputErrors = null) =>
+        new(seq, version, time.GetUtcNow(), StudioEntry.Bot, null, AdaptiveCardRenderer.Render(card, inputErrors), card.Id) { Source = card };
+
+    /// <summary>The router's replies speak as "Coach: …" for the coach and "Maria: …" for the customer; the page styles
+    /// the coach apart so nudges stand out.</summary>
+    private static string AuthorOf(string text) =>
+        text.StartsWith("Coach:", StringComparison.Ordinal) ? StudioEntry.Coach : StudioEntry.Bot;
+
+    private static bool IsPersonalChatOf(ConversationAddress target, PersonKey person) =>
+        target.Kind == ConversationKind.Personal && target.TenantId == person.Tenant.TenantId && target.ConversationId == person.UserId;
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "A studio reply aimed at {Platform} conversation {ConversationId} was not shown: the studio has only personal chats.")]
+    private static partial void LogElsewhere(ILogger logger, string platform, string conversationId);
+}

@@ -1,0 +1,164 @@
+using Microsoft.Playwright;
+using RolePlay.Browser.Tests.Infrastructure;
+using RolePlay.Core.Storage;
+using Xunit.Abstractions;
+
+namespace RolePlay.Browser.Tests;
+
+/// <summary>A person practises in the studio the way a newcomer would, with nothing but the bot on this machine.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    private StudioServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await StudioServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [SkippableFact]
+    public async Task A_full_practice_from_scenario_pick_to_commitment_stores_the_reflections()
+    {
+        await using var context = await browser.NewContextAsync();
+        var studio = await StudioPage.OpenAsync(context, _server);
+        var page = studio.Page;
+        await Axe.AssertAccessibleAsync(page, "the studio's first visit", output);
+
+        await studio.JoinAsync("Ana");
+        // The persona card is there before starting: age, culture, ability, device and network, success, constraints.
+        var persona = page.Locator("li.scenario", new() { Has = page.Locator("input[value='late-delivery-birthday']") });
+        await Assertions.Expect(persona).ToContainTextAsync("Customer");
+        await Assertions.Expect(persona).ToContainTextAsync("Access needs");
+        await Assertions.Expect(persona).ToContainTextAsync("Device and network");
+        await Assertions.Expect(persona).ToContainTextAsync("Success looks like");
+        await Assertions.Expect(persona).ToContainTextAsync("Constraints");
+        await Axe.AssertAccessibleAsync(page, "the scenario picker with the welcome card", output);
+
+        await studio.StartAsync("late-delivery-birthday", "low");
+        await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Jake:" }).First).ToBeVisibleAsync();
+        await studio.SayAsync("Oh no, I'm so sorry, that sounds really stressful with the birthday tomorrow. What happened with the parcel?");
+        await studio.SayAsync("So the present hasn't arrived and the party is tomorrow, is that right?");
+        await studio.SayAsync("I'll call the courier now and text you by 5pm today with a delivery slot, does that work for you?");
+        await Axe.AssertAccessibleAsync(page, "a practice in progress", output);
+        await Artifacts.ScreenshotAsync(page, "studio-practice-in-progress", output);
+
+        // End through the card's own action, as Teams would post it.
+        await studio.Card("practice.controls").Last.GetByRole(AriaRole.Button, new() { Name = "End and debrief" }).ClickAsync();
+        var feelings = studio.Card("debrief.feelings");
+        await feelings.Locator("input[type=radio][value='4']").CheckAsync();
+        await feelings.GetByLabel("In a few words").FillAsync("Nervous at first, calmer once he opened up");
+        await feelings.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+
+        var commitment = studio.Card("debrief.commitment");
+        var observations = studio.Card("debrief.observations");
+        await Assertions.Expect(observations).ToContainTextAsync("What happened");
+        // The phrases quoted as evidence read as Teams shows them: no Markdown escapes left over.
+        await Assertions.Expect(observations).ToContainTextAsync("(summary)");
+        await Assertions.Expect(observations).Not.ToContainTextAsync("\\(");
+        await commitment.GetByLabel("I will").FillAsync("Name the feeling before I offer a fix");
+        await commitment.GetByRole(AriaRole.Button, new() { Name = "Commit" }).ClickAsync();
+        await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Committed:" })).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page, "the layered debrief", output);
+        await Artifacts.ScreenshotAsync(page, "studio-debrief-committed", output);
+
+        var person = _server.OnlyLocalPerson();
+        var ended = Assert.Single(await _server.Get<ISessionStore>().ListEndedAsync(person, 5, CancellationToken.None));
+        Assert.Equal("late-delivery-birthday", ended.ScenarioId);
+        Assert.Equal(0, ended.Intensity); // low, as picked
+        var learning = _server.Get<ILearningStore>();
+        var reflection = Assert.Single(await learning.ListReflectionsAsync(person, ended.SessionId, CancellationToken.None));
+        Assert.Equal("feelings", reflection.Layer);
+        Assert.Equal("4/5 Nervous at first, calmer once he opened up", reflection.Text);
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        var committed = await learning.ListDueForCheckInAsync(person.Tenant, due, CancellationToken.None);
+        Assert.Contains(committed, c => c.Person == person && c.SessionId == ended.SessionId && c.Text == "Name the feeling before I offer a fix");
+        Assert.Equal("Ana", (await _server.Get<IPeopleStore>().GetAsync(person, CancellationToken.None))!.DisplayName);
+    }
+
+    [SkippableFact]
+    public async Task A_practice_can_be_done_with_the_keyboard_alone()
+    {
+        await using var context = await browser.NewContextAsync();
+        var studio = await StudioPage.OpenAsync(context, _server);
+        var page = studio.Page;
+        var keyboard = page.Keyboard;
+
+        // The name field has the focus on arrival; Enter submits, and the focus moves to the picker.
+        await Assertions.Expect(page.GetByLabel("What should we call you?")).ToBeFocusedAsync();
+        await keyboard.TypeAsync("Kofi");
+        await keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#picker-heading")).ToBeFocusedAsync();
+
+        // Tab into the scenario group (the first is chosen), arrows pick another, Tab on to intensity and Start.
+        await keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("input[name=scenario]").First).ToBeFocusedAsync();
+        await keyboard.PressAsync("ArrowDown");
+        var chosen = await page.EvaluateAsync<string>("() => document.activeElement.value");
+        await keyboard.PressAsync("Tab");
+        await keyboard.PressAsync("ArrowDown"); // medium → high
+        await Assertions.Expect(page.Locator("input[name=intensity][value=high]")).ToBeCheckedAsync();
+        await keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start the practice" })).ToBeFocusedAsync();
+        await keyboard.PressAsync("Enter");
+
+        // The reply box takes the focus; Enter sends.
+        await Assertions.Expect(studio.Message).ToBeFocusedAsync();
+        await studio.Card("practice.controls").WaitForAsync();
+        await keyboard.TypeAsync("I'm really sorry, that sounds frustrating. Can you tell me what happened?");
+        await keyboard.PressAsync("Enter");
+        await Assertions.Expect(studio.Entries("you")).ToHaveCountAsync(1);
+        await Assertions.Expect(studio.Message).ToBeFocusedAsync();
+        await Assertions.Expect(studio.Message).ToHaveValueAsync("");
+        await keyboard.TypeAsync("/end");
+        await keyboard.PressAsync("Enter");
+
+        // The debrief card takes the focus on its first input: arrows rate, Tab moves on, Enter acts.
+        var feelings = studio.Card("debrief.feelings");
+        await Assertions.Expect(feelings.GetByRole(AriaRole.Radio).First).ToBeFocusedAsync();
+        await keyboard.PressAsync("Space");
+        await keyboard.PressAsync("ArrowRight");
+        await keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(feelings.Locator("input[type=radio][value='3']")).ToBeCheckedAsync();
+        await keyboard.PressAsync("Tab");
+        await keyboard.TypeAsync("Fine");
+        await keyboard.PressAsync("Tab");
+        await Assertions.Expect(feelings.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToBeFocusedAsync();
+        await keyboard.PressAsync("Enter");
+
+        var commitment = studio.Card("debrief.commitment");
+        await Assertions.Expect(commitment.GetByLabel("I will")).ToBeFocusedAsync();
+        await keyboard.TypeAsync("Ask one open question first");
+        await keyboard.PressAsync("Tab");
+        await keyboard.PressAsync("Enter");
+        await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Committed: “Ask one open question first”" })).ToBeVisibleAsync();
+        await Artifacts.ScreenshotAsync(page, "studio-keyboard-only", output);
+
+        var person = _server.OnlyLocalPerson();
+        var ended = Assert.Single(await _server.Get<ISessionStore>().ListEndedAsync(person, 5, CancellationToken.None));
+        Assert.Equal(chosen, ended.ScenarioId);
+        Assert.Equal(2, ended.Intensity);
+    }
+    [SkippableFact]
+    public async Task Pause_resume_and_stop_work_at_any_moment_and_a_stopped_practice_is_not_scored()
+    {
+        await using var context = await browser.NewContextAsync();
+        var studio = await StudioPage.OpenAsync(context, _server);
+        await studio.JoinAsync("Noor");
+        await studio.StartAsync("refund-outside-policy", "medium");
+        var scene = studio.Page.GetByRole(AriaRole.Group, new() { Name = "Scene controls" });
+
+        await scene.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Assertions.Expect(studio.Transcript).ToContainTextAsync("Paused. Nothing is lost");
+        await studio.SayAsync("Are you still there?");
+        await Assertions.Expect(studio.Entries("bot").Last).ToContainTextAsync("This practice is paused, so that wasn't sent to the customer.");
+        await scene.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Assertions.Expect(studio.Entries("coach").Last).ToContainTextAsync("Resumed.");
+        await scene.GetByRole(AriaRole.Button, new() { Name = "Stop (no score)" }).ClickAsync();
+        await Assertions.Expect(studio.Entries("bot").Last).ToContainTextAsync("Stopped. Nothing was scored.");
+        await Assertions.Expect(studio.Card("debrief.feelings")).ToHaveCountAsync(0);
+
+        var person = _server.OnlyLocalPerson();
+        var ended = Assert.Single(await _server.Get<ISessionStore>().ListEndedAsync(person, 5, CancellationToken.None));
+        Assert.Equal("stopped", ended.Outcome);
+        Assert.Null(await _server.Get<ILearningStore>().GetRubricAsync(person, ended.SessionId, CancellationToken.None));
+    }
+}
