@@ -51,7 +51,7 @@ function lineChart(figure, { title, weeks, series, yMax, bars = false }) {
   const step = Math.max(1, Math.ceil(weeks.length / 6));
   weeks.forEach((w, i) => {
     const last = i === weeks.length - 1;
-    if ((i % step === 0 && i + step / 2 < weeks.length - 1) || last) {
+    if ((i % step === 0 && i + step < weeks.length) || last) {
       svg.append(svgEl("text", { x: x(i), y: height - 8, "text-anchor": last ? "end" : i === 0 ? "start" : "middle" }, w));
     }
   });

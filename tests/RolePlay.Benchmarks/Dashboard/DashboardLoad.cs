@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Insights;
 using RolePlay.Core.Storage;
@@ -66,6 +67,7 @@ internal static class DashboardLoad
                 }));
                 Report("baseline: every person-week of the team (no team rows)", await TimeAsync(async () =>
                     await store.ListMembersWeeksAsync(tenant, TeamId, window[0], window[^1], CancellationToken.None), iterations: 10));
+                await MeasureRenderAsync(baseUri);
                 if (keep)
                 {
                     Console.WriteLine($"Serving {baseUri}dashboard/ on the seeded data; press Enter to stop.");
@@ -83,6 +85,52 @@ internal static class DashboardLoad
                 dir.Delete(recursive: true);
             }
         }
+    }
+
+    /// <summary>The whole page in headless Debian Chromium, fresh profile each load: from navigation start until the
+    /// page has fetched its JSON and drawn every chart (its "dashboard-ready" mark). Baseline in the same browser: the
+    /// load of /healthz, a page with no data and no script.</summary>
+    private static async Task MeasureRenderAsync(Uri baseUri)
+    {
+        const string chromium = "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            Console.WriteLine($"render in Chromium: not measured, {chromium} is missing");
+            return;
+        }
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+            ],
+        });
+        var dashboard = new List<double>();
+        var baseline = new List<double>();
+        for (var i = 0; i <= 10; i++)
+        {
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(baseUri, "/dashboard/").ToString());
+            await page.Locator("body[data-ready]").WaitForAsync();
+            var ready = await page.EvaluateAsync<double>("() => performance.getEntriesByName('dashboard-ready')[0].startTime");
+            await page.GotoAsync(new Uri(baseUri, "/healthz").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            var health = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].loadEventEnd");
+            if (i > 0)
+            {
+                dashboard.Add(ready);
+                baseline.Add(health);
+            }
+        }
+
+        Report("Chromium: /dashboard/ drawn (navigation → all charts)", [.. dashboard.Order()]);
+        Report("baseline: Chromium loads /healthz from the same host", [.. baseline.Order()]);
     }
 
     /// <summary>Through the stores' own APIs for the team, people and memberships; the 26,000 person-week rows and the
