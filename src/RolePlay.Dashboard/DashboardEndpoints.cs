@@ -94,13 +94,8 @@ public static class DashboardEndpoints
         }
 
         var members = await s.Teams.ListMembersAsync(viewer.Tenant, teamId, context.RequestAborted);
-        var links = new List<PersonLink>(members.Count);
-        foreach (var member in members)
-        {
-            var person = await s.People.GetAsync(member.Person, context.RequestAborted);
-            links.Add(new PersonLink(member.Person.UserId, person?.DisplayName ?? member.Person.UserId));
-        }
-
+        var people = await Task.WhenAll(members.Select(m => s.People.GetAsync(m.Person, context.RequestAborted)));
+        var links = members.Zip(people, (m, p) => new PersonLink(m.Person.UserId, p?.DisplayName ?? m.Person.UserId));
         return TypedResults.Ok<IReadOnlyList<PersonLink>>(links.OrderBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ToArray());
     }
 

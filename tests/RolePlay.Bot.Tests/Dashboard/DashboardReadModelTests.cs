@@ -147,6 +147,8 @@ public sealed class DashboardReadModelTests(SeededDashboard seeded) : IClassFixt
         using var page = await Http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
         Assert.Contains("/dashboard/assets/dashboard.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var noSlash = await Http.GetAsync(new Uri("/dashboard", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, noSlash.StatusCode);
         using var css = await Http.GetAsync(new Uri("/dashboard/assets/dashboard.css", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         using var missing = await Http.GetAsync(new Uri("/dashboard/assets/secrets.json", UriKind.Relative));
