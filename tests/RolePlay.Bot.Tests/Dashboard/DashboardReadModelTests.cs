@@ -178,3 +178,16 @@ public sealed class DashboardReadModelTests(SeededDashboard seeded) : IClassFixt
 
     internal static int[] Ints(JsonElement parent, string name) => parent.GetProperty(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
 }
+
+public sealed class DashboardSettingsTests
+{
+    [Theory]
+    [InlineData("--Dashboard:MinTeamSize=0")]
+    [InlineData("--Dashboard:Weeks=2")]
+    public void A_bad_dashboard_setting_stops_the_start_naming_the_setting(string setting)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            Hosting.BotHost.Build(["--urls", "http://127.0.0.1:0", "--Storage:Sqlite:Path=unused.db", setting], []));
+        Assert.Contains(setting[2..setting.IndexOf('=', StringComparison.Ordinal)], error.Message, StringComparison.Ordinal);
+    }
+}
