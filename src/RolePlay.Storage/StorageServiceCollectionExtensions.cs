@@ -5,6 +5,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.AzureTables;
@@ -43,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RoutineStateStore>();
         services.AddSingleton<IRoutineCursorStore>(sp => sp.GetRequiredService<RoutineStateStore>());
         services.AddSingleton<IRoutineStatusStore>(sp => sp.GetRequiredService<RoutineStateStore>());
+        services.AddSingleton<IInsightsStore, InsightsStore>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using RolePlay.Benchmarks.Dashboard;
 using RolePlay.Benchmarks.Slack;
 using RolePlay.Benchmarks.Studio;
 using RolePlay.Benchmarks.Teams;
@@ -7,6 +8,8 @@ using RolePlay.Benchmarks.Teams;
 // The endpoints under paced load (open loop, fixed rate; not BenchmarkDotNet jobs):
 //   ... -- teams-load
 //   ... -- slack-load [--rate 200] [--seconds 15]
+// The dashboard of a 500-person team with a year of practice, timed beside raw reads of the same rows:
+//   ... -- dashboard-load [--keep]
 // The studio's first contentful paint and turn round trip, each with a baseline:
 //   ... -- studio-perf
 if (args is ["teams-load"])
@@ -22,6 +25,11 @@ if (args is ["studio-perf"])
 if (args is ["slack-load", ..])
 {
     return await SlackAckLoad.RunAsync(args[1..]);
+}
+
+if (args is ["dashboard-load", ..])
+{
+    return await DashboardLoad.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SlackAckLoad).Assembly).Run(args);

@@ -7,6 +7,7 @@ using RolePlay.Bot.Tests.Routines;
 using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
@@ -28,13 +29,14 @@ internal sealed class RouterHarness : IAsyncDisposable
         Clock = clock;
         Logs = logs;
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
+        var insights = new InsightsRecorder(Insights, People, Recognitions);
         var team = new TeamRouter(
             new TeamSetup(People, Teams, clock),
-            new RecognitionService(People, Teams, Recognitions, policy, clock),
+            new RecognitionService(People, Teams, Recognitions, policy, insights, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
             new ChannelPractice(Catalog, engine, People, Sessions, clock),
             services.GetRequiredService<RoutineCommands>());
-        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, services.GetRequiredService<RoutineAnswers>(), clock);
+        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, services.GetRequiredService<RoutineAnswers>(), insights, clock);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -52,6 +54,8 @@ internal sealed class RouterHarness : IAsyncDisposable
     public ITeamStore Teams => _services.GetRequiredService<ITeamStore>();
 
     public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
+
+    public IInsightsStore Insights => _services.GetRequiredService<IInsightsStore>();
 
     public T Services<T>() where T : notnull => _services.GetRequiredService<T>();
 

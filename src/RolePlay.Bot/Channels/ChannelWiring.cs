@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RolePlay.Bot.Web;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
@@ -58,6 +59,9 @@ internal static class ChannelWiring
             app.MapSlackEndpoints();
         }
 
-        app.MapStudio();
+        // The same rule as the dashboard: loopback in local mode, signed in when deployed (Web/WebAccess.cs).
+        var studio = app.MapStudio();
+        studio.Learner.RequireAuthorization(WebAccess.Policy);
+        studio.Facilitator.RequireAuthorization(WebAccess.Policy);
     }
 }

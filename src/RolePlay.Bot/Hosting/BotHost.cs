@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Options;
 using RolePlay.Bot.Channels;
+using RolePlay.Bot.Web;
+using RolePlay.Dashboard;
 using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
@@ -61,6 +64,7 @@ internal static class BotHost
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
         builder.Services.AddSingleton<PracticeEngine>();
         RecognitionSettings.Add(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<IInsightsRecorder, InsightsRecorder>();
         builder.Services.AddSingleton<TeamSetup>();
         builder.Services.AddSingleton<RecognitionService>();
         builder.Services.AddSingleton<TranscriptSharing>();
@@ -71,10 +75,16 @@ internal static class BotHost
         TeamRoutineWiring.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
+        var web = WebAccess.Add(builder, channels.Slack);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDashboard(builder.Configuration,
+            new DashboardHosting(web.Local ? new TenantScope("studio", builder.Configuration["Dashboard:LocalTenant"] ?? "local") : null));
 
         var app = builder.Build();
         app.UseMiddleware<StorageOutageMiddleware>();
+        WebAccess.Map(app, web);
         ChannelWiring.Map(app, channels);
+        app.MapDashboard().RequireAuthorization(WebAccess.Policy);
         app.MapGet("/healthz", (ContentCatalog content) => Results.Ok(new
         {
             status = "ok",

@@ -1,4 +1,5 @@
 using RolePlay.Core.Content;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
@@ -17,6 +18,7 @@ public sealed class PracticeRouter(
     ILearningStore learning,
     TeamRouter team,
     RoutineAnswers routineAnswers,
+    IInsightsRecorder insights,
     TimeProvider time) : IConversationRouter
 {
     private const string SceneHelp = "During a practice: /pause, /resume, /stop (nothing is scored) or /end (finish and debrief).";
@@ -122,7 +124,9 @@ public sealed class PracticeRouter(
             return new RouterResult(replies);
         }
 
-        await learning.SaveRubricAsync(SessionPersistence.Rubric(person.Key, header.SessionId, report, Now), ct).ConfigureAwait(false);
+        var rubric = SessionPersistence.Rubric(person.Key, header.SessionId, report, Now);
+        await learning.SaveRubricAsync(rubric, ct).ConfigureAwait(false);
+        await insights.SessionScoredAsync(person, rubric, session.Transcript, ct).ConfigureAwait(false);
         replies.Add(new CardOut(PracticeCards.DebriefFeelings(header.SessionId, report)));
         return new RouterResult(replies);
     }
@@ -336,8 +340,9 @@ public sealed class PracticeRouter(
         var report = SessionPersistence.Restore(engine, stored).Report();
         var weakest = report.Rubric.OrderBy(r => r.Score).Select(r => WireName.Of(r.Criterion)).FirstOrDefault() ?? "";
         var checkIn = PersonSettings.LocalToday(person, Now).AddDays(7);
-        await learning.SaveCommitmentAsync(new CommitmentRecord(person.Key, Guid.NewGuid().ToString("N"), stored.SessionId,
+        var commitment = await learning.SaveCommitmentAsync(new CommitmentRecord(person.Key, Guid.NewGuid().ToString("N"), stored.SessionId,
             weakest, text, checkIn, CommitmentStatus.Open, Now), ct).ConfigureAwait(false);
+        await insights.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
         return new RouterResult(
             [new TextOut($"Committed: “{text}”. I'll ask you (and your buddy) how it went on {checkIn:dddd d MMMM}.")],
             ReplaceCard: PracticeCards.Acknowledged("debrief.commitment", $"Your commitment: “{text}”"));

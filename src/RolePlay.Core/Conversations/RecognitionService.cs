@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 
@@ -13,7 +14,7 @@ public sealed record RecognitionPolicy(int DailyCapPerManager = 5);
 /// local day; anyone's empathy-win emoji is counted. Taking a reaction back removes what it recorded. Reacting to your
 /// own message counts for nothing.</summary>
 public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IRecognitionStore recognitions,
-    RecognitionPolicy policy, TimeProvider time)
+    RecognitionPolicy policy, IInsightsRecorder insights, TimeProvider time)
 {
     public async Task<RouterResult> OnReactionAsync(ReactionChanged reaction, CancellationToken ct)
     {
@@ -44,6 +45,7 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
         {
             // The week partition is the week it was added in: this week, or last week for a reaction taken back soon after.
             var today = DueBucket.Day(now);
+            await insights.RecognitionRemovingAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
             await recognitions.RemoveAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
             await recognitions.RemoveAsync(tenant, teamId, id, today.AddDays(-7), ct).ConfigureAwait(false);
             return RouterResult.Nothing;
@@ -54,6 +56,7 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
         if (kind == RecognitionKind.EmpathyWin)
         {
             await recognitions.AddAsync(record, ct).ConfigureAwait(false);
+            await insights.RecognitionAddedAsync(record, ct).ConfigureAwait(false);
             return RouterResult.Nothing;
         }
 
@@ -81,6 +84,7 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
         }
 
         await recognitions.AddAsync(record, ct).ConfigureAwait(false);
+        await insights.RecognitionAddedAsync(record, ct).ConfigureAwait(false);
         return RouterResult.Nothing;
     }
 

@@ -20,8 +20,10 @@ internal static class Tables
     public const string MessageAuthors = "MessageAuthors";
     public const string Routines = "Routines";
 
+    public const string Insights = "Insights";
+
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines, Insights];
 }
 
 /// <summary>

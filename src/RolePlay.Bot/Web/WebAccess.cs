@@ -1,0 +1,266 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using RolePlay.Core.Web;
+
+namespace RolePlay.Bot.Web;
+
+/// <summary>Who may open the browser pages (dashboard, studio). Local mode — neither a Teams app id nor Slack
+/// configured — serves the machine's own user: loopback callers only, no sign-in. Deployed mode requires sign-in with
+/// Entra ID or Slack (OpenID Connect, authorization-code flow), then a cookie holding only <see cref="WebClaims"/>:
+/// the tenant and user the identity provider vouched for, which is all a page ever reads to choose data.</summary>
+internal static class WebAccess
+{
+    /// <summary>The policy the host puts on every browser route group.</summary>
+    public const string Policy = "roleplay-web";
+
+    public const string EntraScheme = "entra";
+    public const string SlackScheme = "slack";
+    private const string LoopbackScheme = "loopback";
+
+    public sealed record Mode(bool Local, IReadOnlyList<SignInProvider> Providers);
+
+    public sealed record SignInProvider(string Scheme, string Label);
+
+    public static Mode Add(WebApplicationBuilder builder, bool slackChannel)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var local = string.IsNullOrWhiteSpace(configuration["Teams:MicrosoftAppId"]) && !slackChannel;
+        if (local)
+        {
+            services.AddAuthentication(LoopbackScheme).AddScheme<AuthenticationSchemeOptions, LoopbackOnlyHandler>(LoopbackScheme, null);
+            services.AddSingleton<IAuthorizationHandler, LoopbackCallerHandler>();
+            services.AddAuthorization(o => o.AddPolicy(Policy, p => p.AddRequirements(new LoopbackCallerRequirement())));
+            return new Mode(true, []);
+        }
+
+        var auth = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "roleplay.signin";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/signin";
+                o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+            });
+        var providers = new List<SignInProvider>();
+        if (configuration.GetSection("Web:Entra") is var entra && !string.IsNullOrWhiteSpace(entra["ClientId"]))
+        {
+            auth.AddOpenIdConnect(EntraScheme, "Microsoft Entra ID", o => ConfigureEntra(o, entra));
+            providers.Add(new SignInProvider(EntraScheme, "Sign in with Microsoft"));
+        }
+
+        if (configuration.GetSection("Web:Slack") is var slack && !string.IsNullOrWhiteSpace(slack["ClientId"]))
+        {
+            auth.AddOpenIdConnect(SlackScheme, "Slack", o => ConfigureSlack(o, slack));
+            providers.Add(new SignInProvider(SlackScheme, "Sign in with Slack"));
+        }
+
+        services.AddAuthorization(o => o.AddPolicy(Policy, p => p
+            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(WebClaims.Platform)
+            .RequireClaim(WebClaims.TenantId)
+            .RequireClaim(WebClaims.UserId)));
+        return new Mode(false, providers);
+    }
+
+    public static void Map(WebApplication app, Mode mode)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        if (mode.Local)
+        {
+            return;
+        }
+
+        app.MapGet("/signin", (string? returnUrl, string? failed) =>
+            Results.Content(SignInPage(mode, LocalPath(returnUrl), failed is not null), "text/html; charset=utf-8"));
+        app.MapGet("/signin/{scheme}", (string scheme, string? returnUrl) =>
+            mode.Providers.Any(p => p.Scheme == scheme)
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [scheme])
+                : Results.NotFound());
+        app.MapPost("/signout", async (HttpContext c) =>
+        {
+            await c.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/signin");
+        });
+    }
+
+    private static void ConfigureEntra(OpenIdConnectOptions o, IConfigurationSection entra)
+    {
+        var tenant = entra["TenantId"] is { Length: > 0 } t ? t : "organizations";
+        Common(o, entra, entra["Authority"] ?? $"https://login.microsoftonline.com/{tenant}/v2.0", "/signin-entra");
+        var allowed = entra.GetSection("AllowedTenants").Get<string[]>() ?? [];
+
+        // Multi-tenant metadata names its issuer with a {tenantid} placeholder: the token's own tid fills it in, so a
+        // token is only accepted as issued by the tenant it claims (Entra's documented v2.0 issuer format).
+        var issuerTemplate = entra["IssuerTemplate"] ?? "https://login.microsoftonline.com/{tenantid}/v2.0";
+        o.TokenValidationParameters.IssuerValidator = (issuer, token, _) =>
+        {
+            var tid = (token as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)?.GetPayloadValue<string>("tid");
+            return tid is { Length: > 0 } && issuer == issuerTemplate.Replace("{tenantid}", tid, StringComparison.Ordinal)
+                ? issuer
+                : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the token's tenant's issuer.");
+        };
+        o.Events.OnTokenValidated = c => MapIdentity(c, "teams", tenantClaim: "tid", userClaim: "oid", allowed);
+    }
+
+    private static void ConfigureSlack(OpenIdConnectOptions o, IConfigurationSection slack)
+    {
+        Common(o, slack, slack["Authority"] ?? "https://slack.com", "/signin-slack");
+        var allowed = slack.GetSection("AllowedWorkspaces").Get<string[]>() ?? [];
+        o.Events.OnTokenValidated = c => MapIdentity(c, "slack", "https://slack.com/team_id", "https://slack.com/user_id", allowed);
+    }
+
+    private static void Common(OpenIdConnectOptions o, IConfigurationSection section, string authority, string callbackPath)
+    {
+        o.Authority = authority;
+        o.ClientId = section["ClientId"];
+        o.ClientSecret = section["ClientSecret"];
+        o.CallbackPath = callbackPath;
+        o.ResponseType = OpenIdConnectResponseType.Code;
+        o.ResponseMode = OpenIdConnectResponseMode.Query;
+        o.UsePkce = true;
+        o.Scope.Clear();
+        o.Scope.Add("openid");
+        o.Scope.Add("profile");
+        o.MapInboundClaims = false;
+        o.SaveTokens = false; // the cookie carries who you are, not tokens to act as you
+        o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+        // A refused sign-in (bad signature, wrong issuer, tenant not allowed, the person said no) goes back to the
+        // sign-in page with a plain message; the reason is logged by the handler, not shown.
+        o.Events.OnRemoteFailure = c =>
+        {
+            c.Response.Redirect("/signin?failed=1");
+            c.HandleResponse();
+            return Task.CompletedTask;
+        };
+
+        // The provider returns with a top-level GET (response_mode=query), which Lax cookies accompany; None would
+        // demand https even on a loopback test host. Over https the cookies are Secure as well.
+        foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
+        {
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
+
+        // Plain http metadata only for a provider on this machine (the tests' fake); anything else must be https.
+        o.RequireHttpsMetadata = !Uri.TryCreate(authority, UriKind.Absolute, out var uri) || !uri.IsLoopback;
+    }
+
+    /// <summary>Replaces the provider's identity with the four claims the pages read; a token without a tenant or a user,
+    /// or from a tenant not on the allow-list, signs no one in.</summary>
+    private static Task MapIdentity(TokenValidatedContext context, string platform, string tenantClaim, string userClaim,
+        IReadOnlyCollection<string> allowedTenants)
+    {
+        var source = context.Principal!;
+        var tenant = source.FindFirst(tenantClaim)?.Value;
+        var user = source.FindFirst(userClaim)?.Value ?? source.FindFirst("sub")?.Value;
+        if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(user))
+        {
+            context.Fail("The sign-in named no tenant or no user.");
+            return Task.CompletedTask;
+        }
+
+        if (allowedTenants.Count > 0 && !allowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Fail("This tenant is not allowed here.");
+            return Task.CompletedTask;
+        }
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(WebClaims.Platform, platform),
+            new Claim(WebClaims.TenantId, tenant),
+            new Claim(WebClaims.UserId, user),
+            new Claim(WebClaims.DisplayName, source.FindFirst("name")?.Value ?? user),
+        ], context.Scheme.Name, WebClaims.DisplayName, null);
+        context.Principal = new ClaimsPrincipal(identity);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A fetch from a page gets a status it can show; a person navigating gets the sign-in page.</summary>
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.Value?.Contains("/api/", StringComparison.Ordinal) == true)
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Only a path on this site: a sign-in never redirects elsewhere.</summary>
+    private static string LocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/dashboard/";
+
+    private static string SignInPage(Mode mode, string returnUrl, bool failed)
+    {
+        var notice = failed ? "<p role=\"alert\"><strong>That sign-in did not succeed.</strong> Please try again.</p>" : "";
+        var buttons = mode.Providers.Count == 0
+            ? "<p>No sign-in is configured: set <code>Web:Entra:ClientId</code> or <code>Web:Slack:ClientId</code>.</p>"
+            : string.Concat(mode.Providers.Select(p =>
+                $"<p><a class=\"button\" href=\"/signin/{p.Scheme}?returnUrl={UrlEncoder.Default.Encode(returnUrl)}\">{HtmlEncoder.Default.Encode(p.Label)}</a></p>"));
+        return $$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Sign in — RolePlay</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1b1b1b}
+            .button{display:inline-block;padding:.6rem 1rem;border-radius:.4rem;background:#1f4e8c;color:#fff;text-decoration:none}
+            .button:focus{outline:3px solid #f0b400;outline-offset:2px}</style></head>
+            <body><main><h1>Sign in to RolePlay</h1><p>Sign in with the account you use for Teams or Slack: you will see your own team.</p>
+            {{notice}}{{buttons}}</main></body></html>
+            """;
+    }
+
+    private sealed class LoopbackCallerRequirement : IAuthorizationRequirement;
+
+    /// <summary>Local mode's one rule: the caller is this machine.</summary>
+    private sealed class LoopbackCallerHandler(IHttpContextAccessor accessor) : AuthorizationHandler<LoopbackCallerRequirement>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LoopbackCallerRequirement requirement)
+        {
+            var http = context.Resource as HttpContext ?? accessor.HttpContext;
+            if (http?.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip))
+            {
+                context.Succeed(requirement);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Local mode has no sign-in to offer: a caller the policy refuses gets 403, not a challenge.</summary>
+    private sealed class LoopbackOnlyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+
+        protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RolePlay.Core.Insights;
+using RolePlay.Core.Storage;
+
+namespace RolePlay.Dashboard;
+
+/// <summary>The team dashboard: three static files and a JSON API under <c>/dashboard</c>. Every handler resolves the
+/// caller (<see cref="Viewers"/>) and asks <see cref="TeamDashboard"/>, which applies the access rules; anything not
+/// theirs is 404, the same answer as something that does not exist, so nothing leaks. Who may reach the group at all
+/// is the host's decision (<c>RequireAuthorization</c> on the returned group).</summary>
+public static class DashboardEndpoints
+{
+    /// <summary>A KPI file larger than this is refused before it is read (20,000 lines fit easily).</summary>
+    public const int MaxKpiBytes = 1024 * 1024;
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
+    {
+        ["index.html"] = "text/html; charset=utf-8",
+        ["dashboard.css"] = "text/css; charset=utf-8",
+        ["dashboard.js"] = "text/javascript; charset=utf-8",
+    };
+
+    public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/dashboard");
+        group.MapGet("/", () => Asset("index.html"));
+        group.MapGet("/assets/{name}", (string name) => Asset(name));
+        group.MapGet("/api/viewer", ViewerAsync);
+        group.MapGet("/api/teams/{teamId}", TeamAsync);
+        group.MapGet("/api/teams/{teamId}/people", TeamPeopleAsync);
+        group.MapGet("/api/teams/{teamId}/kpis", KpisAsync);
+        group.MapPost("/api/teams/{teamId}/kpis", ImportKpisAsync);
+        group.MapGet("/api/people/{userId}", PersonAsync);
+        return group;
+    }
+
+    /// <summary>The services each handler needs, in one bundle (registered by <c>AddDashboard</c>).</summary>
+    public sealed class DashboardServices(TeamDashboard dashboard, IPeopleStore people, ITeamStore teams, DashboardHosting hosting)
+    {
+        public TeamDashboard Dashboard { get; } = dashboard;
+
+        public IPeopleStore People { get; } = people;
+
+        public ITeamStore Teams { get; } = teams;
+
+        public DashboardHosting Hosting { get; } = hosting;
+
+        public Task<DashboardViewer?> ViewerAsync(HttpContext context) =>
+            Viewers.ResolveAsync(context.User, Hosting, People, context.RequestAborted);
+    }
+
+    private static async Task<Results<Ok<ViewerView>, UnauthorizedHttpResult>> ViewerAsync(HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var teams = await s.Dashboard.ListTeamsAsync(viewer, context.RequestAborted);
+        return TypedResults.Ok(new ViewerView(viewer.DisplayName ?? "", viewer.UserId, viewer.IsManager, viewer.IsLocal, teams));
+    }
+
+    private static async Task<Results<Ok<TeamDashboardView>, NotFound, UnauthorizedHttpResult>> TeamAsync(string teamId, HttpContext context,
+        DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return await s.Dashboard.TeamAsync(viewer, teamId, context.RequestAborted) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>Local mode only: the people of a team by name (alphabetical, never by score), to open one person's own
+    /// trend. A signed-in person opens only their own.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<PersonLink>>, NotFound, UnauthorizedHttpResult>> TeamPeopleAsync(string teamId,
+        HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (!viewer.IsLocal || !viewer.CanSeeTeam(teamId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var members = await s.Teams.ListMembersAsync(viewer.Tenant, teamId, context.RequestAborted);
+        var people = await Task.WhenAll(members.Select(m => s.People.GetAsync(m.Person, context.RequestAborted)));
+        var links = members.Zip(people, (m, p) => new PersonLink(m.Person.UserId, p?.DisplayName ?? m.Person.UserId));
+        return TypedResults.Ok<IReadOnlyList<PersonLink>>(links.OrderBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ToArray());
+    }
+
+    private static async Task<Results<Ok<PersonDashboardView>, NotFound, UnauthorizedHttpResult>> PersonAsync(string userId,
+        HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return await s.Dashboard.PersonAsync(viewer, userId, context.RequestAborted) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<KpiView>, NotFound, UnauthorizedHttpResult>> KpisAsync(string teamId, HttpContext context,
+        DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return await s.Dashboard.KpiAsync(viewer, teamId, context.RequestAborted) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>The body is the CSV itself (<c>Content-Type: text/csv</c>). A cross-site form cannot send that type, so
+    /// the signed-in cookie cannot be used to import on someone's behalf.</summary>
+    private static async Task<IResult> ImportKpisAsync(string teamId, HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem("Send the file as text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (context.Request.ContentLength > MaxKpiBytes)
+        {
+            return TooLarge();
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxKpiBytes)
+            {
+                return TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        string csv;
+        try
+        {
+            csv = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return TypedResults.BadRequest(new KpiImportResult(0, ["The file is not UTF-8 text."]));
+        }
+
+        return await s.Dashboard.ImportKpisAsync(viewer, teamId, csv, context.RequestAborted) switch
+        {
+            null => TypedResults.NotFound(),
+            { Errors.Count: > 0 } refused => TypedResults.BadRequest(refused),
+            var stored => TypedResults.Ok(stored),
+        };
+    }
+
+    private static IResult TooLarge() => TypedResults.Json(
+        new KpiImportResult(0, [$"The file is larger than {MaxKpiBytes / 1024} KiB; split it into several imports."]),
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static IResult Asset(string name)
+    {
+        if (!ContentTypes.TryGetValue(name, out var contentType)
+            || Assembly.GetExecutingAssembly().GetManifestResourceStream("dashboard/" + name) is not { } stream)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Stream(stream, contentType);
+    }
+}
+
+public sealed record ViewerView(string DisplayName, string? UserId, bool IsManager, bool IsLocal, IReadOnlyList<TeamSummary> Teams);
+
+public sealed record PersonLink(string UserId, string Name);

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using RolePlay.Bot.Web;
+using RolePlay.Core.Conversations;
+using RolePlay.Testing.Web;
+
+namespace RolePlay.Bot.Tests.Dashboard;
+
+/// <summary>Deployed mode: the real host with Teams configured, sign-in through Entra ID and Slack against a fake OpenID
+/// Connect provider on loopback. Two Slack workspaces share one database; each person sees only their own.</summary>
+public sealed class SignInTests : IAsyncLifetime
+{
+    private const string Acme = "T0ACME";
+    private const string Other = "T0OTHER";
+    private const string EntraTenant = "3f0e2a9c-5d1b-4c7e-8f6a-1b2c3d4e5f60";
+
+    private static readonly ChannelUser AcmeManager = new("slack", Acme, "U0MAYA", "Maya");
+    private static readonly ChannelUser OtherManager = new("slack", Other, "U0OTTO", "Otto");
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-signin-").FullName;
+    private FakeOidcProvider _oidc = null!;
+    private DashboardHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        var db = Path.Combine(_dir, "roleplay.db");
+        await using (var bot = await RouterHarness.StartAsync(db, DateTimeOffset.UtcNow.AddDays(-1)))
+        {
+            foreach (var (manager, workspace) in new[] { (AcmeManager, Acme), (OtherManager, Other) })
+            {
+                var channel = new ConversationAddress("slack", workspace, "C0SUPPORT", ConversationKind.Channel, TeamId: workspace);
+                await bot.SayInAsync(channel, manager, "team standup 09:15");
+                for (var i = 1; i <= 5; i++)
+                {
+                    await bot.SayInAsync(channel, new ChannelUser("slack", workspace, $"U0AGENT{i}", $"Agent {i}"), "team join");
+                }
+
+                await new PracticeSeed(bot).PracticeAsync(new ChannelUser("slack", workspace, "U0AGENT1", "Agent 1"), PracticeSeed.WarmAgent);
+            }
+        }
+
+        _oidc = await FakeOidcProvider.StartAsync();
+        _host = await DashboardHost.StartAsync(db,
+            "--Teams:MicrosoftAppId=5f2b8a34-0c5e-4d7e-9a1b-2c3d4e5f6a7b",
+            "--Teams:MicrosoftAppPassword=test-secret",
+            $"--Web:Entra:Authority={_oidc.Authority("entra")}",
+            $"--Web:Entra:ClientId={FakeOidcProvider.ClientId}",
+            $"--Web:Entra:ClientSecret={FakeOidcProvider.ClientSecret}",
+            $"--Web:Slack:Authority={_oidc.Authority("slack")}",
+            $"--Web:Slack:ClientId={FakeOidcProvider.ClientId}",
+            $"--Web:Slack:ClientSecret={FakeOidcProvider.ClientSecret}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _oidc.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Nothing_is_served_before_sign_in()
+    {
+        using var page = await _host.Client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/signin", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        using var api = await _host.Client.GetAsync(new Uri($"/dashboard/api/teams/{Acme}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Empty(await api.Content.ReadAsStringAsync());
+
+        var signIn = await _host.Client.GetStringAsync(new Uri("/signin?returnUrl=/dashboard/", UriKind.Relative));
+        Assert.Contains("Sign in with Microsoft", signIn, StringComparison.Ordinal);
+        Assert.Contains("Sign in with Slack", signIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slack_sign_in_issues_a_cookie_with_the_workspace_and_user_and_shows_the_managers_own_team()
+    {
+        var setCookie = await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0MAYA", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0MAYA", ["name"] = "Maya from Slack",
+        });
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", setCookie, StringComparison.OrdinalIgnoreCase);
+
+        var viewer = await JsonAsync("/dashboard/api/viewer");
+        Assert.Equal("U0MAYA", viewer.GetProperty("userId").GetString());
+        Assert.Equal("Maya", viewer.GetProperty("displayName").GetString()); // the stored person, found by the token's ids
+        Assert.True(viewer.GetProperty("isManager").GetBoolean());
+        Assert.False(viewer.GetProperty("isLocal").GetBoolean());
+        Assert.Equal([Acme], viewer.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("teamId").GetString()));
+
+        var team = await JsonAsync($"/dashboard/api/teams/{Acme}");
+        Assert.Equal(1, DashboardReadModelTests.Ints(team.GetProperty("activity"), "sessions").Sum());
+    }
+
+    [Fact]
+    public async Task Another_tenants_or_teams_data_is_never_served()
+    {
+        await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0MAYA", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0MAYA", ["name"] = "Maya",
+        });
+
+        // Otto's workspace has a team and people with the very same ids as Maya's: the URL cannot reach them.
+        foreach (var url in new[]
+                 {
+                     $"/dashboard/api/teams/{Other}", $"/dashboard/api/teams/{Other}/kpis", "/dashboard/api/people/U0OTTO",
+                     "/dashboard/api/people/U0AGENT1", $"/dashboard/api/teams/{Acme}/people",
+                 })
+        {
+            using var response = await _host.Client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{url}: {response.StatusCode}");
+            Assert.DoesNotContain("sessions", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var import = await _host.Client.PostAsync(new Uri($"/dashboard/api/teams/{Other}/kpis", UriKind.Relative),
+            new StringContent("subject,week,handle_time,rework_rate,churn\nteam,2026-W01,300,,", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.NotFound, import.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_agent_sees_their_own_trend_and_not_the_team_aggregates()
+    {
+        await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0AGENT1", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0AGENT1", ["name"] = "Agent 1",
+        });
+
+        Assert.Empty((await JsonAsync("/dashboard/api/viewer")).GetProperty("teams").EnumerateArray());
+        var own = await JsonAsync("/dashboard/api/people/U0AGENT1");
+        Assert.Equal(1, DashboardReadModelTests.Ints(own.GetProperty("activity"), "sessions").Sum());
+        foreach (var url in new[] { $"/dashboard/api/teams/{Acme}", "/dashboard/api/people/U0AGENT2", "/dashboard/api/people/U0MAYA" })
+        {
+            using var response = await _host.Client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Entra_sign_in_maps_tid_and_oid_to_the_teams_person()
+    {
+        await SignInAsync("entra", new Dictionary<string, string>
+        {
+            ["sub"] = "pairwise-subject", ["tid"] = EntraTenant, ["oid"] = "6a1f0c2e-0000-4000-8000-00000000abcd", ["name"] = "Erin Entra",
+        });
+
+        var viewer = await JsonAsync("/dashboard/api/viewer");
+        Assert.Equal("6a1f0c2e-0000-4000-8000-00000000abcd", viewer.GetProperty("userId").GetString());
+        Assert.Equal("Erin Entra", viewer.GetProperty("displayName").GetString());
+        Assert.Empty(viewer.GetProperty("teams").EnumerateArray());
+        using var slackTeam = await _host.Client.GetAsync(new Uri($"/dashboard/api/teams/{Acme}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, slackTeam.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_an_unpublished_key_signs_no_one_in()
+    {
+        _oidc.SignWithRogueKey = true;
+        var callback = await FollowToCallbackAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0MAYA", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0MAYA",
+        });
+        using var response = await _host.Client.GetAsync(callback);
+        Assert.Equal("/signin?failed=1", response.Headers.Location!.OriginalString);
+        Assert.Contains("did not succeed", await _host.Client.GetStringAsync(response.Headers.Location), StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Cookies.GetCookies(_host.BaseUri).Cast<Cookie>(), c => c.Name == "roleplay.signin");
+        using var api = await _host.Client.GetAsync(new Uri("/dashboard/api/viewer", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task In_local_mode_only_loopback_callers_are_let_in()
+    {
+        await using var local = await DashboardHost.StartAsync(Path.Combine(_dir, "local.db"));
+        using var fromHere = await local.Client.GetAsync(new Uri("/dashboard/api/viewer", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, fromHere.StatusCode);
+
+        var authorization = local.Services.GetRequiredService<IAuthorizationService>();
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
+        foreach (var (address, allowed) in new[] { ("127.0.0.1", true), ("::1", true), ("192.0.2.10", false), ("10.0.0.7", false), ("::ffff:192.0.2.10", false), ("::ffff:127.0.0.1", true) })
+        {
+            var context = new DefaultHttpContext { RequestServices = local.Services };
+            context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            Assert.Equal(allowed, (await authorization.AuthorizeAsync(anonymous, context, WebAccess.Policy)).Succeeded);
+        }
+
+        // A refused caller is answered 403: local mode has no sign-in to send them to.
+        var refused = new DefaultHttpContext { RequestServices = local.Services };
+        await refused.ChallengeAsync();
+        Assert.Equal(StatusCodes.Status403Forbidden, refused.Response.StatusCode);
+    }
+
+    /// <summary>The browser's journey: the sign-in link, the provider's authorize page (which signs the person in at
+    /// once), back to the bot's callback, which sets the cookie and returns to the dashboard.</summary>
+    private async Task<string> SignInAsync(string provider, IReadOnlyDictionary<string, string> user)
+    {
+        var callback = await FollowToCallbackAsync(provider, user);
+        using var done = await _host.Client.GetAsync(callback);
+        Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"callback answered {done.StatusCode}: {await done.Content.ReadAsStringAsync()}");
+        Assert.Equal("/dashboard/", done.Headers.Location!.OriginalString);
+        return done.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("roleplay.signin=", StringComparison.Ordinal));
+    }
+
+    private async Task<Uri> FollowToCallbackAsync(string provider, IReadOnlyDictionary<string, string> user)
+    {
+        _oidc.NextUser = user;
+        using var challenge = await _host.Client.GetAsync(new Uri($"/signin/{provider}?returnUrl=/dashboard/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var authorize = await browser.GetAsync(challenge.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        return authorize.Headers.Location!;
+    }
+
+    private async Task<JsonElement> JsonAsync(string url)
+    {
+        using var response = await _host.Client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.Playwright;
+using RolePlay.Browser.Tests.Infrastructure;
+using RolePlay.Core.Cards;
+using RolePlay.Core.Conversations;
+using Xunit.Abstractions;
+using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+
+namespace RolePlay.Browser.Tests;
+
+/// <summary>The team dashboard in Chromium, over data made by real practice: the team is set up and its people practise
+/// through the running bot's own router (as the studio, Teams and Slack do), then a manager opens the page.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string TeamId = "team-care";
+    private static readonly ConversationAddress Channel = new("studio", "local", "care", ConversationKind.Channel, TeamId: TeamId);
+
+    private static readonly string[] WarmAgent =
+    [
+        "I'm so sorry, that sounds really stressful, and I can hear how worried you are. What's been happening so far?",
+        "So just to check I've got it right: this still isn't sorted and you need it fixed quickly — is that right?",
+        "Here's what I'll do: I'll sort this myself right now and call you back by 3pm today to confirm it's done. Would a call or a text suit you better?",
+        "Thank you for bearing with me. I'll stay on this until it's fixed and email you a written confirmation by 5pm today.",
+    ];
+
+    private StudioServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await StudioServer.StartAsync();
+        var router = _server.Get<IConversationRouter>();
+        await router.HandleAsync(new MessageReceived(User("maya", "Maya"), Channel, DateTimeOffset.UtcNow, "team standup 09:15"), default);
+        for (var i = 1; i <= 5; i++)
+        {
+            await router.HandleAsync(new MessageReceived(User($"agent-{i}", $"Agent {i}"), Channel, DateTimeOffset.UtcNow, "team join"), default);
+        }
+
+        foreach (var i in new[] { 1, 2, 3 })
+        {
+            await PractiseAsync(router, User($"agent-{i}", $"Agent {i}"));
+        }
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [SkippableFact]
+    public async Task The_charts_show_the_practice_and_the_phrases_that_landed()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await OpenAsync(context);
+
+        await Assertions.Expect(page.Locator("#team-title")).ToContainTextAsync("6 members");
+        var skills = page.Locator("#team-skills .skill");
+        await Assertions.Expect(skills).ToHaveCountAsync(4);
+
+        // This week's point on each skill chart is drawn, with the score the rubric gave.
+        var listening = page.Locator(".skill[data-skill='active_listening']");
+        Assert.True(await listening.Locator("circle[data-value]").CountAsync() >= 1);
+        await Assertions.Expect(listening.Locator(".phrases q").First).ToBeVisibleAsync();
+        Assert.Equal(3, await page.Locator("#chart-sessions rect[data-value]").EvaluateAllAsync<int>("rects => rects.reduce((n, r) => n + Number(r.dataset.value), 0)"));
+        await Assertions.Expect(page.Locator("#routines")).ToContainTextAsync("not run yet");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("froze");
+        await Axe.AssertAccessibleAsync(page, "the team dashboard", output);
+        await Artifacts.ScreenshotAsync(page, "dashboard-team", output);
+
+        // One person's own trend: their practice against their own past, nobody else's.
+        await page.GetByLabel("One person's own trend").SelectOptionAsync(new SelectOptionValue { Label = "Agent 1" });
+        await Assertions.Expect(page.Locator("#person-title")).ToContainTextAsync("Agent 1");
+        await Assertions.Expect(page.Locator("#person-skills .progress").First).ToContainTextAsync("of 4");
+        Assert.Equal(1, await page.Locator("#chart-person-sessions rect[data-value]").CountAsync());
+        await Axe.AssertAccessibleAsync(page, "a person's own trend", output);
+        await Artifacts.ScreenshotAsync(page, "dashboard-person", output);
+    }
+
+    [SkippableFact]
+    public async Task A_malformed_kpi_file_is_refused_line_by_line_and_a_good_one_is_plotted()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await OpenAsync(context);
+        var week = Core.Insights.IsoWeek.Of(DateTimeOffset.UtcNow);
+
+        await page.GetByLabel("KPI file (CSV)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "kpis.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"subject,week,handle_time,rework_rate,churn\nteam,{week},300,0.1,0.02\nteam,next week,300,2,0.02\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        var result = page.Locator("#kpi-result");
+        await Assertions.Expect(result).ToContainTextAsync("Nothing was imported");
+        await Assertions.Expect(result).ToContainTextAsync("line 3: week");
+        await Assertions.Expect(result).ToContainTextAsync("line 3: rework_rate");
+        await Assertions.Expect(page.Locator("#kpi-charts figure")).ToHaveCountAsync(0);
+        await Axe.AssertAccessibleAsync(page, "a refused KPI import", output);
+        await Artifacts.ScreenshotAsync(page, "dashboard-kpi-refused", output);
+
+        await page.GetByLabel("KPI file (CSV)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "kpis.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"subject,week,handle_time,rework_rate,churn\nteam,{week},300,0.1,0.02\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("Imported 1 rows");
+        var charts = page.Locator("#kpi-charts figure");
+        await Assertions.Expect(charts).ToHaveCountAsync(3);
+        await Assertions.Expect(charts.First).ToContainTextAsync("Too few weeks");
+        await Assertions.Expect(charts.First).ToContainTextAsync("n = 1");
+        await Axe.AssertAccessibleAsync(page, "KPIs plotted", output);
+        await Artifacts.ScreenshotAsync(page, "dashboard-kpi-plotted", output);
+    }
+
+    [SkippableFact]
+    public async Task The_page_works_from_the_keyboard_alone()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await OpenAsync(context);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".skip")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#team-select")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#person-select")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("#person-title")).ToContainTextAsync("own trend");
+    }
+
+    private async Task<IPage> OpenAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_server.Url("/dashboard/").ToString());
+        await page.Locator("body[data-ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("#status")).ToBeEmptyAsync();
+        return page;
+    }
+
+    private static ChannelUser User(string id, string name) => new("studio", "local", id, name);
+
+    /// <summary>A role-play to its debrief, a private reflection and a commitment, through the host's router.</summary>
+    private static async Task PractiseAsync(IConversationRouter router, ChannelUser who)
+    {
+        var dm = new ConversationAddress("studio", "local", "dm-" + who.UserId, ConversationKind.Personal);
+        Task<RouterResult> Say(string text) => router.HandleAsync(new MessageReceived(who, dm, DateTimeOffset.UtcNow, text), default);
+        await Say("start late-delivery-birthday");
+        Card? debrief = null;
+        foreach (var line in WarmAgent.Append("/end"))
+        {
+            debrief = (await Say(line)).Replies.OfType<CardOut>().Select(c => c.Card).FirstOrDefault(c => c.Id == "debrief.feelings");
+            if (debrief is not null)
+            {
+                break;
+            }
+        }
+
+        var session = ((SubmitAction)debrief!.Actions.Single()).Data[Inputs.Session];
+        Task Submit(string verb, Dictionary<string, string> values) =>
+            router.HandleAsync(new CardSubmitted(who, dm, DateTimeOffset.UtcNow, verb, values), default);
+        await Submit(CardVerbs.DebriefFeelings, new() { [Inputs.Session] = session, [Inputs.FeelingRating] = "3", [Inputs.FeelingWords] = "I froze at first" });
+        await Submit(CardVerbs.DebriefCommit, new() { [Inputs.Session] = session, [Inputs.Commitment] = "Name the feeling first" });
+    }
+}
