@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Core.Conversations;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Api;
+using RolePlay.Slack.Outbound;
 using RolePlay.Teams;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
@@ -27,6 +29,7 @@ internal static class ChannelWiring
         services.AddSingleton<Reachability>();
         services.AddSingleton<IUnreachableRecipients, StoredTeamsUnreachable>();
         services.AddTeams(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, TeamsProactiveSender>());
 
         var slack = configuration.GetSection("Slack").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
         if (slack)
@@ -40,6 +43,7 @@ internal static class ChannelWiring
             services.AddSingleton<PracticeRouter>();
             services.Replace(ServiceDescriptor.Singleton<IConversationRouter, SlackFirstSight>());
             services.AddSlack(configuration);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, SlackProactiveSender>());
         }
 
         return new Enabled(slack);
