@@ -16,8 +16,9 @@ public sealed class ConnectorRateLimiter(TimeProvider time) : IAsyncDisposable
 {
     public const int TenantRequestsPerSecond = 30;
 
-    /// <summary>Slack between a slot and the request's arrival (scheduling, connection reuse).</summary>
-    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+    /// <summary>Room between a slot and the request's arrival: a burst of 30 reaches Teams spread over new connections and
+    /// thread-pool scheduling, and a window that starts early must not catch the next burst.</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(200);
 
     private const int QueueLimit = 10_000;
     private readonly PartitionedRateLimiter<OutboundKey> _perConversation = PartitionedRateLimiter.CreateChained(
