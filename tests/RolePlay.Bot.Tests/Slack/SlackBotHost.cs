@@ -52,10 +52,10 @@ internal sealed class SlackBotHost : IAsyncDisposable
     public ILearningStore Learning => Services.GetRequiredService<ILearningStore>();
 
     /// <summary>Single-workspace mode: <see cref="BotToken"/> belongs to <see cref="Workspace"/>.</summary>
-    public static Task<SlackBotHost> StartSingleWorkspaceAsync(FakeSlackApi api, string directory)
+    public static Task<SlackBotHost> StartSingleWorkspaceAsync(FakeSlackApi api, string directory, params string[] settings)
     {
         api.Tokens[BotToken] = Workspace;
-        return StartAsync(api, directory, $"--Slack:BotToken={BotToken}");
+        return StartAsync(api, directory, [$"--Slack:BotToken={BotToken}", .. settings]);
     }
 
     /// <summary>OAuth mode: any workspace may install the app.</summary>
