@@ -5,6 +5,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.AzureTables;
 using RolePlay.Storage.Repositories;
@@ -38,6 +39,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISlackInstallStore, SlackInstallStore>();
         services.AddSingleton<IMessageAuthorStore, MessageAuthorStore>();
         services.AddSingleton<IPersonalDataStore, PersonalDataStore>();
+        services.AddSingleton<RoutineStateStore>();
+        services.AddSingleton<IRoutineCursorStore>(sp => sp.GetRequiredService<RoutineStateStore>());
+        services.AddSingleton<IRoutineStatusStore>(sp => sp.GetRequiredService<RoutineStateStore>());
         return services;
     }
 }

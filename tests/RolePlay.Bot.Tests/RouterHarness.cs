@@ -1,38 +1,47 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using RolePlay.Bot.Hosting;
+using RolePlay.Bot.Tests.Routines;
 using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
 
 namespace RolePlay.Bot.Tests;
 
-/// <summary>The router on real SQLite storage in a temp file, with a controllable clock. A new harness on the same
-/// file is a restarted bot.</summary>
+/// <summary>The router and the routine runner on real SQLite storage in a temp file, with a controllable clock and
+/// recording proactive senders for Teams and Slack. A new harness on the same file is a restarted bot (or a second
+/// host).</summary>
 internal sealed class RouterHarness : IAsyncDisposable
 {
     private static readonly ContentCatalog Catalog = ContentLoader.LoadShipped().EnsureValid();
     private readonly ServiceProvider _services;
 
-    private RouterHarness(ServiceProvider services, FakeTimeProvider clock, RecognitionPolicy policy)
+    private RouterHarness(ServiceProvider services, FakeTimeProvider clock, RecognitionPolicy policy, CapturedLogs logs)
     {
         _services = services;
         Clock = clock;
+        Logs = logs;
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
         var team = new TeamRouter(
             new TeamSetup(People, Teams, clock),
             new RecognitionService(People, Teams, Recognitions, policy, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
-            new ChannelPractice(Catalog, engine, People, Sessions, clock));
+            new ChannelPractice(Catalog, engine, People, Sessions, clock),
+            services.GetRequiredService<RoutineCommands>());
         Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, clock);
     }
 
     public FakeTimeProvider Clock { get; }
 
     public PracticeRouter Router { get; }
+
+    public CapturedLogs Logs { get; }
 
     public IPeopleStore People => _services.GetRequiredService<IPeopleStore>();
 
@@ -44,15 +53,48 @@ internal sealed class RouterHarness : IAsyncDisposable
 
     public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
 
-    public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null)
+    public IDeliveryLedger Ledger => _services.GetRequiredService<IDeliveryLedger>();
+
+    public IRoutineRunner Runner => _services.GetRequiredService<IRoutineRunner>();
+
+    public IRoutineStatusStore RoutineStatus => _services.GetRequiredService<IRoutineStatusStore>();
+
+    public PracticeSuggestions Suggestions => _services.GetRequiredService<PracticeSuggestions>();
+
+    public static Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null) =>
+        StartAsync(databasePath, now, new Routines.RoutineSetup(new DeliveredLog()), policy);
+
+    public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, Routines.RoutineSetup routines,
+        RecognitionPolicy? policy = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath })
+            .AddInMemoryCollection(new Dictionary<string, string?>(routines.Settings)
+            {
+                ["Storage:Sqlite:Path"] = databasePath,
+                ["Routines:Enabled"] = "false",
+            })
             .Build();
-        var services = new ServiceCollection().AddLogging().AddRolePlayStorage(configuration).BuildServiceProvider();
-        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        return new RouterHarness(services, new FakeTimeProvider(now), policy ?? new RecognitionPolicy());
+        var clock = new FakeTimeProvider(now);
+        var logs = new CapturedLogs();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddRolePlayStorage(configuration)
+            .AddSingleton(Catalog)
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<Reachability>();
+        RoutineHosting.Add(services, configuration);
+        foreach (var platform in new[] { "teams", "slack" })
+        {
+            services.AddSingleton<IProactiveSender>(new RecordingSender(platform, routines.Delivered, clock, routines.Script));
+        }
+
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        return new RouterHarness(provider, clock, policy ?? new RecognitionPolicy(), logs);
     }
+
+    /// <summary>What the scheduler does each minute: run everything due up to the clock.</summary>
+    public Task RunRoutinesAsync() => Runner.RunDueAsync(Clock.GetUtcNow(), CancellationToken.None);
 
     public Task<RouterResult> SayAsync(ChannelUser user, string text) =>
         Router.HandleAsync(new MessageReceived(user, Dm(user), Clock.GetUtcNow(), text), CancellationToken.None);

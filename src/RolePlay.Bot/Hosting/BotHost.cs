@@ -4,6 +4,7 @@ using RolePlay.Core.Content;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
 
@@ -33,6 +34,7 @@ internal static class BotHost
                 // Storage is ready (schema migrated, tables created) before the first request can reach it.
                 await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
                 _ = app.Services.GetRequiredService<RecognitionPolicy>(); // a bad cap stops the start here, with its message
+                _ = app.Services.GetRequiredService<RoutineOptions>(); // so does a bad routine setting
             }
             catch (Exception e) when (e is OptionsValidationException or StorageUnavailableException)
             {
@@ -63,6 +65,7 @@ internal static class BotHost
         builder.Services.AddSingleton<RecognitionService>();
         builder.Services.AddSingleton<TranscriptSharing>();
         builder.Services.AddSingleton<ChannelPractice>();
+        RoutineHosting.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<TeamRouter>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);

@@ -15,6 +15,9 @@ public static class CardVerbs
     public const string DebriefCommit = "debrief.commit";
     public const string OpenSettings = "settings.open";
     public const string SaveSettings = "settings.save";
+    public const string ConsentKeep = "consent.keep";
+    public const string ConsentPauseWeek = "consent.pause_week";
+    public const string ConsentStop = "consent.stop";
 
     public static class Inputs
     {

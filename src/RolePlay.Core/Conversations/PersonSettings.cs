@@ -68,6 +68,17 @@ public static class PersonSettings
     public static PersonRecord MarkUnreachable(PersonRecord person, DateTimeOffset now) =>
         person with { UnreachableSinceUtc = person.UnreachableSinceUtc ?? now, NextPromptUtc = null };
 
+    /// <summary>They wrote to the bot again, so it can reach them: prompts resume from now.</summary>
+    public static PersonRecord MarkReachable(PersonRecord person, DateTimeOffset now) =>
+        Reschedule(person with { UnreachableSinceUtc = null }, now);
+
+    /// <summary>"Keep" on the consent check, or no answer at all: prompts go on, asked again in a few weeks.</summary>
+    public static PersonRecord KeepConsent(PersonRecord person, DateTimeOffset now) => person with { ConsentAskedUtc = now };
+
+    /// <summary>The consent check's "pause a week": no prompts for seven days from today, then back as before.</summary>
+    public static PersonRecord PauseWeek(PersonRecord person, DateTimeOffset now) =>
+        Pause(person with { ConsentAskedUtc = now }, LocalToday(person, now).AddDays(7), now);
+
     public static DateOnly LocalToday(PersonRecord person, DateTimeOffset now) =>
         LocalClock.Today(now, LocalClock.Zone(person.TimeZone));
 
@@ -91,9 +102,10 @@ public static class PersonSettings
         return $"{prompts}{pause} Intensity: {WireName.Of(IntensityOf(person))}.";
     }
 
-    private static PersonRecord Reschedule(PersonRecord person, DateTimeOffset now) => person with
+    /// <summary>The next prompt strictly after <paramref name="now"/>: none unless opted in and reachable.</summary>
+    public static PersonRecord Reschedule(PersonRecord person, DateTimeOffset now) => person with
     {
-        NextPromptUtc = person.Consent == ConsentState.OptedIn
+        NextPromptUtc = person is { Consent: ConsentState.OptedIn, UnreachableSinceUtc: null }
             ? PromptSchedule.Next(person.DailyPromptTime ?? PromptSchedule.DefaultTime, person.WorkingDays, person.TimeZone, person.PausedUntilUtc, now)
             : null,
     };

@@ -44,7 +44,7 @@ public sealed class PracticeRouter(
         if (person.UnreachableSinceUtc is not null)
         {
             // Writing to the bot proves it can reach them again (they reinstalled or unblocked it).
-            person = await people.SaveAsync(person with { UnreachableSinceUtc = null }, ct).ConfigureAwait(false);
+            person = await people.SaveAsync(PersonSettings.MarkReachable(person, Now), ct).ConfigureAwait(false);
         }
 
         var text = message.Text.Trim();
@@ -213,6 +213,8 @@ public sealed class PracticeRouter(
                 return new RouterResult(
                     [new TextOut("No problem. I won't send you anything. Message me “start” if you ever want to practise.")],
                     ReplaceCard: PracticeCards.Acknowledged("welcome", "Not now — that's fine."));
+            case CardVerbs.ConsentKeep or CardVerbs.ConsentPauseWeek or CardVerbs.ConsentStop:
+                return await AnswerConsentCheckAsync(person, card.Verb, ct).ConfigureAwait(false);
             case CardVerbs.PickScenario:
                 return Show(PracticeCards.ScenarioPicker(catalog, PersonSettings.IntensityOf(person)));
             case CardVerbs.Start when live is not null:
@@ -233,6 +235,21 @@ public sealed class PracticeRouter(
             default:
                 return Say(ShortHelp);
         }
+    }
+
+    /// <summary>The answer to "still want daily prompts?"; not answering at all keeps them too.</summary>
+    private async Task<RouterResult> AnswerConsentCheckAsync(PersonRecord person, string verb, CancellationToken ct)
+    {
+        var now = Now;
+        var (updated, text) = verb switch
+        {
+            CardVerbs.ConsentKeep => (PersonSettings.KeepConsent(person, now), "Great — your daily prompts carry on."),
+            CardVerbs.ConsentPauseWeek => (PersonSettings.PauseWeek(person, now), "Paused for a week, no questions asked."),
+            _ => (PersonSettings.OptOut(person, now), "Stopped: I won't send you anything. Type “opt in” whenever you want to come back."),
+        };
+        var saved = await people.SaveAsync(updated, ct).ConfigureAwait(false);
+        return new RouterResult([new TextOut($"{text} {PersonSettings.Describe(saved, now)}")],
+            ReplaceCard: PracticeCards.Acknowledged("routine.consent_check", text));
     }
 
     private async Task<RouterResult> SceneControlAsync(PersonRecord person, SessionRecord? live, string verb, string? sessionId, CancellationToken ct)

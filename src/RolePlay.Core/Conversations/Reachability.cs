@@ -9,7 +9,7 @@ public sealed class Reachability(IPeopleStore people, TimeProvider time)
     private const int Attempts = 3;
 
     /// <summary>Sets <see cref="PersonRecord.UnreachableSinceUtc"/> once (the first refusal is the date that
-    /// matters). A person the bot never stored has nothing to mark.</summary>
+    /// matters) and takes them out of the due-prompt index. A person the bot never stored has nothing to mark.</summary>
     public async Task MarkUnreachableAsync(PersonKey key, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -22,7 +22,7 @@ public sealed class Reachability(IPeopleStore people, TimeProvider time)
 
             try
             {
-                await people.SaveAsync(person with { UnreachableSinceUtc = time.GetUtcNow() }, ct).ConfigureAwait(false);
+                await people.SaveAsync(PersonSettings.MarkUnreachable(person, time.GetUtcNow()), ct).ConfigureAwait(false);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)

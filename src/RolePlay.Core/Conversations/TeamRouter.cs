@@ -4,7 +4,8 @@ namespace RolePlay.Core.Conversations;
 /// reaction, peer feedback relayed by the bot, transcripts shared for peer feedback (from a personal chat) and facilitated
 /// practice.
 /// <see cref="PracticeRouter"/> hands it these events; it holds no logic of its own beyond choosing the service.</summary>
-public sealed class TeamRouter(TeamSetup setup, RecognitionService recognition, TranscriptSharing sharing, ChannelPractice practice)
+public sealed class TeamRouter(TeamSetup setup, RecognitionService recognition, TranscriptSharing sharing, ChannelPractice practice,
+    RoutineCommands routines)
 {
     public const string ChannelHelp =
         "In a channel: “team help” for team set-up, “feedback <text>” to give a teammate feedback, " +
@@ -17,6 +18,11 @@ public sealed class TeamRouter(TeamSetup setup, RecognitionService recognition, 
         if (TeamSetupParser.IsTeamCommand(message.Text))
         {
             return await setup.HandleAsync(message, ct).ConfigureAwait(false);
+        }
+
+        if (RoutineCommands.IsRoutinesCommand(message.Text))
+        {
+            return await routines.HandleAsync(message, ct).ConfigureAwait(false);
         }
 
         if (PeerFeedback.TryRelay(message) is { } relay)

@@ -43,6 +43,11 @@ public abstract record ProactiveOutcome
 
     /// <summary>Anything else (no conversation reference known, 5xx after retries, ...).</summary>
     public sealed record Failed(string Error) : ProactiveOutcome;
+
+    /// <summary>Never returned by a sender: the runner's word, passed to <see cref="PlannedMessage.AfterSentAsync"/>,
+    /// for an occasion it deliberately did not send (missed by more than the misfire window), so a routine can still
+    /// move on (a person's next prompt).</summary>
+    public sealed record Skipped(string Reason) : ProactiveOutcome;
 }
 
 /// <summary>Sends bot-initiated messages on one platform ("teams", "slack", "studio"). Implementations live in the

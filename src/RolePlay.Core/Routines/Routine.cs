@@ -20,7 +20,11 @@ public enum RoutineKind
 /// <summary>One message a routine wants delivered for one occasion. (<see cref="Routine"/>, recipient,
 /// <see cref="OccasionKey"/>) is claimed in the delivery ledger before sending, so it is sent once across crashes and
 /// hosts. <see cref="ComposeAsync"/> runs only for the winner of the claim; <see cref="AfterSentAsync"/> records what
-/// the send made possible (a standup thread's ts, the person's next due minute).</summary>
+/// the send made possible (a standup thread's ts, the person's next due minute). It runs once the occasion is settled
+/// (sent, failed, or <see cref="ProactiveOutcome.Skipped"/>), and again whenever a later plan of the same occasion
+/// meets it settled — a host may have died between recording the outcome and the follow-up — so it must be
+/// idempotent; on such a replay a <see cref="ProactiveOutcome.Sent"/> carries no message id.
+/// <see cref="DueUtc"/> lies in the minute the routine was planned for: the ledger's due bucket is how a retry finds it.</summary>
 public sealed record PlannedMessage(
     RoutineKind Routine,
     RoutineTarget To,

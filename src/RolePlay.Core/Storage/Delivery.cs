@@ -6,12 +6,16 @@ public enum DeliveryState
     Sent,
     Throttled,
     Failed,
+
+    /// <summary>Not sent on purpose: the occasion was missed by more than the misfire window (or no longer planned).</summary>
+    Skipped,
 }
 
 /// <summary>
 /// One scheduled message: a recipient (a person's or a channel's id within the tenant), a routine
 /// ("daily-prompt", "standup", ...) and an occasion key (e.g. the local date) that makes it unique.
 /// <see cref="DueUtc"/> places it in a minute bucket so a sender can resume after a crash.
+/// <see cref="NotBeforeUtc"/> is when a throttled entry may be tried again (the platform's Retry-After).
 /// </summary>
 public sealed record LedgerEntry(
     TenantScope Tenant,
@@ -23,7 +27,12 @@ public sealed record LedgerEntry(
     int Attempts,
     string? LastError,
     DateTimeOffset UpdatedUtc,
-    string? Version = null);
+    string? Version = null,
+    DateTimeOffset? NotBeforeUtc = null)
+{
+    /// <summary>Nothing more will happen to it: sent, failed for good, or skipped.</summary>
+    public bool IsSettled => State is DeliveryState.Sent or DeliveryState.Failed or DeliveryState.Skipped;
+}
 
 public interface IDeliveryLedger
 {

@@ -17,9 +17,10 @@ internal static class Tables
     public const string ConversationRefs = "ConversationRefs";
     public const string SlackInstalls = "SlackInstalls";
     public const string MessageAuthors = "MessageAuthors";
+    public const string Routines = "Routines";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors];
+        [People, DuePrompts, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines];
 }
 
 /// <summary>
