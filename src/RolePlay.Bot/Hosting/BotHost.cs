@@ -48,7 +48,8 @@ internal static class BotHost
         return 0;
     }
 
-    public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent)
+    /// <param name="overrides">Replaces services after everything is registered: tests swap in a fake clock.</param>
+    public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var configuredDirs = builder.Configuration.GetSection("Content:Directories").Get<string[]>() ?? [];
@@ -69,6 +70,7 @@ internal static class BotHost
         builder.Services.AddSingleton<TeamRouter>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<StorageOutageMiddleware>();
