@@ -68,7 +68,7 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Null: no limits (unit tests need not wait). <see cref="TeamsRateLimits.Published"/>: Teams' own.</summary>
     public TeamsRateLimits? RateLimits { get; set; }
 
-    /// <summary>User ids ("29:…") who blocked the bot: creating or posting to their 1:1 chat is refused.</summary>
+    /// <summary>User ids ("29:…") who blocked the bot: creating their 1:1 chat or posting to it is refused.</summary>
     public ConcurrentDictionary<string, bool> BlockedMembers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Activities posted (accepted) per conversation id.</summary>
@@ -170,9 +170,9 @@ public sealed class FakeConnector : IAsyncDisposable
         var json = body.Length == 0 ? null : JsonNode.Parse(body);
         var creating = method == "POST" && path == "/v3/conversations";
         var conversation = creating ? null : ConversationOf(path);
-        var member = creating ? json?["members"]?[0]?["id"]?.GetValue<string>() : null;
-        if ((member is not null && BlockedMembers.ContainsKey(member))
-            || (conversation is not null && BlockedMembers.Keys.Any(m => PersonalConversationOf(m) == conversation)))
+        // Creating a 1:1 chat names its member; a post to one names its recipient.
+        var member = creating ? json?["members"]?[0]?["id"]?.GetValue<string>() : json?["recipient"]?["id"]?.GetValue<string>();
+        if (member is not null && BlockedMembers.ContainsKey(member) && (creating || json?["conversation"]?["conversationType"]?.GetValue<string>() == "personal"))
         {
             return new ScriptedResponse(403, Body: Blocked);
         }
