@@ -5,51 +5,52 @@ namespace RolePlay.Core.Routines;
 /// <summary>Paces calls per key so that no span of <see cref="Window"/> ever holds more than <see cref="Permits"/>
 /// of them: the strictest reading of a platform's "N per T" limit, so it holds whatever counter the platform really
 /// runs (fixed, sliding or bucket). Both channel senders use it for their tenant-wide budgets.</summary>
-/// <remarks>A caller reserves the earliest free slot and waits for it, so callers are served first come, first
-/// served, without a queue or a timer per key; only the last <see cref="Permits"/> slots of a key are remembered.
-/// A cancelled wait keeps its slot: that costs a little pace, never a 429.</remarks>
+/// <remarks>A call's moment is taken when it actually passes, not when it started waiting: on a busy host a timer
+/// fires late, and slots booked in advance would then go out bunched together. Callers of one key pass one at a time,
+/// in turn; only the last <see cref="Permits"/> moments of a key are remembered.</remarks>
 public sealed class WindowPacer(int permits, TimeSpan window, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Slots> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
     public int Permits { get; } = permits > 0 ? permits : throw new ArgumentOutOfRangeException(nameof(permits));
 
     public TimeSpan Window { get; } = window > TimeSpan.Zero ? window : throw new ArgumentOutOfRangeException(nameof(window));
 
-    /// <summary>Takes the next slot for <paramref name="key"/> and returns how long to wait for it.</summary>
-    public TimeSpan Reserve(string key)
+    /// <summary>Waits until a call for <paramref name="key"/> may go, and counts it as gone now.</summary>
+    public async Task WaitAsync(string key, CancellationToken ct)
     {
-        var slots = _slots.GetOrAdd(key, _ => new Slots());
-        var now = time.GetUtcNow();
-        lock (slots)
+        var lane = _lanes.GetOrAdd(key, _ => new Lane());
+        await lane.Turn.WaitAsync(ct).ConfigureAwait(false);
+        try
         {
-            // Slots are handed out in order; with a full window, the next one opens a window after the oldest of the
-            // last Permits.
-            var slot = Max(now, slots.Latest);
-            if (slots.Taken.Count == Permits)
+            while (true)
             {
-                slot = Max(slot, slots.Taken.Dequeue() + Window);
-            }
+                var now = time.GetUtcNow();
+                while (lane.Passed.Count > 0 && lane.Passed.Peek() <= now - Window)
+                {
+                    lane.Passed.Dequeue();
+                }
 
-            slots.Taken.Enqueue(slot);
-            slots.Latest = slot;
-            return slot - now;
+                if (lane.Passed.Count < Permits)
+                {
+                    lane.Passed.Enqueue(now);
+                    return;
+                }
+
+                await Task.Delay(lane.Passed.Peek() + Window - now, time, ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            lane.Turn.Release();
         }
     }
 
-    /// <summary>Waits for the next slot of <paramref name="key"/>.</summary>
-    public Task WaitAsync(string key, CancellationToken ct)
+    /// <summary>One key's recent passages and whose turn it is. Never disposed: a key lives as long as the pacer.</summary>
+    private sealed class Lane
     {
-        var wait = Reserve(key);
-        return wait > TimeSpan.Zero ? Task.Delay(wait, time, ct) : Task.CompletedTask;
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public Queue<DateTimeOffset> Passed { get; } = new();
     }
-
-    private sealed class Slots
-    {
-        public Queue<DateTimeOffset> Taken { get; } = new();
-
-        public DateTimeOffset Latest { get; set; } = DateTimeOffset.MinValue;
-    }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
