@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using RolePlay.Benchmarks.Routines;
 using RolePlay.Benchmarks.Slack;
 using RolePlay.Benchmarks.Teams;
 
@@ -6,6 +7,8 @@ using RolePlay.Benchmarks.Teams;
 // The endpoints under paced load (open loop, fixed rate; not BenchmarkDotNet jobs):
 //   ... -- teams-load
 //   ... -- slack-load [--rate 200] [--seconds 15]
+// One minute's daily prompt fanned out through the runner and senders against the rate-limited fakes:
+//   ... -- prompt-fanout [--people 10000] [--teams-tenants 5] [--slack-workspaces 10] [--new-percent 10]
 if (args is ["teams-load"])
 {
     return await TeamsMessagesLoad.RunAsync();
@@ -14,6 +17,11 @@ if (args is ["teams-load"])
 if (args is ["slack-load", ..])
 {
     return await SlackAckLoad.RunAsync(args[1..]);
+}
+
+if (args is ["prompt-fanout", ..])
+{
+    return await PromptFanOut.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SlackAckLoad).Assembly).Run(args);
