@@ -113,8 +113,9 @@ public sealed partial class TeamsProactiveSender(
             return Reach.Failed($"No conversation reference for channel {channel.ChannelId}.");
         }
 
-        var reference = Reference(stored with { ConversationId = WithoutThread(stored.ConversationId) }, "channel", null);
-        return new Reach(reference, channel.ThreadId, null);
+        // A reply names its thread in the conversation id too, as Teams does for every message inside a thread.
+        var conversationId = channel.ThreadId is { } thread ? $"{bare}{ThreadMarker}{thread}" : bare;
+        return new Reach(Reference(stored with { ConversationId = conversationId }, "channel", null), channel.ThreadId, null);
     }
 
     /// <summary>The channel part of a conversation id.</summary>

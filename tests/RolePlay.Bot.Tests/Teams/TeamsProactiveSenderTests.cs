@@ -78,18 +78,19 @@ public sealed class TeamsProactiveSenderTests : TeamsHostTest
         // The channel was last seen through a reply in one of its threads.
         await OkAsync(person.ChannelMessage(Channel + ";messageid=1759881511856", "19:team-general@thread.tacv2", "team show"));
         var inChannel = new SentActivities(Connector, Channel);
+        var inThread = new SentActivities(Connector, Channel + ";messageid=1759881599999");
         var before = inChannel.Posts.Count;
 
         var post = await Sender.SendAsync(new RoutineTarget.Channel(Tenant, Channel), [new TextOut("Standup: one adjective?")], CancellationToken.None);
         var reply = await Sender.SendAsync(new RoutineTarget.Channel(Tenant, Channel, ThreadId: "1759881599999"), [new TextOut("Thanks all")], CancellationToken.None);
 
-        var posts = inChannel.Posts.Skip(before).ToList();
-        Assert.Equal(2, posts.Count);
-        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(Channel)}/activities", posts[0].Path);
-        Assert.Equal(new ProactiveOutcome.Sent(posts[0].AnsweredId), post);
-        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(Channel)}/activities/1759881599999", posts[1].Path);
-        Assert.Equal("1759881599999", posts[1].Json!["replyToId"]!.GetValue<string>());
-        Assert.IsType<ProactiveOutcome.Sent>(reply);
+        var posted = Assert.Single(inChannel.Posts.Skip(before));
+        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(Channel)}/activities", posted.Path);
+        Assert.Equal(new ProactiveOutcome.Sent(posted.AnsweredId), post);
+        var replied = Assert.Single(inThread.Posts);
+        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(Channel + ";messageid=1759881599999")}/activities/1759881599999", replied.Path);
+        Assert.Equal("1759881599999", replied.Json!["replyToId"]!.GetValue<string>());
+        Assert.Equal(new ProactiveOutcome.Sent(replied.AnsweredId), reply);
     }
 
     [Fact]
