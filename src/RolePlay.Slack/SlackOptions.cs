@@ -37,6 +37,9 @@ public sealed class SlackOptions
     /// <summary>chat.postMessage budget per workspace per minute (Slack's workspace-wide limit for the method).</summary>
     public int WorkspaceMessagesPerMinute { get; set; } = 300;
 
+    /// <summary>conversations.open budget per workspace per minute (Web API Tier 3: 50+ a minute).</summary>
+    public int ConversationsOpenPerMinute { get; set; } = 50;
+
     /// <summary>How long a slash command waits for the router before acknowledging with a placeholder.</summary>
     public TimeSpan CommandAnswerWindow { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -90,9 +93,9 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add($"Slack:ApiBaseUrl must be an absolute http(s) URL ending with '/', got '{options.ApiBaseUrl}'.");
         }
 
-        if (options.ChannelMessageInterval <= TimeSpan.Zero || options.WorkspaceMessagesPerMinute <= 0)
+        if (options.ChannelMessageInterval <= TimeSpan.Zero || options.WorkspaceMessagesPerMinute <= 0 || options.ConversationsOpenPerMinute <= 0)
         {
-            errors.Add("Slack:ChannelMessageInterval and Slack:WorkspaceMessagesPerMinute must be positive.");
+            errors.Add("Slack:ChannelMessageInterval, Slack:WorkspaceMessagesPerMinute and Slack:ConversationsOpenPerMinute must be positive.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

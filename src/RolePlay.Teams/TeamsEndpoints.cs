@@ -152,7 +152,7 @@ public sealed partial class TeamsPipeline(
                 // was wrong when there is no card to refresh.
                 if (result.ReplaceCard is { } card)
                 {
-                    var updated = CardActivity(card, result.InputErrors);
+                    var updated = OutgoingActivities.Card(card, result.InputErrors);
                     updated.From = activity.Recipient;
                     await connector.UpdateAsync(reference, cardId, updated, cancellationToken).ConfigureAwait(false);
                 }
@@ -192,12 +192,7 @@ public sealed partial class TeamsPipeline(
     {
         foreach (var reply in replies)
         {
-            var outgoing = reply switch
-            {
-                TextOut text => new Activity { Type = ActivityTypes.Message, Text = text.Text, TextFormat = "plain" },
-                CardOut card => CardActivity(card.Card, null),
-                _ => throw new NotSupportedException($"No Teams rendering for {reply.GetType().Name}."),
-            };
+            var outgoing = OutgoingActivities.Render(reply);
             outgoing.From = inbound.Recipient;
             var outcome = await DeliverAsync(inbound, reference, reply, outgoing, cancellationToken).ConfigureAwait(false);
             if (outcome is not Sent sent)
@@ -258,9 +253,6 @@ public sealed partial class TeamsPipeline(
         User = user,
         Conversation = conversation,
     };
-
-    private static Activity CardActivity(Core.Cards.Card card, IReadOnlyDictionary<string, string>? inputErrors) =>
-        new() { Type = ActivityTypes.Message, Attachments = [AdaptiveCardRenderer.ToAttachment(card, inputErrors)] };
 
     private async Task<AuthResult> AuthenticateAsync(HttpContext context, Activity activity, CancellationToken cancellationToken)
     {

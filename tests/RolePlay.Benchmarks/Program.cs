@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using RolePlay.Benchmarks.Dashboard;
+using RolePlay.Benchmarks.Routines;
 using RolePlay.Benchmarks.Slack;
 using RolePlay.Benchmarks.Studio;
 using RolePlay.Benchmarks.Teams;
@@ -12,6 +13,8 @@ using RolePlay.Benchmarks.Teams;
 //   ... -- dashboard-load [--keep]
 // The studio's first contentful paint and turn round trip, each with a baseline:
 //   ... -- studio-perf
+// One minute's daily prompt fanned out through the runner and senders against the rate-limited fakes:
+//   ... -- prompt-fanout [--people 10000] [--teams-tenants 5] [--slack-workspaces 10] [--new-percent 10]
 if (args is ["teams-load"])
 {
     return await TeamsMessagesLoad.RunAsync();
@@ -30,6 +33,11 @@ if (args is ["slack-load", ..])
 if (args is ["dashboard-load", ..])
 {
     return await DashboardLoad.RunAsync(args[1..]);
+}
+
+if (args is ["prompt-fanout", ..])
+{
+    return await PromptFanOut.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SlackAckLoad).Assembly).Run(args);

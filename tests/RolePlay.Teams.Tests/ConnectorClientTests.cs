@@ -335,7 +335,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         var result = await _client.CreatePersonalConversationAsync(_connector.ServiceUrl, BotHost.TenantId, "29:someone", CancellationToken.None);
 
-        Assert.Equal(new Sent("a:created-conversation"), result.Outcome);
+        Assert.Equal(new Sent(FakeConnector.PersonalConversationOf("29:someone")), result.Outcome);
         var body = Assert.Single(_connector.Requests).Json!;
         Assert.False(body["isGroup"]!.GetValue<bool>());
         Assert.Equal("28:" + BotHost.AppId, body["bot"]!["id"]!.GetValue<string>());

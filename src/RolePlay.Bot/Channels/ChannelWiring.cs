@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Bot.Web;
 using RolePlay.Core.Conversations;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Api;
 using RolePlay.Studio;
+using RolePlay.Slack.Outbound;
 using RolePlay.Teams;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
@@ -30,6 +32,7 @@ internal static class ChannelWiring
         services.AddSingleton<Reachability>();
         services.AddSingleton<IUnreachableRecipients, StoredTeamsUnreachable>();
         services.AddTeams(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, TeamsProactiveSender>());
 
         var slack = configuration.GetSection("Slack").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
         if (slack)
@@ -43,6 +46,7 @@ internal static class ChannelWiring
             services.AddSingleton<PracticeRouter>();
             services.Replace(ServiceDescriptor.Singleton<IConversationRouter, SlackFirstSight>());
             services.AddSlack(configuration);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, SlackProactiveSender>());
         }
 
         // Local mode: nothing is configured that could sign a person in, so the studio answers loopback callers only.

@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Inbound;
+using RolePlay.Teams.Outbound;
 
 namespace RolePlay.Bot.Channels;
 
 /// <summary>Keeps where each Teams person (their 1:1 chat) and each team conversation can be reached, so scheduled
-/// routines can send proactively. The newest serviceUrl wins: Teams may move a conversation.</summary>
+/// routines can send proactively, plus each tenant's own row (<see cref="TeamsProactiveSender.TenantOwner"/>: its
+/// serviceUrl and bot) so a 1:1 chat can be created with someone the bot has not met. The newest serviceUrl wins:
+/// Teams may move a conversation. A channel is kept under its own id, without the thread a message came from, since
+/// routines post to the channel.</summary>
 /// <remarks>Every inbound activity reports its reference, but it almost never changes; writing it each time would add
 /// a fourth storage round trip (and a disk sync) to every message. So an unchanged reference is written again only
 /// after <see cref="Refresh"/>, which also heals a write another replica made with an older serviceUrl.</remarks>
@@ -16,23 +20,28 @@ internal sealed class StoredTeamsReferences(IConversationReferenceStore store, T
 
     public async ValueTask SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
     {
-        var owner = reference.ConversationType == "personal" ? reference.UserId : reference.ConversationId;
+        var personal = reference.ConversationType == "personal";
+        var conversationId = personal ? reference.ConversationId : TeamsProactiveSender.WithoutThread(reference.ConversationId);
+        var owner = personal ? reference.UserId : conversationId;
+        await WriteAsync(reference.TenantId, owner, new Written(reference.ServiceUrl, conversationId, reference.BotId), cancellationToken)
+            .ConfigureAwait(false);
+        await WriteAsync(reference.TenantId, TeamsProactiveSender.TenantOwner, new Written(reference.ServiceUrl, TeamsProactiveSender.TenantOwner, reference.BotId),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask WriteAsync(string tenant, string owner, Written row, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var key = (reference.TenantId, owner);
-        if (_written.TryGetValue(key, out var last) && last.Reference == reference && now - last.AtUtc < Refresh)
+        var key = (tenant, owner);
+        if (_written.TryGetValue(key, out var last) && last == row with { AtUtc = last.AtUtc } && now - last.AtUtc < Refresh)
         {
             return;
         }
 
-        await store.SaveAsync(new ConversationReference(
-            new TenantScope("teams", reference.TenantId),
-            owner,
-            reference.ConversationId,
-            reference.ServiceUrl,
-            reference.BotId,
-            now), cancellationToken).ConfigureAwait(false);
-        _written[key] = new Written(reference, now);
+        await store.SaveAsync(new ConversationReference(new TenantScope("teams", tenant), owner, row.ConversationId, row.ServiceUrl, row.BotId, now),
+            cancellationToken).ConfigureAwait(false);
+        _written[key] = row with { AtUtc = now };
     }
 
-    private sealed record Written(TeamsConversationReference Reference, DateTimeOffset AtUtc);
+    private sealed record Written(string ServiceUrl, string ConversationId, string BotId, DateTimeOffset AtUtc = default);
 }

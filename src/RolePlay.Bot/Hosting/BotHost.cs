@@ -51,7 +51,8 @@ internal static class BotHost
         return 0;
     }
 
-    public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent)
+    /// <param name="overrides">Replaces services after everything is registered: tests swap in a fake clock.</param>
+    public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var configuredDirs = builder.Configuration.GetSection("Content:Directories").Get<string[]>() ?? [];
@@ -79,6 +80,7 @@ internal static class BotHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDashboard(builder.Configuration,
             new DashboardHosting(web.Local ? new TenantScope("studio", builder.Configuration["Dashboard:LocalTenant"] ?? "local") : null));
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<StorageOutageMiddleware>();

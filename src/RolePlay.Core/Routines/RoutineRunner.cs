@@ -21,24 +21,31 @@ public sealed class RoutineRunner(
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
+    /// <summary>Tenants run at once; their sends mostly wait on their own platform budgets, not on this host.</summary>
+    private const int ConcurrentTenants = 16;
+
     // The consent check goes first in a minute: "still want these?" must precede that minute's prompt.
     private readonly IReadOnlyList<IRoutine> _routines =
         routines.OrderBy(r => r.Kind == RoutineKind.ConsentCheck ? 0 : 1).ToArray();
 
     public async Task RunDueAsync(DateTimeOffset nowUtc, CancellationToken ct)
     {
-        foreach (var tenant in await people.ListTenantsAsync(ct).ConfigureAwait(false))
-        {
-            try
+        // Tenants run side by side: each spends its own platform budget, so one large workspace paced at Slack's
+        // per-minute limit must not hold every other tenant's prompts back by as long.
+        var tenants = await people.ListTenantsAsync(ct).ConfigureAwait(false);
+        await Parallel.ForEachAsync(tenants, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTenants, CancellationToken = ct },
+            async (tenant, token) =>
             {
-                await RunTenantAsync(tenant, nowUtc, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One tenant's trouble must not hold up the others; its cursor still points at the unfinished minute.
-                log.LogError(e, "Routines for {Tenant} stopped; the next run resumes from its last completed minute.", tenant);
-            }
-        }
+                try
+                {
+                    await RunTenantAsync(tenant, nowUtc, token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One tenant's trouble must not hold up the others; its cursor still points at the unfinished minute.
+                    log.LogError(e, "Routines for {Tenant} stopped; the next run resumes from its last completed minute.", tenant);
+                }
+            }).ConfigureAwait(false);
     }
 
     public async Task<RoutineRunRecord> RunNowAsync(TenantScope tenant, string teamId, RoutineKind routine, CancellationToken ct)

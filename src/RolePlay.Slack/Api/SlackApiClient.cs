@@ -10,6 +10,9 @@ using RolePlay.Slack.Installs;
 
 namespace RolePlay.Slack.Api;
 
+/// <summary>What conversations.open gave: the DM channel id when <see cref="Outcome"/> is Sent.</summary>
+public sealed record DirectMessage(SendOutcome Outcome, string? ChannelId);
+
 public sealed record SlackUser(string Id, string? Name, string? RealName, string? TimeZone, int? TimeZoneOffsetSeconds, bool Deleted, bool IsBot);
 
 public sealed record SlackAuthIdentity(string? TeamId, string? EnterpriseId, string UserId, string? BotId, bool IsEnterpriseInstall)
@@ -47,7 +50,11 @@ public sealed class SlackApiClient(
     public async Task<SendOutcome> PostMessageAsync(string tenantId, string channel, string text, JsonArray? blocks = null,
         string? threadTs = null, CancellationToken cancellationToken = default, string? recipientUser = null)
     {
-        await pacer.WaitForMessageSlotAsync(tenantId, channel, cancellationToken);
+        if (!await pacer.WaitForMessageSlotAsync(tenantId, channel, cancellationToken))
+        {
+            return new SendOutcome.Throttled(TimeSpan.FromSeconds(1));
+        }
+
         var body = new JsonObject { ["channel"] = channel, ["text"] = text };
         AddIfPresent(body, "blocks", blocks);
         AddIfPresent(body, "thread_ts", threadTs);
@@ -82,8 +89,25 @@ public sealed class SlackApiClient(
     /// <summary>The DM channel with a person (conversations.open).</summary>
     public async Task<string> OpenDirectMessageAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
+        await pacer.WaitForOpenSlotAsync(tenantId, cancellationToken);
         var root = await QueryAsync(tenantId, "conversations.open", new JsonObject { ["users"] = userId }, cancellationToken);
         return root.GetProperty("channel").GetProperty("id").GetString() ?? throw new SlackApiException("conversations.open", "no_channel_id");
+    }
+
+    /// <summary>conversations.open as an outcome rather than an exception, for senders: <see cref="DirectMessage.ChannelId"/>
+    /// is set when it was <see cref="SendOutcome.Sent"/>; a person who is gone is reported unreachable.</summary>
+    public async Task<DirectMessage> TryOpenDirectMessageAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        await pacer.WaitForOpenSlotAsync(tenantId, cancellationToken);
+        var response = await CallForTenantAsync(tenantId, "conversations.open", new JsonObject { ["users"] = userId }, cancellationToken);
+        var outcome = await OutcomeAsync(tenantId, response, userId, cancellationToken);
+        if (outcome is not SendOutcome.Sent)
+        {
+            return new DirectMessage(outcome, null);
+        }
+
+        var channel = response.Root.TryGetProperty("channel", out var c) ? Str(c, "id") : null;
+        return channel is null ? new DirectMessage(new SendOutcome.Failed("no_channel_id"), null) : new DirectMessage(outcome, channel);
     }
 
     /// <summary>users.info; <see cref="SlackUser.TimeZone"/> is the IANA id to schedule on (never the offset).</summary>
@@ -151,9 +175,11 @@ public sealed class SlackApiClient(
             authedUser.ValueKind == JsonValueKind.Object ? Str(authedUser, "id") : null);
     }
 
-    private async Task<SendOutcome> SendAsync(string tenantId, string method, JsonObject body, string? recipient, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendAsync(string tenantId, string method, JsonObject body, string? recipient, CancellationToken cancellationToken) =>
+        await OutcomeAsync(tenantId, await CallForTenantAsync(tenantId, method, body, cancellationToken), recipient, cancellationToken);
+
+    private async Task<SendOutcome> OutcomeAsync(string tenantId, ApiResponse response, string? recipient, CancellationToken cancellationToken)
     {
-        var response = await CallForTenantAsync(tenantId, method, body, cancellationToken);
         if (response.RetryAfter is { } retryAfter)
         {
             return new SendOutcome.Throttled(retryAfter);

@@ -1,19 +1,31 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using RolePlay.Core.Routines;
 
 namespace RolePlay.Slack.Api;
 
-/// <summary>Paces chat.postMessage the way Slack asks: about one message per second per channel, inside a budget per
-/// workspace. Waiting here is cheaper than collecting 429s.</summary>
+/// <summary>Paces the Web API calls a fan-out makes the way Slack asks, instead of collecting 429s: chat.postMessage
+/// about one message per second per channel and a budget per workspace per minute; conversations.open at its tier
+/// (Tier 3, 50 a minute per workspace). Waiting here is cheaper than collecting 429s.</summary>
+/// <remarks>A message first waits for its channel (each channel its own partition, so a busy DM never holds up
+/// another channel) and only then takes a workspace slot. Workspace budgets are kept exactly
+/// (<see cref="WindowPacer"/>: never more than the budget in any minute), with <see cref="Margin"/> for requests that
+/// reach Slack a little after their slot.</remarks>
 public sealed class SlackPacer : IDisposable
 {
+    /// <summary>Room for requests that reach Slack a little after they pass here (seconds, on a busy host, for a burst).</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+
     private readonly PartitionedRateLimiter<(string Tenant, string Channel)> _perChannel;
-    private readonly PartitionedRateLimiter<string> _perWorkspace;
+    private readonly WindowPacer _messagesPerWorkspace;
+    private readonly WindowPacer _opensPerWorkspace;
 
     public SlackPacer(IOptions<SlackOptions> options)
     {
-        var interval = options.Value.ChannelMessageInterval;
-        var perMinute = options.Value.WorkspaceMessagesPerMinute;
+        // Slack counts on the wall clock, not on the host's clock (which tests move): pacing always runs in real time.
+        var time = TimeProvider.System;
+        var settings = options.Value;
+        var interval = settings.ChannelMessageInterval;
         _perChannel = PartitionedRateLimiter.Create<(string Tenant, string Channel), (string, string)>(key =>
             RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
             {
@@ -24,31 +36,28 @@ public sealed class SlackPacer : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             }));
-        _perWorkspace = PartitionedRateLimiter.Create<string, string>(tenant =>
-            RateLimitPartition.GetFixedWindowLimiter(tenant, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 100_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
+        _messagesPerWorkspace = new WindowPacer(settings.WorkspaceMessagesPerMinute, TimeSpan.FromMinutes(1) + Margin, time);
+        _opensPerWorkspace = new WindowPacer(settings.ConversationsOpenPerMinute, TimeSpan.FromMinutes(1) + Margin, time);
     }
 
-    /// <summary>Waits for a slot on both the channel and its workspace.</summary>
-    public async Task WaitForMessageSlotAsync(string tenantId, string channel, CancellationToken cancellationToken)
+    /// <summary>Waits for a slot on the channel, then on its workspace; false when the channel's queue is full.</summary>
+    public async Task<bool> WaitForMessageSlotAsync(string tenantId, string channel, CancellationToken cancellationToken)
     {
-        using var workspaceLease = await _perWorkspace.AcquireAsync(tenantId, 1, cancellationToken);
-        using var channelLease = await _perChannel.AcquireAsync((tenantId, channel), 1, cancellationToken);
-        if (!workspaceLease.IsAcquired || !channelLease.IsAcquired)
+        using (var channelLease = await _perChannel.AcquireAsync((tenantId, channel), 1, cancellationToken))
         {
-            throw new InvalidOperationException($"The message queue for {tenantId}/{channel} is over its limit.");
+            if (!channelLease.IsAcquired)
+            {
+                return false;
+            }
         }
+
+        await _messagesPerWorkspace.WaitAsync(tenantId, cancellationToken);
+        return true;
     }
 
-    public void Dispose()
-    {
-        _perChannel.Dispose();
-        _perWorkspace.Dispose();
-    }
+    /// <summary>Waits for a conversations.open slot of the workspace.</summary>
+    public Task WaitForOpenSlotAsync(string tenantId, CancellationToken cancellationToken) =>
+        _opensPerWorkspace.WaitAsync(tenantId, cancellationToken);
+
+    public void Dispose() => _perChannel.Dispose();
 }

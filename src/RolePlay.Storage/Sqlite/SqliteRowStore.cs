@@ -17,7 +17,13 @@ internal sealed class SqliteRowStore : IRowStore
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
+    /// <summary>One writer at a time per database file in this process. SQLite's busy handler waits by sleeping and
+    /// retrying, unfairly, so hundreds of writers at once (a routine fanning out) starve some past the busy timeout;
+    /// queued here they take turns, and the busy timeout is left for writers in other processes.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer;
     private readonly ResiliencePipeline _retry;
     private long _roundTrips;
 
@@ -33,6 +39,7 @@ internal sealed class SqliteRowStore : IRowStore
             DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds),
         }.ToString();
         BusyTimeout = busyTimeout;
+        _writer = Writers.GetOrAdd(FilePath, _ => new SemaphoreSlim(1, 1));
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -130,7 +137,7 @@ internal sealed class SqliteRowStore : IRowStore
             RowLimits.EnsureFits(op);
         }
 
-        return RunAsync(connection =>
+        return WriteAsync(connection =>
         {
             // Disposing an uncommitted transaction rolls it back: a failed operation leaves nothing behind.
             using var tx = connection.BeginTransaction(deferred: false);
@@ -143,6 +150,19 @@ internal sealed class SqliteRowStore : IRowStore
             tx.Commit();
             return (IReadOnlyList<string?>)versions;
         }, ct);
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, CancellationToken ct)
+    {
+        await _writer.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await RunAsync(work, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     private string? Apply(SqliteConnection connection, SqliteTransaction tx, string table, string pk, RowOp op, bool inBatch)

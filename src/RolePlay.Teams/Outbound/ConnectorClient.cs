@@ -172,12 +172,9 @@ public sealed partial class ConnectorClient(
             }
 
             // Every attempt, retries included, spends the conversation's and tenant's budget.
-            using (var lease = await rateLimiter.AcquireAsync(key, cancellationToken).ConfigureAwait(false))
+            if (!await rateLimiter.WaitTurnAsync(key, cancellationToken).ConfigureAwait(false))
             {
-                if (!lease.IsAcquired)
-                {
-                    return new ConnectorResult<T>(new Throttled(TimeSpan.FromSeconds(1)), null);
-                }
+                return new ConnectorResult<T>(new Throttled(TimeSpan.FromSeconds(1)), null);
             }
 
             using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
@@ -52,17 +53,22 @@ internal sealed class SlackBotHost : IAsyncDisposable
     public ILearningStore Learning => Services.GetRequiredService<ILearningStore>();
 
     /// <summary>Single-workspace mode: <see cref="BotToken"/> belongs to <see cref="Workspace"/>.</summary>
-    public static Task<SlackBotHost> StartSingleWorkspaceAsync(FakeSlackApi api, string directory)
+    public static Task<SlackBotHost> StartSingleWorkspaceAsync(FakeSlackApi api, string directory, params string[] settings) =>
+        StartSingleWorkspaceAsync(api, directory, null, settings);
+
+    /// <param name="clock">The host's clock (routines, schedules); the signer keeps real time, so a fake clock starts
+    /// at the real now and moves forward only after the last signed request.</param>
+    public static Task<SlackBotHost> StartSingleWorkspaceAsync(FakeSlackApi api, string directory, TimeProvider? clock, params string[] settings)
     {
         api.Tokens[BotToken] = Workspace;
-        return StartAsync(api, directory, $"--Slack:BotToken={BotToken}");
+        return StartAsync(api, directory, clock, [$"--Slack:BotToken={BotToken}", .. settings]);
     }
 
     /// <summary>OAuth mode: any workspace may install the app.</summary>
     public static Task<SlackBotHost> StartOAuthAsync(FakeSlackApi api, string directory) =>
-        StartAsync(api, directory, $"--Slack:ClientId={api.ClientId}", $"--Slack:ClientSecret={api.ClientSecret}");
+        StartAsync(api, directory, null, $"--Slack:ClientId={api.ClientId}", $"--Slack:ClientSecret={api.ClientSecret}");
 
-    private static async Task<SlackBotHost> StartAsync(FakeSlackApi api, string directory, params string[] mode)
+    private static async Task<SlackBotHost> StartAsync(FakeSlackApi api, string directory, TimeProvider? clock, params string[] mode)
     {
         var database = Path.Combine(directory, "roleplay.db");
         string[] args =
@@ -78,7 +84,14 @@ internal sealed class SlackBotHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. mode,
         ];
-        var app = BotHost.Build(args, []);
+        var app = BotHost.Build(args, [], services =>
+        {
+            if (clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            }
+        });
         await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using RolePlay.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Teams;
 
@@ -47,9 +48,19 @@ internal sealed class TeamsHost : IAsyncDisposable
         "--Logging:LogLevel:Default=Warning",
     ];
 
-    public static async Task<TeamsHost> StartAsync(string databasePath, KeyServer keys, FakeConnector connector)
+    /// <param name="clock">The host's clock; tokens are issued in real time, so a fake clock starts at the real now and
+    /// moves forward only after the last inbound activity.</param>
+    public static async Task<TeamsHost> StartAsync(string databasePath, KeyServer keys, FakeConnector connector, TimeProvider? clock = null,
+        params string[] settings)
     {
-        var app = BotHost.Build(Arguments(databasePath, keys, connector), []);
+        var app = BotHost.Build([.. Arguments(databasePath, keys, connector), .. settings], [], services =>
+        {
+            if (clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            }
+        });
         await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

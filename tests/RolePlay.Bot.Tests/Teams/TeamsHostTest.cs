@@ -22,7 +22,7 @@ public abstract class TeamsHostTest : IAsyncLifetime
     {
         Keys = await KeyServer.StartAsync();
         Connector = await FakeConnector.StartAsync();
-        Bot = await TeamsHost.StartAsync(Database, Keys, Connector);
+        Bot = await TeamsHost.StartAsync(Database, Keys, Connector, Clock, Settings);
         await StartedAsync();
     }
 
@@ -33,6 +33,12 @@ public abstract class TeamsHostTest : IAsyncLifetime
         await Keys.DisposeAsync();
         Directory.Delete(DataDir, recursive: true);
     }
+
+    /// <summary>The host's clock, when a test moves time itself.</summary>
+    private protected virtual TimeProvider? Clock => null;
+
+    /// <summary>More host settings (command-line form).</summary>
+    protected virtual string[] Settings => [];
 
     /// <summary>Set-up a test class needs once the bot is running (a team, people).</summary>
     protected virtual Task StartedAsync() => Task.CompletedTask;

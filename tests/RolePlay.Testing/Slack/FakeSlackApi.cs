@@ -10,12 +10,38 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RolePlay.Testing.Limits;
 
 namespace RolePlay.Testing.Slack;
 
 public sealed record ApiCall(string Method, string? Authorization, JsonObject? Json, IReadOnlyDictionary<string, string>? Form, DateTimeOffset At)
 {
     public string? Str(string name) => Json?[name]?.GetValue<string>();
+}
+
+/// <summary>Slack's Web API limits (slack-protocol.md, "Web API"): chat.postMessage about one message per second per
+/// channel with short bursts (3 in a second, 60 in a minute) and a workspace-wide budget ("several hundred a minute":
+/// 300, what the bot is configured for); other methods by tier per workspace per minute (Tier 3: 50, Tier 4: 100).</summary>
+public sealed record SlackRateLimits(
+    WindowLimits PostMessagePerChannel, WindowLimits PostMessagePerWorkspace, IReadOnlyDictionary<string, WindowLimits> MethodPerWorkspace)
+{
+    public static SlackRateLimits Documented()
+    {
+        static WindowLimits PerMinute(int permits) => new(new WindowLimit(permits, TimeSpan.FromMinutes(1)));
+        return new SlackRateLimits(
+            new WindowLimits(new WindowLimit(3, TimeSpan.FromSeconds(1)), new WindowLimit(60, TimeSpan.FromMinutes(1))),
+            PerMinute(300),
+            new Dictionary<string, WindowLimits>
+            {
+                ["conversations.open"] = PerMinute(50),
+                ["chat.update"] = PerMinute(50),
+                ["users.info"] = PerMinute(100),
+                ["chat.postEphemeral"] = PerMinute(100),
+                ["views.open"] = PerMinute(100),
+                ["views.publish"] = PerMinute(100),
+                ["conversations.members"] = PerMinute(100),
+            });
+    }
 }
 
 /// <summary>A local stand-in for slack.com/api that behaves like Slack where our client depends on it: ok:false bodies,
@@ -29,6 +55,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Queue<Func<HttpContext, Task>>> _scripts = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _triggers = new();
     private int _ts;
+    private int _throttled;
 
     private FakeSlackApi(WebApplication app)
     {
@@ -36,6 +63,24 @@ public sealed class FakeSlackApi : IAsyncDisposable
     }
 
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
+
+    /// <summary>False keeps no calls (a benchmark's fan-out); <see cref="Deliveries"/> are still counted.</summary>
+    public bool RecordCalls { get; set; } = true;
+
+    /// <summary>Null: no limits (tests need not wait). <see cref="SlackRateLimits.Documented"/>: Slack's.</summary>
+    public SlackRateLimits? RateLimits { get; set; }
+
+    /// <summary>Accepted chat.postMessage calls per "{workspace}/{channel}".</summary>
+    public ConcurrentDictionary<string, int> Deliveries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Calls answered 429 by <see cref="RateLimits"/>.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
+
+    /// <summary>users.info tz per user id; others are in America/Los_Angeles.</summary>
+    public ConcurrentDictionary<string, string> TimeZones { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>People deactivated in the workspace: conversations.open with them answers user_not_found.</summary>
+    public ConcurrentDictionary<string, bool> GoneUsers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Bearer token → tenant it belongs to. Calls with any other token get invalid_auth.</summary>
     public ConcurrentDictionary<string, string> Tokens { get; } = new();
@@ -140,7 +185,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             json = text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
         }
 
-        Calls.Enqueue(new ApiCall(method, authorization, json, form, DateTimeOffset.UtcNow));
+        if (RecordCalls)
+        {
+            Calls.Enqueue(new ApiCall(method, authorization, json, form, DateTimeOffset.UtcNow));
+        }
+
         if (_scripts.TryGetValue(method, out var queue))
         {
             Func<HttpContext, Task>? scripted = null;
@@ -156,8 +205,57 @@ public sealed class FakeSlackApi : IAsyncDisposable
             }
         }
 
-        await context.Response.WriteAsJsonAsync(Answer(method, authorization, json, form));
+        if (RetryAfter(method, authorization, json) is > 0 and var wait)
+        {
+            Interlocked.Increment(ref _throttled);
+            await RateLimited(wait)(context);
+            return;
+        }
+
+        var answer = Answer(method, authorization, json, form);
+        if (method == "chat.postMessage" && answer["ok"]?.GetValue<bool>() == true)
+        {
+            Deliveries.AddOrUpdate($"{Tokens[Bearer(authorization)]}/{json?["channel"]?.GetValue<string>()}", 1, (_, n) => n + 1);
+        }
+
+        await context.Response.WriteAsJsonAsync(answer);
     }
+
+    /// <summary>Seconds until Slack would take this call (0: now), counting it when it is taken. Calls with an unknown
+    /// token are not limited: they fail with invalid_auth anyway.</summary>
+    private int RetryAfter(string method, string authorization, JsonObject? json)
+    {
+        if (RateLimits is not { } limits || !Tokens.TryGetValue(Bearer(authorization), out var workspace))
+        {
+            return 0;
+        }
+
+        var budgets = new List<(WindowLimits Limits, string Key)>();
+        if (method == "chat.postMessage")
+        {
+            budgets.Add((limits.PostMessagePerChannel, $"{workspace}/{json?["channel"]?.GetValue<string>()}"));
+            budgets.Add((limits.PostMessagePerWorkspace, workspace));
+        }
+        else if (limits.MethodPerWorkspace.TryGetValue(method, out var tier))
+        {
+            budgets.Add((tier, workspace));
+        }
+
+        lock (limits)
+        {
+            // Every budget is checked before any counts: a refused call spends nothing.
+            var wait = budgets.Select(b => b.Limits.RetryAfterSeconds(b.Key)).DefaultIfEmpty(0).Max();
+            if (wait == 0)
+            {
+                budgets.ForEach(b => b.Limits.Count(b.Key));
+            }
+
+            return wait;
+        }
+    }
+
+    private static string Bearer(string authorization) =>
+        authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
 
     private JsonObject Answer(string method, string authorization, JsonObject? json, Dictionary<string, string>? form)
     {
@@ -176,8 +274,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 : Fail("invalid_auth");
         }
 
-        var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
-        if (!Tokens.TryGetValue(token, out var tenant))
+        if (!Tokens.TryGetValue(Bearer(authorization), out var tenant))
         {
             return Fail("invalid_auth");
         }
@@ -191,7 +288,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = $"1700000000.{Interlocked.Increment(ref _ts):000000}" };
             case "conversations.open":
-                return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + json?["users"]?.GetValue<string>() } };
+                var member = json?["users"]?.GetValue<string>() ?? "";
+                return GoneUsers.ContainsKey(member) ? Fail("user_not_found") : new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + member } };
             case "views.open":
                 var trigger = json?["trigger_id"]?.GetValue<string>() ?? "";
                 return _triggers.TryRemove(trigger, out var issued) && DateTimeOffset.UtcNow - issued < TriggerLifetime
@@ -205,7 +303,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 return user == "UGONE" ? Fail("user_not_found") : new JsonObject
                 {
                     ["ok"] = true,
-                    ["user"] = new JsonObject { ["id"] = user, ["name"] = "maria", ["real_name"] = "Maria", ["tz"] = "America/Los_Angeles", ["tz_offset"] = -28800 },
+                    ["user"] = new JsonObject { ["id"] = user, ["name"] = "maria", ["real_name"] = "Maria", ["tz"] = TimeZones.GetValueOrDefault(user ?? "", "America/Los_Angeles"), ["tz_offset"] = -28800 },
                 };
             case "conversations.members":
                 return Members(json);

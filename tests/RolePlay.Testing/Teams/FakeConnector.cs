@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using RolePlay.Testing.Limits;
 
 namespace RolePlay.Testing.Teams;
 
@@ -18,15 +19,32 @@ public sealed record RecordedRequest(string Method, string Path, string Query, s
 /// <summary>A scripted answer: status, optional Retry-After seconds and body.</summary>
 public sealed record ScriptedResponse(int Status, int? RetryAfterSeconds = null, string? Body = null);
 
+/// <summary>The connector's published limits (teams-protocol.md, "Limits"): per bot per conversation 7 per 1 s,
+/// 8 per 2 s, 60 per 30 s and 1800 per hour for sends and creates, and per app per tenant 30 requests per second.</summary>
+public sealed record TeamsRateLimits(WindowLimits PerConversation, WindowLimits PerTenant)
+{
+    public static TeamsRateLimits Published() => new(
+        new WindowLimits(
+            new WindowLimit(7, TimeSpan.FromSeconds(1)),
+            new WindowLimit(8, TimeSpan.FromSeconds(2)),
+            new WindowLimit(60, TimeSpan.FromSeconds(30)),
+            new WindowLimit(1800, TimeSpan.FromHours(1))),
+        new WindowLimits(new WindowLimit(30, TimeSpan.FromSeconds(1))));
+}
+
 /// <summary>Stands in for the Bot Connector service (smba.trafficmanager.net) and the Entra token endpoint: records
-/// what the bot sends and answers from a script, else with success.</summary>
+/// what the bot sends and answers from a script, else with success. With <see cref="RateLimits"/> it refuses what
+/// Teams would refuse (429 with Retry-After); <see cref="BlockedMembers"/> have blocked the bot (403
+/// MessageWritesBlocked); <see cref="Deliveries"/> counts the activities each conversation received.</summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
+    private const string Blocked = """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked"}}""";
     private readonly LocalServer _server;
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _tokenRequests;
     private int _activityIds;
+    private int _throttled;
 
     private FakeConnector(LocalServer server) => _server = server;
 
@@ -43,6 +61,24 @@ public sealed class FakeConnector : IAsyncDisposable
     public TimeSpan TokenDelay { get; set; } = TimeSpan.Zero;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>False keeps no request bodies (a benchmark's fan-out); counts are still kept.</summary>
+    public bool RecordRequests { get; set; } = true;
+
+    /// <summary>Null: no limits (unit tests need not wait). <see cref="TeamsRateLimits.Published"/>: Teams' own.</summary>
+    public TeamsRateLimits? RateLimits { get; set; }
+
+    /// <summary>User ids ("29:…") who blocked the bot: creating their 1:1 chat or posting to it is refused.</summary>
+    public ConcurrentDictionary<string, bool> BlockedMembers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Activities posted (accepted) per conversation id.</summary>
+    public ConcurrentDictionary<string, int> Deliveries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Requests answered 429 by <see cref="RateLimits"/>.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
+
+    /// <summary>The 1:1 conversation Teams keeps for a member: creating it again returns the same id.</summary>
+    public static string PersonalConversationOf(string userId) => "a:1on1-" + userId;
 
     public IEnumerable<RecordedRequest> ActivityPosts => Requests.Where(r => r.Method == "POST" && r.Path.Contains("/activities", StringComparison.Ordinal));
 
@@ -80,7 +116,28 @@ public sealed class FakeConnector : IAsyncDisposable
                 var target = c.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget.Split('?')[0];
                 var recorded = new RecordedRequest(c.Request.Method, target, c.Request.QueryString.Value ?? "",
                     c.Request.Headers.Authorization.FirstOrDefault(), body, DateTimeOffset.UtcNow);
-                self!._requests.Enqueue(recorded);
+                if (self!.RecordRequests)
+                {
+                    self._requests.Enqueue(recorded);
+                }
+
+                if (self.Refuse(c.Request.Method, c.Request.Path.Value!, body) is { } refusal)
+                {
+                    if (refusal.RetryAfterSeconds is { } wait)
+                    {
+                        c.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    c.Response.StatusCode = refusal.Status;
+                    if (refusal.Body is not null)
+                    {
+                        c.Response.ContentType = "application/json";
+                        await c.Response.WriteAsync(refusal.Body);
+                    }
+
+                    return;
+                }
+
                 if (self._script.TryDequeue(out var scripted))
                 {
                     if (scripted.RetryAfterSeconds is { } seconds)
@@ -107,6 +164,54 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
+    /// <summary>What Teams would refuse before doing anything: a blocked member's 1:1 chat, then the rate limits.</summary>
+    private ScriptedResponse? Refuse(string method, string path, string body)
+    {
+        var json = body.Length == 0 ? null : JsonNode.Parse(body);
+        var creating = method == "POST" && path == "/v3/conversations";
+        var conversation = creating ? null : ConversationOf(path);
+        // Creating a 1:1 chat names its member; a post to one names its recipient.
+        var member = creating ? json?["members"]?[0]?["id"]?.GetValue<string>() : json?["recipient"]?["id"]?.GetValue<string>();
+        if (member is not null && BlockedMembers.ContainsKey(member) && (creating || json?["conversation"]?["conversationType"]?.GetValue<string>() == "personal"))
+        {
+            return new ScriptedResponse(403, Body: Blocked);
+        }
+
+        if (RateLimits is not { } limits)
+        {
+            return null;
+        }
+
+        var tenant = json?["conversation"]?["tenantId"]?.GetValue<string>() ?? json?["tenantId"]?.GetValue<string>() ?? "";
+        var sending = method is "POST" or "PUT" && (creating || path.Contains("/activities", StringComparison.Ordinal));
+        var key = conversation ?? "create:" + member;
+        lock (limits)
+        {
+            // Both budgets are checked before either counts: a refused request spends nothing.
+            var wait = Math.Max(sending ? limits.PerConversation.RetryAfterSeconds(key) : 0, limits.PerTenant.RetryAfterSeconds(tenant));
+            if (wait > 0)
+            {
+                Interlocked.Increment(ref _throttled);
+                return new ScriptedResponse(429, wait);
+            }
+
+            if (sending)
+            {
+                limits.PerConversation.Count(key);
+            }
+
+            limits.PerTenant.Count(tenant);
+        }
+
+        return null;
+    }
+
+    /// <summary>The (decoded) conversation id of a /v3/conversations/{id}/… path.</summary>
+    private static string ConversationOf(string path) =>
+        path.StartsWith("/v3/conversations/", StringComparison.Ordinal)
+            ? path["/v3/conversations/".Length..].Split('/')[0]
+            : "";
+
     private async Task AnswerAsync(HttpContext context, RecordedRequest recorded)
     {
         var path = context.Request.Path.Value!;
@@ -123,12 +228,17 @@ public sealed class FakeConnector : IAsyncDisposable
         }
         else if (path == "/v3/conversations")
         {
-            answer = new JsonObject { ["id"] = "a:created-conversation", ["activityId"] = "root-1", ["serviceUrl"] = ServiceUrl };
+            var member = recorded.Json?["members"]?[0]?["id"]?.GetValue<string>() ?? "";
+            answer = new JsonObject { ["id"] = PersonalConversationOf(member), ["activityId"] = "root-1", ["serviceUrl"] = ServiceUrl };
         }
         else
         {
             recorded.AnsweredId = $"activity-{Interlocked.Increment(ref _activityIds)}";
             answer = new JsonObject { ["id"] = recorded.AnsweredId };
+            if (context.Request.Method == "POST")
+            {
+                Deliveries.AddOrUpdate(ConversationOf(path), 1, (_, n) => n + 1);
+            }
         }
 
         context.Response.StatusCode = context.Request.Method == "POST" ? 201 : 200;

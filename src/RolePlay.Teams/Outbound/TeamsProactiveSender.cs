@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RolePlay.Core.Conversations;
+using RolePlay.Core.Routines;
+using IConversationReferenceStore = RolePlay.Core.Storage.IConversationReferenceStore;
+using PersonKey = RolePlay.Core.Storage.PersonKey;
+using RolePlay.Teams.Inbound;
+using RolePlay.Teams.Protocol;
+using StoredReference = RolePlay.Core.Storage.ConversationReference;
+
+namespace RolePlay.Teams.Outbound;
+
+/// <summary>Bot-initiated Teams messages for routines. A person is reached in their 1:1 chat: the stored reference
+/// (owner = their user id), else a 1:1 chat created on the tenant's connector and stored for next time. A channel is
+/// reached through its stored reference: a new post, or a reply under <see cref="RoutineTarget.Channel.ThreadId"/>.
+/// Messages are rendered as replies are (<see cref="OutgoingActivities"/>) and paced by <see cref="ConnectorClient"/>.</summary>
+public sealed partial class TeamsProactiveSender(
+    IConversationReferenceStore references,
+    ConnectorClient connector,
+    IOptions<TeamsOptions> options,
+    TimeProvider time,
+    ILogger<TeamsProactiveSender> logger) : IProactiveSender
+{
+    /// <summary>The owner id of a tenant's own row in the reference store: where its connector (serviceUrl) and the
+    /// bot were last seen, so a 1:1 chat can be created with someone who never wrote to the bot. Teams ids always
+    /// carry a prefix ("29:", "19:", "a:"), so this never meets a real owner.</summary>
+    public const string TenantOwner = "~tenant";
+
+    private const string ThreadMarker = ";messageid=";
+
+    public string Platform => ActivityTranslator.Platform;
+
+    public async Task<ProactiveOutcome> SendAsync(RoutineTarget to, IReadOnlyList<Outgoing> messages, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        if (to.Tenant.Platform != Platform)
+        {
+            throw new ArgumentException($"A {to.Tenant.Platform} target cannot be sent through Teams.", nameof(to));
+        }
+
+        var (reference, threadId, problem) = to switch
+        {
+            RoutineTarget.Person person => await PersonalChatAsync(person.Key, ct).ConfigureAwait(false),
+            RoutineTarget.Channel channel => await ChannelAsync(channel, ct).ConfigureAwait(false),
+            _ => throw new NotSupportedException($"No Teams address for {to.GetType().Name}."),
+        };
+        if (reference is null)
+        {
+            return problem!;
+        }
+
+        string? firstId = null;
+        var delivered = 0;
+        foreach (var message in messages)
+        {
+            var activity = OutgoingActivities.Render(message);
+            var outcome = threadId is null
+                ? await connector.SendAsync(reference, activity, ct).ConfigureAwait(false)
+                : await connector.ReplyAsync(reference, threadId, activity, ct).ConfigureAwait(false);
+            if (outcome is not Sent sent)
+            {
+                if (delivered == 0)
+                {
+                    return Map(outcome);
+                }
+
+                // The person already has the first part; sending everything again later would repeat it.
+                LogPartial(logger, to.RecipientId, delivered, messages.Count, outcome.ToString());
+                break;
+            }
+
+            firstId ??= sent.Id;
+            delivered++;
+        }
+
+        return new ProactiveOutcome.Sent(firstId);
+    }
+
+    private async Task<Reach> PersonalChatAsync(PersonKey person, CancellationToken ct)
+    {
+        var stored = await references.GetAsync(person.Tenant, person.UserId, ct).ConfigureAwait(false);
+        if (stored is null)
+        {
+            var home = await references.GetAsync(person.Tenant, TenantOwner, ct).ConfigureAwait(false);
+            if (home?.ServiceUrl is not { Length: > 0 } serviceUrl)
+            {
+                return Reach.Failed($"No 1:1 chat with {person.UserId} and no connector known for tenant {person.Tenant.TenantId}.");
+            }
+
+            var created = await connector.CreatePersonalConversationAsync(serviceUrl, person.Tenant.TenantId, person.UserId, ct).ConfigureAwait(false);
+            if (created.Outcome is not Sent { Id: { Length: > 0 } conversationId })
+            {
+                return new Reach(null, null, created.Outcome is Sent ? new ProactiveOutcome.Failed("The connector created no conversation id.") : Map(created.Outcome));
+            }
+
+            stored = new StoredReference(person.Tenant, person.UserId, conversationId, created.Value?.ServiceUrl ?? serviceUrl,
+                home.BotId ?? "28:" + options.Value.MicrosoftAppId, time.GetUtcNow());
+            await references.SaveAsync(stored, ct).ConfigureAwait(false);
+        }
+
+        // A personal conversation naming its person is what lets a MessageWritesBlocked refusal mark them unreachable.
+        return new Reach(Reference(stored, "personal", new ChannelAccount { Id = person.UserId }), null, null);
+    }
+
+    private async Task<Reach> ChannelAsync(RoutineTarget.Channel channel, CancellationToken ct)
+    {
+        // A thread's conversation id carries its root ("19:…@thread.tacv2;messageid=…"); a new post goes to the channel.
+        var bare = WithoutThread(channel.ChannelId);
+        var stored = await references.GetAsync(channel.Scope, bare, ct).ConfigureAwait(false)
+            ?? (bare == channel.ChannelId ? null : await references.GetAsync(channel.Scope, channel.ChannelId, ct).ConfigureAwait(false));
+        if (stored?.ServiceUrl is null)
+        {
+            return Reach.Failed($"No conversation reference for channel {channel.ChannelId}.");
+        }
+
+        // A reply names its thread in the conversation id too, as Teams does for every message inside a thread.
+        var conversationId = channel.ThreadId is { } thread ? $"{bare}{ThreadMarker}{thread}" : bare;
+        return new Reach(Reference(stored with { ConversationId = conversationId }, "channel", null), channel.ThreadId, null);
+    }
+
+    /// <summary>The channel part of a conversation id.</summary>
+    public static string WithoutThread(string conversationId)
+    {
+        var at = conversationId.IndexOf(ThreadMarker, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? conversationId[..at] : conversationId;
+    }
+
+    private static ConversationReference Reference(StoredReference stored, string conversationType, ChannelAccount? user) => new()
+    {
+        ServiceUrl = stored.ServiceUrl,
+        ChannelId = "msteams",
+        Bot = new ChannelAccount { Id = stored.BotId },
+        User = user,
+        Conversation = new ConversationAccount { Id = stored.ConversationId, TenantId = stored.Tenant.TenantId, ConversationType = conversationType },
+    };
+
+    private static ProactiveOutcome Map(SendOutcome outcome) => outcome switch
+    {
+        Sent sent => new ProactiveOutcome.Sent(sent.Id),
+        Throttled throttled => new ProactiveOutcome.Throttled(throttled.RetryAfter),
+        Unreachable unreachable => new ProactiveOutcome.Unreachable(unreachable.Reason),
+        Failed failed => new ProactiveOutcome.Failed($"{failed.StatusCode} {failed.Code}: {failed.Message}"),
+        _ => new ProactiveOutcome.Failed(outcome.ToString()),
+    };
+
+    private sealed record Reach(ConversationReference? Reference, string? ThreadId, ProactiveOutcome? Problem)
+    {
+        public static Reach Failed(string error) => new(null, null, new ProactiveOutcome.Failed(error));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams routine message to {Recipient}: {Delivered} of {Total} parts sent, then {Outcome}")]
+    private static partial void LogPartial(ILogger logger, string recipient, int delivered, int total, string outcome);
+}
