@@ -29,7 +29,7 @@ internal sealed class RouterHarness : IAsyncDisposable
         Clock = clock;
         Logs = logs;
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
-        var insights = new InsightsRecorder(Insights, People, Recognitions);
+        var insights = services.GetRequiredService<IInsightsRecorder>();
         var team = new TeamRouter(
             new TeamSetup(People, Teams, clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, clock),
@@ -88,6 +88,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             .AddSingleton(Catalog)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<Reachability>()
+            .AddSingleton<IInsightsRecorder, InsightsRecorder>()
             .AddSingleton<IBehaviourDetector, RuleBasedDetector>();
         RoutineHosting.Add(services, configuration);
         TeamRoutineWiring.Add(services, configuration);

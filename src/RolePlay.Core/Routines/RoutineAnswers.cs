@@ -1,5 +1,6 @@
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Storage;
 using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
 
@@ -14,6 +15,7 @@ public sealed class RoutineAnswers(
     IPhraseStore phrases,
     BuddyCheckInRoutine checkIns,
     IBehaviourDetector detector,
+    IInsightsRecorder insights,
     TimeProvider time)
 {
     public static bool Handles(string verb) => verb is CardVerbs.LogPhrase or CardVerbs.CheckIn;
@@ -96,8 +98,10 @@ public sealed class RoutineAnswers(
 
         var now = time.GetUtcNow();
         var wire = WireName.Of(outcome);
-        await learning.AddCheckInAsync(new CheckInRecord(learnerKey, commitmentId, by, note.Length == 0 ? wire : $"{wire}: {note}",
-            outcome == TeamRoutineCards.CheckInOutcome.Kept, now), ct).ConfigureAwait(false);
+        var checkIn = new CheckInRecord(learnerKey, commitmentId, by, note.Length == 0 ? wire : $"{wire}: {note}",
+            outcome == TeamRoutineCards.CheckInOutcome.Kept, now);
+        await learning.AddCheckInAsync(checkIn, ct).ConfigureAwait(false);
+        await insights.CheckedInAsync(checkIn, ct).ConfigureAwait(false);
         await UpdateStatusAsync(commitment, StatusOf(outcome), ct).ConfigureAwait(false);
 
         var thanks = by == learnerKey ? "Thanks for checking in on yourself." : $"Thanks for checking in on {learner.DisplayName}.";

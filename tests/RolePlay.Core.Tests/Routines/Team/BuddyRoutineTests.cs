@@ -1,4 +1,5 @@
 using RolePlay.Core.Conversations;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using static RolePlay.Core.Tests.Routines.Team.Planning;
@@ -200,6 +201,13 @@ public sealed class BuddyRoutineTests : IAsyncLifetime
         values[Inputs.CheckInOutcome] = "not_yet";
         await answers.OnCardAsync(EndOfShiftRoutineTests.Submit("ana", CardVerbs.CheckIn, values), CancellationToken.None);
         Assert.Equal(CommitmentStatus.Dropped, (await _h.Learning.GetCommitmentAsync(RoutineHarness.Key("ana"), commitment.CommitmentId, CancellationToken.None))!.Status);
+
+        // Both answers reach the dashboard's read model for Ana's week: two check-ins, one of them kept.
+        var ana = (await _h.People.GetAsync(RoutineHarness.Key("ana"), CancellationToken.None))!;
+        var week = IsoWeek.Of(_h.Clock.GetUtcNow());
+        var insights = Assert.Single(await _h.Insights.ListPersonWeeksAsync(ana.Key, ana.TeamId ?? InsightsRecorder.NoTeam, week, week, CancellationToken.None));
+        Assert.Equal(2, insights.CheckIns);
+        Assert.Equal(1, insights.CommitmentsKept);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
@@ -44,6 +45,8 @@ internal sealed class RoutineHarness : IAsyncDisposable
 
     public IRecognitionStore Recognitions => _services.GetRequiredService<IRecognitionStore>();
 
+    public IInsightsStore Insights => _services.GetRequiredService<IInsightsStore>();
+
     public ICaptainStore Captains => _services.GetRequiredService<ICaptainStore>();
 
     public IPersonalDataStore PersonalData => _services.GetRequiredService<IPersonalDataStore>();
@@ -71,7 +74,7 @@ internal sealed class RoutineHarness : IAsyncDisposable
 
     public WeeklyCelebrationRoutine Celebration() => new(Teams, Recognitions, Phrases, People);
 
-    public RoutineAnswers Answers() => new(People, Learning, Phrases, CheckIn(), new RuleBasedDetector(), Clock);
+    public RoutineAnswers Answers() => new(People, Learning, Phrases, CheckIn(), new RuleBasedDetector(), new InsightsRecorder(Insights, People, Recognitions), Clock);
 
     public async Task<TeamRecord> SaveTeamAsync(string zone, TimeOnly? standup = null, Func<TeamRecord, TeamRecord>? change = null)
     {
