@@ -12,6 +12,7 @@ using RolePlay.Core.Storage;
 using RolePlay.Storage.Repositories;
 using RolePlay.Storage.Rows;
 using RolePlay.Storage.Sqlite;
+using RolePlay.Testing.Browser;
 
 namespace RolePlay.Benchmarks.Dashboard;
 
@@ -92,25 +93,14 @@ internal static class DashboardLoad
     /// load of /healthz, a page with no data and no script.</summary>
     private static async Task MeasureRenderAsync(Uri baseUri)
     {
-        const string chromium = "/usr/bin/chromium";
-        if (!File.Exists(chromium))
+        if (!HeadlessChromium.IsInstalled)
         {
-            Console.WriteLine($"render in Chromium: not measured, {chromium} is missing");
+            Console.WriteLine($"render in Chromium: not measured, {HeadlessChromium.Path} is missing");
             return;
         }
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-            ],
-        });
+        using var playwright = await HeadlessChromium.StartPlaywrightAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var dashboard = new List<double>();
         var baseline = new List<double>();
         for (var i = 0; i <= 10; i++)

@@ -12,6 +12,7 @@ using Microsoft.Playwright;
 using RolePlay.Benchmarks.Load;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Storage;
+using RolePlay.Testing.Browser;
 
 namespace RolePlay.Benchmarks.Studio;
 
@@ -24,7 +25,6 @@ internal static class StudioPerf
     private const int Turns = 200;
     private const int TurnsPerPerson = 4;
     private const int PageLoads = 15;
-    private const string Chromium = "/usr/bin/chromium";
 
     private static readonly string[] Replies =
     [
@@ -50,9 +50,9 @@ internal static class StudioPerf
             Report("baseline GET /healthz", health);
             Console.WriteLine($"turn p95 / baseline p95: {Percentile(turns, 95) / Percentile(health, 95):F1}x (target: turn p95 < 100 ms)");
 
-            if (!File.Exists(Chromium))
+            if (!HeadlessChromium.IsInstalled)
             {
-                Console.WriteLine($"first contentful paint: not measured, {Chromium} is missing");
+                Console.WriteLine($"first contentful paint: not measured, {HeadlessChromium.Path} is missing");
                 return 0;
             }
 
@@ -121,18 +121,8 @@ internal static class StudioPerf
 
     private static async Task<(List<double> Studio, List<double> Bare)> MeasurePaintAsync(Uri bot, Uri bare)
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-            ],
-        });
+        using var playwright = await HeadlessChromium.StartPlaywrightAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var studio = new List<double>();
         var baseline = new List<double>();
         for (var i = 0; i <= PageLoads; i++)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using RolePlay.Testing.Browser;
 
 namespace RolePlay.Browser.Tests.Infrastructure;
 
@@ -7,14 +8,6 @@ namespace RolePlay.Browser.Tests.Infrastructure;
 /// the network. Without /usr/bin/chromium the tests fail with a clear message in CI and skip elsewhere.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-    ];
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -22,19 +15,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        if (!File.Exists(ChromiumPath))
+        if (!HeadlessChromium.IsInstalled)
         {
             return;
         }
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArguments,
-        });
+        _playwright = await HeadlessChromium.StartPlaywrightAsync();
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>The browser, or a skip (locally) / failure (CI) that says what is missing.</summary>
@@ -47,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 return _browser;
             }
 
-            const string missing = $"Chromium is not installed at {ChromiumPath}: install it with 'apt-get install -y chromium' (.ci/run does).";
+            const string missing = $"Chromium is not installed at {HeadlessChromium.Path}: install it with 'apt-get install -y chromium' (.ci/run does).";
             if (InCi)
             {
                 throw new InvalidOperationException(missing);
