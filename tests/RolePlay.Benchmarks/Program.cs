@@ -14,7 +14,7 @@ using RolePlay.Benchmarks.Teams;
 // The studio's first contentful paint and turn round trip, each with a baseline:
 //   ... -- studio-perf
 // One minute's daily prompt fanned out through the runner and senders against the rate-limited fakes:
-//   ... -- prompt-fanout [--people 10000] [--teams-tenants 5] [--slack-workspaces 10] [--new-percent 10]
+//   ... -- prompt-fanout [--people 10000] [--teams-tenants 5] [--slack-workspaces 10] [--new-percent 10] [--concurrency 32]
 if (args is ["teams-load"])
 {
     return await TeamsMessagesLoad.RunAsync();

@@ -20,7 +20,8 @@ namespace RolePlay.Benchmarks.Routines;
 /// of them are new (no 1:1 chat or DM channel known yet), the rest were reached before. Reports wall time against the
 /// minimum those limits allow for this distribution, peak memory, 429s, and duplicates and misses as the fakes
 /// counted them. Run: <c>dotnet run -c Release --project tests/RolePlay.Benchmarks -- prompt-fanout [--people 10000]
-/// [--teams-tenants 5] [--slack-workspaces 10] [--new-percent 10]</c>.</summary>
+/// [--teams-tenants 5] [--slack-workspaces 10] [--new-percent 10] [--concurrency 32]</c>; --concurrency is
+/// Routines:MaxConcurrentSends.</summary>
 internal static class PromptFanOut
 {
     private const string AppId = "5f2b8a34-0c5e-4d7e-9a1b-2c3d4e5f6a7b";
@@ -42,17 +43,18 @@ internal static class PromptFanOut
         var teamsTenants = IntArg(args, "--teams-tenants", 5);
         var slackWorkspaces = IntArg(args, "--slack-workspaces", 10);
         var newPercent = IntArg(args, "--new-percent", 10);
+        var concurrency = Math.Max(1, IntArg(args, "--concurrency", new RoutineOptions().MaxConcurrentSends));
 
         var dir = Directory.CreateTempSubdirectory("roleplay-fanout-").FullName;
         await using var connector = await FakeConnector.StartAsync();
         await using var slack = await FakeSlackApi.StartAsync();
         (connector.RecordRequests, connector.RateLimits) = (false, TeamsRateLimits.Published());
         (slack.RecordCalls, slack.RateLimits) = (false, SlackRateLimits.Documented());
-        await using var bot = await StartBotAsync(dir, connector, slack);
+        await using var bot = await StartBotAsync(dir, connector, slack, concurrency);
 
         var minute = DueBucket.Minute(DateTimeOffset.UtcNow);
         var people = Distribute(total, teamsTenants, slackWorkspaces, newPercent);
-        Console.WriteLine($"Seeding {people.Count} people ({teamsTenants} Teams tenants, {slackWorkspaces} Slack workspaces, {newPercent}% new) in {dir} ...");
+        Console.WriteLine($"Seeding {people.Count} people ({teamsTenants} Teams tenants, {slackWorkspaces} Slack workspaces, {newPercent}% new; {concurrency} sends at once) in {dir} ...");
         var seeding = Stopwatch.StartNew();
         await SeedAsync(bot.Services, people, slack, connector.ServiceUrl, minute);
         Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0} s; running the minute ...");
@@ -165,7 +167,7 @@ internal static class PromptFanOut
         });
     }
 
-    private static async Task<WebApplication> StartBotAsync(string dir, FakeConnector connector, FakeSlackApi slack)
+    private static async Task<WebApplication> StartBotAsync(string dir, FakeConnector connector, FakeSlackApi slack, int concurrency)
     {
         var app = BotHost.Build(
         [
@@ -185,6 +187,7 @@ internal static class PromptFanOut
             $"--Slack:ConversationsOpenPerMinute={SlackOpensPerMinute}",
             // The run is the minute job: nothing else wakes the runner.
             "--Routines:Enabled=false",
+            $"--Routines:MaxConcurrentSends={concurrency}",
             "--Logging:LogLevel:Default=Warning",
         ], []);
         await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
