@@ -117,7 +117,9 @@ public sealed class RoutineDelivery(
 
         try
         {
-            await ledger.MarkAsync(entry with { NotBeforeUtc = notBefore }, state, error, now, ct).ConfigureAwait(false);
+            // Not cancellable: once the platform has the message, recording that is what keeps a retry from sending it
+            // again. A fan-out cancelled by another send's failure (or a host stopping) must not abandon this write.
+            await ledger.MarkAsync(entry with { NotBeforeUtc = notBefore }, state, error, now, CancellationToken.None).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {

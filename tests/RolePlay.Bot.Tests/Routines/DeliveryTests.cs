@@ -61,9 +61,34 @@ public sealed class ExactlyOnceTests : RoutineTest
 
     private int _crashAfter = int.MaxValue;
 
-    private protected override RoutineSetup Setup => new(Delivered, (to, call) => call > _crashAfter
-        ? throw new InvalidOperationException("the host died mid-send")
-        : Task.FromResult<ProactiveOutcome?>(null), SmallFanOut);
+    private CancellationTokenSource? _cancelDuringSend;
+
+    private protected override RoutineSetup Setup => new(Delivered, (to, call) =>
+    {
+        _cancelDuringSend?.Cancel();
+        return call > _crashAfter
+            ? throw new InvalidOperationException("the host died mid-send")
+            : Task.FromResult<ProactiveOutcome?>(null);
+    }, SmallFanOut);
+
+    [Fact]
+    public async Task A_send_the_platform_accepted_is_recorded_even_when_the_fan_out_is_cancelled_meanwhile()
+    {
+        // Another send's failure cancels the whole fan-out (or the host is stopping) while this one is with the platform:
+        // the ledger must still say it was sent, or the next run would send it again.
+        var person = Person("p00");
+        await OptInAsync(person, "Europe/London", "09:30");
+        using var fanOut = new CancellationTokenSource();
+        _cancelDuringSend = fanOut;
+        var message = new PlannedMessage(RoutineKind.DailyPrompt, new RoutineTarget.Person(KeyOf(person)), "2026-11-25",
+            Utc(2026, 11, 25, 9, 30), _ => Task.FromResult<IReadOnlyList<Core.Conversations.Outgoing>>([new Core.Conversations.TextOut("Practice?")]));
+
+        var result = await Bot.Services<RoutineDelivery>().DeliverAsync(message, fanOut.Token);
+
+        Assert.True(fanOut.IsCancellationRequested);
+        Assert.Equal(DeliveryResult.Sent, result);
+        Assert.Equal(DeliveryState.Sent, (await PromptEntryAsync(person, "2026-11-25"))!.State);
+    }
 
     [Fact]
     public async Task A_crash_in_the_middle_of_a_fan_out_resumes_on_a_new_host_with_every_person_once()
