@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
+        services.AddSingleton<IPersonAliasStore, PersonAliasStore>();
         services.AddSingleton<ISlackInstallStore, SlackInstallStore>();
         services.AddSingleton<IMessageAuthorStore, MessageAuthorStore>();
         services.AddSingleton<IPersonalDataStore, PersonalDataStore>();

@@ -135,6 +135,23 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
+    public async Task An_alias_finds_its_person_in_its_own_tenant_only_and_is_forgotten_with_them()
+    {
+        SkipIfUnavailable();
+        var erin = new PersonKey(Tenant(), "29:1erin");
+        const string objectId = "6a1f0c2e-0000-4000-8000-00000000abcd";
+        await Aliases.SaveAsync(new PersonKey(Tenant(), "29:1old"), objectId, Ct);
+        await Aliases.SaveAsync(erin, objectId, Ct);
+
+        Assert.Equal(erin, await Aliases.FindAsync(Tenant(), objectId, Ct));
+        Assert.Null(await Aliases.FindAsync(new TenantScope("teams", "another-tenant"), objectId, Ct));
+        Assert.Null(await Aliases.FindAsync(Tenant(), "unknown-object-id", Ct));
+
+        await PersonalData.ForgetAsync(erin, Ct);
+        Assert.Null(await Aliases.FindAsync(Tenant(), objectId, Ct));
+    }
+
+    [SkippableFact]
     public async Task Export_holds_everything_about_a_person_and_forget_removes_it_everywhere()
     {
         SkipIfUnavailable();

@@ -37,6 +37,8 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     private protected SlackInstallStore SlackInstalls => new(Rows);
 
+    private protected PersonAliasStore Aliases => new(Rows);
+
     private protected PersonalDataStore PersonalData => new(Rows);
 
     protected static CancellationToken Ct => CancellationToken.None;

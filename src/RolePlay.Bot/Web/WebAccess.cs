@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using RolePlay.Core.Storage;
 using RolePlay.Core.Web;
 
 namespace RolePlay.Bot.Web;
@@ -163,8 +164,9 @@ internal static class WebAccess
     }
 
     /// <summary>Replaces the provider's identity with the four claims the pages read; a token without a tenant or a user,
-    /// or from a tenant not on the allow-list, signs no one in.</summary>
-    private static Task MapIdentity(TokenValidatedContext context, string platform, string tenantClaim, string userClaim,
+    /// or from a tenant not on the allow-list, signs no one in. An Entra token names the person's object id: the Teams
+    /// person it belongs to (their alias, kept from their chats) is who signs in.</summary>
+    private static async Task MapIdentity(TokenValidatedContext context, string platform, string tenantClaim, string userClaim,
         IReadOnlyCollection<string> allowedTenants)
     {
         var source = context.Principal!;
@@ -173,13 +175,19 @@ internal static class WebAccess
         if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(user))
         {
             context.Fail("The sign-in named no tenant or no user.");
-            return Task.CompletedTask;
+            return;
         }
 
         if (allowedTenants.Count > 0 && !allowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))
         {
             context.Fail("This tenant is not allowed here.");
-            return Task.CompletedTask;
+            return;
+        }
+
+        var aliases = context.HttpContext.RequestServices.GetRequiredService<IPersonAliasStore>();
+        if (await aliases.FindAsync(new TenantScope(platform, tenant), user, context.HttpContext.RequestAborted).ConfigureAwait(false) is { } known)
+        {
+            user = known.UserId;
         }
 
         var identity = new ClaimsIdentity(
@@ -190,7 +198,6 @@ internal static class WebAccess
             new Claim(WebClaims.DisplayName, source.FindFirst("name")?.Value ?? user),
         ], context.Scheme.Name, WebClaims.DisplayName, null);
         context.Principal = new ClaimsPrincipal(identity);
-        return Task.CompletedTask;
     }
 
     /// <summary>A fetch from a page gets a status it can show; a person navigating gets the sign-in page.</summary>

@@ -19,6 +19,16 @@ public interface IConversationReferenceStore
     Task<ConversationReference?> GetAsync(TenantScope tenant, string ownerId, CancellationToken ct);
 }
 
+/// <summary>Another id a person is known by within their tenant: a Teams person's Entra object id (<c>aadObjectId</c>),
+/// which a web sign-in names, beside the Bot Framework id (<c>29:…</c>) their chat events carry.</summary>
+public interface IPersonAliasStore
+{
+    /// <summary>Points <paramref name="alias"/> at the person (the newest wins); forgetting the person removes it.</summary>
+    Task SaveAsync(PersonKey person, string alias, CancellationToken ct);
+
+    Task<PersonKey?> FindAsync(TenantScope tenant, string alias, CancellationToken ct);
+}
+
 /// <summary>
 /// A Slack workspace install (the workspace is the tenant; for an org-wide install, <see cref="TeamId"/> holds the
 /// enterprise id and <see cref="IsEnterpriseInstall"/> is set). The bot token arrives already encrypted: encryption is

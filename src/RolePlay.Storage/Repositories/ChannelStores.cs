@@ -20,6 +20,28 @@ internal sealed class ConversationReferenceStore(IRowStore rows) : IConversation
     }
 }
 
+/// <summary>Aliases by (tenant) / (alias). The alias row is listed as a mention of the person first, so "forget me"
+/// removes it with everything else.</summary>
+internal sealed class PersonAliasStore(IRowStore rows) : IPersonAliasStore
+{
+    public async Task SaveAsync(PersonKey person, string alias, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        var row = new Mention(Tables.Aliases, RowKeys.Tenant(person.Tenant), RowKeys.Part(alias));
+        await Mentions.RecordAsync(rows, person, row, ct).ConfigureAwait(false);
+        await rows.SubmitAsync(row.Table, row.PartitionKey, [RowOp.Upsert(row.RowKey, StorageJson.Write(new AliasRow(person.UserId)))], ct)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<PersonKey?> FindAsync(TenantScope tenant, string alias, CancellationToken ct)
+    {
+        var row = await rows.GetAsync(Tables.Aliases, RowKeys.Tenant(tenant), RowKeys.Part(alias), ct).ConfigureAwait(false);
+        return row is null ? null : new PersonKey(tenant, StorageJson.Read<AliasRow>(row).UserId);
+    }
+
+    private sealed record AliasRow(string UserId);
+}
+
 /// <summary>One partition per Slack workspace (the workspace is the tenant), one "install" row.</summary>
 internal sealed class SlackInstallStore(IRowStore rows) : ISlackInstallStore
 {

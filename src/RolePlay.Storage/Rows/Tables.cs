@@ -19,11 +19,11 @@ internal static class Tables
     public const string SlackInstalls = "SlackInstalls";
     public const string MessageAuthors = "MessageAuthors";
     public const string Routines = "Routines";
-
     public const string Insights = "Insights";
+    public const string Aliases = "Aliases";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines, Insights];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines, Insights, Aliases];
 }
 
 /// <summary>

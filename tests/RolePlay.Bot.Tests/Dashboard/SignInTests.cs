@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Bot.Web;
 using RolePlay.Core.Conversations;
+using RolePlay.Core.Storage;
 using RolePlay.Testing.Web;
 
 namespace RolePlay.Bot.Tests.Dashboard;
@@ -22,6 +23,9 @@ public sealed class SignInTests : IAsyncLifetime
 
     private static readonly ChannelUser AcmeManager = new("slack", Acme, "U0MAYA", "Maya");
     private static readonly ChannelUser OtherManager = new("slack", Other, "U0OTTO", "Otto");
+    private static readonly ChannelUser TeamsManager = new("teams", EntraTenant, "29:1erin", "Erin");
+    private const string TeamsManagerObjectId = "0b9c7d1e-0000-4000-8000-0000000e1e1e";
+    private const string TeamsTeam = "team-support";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-signin-").FullName;
     private FakeOidcProvider _oidc = null!;
@@ -43,6 +47,17 @@ public sealed class SignInTests : IAsyncLifetime
 
                 await new PracticeSeed(bot).PracticeAsync(new ChannelUser("slack", workspace, "U0AGENT1", "Agent 1"), PracticeSeed.WarmAgent);
             }
+
+            // A Teams team whose manager's chats told the bot her Entra object id (kept as her alias).
+            var teamsChannel = new ConversationAddress("teams", EntraTenant, "19:support@thread.tacv2", ConversationKind.Channel, TeamId: TeamsTeam);
+            await bot.SayInAsync(teamsChannel, TeamsManager, "team standup 09:15");
+            for (var i = 1; i <= 5; i++)
+            {
+                await bot.SayInAsync(teamsChannel, new ChannelUser("teams", EntraTenant, $"29:1agent{i}", $"Agent {i}"), "team join");
+            }
+
+            await bot.Services<IPersonAliasStore>().SaveAsync(new PersonKey("teams", EntraTenant, TeamsManager.UserId), TeamsManagerObjectId,
+                CancellationToken.None);
         }
 
         _oidc = await FakeOidcProvider.StartAsync();
@@ -157,6 +172,23 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal("6a1f0c2e-0000-4000-8000-00000000abcd", viewer.GetProperty("userId").GetString());
         Assert.Equal("Erin Entra", viewer.GetProperty("displayName").GetString());
         Assert.Empty(viewer.GetProperty("teams").EnumerateArray());
+        using var slackTeam = await _host.Client.GetAsync(new Uri($"/dashboard/api/teams/{Acme}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, slackTeam.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_Entra_sign_in_is_the_Teams_person_whose_object_id_the_bot_has_seen_and_sees_their_team()
+    {
+        await SignInAsync("entra", new Dictionary<string, string>
+        {
+            ["sub"] = "pairwise-subject-2", ["tid"] = EntraTenant, ["oid"] = TeamsManagerObjectId, ["name"] = "Erin Entra",
+        });
+
+        var viewer = await JsonAsync("/dashboard/api/viewer");
+        Assert.Equal(TeamsManager.UserId, viewer.GetProperty("userId").GetString());
+        Assert.Equal([TeamsTeam], viewer.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("teamId").GetString()));
+        using var team = await _host.Client.GetAsync(new Uri($"/dashboard/api/teams/{TeamsTeam}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, team.StatusCode);
         using var slackTeam = await _host.Client.GetAsync(new Uri($"/dashboard/api/teams/{Acme}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, slackTeam.StatusCode);
     }

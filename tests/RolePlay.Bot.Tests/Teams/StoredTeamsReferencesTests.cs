@@ -18,6 +18,8 @@ public sealed class StoredTeamsReferencesTests : IAsyncLifetime
 
     private IConversationReferenceStore Store => _services.GetRequiredService<IConversationReferenceStore>();
 
+    private IPersonAliasStore Aliases => _services.GetRequiredService<IPersonAliasStore>();
+
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
@@ -25,7 +27,7 @@ public sealed class StoredTeamsReferencesTests : IAsyncLifetime
             .Build();
         _services = new ServiceCollection().AddLogging().AddRolePlayStorage(configuration).BuildServiceProvider();
         await _services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        _sink = new StoredTeamsReferences(Store, _clock);
+        _sink = new StoredTeamsReferences(Store, Aliases, _clock);
     }
 
     public async Task DisposeAsync()
@@ -36,6 +38,17 @@ public sealed class StoredTeamsReferencesTests : IAsyncLifetime
 
     private static TeamsConversationReference Personal(string serviceUrl) =>
         new(serviceUrl, "a:chat-1", "tenant-1", "28:bot", "29:user", null, "personal");
+
+    [Fact]
+    public async Task A_personal_chat_keeps_the_persons_Entra_object_id_as_their_alias_and_a_channel_does_not()
+    {
+        await _sink.SaveAsync(Personal("https://smba.trafficmanager.net/emea/") with { UserAadObjectId = "aad-erin" }, CancellationToken.None);
+        await _sink.SaveAsync(new TeamsConversationReference("https://smba.trafficmanager.net/emea/", "19:channel@thread.tacv2",
+            "tenant-1", "28:bot", "29:someone", "aad-someone", "channel"), CancellationToken.None);
+
+        Assert.Equal(new PersonKey(Tenant, "29:user"), await Aliases.FindAsync(Tenant, "aad-erin", CancellationToken.None));
+        Assert.Null(await Aliases.FindAsync(Tenant, "aad-someone", CancellationToken.None));
+    }
 
     [Fact]
     public async Task A_person_is_reachable_at_their_newest_serviceUrl()
