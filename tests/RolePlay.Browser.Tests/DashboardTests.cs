@@ -118,6 +118,8 @@ public sealed class DashboardTests(BrowserFixture browser, ITestOutputHelper out
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator(".skip")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Practice studio" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#team-select")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#person-select")).ToBeFocusedAsync();
