@@ -55,12 +55,12 @@ public sealed class KeyServer : IAsyncDisposable
             {
                 Interlocked.Increment(ref self!._keyRequests);
                 return self._rolled
-                    ? Results.Text(KeySet((ChannelKey, ["msteams"]), (WebChatKey, ["webchat"]), (RolledKey, ["msteams"])), "application/json")
-                    : Results.Text(KeySet((ChannelKey, ["msteams"]), (WebChatKey, ["webchat"])), "application/json");
+                    ? Results.Text(JsonWebKeys.Set((ChannelKey, ["msteams"]), (WebChatKey, ["webchat"]), (RolledKey, ["msteams"])), "application/json")
+                    : Results.Text(JsonWebKeys.Set((ChannelKey, ["msteams"]), (WebChatKey, ["webchat"])), "application/json");
             });
             app.MapGet("/entra/{tenant}/v2.0/.well-known/openid-configuration",
                 (HttpContext c, string tenant) => Metadata(c, $"https://login.microsoftonline.com/{tenant}/v2.0", $"entra/{tenant}/keys"));
-            app.MapGet("/entra/{tenant}/keys", () => Results.Text(KeySet((EntraKey, null)), "application/json"));
+            app.MapGet("/entra/{tenant}/keys", () => Results.Text(JsonWebKeys.Set((EntraKey, null)), "application/json"));
         });
         self = new KeyServer(server);
         return self;
@@ -119,31 +119,6 @@ public sealed class KeyServer : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         };
         return Results.Text(metadata.ToJsonString(), "application/json");
-    }
-
-    private static string KeySet(params (RsaSecurityKey Key, string[]? Endorsements)[] keys)
-    {
-        var array = new JsonArray();
-        foreach (var (key, endorsements) in keys)
-        {
-            var parameters = key.Rsa.ExportParameters(false);
-            var jwk = new JsonObject
-            {
-                ["kty"] = "RSA",
-                ["use"] = "sig",
-                ["kid"] = key.KeyId,
-                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-            };
-            if (endorsements is not null)
-            {
-                jwk["endorsements"] = new JsonArray(endorsements.Select(e => (JsonNode?)e).ToArray());
-            }
-
-            array.Add(jwk);
-        }
-
-        return new JsonObject { ["keys"] = array }.ToJsonString();
     }
 
     private static RsaSecurityKey NewKey(string kid) => new(RSA.Create(2048)) { KeyId = kid };

@@ -49,7 +49,7 @@ public sealed class FakeOidcProvider : IAsyncDisposable
             app.MapGet("/entra/organizations/v2.0/.well-known/openid-configuration",
                 (HttpContext c) => Metadata(c, "https://login.microsoftonline.com/{tenantid}/v2.0", "entra"));
             app.MapGet("/slack/.well-known/openid-configuration", (HttpContext c) => Metadata(c, "https://slack.com", "slack"));
-            app.MapGet("/{realm}/keys", () => Results.Text(KeySet(), "application/json"));
+            app.MapGet("/{realm}/keys", () => Results.Text(JsonWebKeys.Set((Key, null)), "application/json"));
             app.MapGet("/{realm}/authorize", (string realm, HttpContext c) => self.Authorize(realm, c.Request.Query));
             app.MapPost("/{realm}/token", async (string realm, HttpContext c) => self.Token(realm, await c.Request.ReadFormAsync()));
         });
@@ -120,20 +120,6 @@ public sealed class FakeOidcProvider : IAsyncDisposable
             ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_post", "client_secret_basic"),
         };
         return Results.Text(metadata.ToJsonString(), "application/json");
-    }
-
-    private static string KeySet()
-    {
-        var parameters = Key.Rsa.ExportParameters(false);
-        var jwk = new JsonObject
-        {
-            ["kty"] = "RSA",
-            ["use"] = "sig",
-            ["kid"] = Key.KeyId,
-            ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-            ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-        };
-        return new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString();
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
