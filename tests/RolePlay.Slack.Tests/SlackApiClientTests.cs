@@ -126,7 +126,9 @@ public sealed class SlackApiClientTests
         otherChannels.Stop();
 
         Assert.True(sameChannel.Elapsed >= TimeSpan.FromSeconds(1.1), $"4 messages to one channel took {sameChannel.Elapsed}");
-        Assert.True(otherChannels.Elapsed < TimeSpan.FromSeconds(1), $"4 messages to 4 channels took {otherChannels.Elapsed}");
+        // Compared within the run, not against a fixed time: only the one channel's messages wait for each other.
+        Assert.True(otherChannels.Elapsed < sameChannel.Elapsed * 0.8,
+            $"4 messages to 4 channels took {otherChannels.Elapsed}, to one channel {sameChannel.Elapsed}");
     }
 
     [Fact]

@@ -252,11 +252,19 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task The_limit_is_per_conversation_so_a_spread_burst_is_not_slowed()
     {
         await _client.SendAsync(Reference("a:warm-up"), Text("token"), CancellationToken.None);
-        var watch = Stopwatch.StartNew();
+        var oneConversation = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _client.SendAsync(Reference("a:one"), Text($"m{i}"), CancellationToken.None)));
+        oneConversation.Stop();
 
+        var spread = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _client.SendAsync(Reference($"a:conv-{i}"), Text("hi"), CancellationToken.None)));
+        spread.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.2), $"10 sends to 10 conversations took {watch.Elapsed}");
+        // Compared within the run, not against a fixed time: the same burst to one conversation must wait for its
+        // 2-second window, the spread one must not wait at all.
+        Assert.True(oneConversation.Elapsed >= TimeSpan.FromSeconds(1.5), $"10 sends to one conversation took {oneConversation.Elapsed}");
+        Assert.True(spread.Elapsed < oneConversation.Elapsed * 0.6,
+            $"10 sends to 10 conversations took {spread.Elapsed}, to one conversation {oneConversation.Elapsed}");
     }
 
     [Fact]
