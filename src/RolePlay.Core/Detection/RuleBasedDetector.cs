@@ -13,13 +13,13 @@ public sealed class RuleBasedDetector : IBehaviourDetector
 
     private const int StackBufferLength = 2048;
 
-    public Behaviour Detect(string text)
+    public Behaviour Detect(string text, DetectionContext? context = null)
     {
         var state = new MessageState(text, evidence: null);
         return Analyse(ref state);
     }
 
-    public IReadOnlyList<BehaviourEvidence> Explain(string text)
+    public IReadOnlyList<BehaviourEvidence> Explain(string text, DetectionContext? context = null)
     {
         var state = new MessageState(text, new List<BehaviourEvidence>(2));
         Analyse(ref state);

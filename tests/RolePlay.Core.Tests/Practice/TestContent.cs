@@ -24,7 +24,7 @@ internal sealed class TableDetector : IBehaviourDetector
         return this;
     }
 
-    public Behaviour Detect(string text)
+    public Behaviour Detect(string text, DetectionContext? context = null)
     {
         var labels = Behaviour.None;
         if (_table.TryGetValue(text, out var evidence))
@@ -38,7 +38,7 @@ internal sealed class TableDetector : IBehaviourDetector
         return labels;
     }
 
-    public IReadOnlyList<BehaviourEvidence> Explain(string text) =>
+    public IReadOnlyList<BehaviourEvidence> Explain(string text, DetectionContext? context = null) =>
         _table.TryGetValue(text, out var evidence) ? evidence : [];
 }
 
