@@ -56,13 +56,44 @@ internal static class ChatJson
             writer.WriteStartObject();
             writer.WriteString("criterion", WireName.Of(score.Criterion));
             writer.WriteNumber("score", score.Score);
+            // "evidence" stays a list of the agent's exact phrases; "citations" says where each came from and what it did.
             writer.WriteStartArray("evidence");
-            foreach (var phrase in score.Evidence)
+            foreach (var item in score.Evidence)
             {
-                writer.WriteStringValue(phrase);
+                writer.WriteStringValue(item.Phrase);
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("citations");
+            foreach (var item in score.Evidence)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("turn", item.Turn);
+                if (item.Label == Behaviour.None)
+                {
+                    writer.WriteNull("label");
+                }
+                else
+                {
+                    writer.WriteString("label", BehaviourNames.ToName(item.Label));
+                }
+
+                writer.WriteString("phrase", item.Phrase);
+                writer.WriteString("effect", item.Cost ? "cost" : "earned");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("criterionName", RubricCriterionText.Describe(score.Criterion));
+            if (score.NextLevel is { } next)
+            {
+                writer.WriteString("nextLevel", next);
+            }
+            else
+            {
+                writer.WriteNull("nextLevel");
+            }
+
             writer.WriteEndObject();
         }
 

@@ -1,3 +1,4 @@
+using RolePlay.Core.Detection;
 using RolePlay.Core;
 using RolePlay.Core.Practice;
 
@@ -38,26 +39,39 @@ internal sealed class DebriefConversation(TextReader input, TextWriter screen, b
 
         foreach (var (criterion, result) in report.Success)
         {
-            screen.WriteLine($"   {(result.Met ? "✓" : "✗")} {WireName.Of(criterion)}{(result.Turn is { } turn ? $" (turn {turn})" : "")}");
+            screen.WriteLine($"   {(result.Met ? "✓" : "✗")} {SuccessCriterionText.Describe(criterion)}{(result.Turn is { } turn ? $" (turn {turn})" : "")}");
         }
 
         foreach (var score in report.Rubric)
         {
-            screen.WriteLine($"   {WireName.Of(score.Criterion)}: {score.Score}/4");
+            screen.WriteLine($"   {RubricCriterionText.Describe(score.Criterion)}: {score.Score}/{RubricScore.Max}");
             foreach (var evidence in score.Evidence)
             {
-                screen.WriteLine($"      “{evidence}”");
+                var label = evidence.Label == Behaviour.None ? "" : $" ({BehaviourText.Describe(evidence.Label)})";
+                screen.WriteLine($"      {(evidence.Cost ? "cost, " : "")}turn {evidence.Turn}: “{evidence.Phrase}”{label}");
+            }
+
+            if (score.NextLevel is { } next)
+            {
+                screen.WriteLine($"      next point: {next}");
             }
         }
 
         screen.WriteLine();
         screen.WriteLine("3. One commitment for your next shift");
-        foreach (var suggestion in report.Debrief.CommitmentSuggestions)
+        var suggestions = report.Debrief.CommitmentSuggestions;
+        for (var i = 0; i < suggestions.Count; i++)
         {
-            screen.WriteLine($"   – {suggestion}");
+            screen.WriteLine($"   {i + 1}. {suggestions[i]}");
         }
 
-        var commitment = Ask(report.Debrief.CommitmentPrompt);
+        // A number takes that suggestion, as one tap does on a card.
+        var commitment = Ask($"{report.Debrief.CommitmentPrompt} (type a number to take a suggestion, or your own words)");
+        if (int.TryParse(commitment?.Trim(), out var pick) && pick >= 1 && pick <= suggestions.Count)
+        {
+            commitment = suggestions[pick - 1];
+        }
+
         if (!string.IsNullOrWhiteSpace(commitment))
         {
             screen.WriteLine($"Noted: “{commitment.Trim()}”. Try it on your next shift.");

@@ -4,8 +4,9 @@ namespace RolePlay.Core.Content;
 /// moment the coach shows it for; facilitators may inject any card.</summary>
 public sealed record CueCard(string Id, string Text, CueTrigger Trigger, string Source = "");
 
-/// <summary>YAML: feeling_unnamed, no_open_question, blame, dismissive, no_next_step, none (facilitator only).</summary>
-public enum CueTrigger { None, FeelingUnnamed, NoOpenQuestion, Blame, Dismissive, NoNextStep }
+/// <summary>YAML: feeling_unnamed, no_open_question, blame, dismissive, no_next_step, not_listening (a repeat or a
+/// checklist that answered nothing), none (facilitator only).</summary>
+public enum CueTrigger { None, FeelingUnnamed, NoOpenQuestion, Blame, Dismissive, NoNextStep, NotListening }
 
 /// <summary>A one-line warm-up ("name the customer's day in one adjective").</summary>
 public sealed record WarmUp(string Id, string Prompt, string Source = "");

@@ -29,6 +29,8 @@ public static class CardVerbs
         public const string FeelingRating = "feeling_rating";
         public const string FeelingWords = "feeling_words";
         public const string Commitment = "commitment";
+        /// <summary>A suggested commitment taken with one tap, when the learner wrote none of their own.</summary>
+        public const string SuggestedCommitment = "suggested_commitment";
         public const string PromptTime = "prompt_time";
         public const string Days = "days";
         public const string PauseUntil = "pause_until";

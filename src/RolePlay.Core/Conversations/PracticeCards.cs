@@ -1,5 +1,6 @@
 using RolePlay.Core.Cards;
 using RolePlay.Core.Content;
+using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
@@ -101,8 +102,12 @@ public static class PracticeCards
             .ToArray()));
         foreach (var score in report.Rubric)
         {
-            body.Add(new TextBlock($"{WireName.Of(score.Criterion).Replace('_', ' ')}: {score.Score}/4", TextStyle.Heading));
-            body.AddRange(score.Evidence.Select(e => new TextBlock(e, TextStyle.Quote)));
+            body.Add(new TextBlock($"{RubricCriterionText.Describe(score.Criterion)}: {score.Score}/{RubricScore.Max}", TextStyle.Heading));
+            body.AddRange(score.Evidence.Select(e => new TextBlock(Quote(e), TextStyle.Quote)));
+            if (score.NextLevel is { } next)
+            {
+                body.Add(new TextBlock($"Next point: {next}", TextStyle.Subtle));
+            }
         }
 
         return new Card("debrief.observations", null, body, []);
@@ -114,11 +119,24 @@ public static class PracticeCards
         "One thing for your next shift",
         [
             new TextBlock(report.Debrief.CommitmentPrompt),
-            .. report.Debrief.CommitmentSuggestions.Select(s => new TextBlock($"• {s}", TextStyle.Subtle)),
-            new TextInput(Inputs.Commitment, "I will…", "e.g. name the customer's feeling before I offer a fix",
-                MaxLength: MaxReflectionLength, Required: true),
+            new TextInput(Inputs.Commitment, "In your own words: I will…", "e.g. name the customer's feeling before I offer a fix",
+                MaxLength: MaxReflectionLength),
         ],
-        [new SubmitAction("Commit", CardVerbs.DebriefCommit, SessionData(sessionId), ActionStyle.Positive)]);
+        [
+            new SubmitAction("Commit", CardVerbs.DebriefCommit, SessionData(sessionId), ActionStyle.Positive),
+            // One tap takes a suggestion; words of the learner's own, if typed, still win.
+            .. report.Debrief.CommitmentSuggestions.Select(suggestion => new SubmitAction(suggestion, CardVerbs.DebriefCommit,
+                new Dictionary<string, string> { [Inputs.Session] = sessionId, [Inputs.SuggestedCommitment] = suggestion })),
+        ]);
+
+    /// <summary>A rubric quote as a coach reads it out: the turn, the words, what they showed or cost.</summary>
+    private static string Quote(RubricEvidence evidence)
+    {
+        var what = evidence.Label == Behaviour.None ? "" : $" ({BehaviourText.Describe(evidence.Label)})";
+        return evidence.Cost
+            ? $"Cost a point, turn {evidence.Turn}: \"{evidence.Phrase}\"{what}"
+            : $"Turn {evidence.Turn}: \"{evidence.Phrase}\"{what}";
+    }
 
     /// <summary>Every setting on one card; submitting it changes only what differs.</summary>
     public static Card Settings(PersonRecord person, DateTimeOffset now)

@@ -196,7 +196,8 @@ public sealed class PracticeRouter(
             person = await people.SaveAsync(PersonSettings.WithIntensity(person, chosen), ct).ConfigureAwait(false);
         }
 
-        var session = engine.Start(new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), Intensity: chosen));
+        var heard = await HeardBeforeAsync(person.Key, scenario.PersonaId, ct).ConfigureAwait(false);
+        var session = engine.Start(new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), Intensity: chosen, PriorLines: heard));
         var record = SessionPersistence.NewRecord(person.Key, session, Now);
         var (header, turns) = SessionPersistence.Changes(record, session, Now);
         try
@@ -322,6 +323,11 @@ public sealed class PracticeRouter(
         var text = Value(values, Inputs.Commitment)?.Trim();
         if (string.IsNullOrEmpty(text))
         {
+            text = Value(values, Inputs.SuggestedCommitment)?.Trim();
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
             return Refuse(Inputs.Commitment, "Write one thing you'll try on your next shift.");
         }
 
@@ -440,6 +446,22 @@ public sealed class PracticeRouter(
 
     private string CustomerName(PracticeSession session) =>
         catalog.Personas.TryGetValue(session.State.PersonaId, out var persona) ? persona.Name.Split(' ')[0] : "Customer";
+
+    /// <summary>What this person already heard this persona say in their last few practices with them, so meeting
+    /// the persona again brings other words.</summary>
+    private async Task<IReadOnlyList<string>> HeardBeforeAsync(PersonKey person, string personaId, CancellationToken ct)
+    {
+        const int Sessions = 5;
+        var ended = await sessions.ListEndedAsync(person, take: 4 * Sessions, ct).ConfigureAwait(false);
+        var heard = new List<string>();
+        foreach (var past in ended.Where(s => s.PersonaId == personaId).Take(Sessions))
+        {
+            var turns = await sessions.GetTurnsAsync(person, past.SessionId, ct).ConfigureAwait(false);
+            heard.AddRange(turns.Where(t => t.Speaker == TurnSpeakers.Customer).Select(t => t.Text));
+        }
+
+        return heard;
+    }
 
     private static string? Value(IReadOnlyDictionary<string, string> values, string key) =>
         values.TryGetValue(key, out var value) ? value : null;

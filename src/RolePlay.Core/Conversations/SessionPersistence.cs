@@ -48,8 +48,12 @@ internal static class SessionPersistence
         return (header, turns);
     }
 
+    /// <summary>Stored as the agent's exact phrases, those that cost a point marked "cost: ", as the insights read them.</summary>
+    private static string[] StoredEvidence(IReadOnlyList<RubricEvidence> evidence) =>
+        evidence.Select(e => e.Cost ? $"{StoredRubricScore.CostPrefix}{e.Phrase}" : e.Phrase).ToArray();
+
     public static RubricResultRecord Rubric(PersonKey person, string sessionId, PracticeReport report, DateTimeOffset now) =>
         new(person, sessionId,
-            report.Rubric.Select(r => new StoredRubricScore(WireName.Of(r.Criterion), r.Score, r.Evidence)).ToArray(),
+            report.Rubric.Select(r => new StoredRubricScore(WireName.Of(r.Criterion), r.Score, StoredEvidence(r.Evidence))).ToArray(),
             now);
 }

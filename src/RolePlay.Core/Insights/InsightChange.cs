@@ -20,7 +20,7 @@ public abstract record InsightChange
             foreach (var score in Scores)
             {
                 skills[score.Criterion] = skills.GetValueOrDefault(score.Criterion, new SkillTally(0, 0)).Add(score.Score);
-                var landed = score.Evidence.Where(e => !e.StartsWith("cost:", StringComparison.Ordinal)).ToArray();
+                var landed = score.Evidence.Where(e => !e.StartsWith(StoredRubricScore.CostPrefix, StringComparison.Ordinal)).ToArray();
                 if (landed.Length > 0)
                 {
                     var kept = phrases.GetValueOrDefault(score.Criterion, []);

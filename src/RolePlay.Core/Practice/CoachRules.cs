@@ -1,5 +1,6 @@
 using RolePlay.Core.Content;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Practice.Reading;
 
 namespace RolePlay.Core.Practice;
 
@@ -13,30 +14,38 @@ internal static class CoachRules
     /// <summary>A feeling voiced this many times without being named is a missed moment.</summary>
     public const int FeelingVoicedLimit = 2;
 
-    public static void Check(SessionState state, ScenePlan plan, Behaviour labels, List<CueTrigger> due)
+    /// <summary>The moments this turn missed. A nudge never asks for what the agent just did.</summary>
+    public static void Check(SessionState state, ScenePlan plan, TurnReading reading, TurnDecision decision, List<CueTrigger> due)
     {
-        if ((labels & Behaviour.Blame) != 0)
+        if (reading.Has(Behaviour.Blame))
         {
             due.Add(CueTrigger.Blame);
         }
 
-        if ((labels & Behaviour.Dismissive) != 0)
+        if (reading.Has(Behaviour.Dismissive))
         {
             AddOnce(state, CueTrigger.Dismissive, due);
         }
 
-        if (!state.FeelingNamed && state.FeelingVoicedUnnamed >= FeelingVoicedLimit)
+        if (reading.Repeated || reading.Recital)
+        {
+            AddOnce(state, CueTrigger.NotListening, due);
+        }
+
+        if (!state.FeelingNamed && state.FeelingVoicedUnnamed >= FeelingVoicedLimit && !reading.Has(Behaviour.Empathy))
         {
             AddOnce(state, CueTrigger.FeelingUnnamed, due);
         }
 
-        if (!state.OpenQuestionAsked && state.Turn >= OpenQuestionByTurn)
+        if (!state.OpenQuestionAsked && state.Turn >= OpenQuestionByTurn && !reading.AsksTheirStory &&
+            state.RevealedFacts.Count < plan.Persona.Facts.Count)
         {
             AddOnce(state, CueTrigger.NoOpenQuestion, due);
         }
 
         // "Near the end" is when one turn is left: late enough to matter, early enough to act on.
-        if (state.Turn == plan.TurnBudget - 1 && !state.SuccessTurns.ContainsKey(SuccessCriterion.AgreedNextStep))
+        if (state.Turn == plan.TurnBudget - 1 && !state.SuccessTurns.ContainsKey(SuccessCriterion.AgreedNextStep) &&
+            plan.Requires(SuccessCriterion.AgreedNextStep) && (decision.Landed & Behaviour.NextStep) == 0)
         {
             AddOnce(state, CueTrigger.NoNextStep, due);
         }
@@ -45,6 +54,44 @@ internal static class CoachRules
         {
             state.CuesShown.Add(trigger);
         }
+    }
+
+    /// <summary>Which moment was missed, said before the cue card so the agent knows why the coach speaks.</summary>
+    public static string Why(CueTrigger trigger, SessionState state, ScenePlan plan)
+    {
+        var name = plan.Persona.Name.Split(' ')[0];
+        return trigger switch
+        {
+            CueTrigger.FeelingUnnamed => $"Missed moment: {name} has told you how this feels and nobody has named it yet.",
+            CueTrigger.NoOpenQuestion => $"Missed moment: {state.Turn} turns in, and no open question about {name}'s situation yet.",
+            CueTrigger.NoNextStep => "Missed moment: one turn left and no next step agreed.",
+            CueTrigger.Blame => "That message put the fault on someone instead of owning what you can do.",
+            CueTrigger.Dismissive => $"That message brushed {name}'s concern aside.",
+            CueTrigger.NotListening => LastCustomerLine(state) is { } said
+                ? $"Missed moment: {name} said \"{said}\", and your message did not answer it."
+                : $"Missed moment: your message did not answer anything {name} said.",
+            _ => "",
+        };
+    }
+
+    /// <summary>The customer's last words before the agent's latest message.</summary>
+    private static string? LastCustomerLine(SessionState state)
+    {
+        var agentSeen = false;
+        for (var i = state.Transcript.Count - 1; i >= 0; i--)
+        {
+            var utterance = state.Transcript[i];
+            if (utterance.Speaker == Speaker.Agent)
+            {
+                agentSeen = true;
+            }
+            else if (agentSeen && utterance.Speaker == Speaker.Customer)
+            {
+                return utterance.Text;
+            }
+        }
+
+        return null;
     }
 
     private static void AddOnce(SessionState state, CueTrigger trigger, List<CueTrigger> due)
@@ -85,6 +132,7 @@ internal sealed class CueDeck
             CueTrigger.Blame => "Drop the blame: own what you can do instead.",
             CueTrigger.Dismissive => "Slow down: take the customer's worry seriously.",
             CueTrigger.NoNextStep => "Agree one concrete next step before time runs out.",
+            CueTrigger.NotListening => "Answer what they just said, in their words, before anything else.",
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "The coach has no card for this trigger."),
         };
     }

@@ -9,21 +9,20 @@ internal static class DebriefBuilder
 {
     private const int MaxObservations = 4;
 
-    private const Behaviour Helpful = Behaviour.Empathy | Behaviour.OpenQuestion | Behaviour.Summary |
-                                      Behaviour.Confirmation | Behaviour.NextStep | Behaviour.Boundary | Behaviour.Collaboration;
-
     private static readonly Reaction[] Landing =
     [
         Reaction.FeelingNamed, Reaction.OpensUp, Reaction.SummaryConfirmed, Reaction.NextStepAccepted,
-        Reaction.CollaborationWelcomed, Reaction.BoundaryAccepted, Reaction.Resolved,
+        Reaction.CollaborationWelcomed, Reaction.BoundaryAccepted, Reaction.Resolved, Reaction.AnswersChoice,
+        Reaction.PlanEcho, Reaction.OutageDisclosed, Reaction.PlainThanks, Reaction.Tells,
     ];
 
     public const string CommitmentPrompt = "Pick one thing to try on your next shift, and tell your buddy which one.";
 
-    public static Debrief Scored(SessionState state, ScenePlan plan, RubricScorer scorer, IReadOnlyList<RubricScore> rubric)
+    public static Debrief Scored(SessionState state, ScenePlan plan, IReadOnlyList<RubricScore> rubric)
     {
         var name = plan.Persona.Name;
         var observations = new List<string>();
+        var quoted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var turn in state.Turns)
         {
             if (observations.Count == MaxObservations)
@@ -31,10 +30,10 @@ internal static class DebriefBuilder
                 break;
             }
 
-            var helpful = turn.Landed & Helpful;
-            if (helpful != Behaviour.None && Array.IndexOf(Landing, turn.Reaction) >= 0)
+            var credit = turn.CreditList.FirstOrDefault(c => c.Points > 0 && c.Label != Behaviour.None);
+            if (credit is not null && Array.IndexOf(Landing, turn.Reaction) >= 0 && quoted.Add(credit.Phrase))
             {
-                observations.Add($"turn {turn.Turn}: you said \"{scorer.Phrase(turn, helpful)}\" and {name} replied \"{turn.CustomerReply}\"");
+                observations.Add($"turn {turn.Turn}: you said \"{credit.Phrase}\" and {name} replied \"{turn.CustomerReply}\"");
             }
         }
 
@@ -130,7 +129,7 @@ internal static class DebriefBuilder
 /// <summary>Puts the report together: scored sessions get success, rubric and the full debrief.</summary>
 internal static class ReportBuilder
 {
-    public static PracticeReport Build(SessionState state, ScenePlan plan, IBehaviourDetector detector, ServiceValues values)
+    public static PracticeReport Build(SessionState state, ScenePlan plan, ServiceValues values)
     {
         if (state.Outcome is not (SessionOutcome.Resolved or SessionOutcome.Unresolved or SessionOutcome.Escalated))
         {
@@ -146,9 +145,7 @@ internal static class ReportBuilder
                 : new SuccessResult(false, null);
         }
 
-        var scorer = new RubricScorer(state.Turns, detector);
-        var rubric = scorer.Score(values);
-        return new PracticeReport(state.Outcome, true, state.Mood, success, rubric,
-            DebriefBuilder.Scored(state, plan, scorer, rubric));
+        var rubric = RubricScorer.Score(state.Turns, values);
+        return new PracticeReport(state.Outcome, true, state.Mood, success, rubric, DebriefBuilder.Scored(state, plan, rubric));
     }
 }

@@ -57,10 +57,42 @@ internal static class MoodModel
         _ => 1.0,
     };
 
-    /// <summary>Moves the state by the behaviours that landed this turn (harmful ones always land).</summary>
-    public static void Apply(SessionState state, Persona persona, Behaviour landed, bool blamedPolicy)
+    /// <summary>Moves that show the agent attended to the customer: beside them, a harsh clause hurts less.</summary>
+    private const Behaviour Attentive = Behaviour.Empathy | Behaviour.Summary | Behaviour.OpenQuestion | Behaviour.NextStep;
+
+    /// <summary>The same move again moves the customer less: the first time in full, then by half, a quarter, not at all.</summary>
+    private static readonly double[] Diminishing = [1.0, 0.5, 0.25];
+
+    /// <summary>What being talked past costs, on top of nothing landing: (frustration, trust).</summary>
+    private static (double Frustration, double Trust) Friction(Reaction reaction) => reaction switch
+    {
+        Reaction.Repeated => (1.0, -0.5),
+        Reaction.Unheard or Reaction.Canned => (0.5, -0.25),
+        Reaction.OffTopic => (0.5, -0.25),
+        Reaction.CorrectsSummary => (0.5, 0),
+        Reaction.AsksJargon or Reaction.TooLong => (0.5, 0),
+        Reaction.NeedsTime => (0.75, -0.25),
+        Reaction.WantsSpecifics => (0.5, -0.25),
+        Reaction.BoundaryPushback or Reaction.ExceptionPush => (0.5, 0),
+        _ => (0, 0),
+    };
+
+    /// <summary>What answering this customer well adds, beyond the behaviours: (frustration, trust).</summary>
+    private static (double Frustration, double Trust) Ease(Reaction reaction) => reaction switch
+    {
+        Reaction.PlainThanks => (-0.75, 0.5),
+        Reaction.AnswersChoice => (-0.5, 0.5),
+        Reaction.PlanEcho => (-0.5, 0.5),
+        Reaction.SummaryConfirmed => (-0.25, 0.25),
+        _ => (0, 0),
+    };
+
+    /// <summary>Moves the state by what landed this turn (harmful behaviours always land) and by how the customer
+    /// took the message as a whole.</summary>
+    public static void Apply(SessionState state, Persona persona, TurnDecision decision, bool responsive)
     {
         var intensity = state.Options.Intensity;
+        var landed = decision.Landed;
         double frustration = 0, trust = 0;
         var anyHelpful = false;
         foreach (var (behaviour, baseFrustration, baseTrust) in Effects)
@@ -72,24 +104,54 @@ internal static class MoodModel
 
             var weight = persona.Sensitivity.TryGetValue(behaviour, out var w) ? w : 1.0;
             var harmful = behaviour is Behaviour.Blame or Behaviour.Dismissive;
-            var scale = harmful ? Harm(intensity) : Recovery(intensity);
-            if (harmful && behaviour == Behaviour.Blame && blamedPolicy)
+            var scale = harmful ? Harm(intensity) : Recovery(intensity) * decision.Weight * Fresh(state, behaviour);
+            if (harmful && behaviour == Behaviour.Blame && decision.BlamedPolicy)
             {
                 scale *= PolicyBlameFactor;
             }
 
-            anyHelpful |= !harmful && weight > 0;
+            if (harmful && responsive && (landed & Attentive) != 0)
+            {
+                // One harsh clause in an otherwise attentive message hurts less than a harsh message.
+                scale *= 0.5;
+            }
+
+            anyHelpful |= !harmful && weight * scale > 0;
             frustration += baseFrustration * weight * scale;
             trust += baseTrust * weight * scale;
+            if (!harmful)
+            {
+                state.LandedCounts[behaviour] = state.LandedCounts.GetValueOrDefault(behaviour) + 1;
+            }
         }
 
-        if (!anyHelpful)
+        var (eased, trusted) = Ease(decision.Reaction);
+        frustration += eased * Recovery(intensity);
+        trust += trusted * Recovery(intensity);
+        var (rubbed, distrusted) = Friction(decision.Reaction);
+        frustration += rubbed * Harm(intensity);
+        trust += distrusted * Harm(intensity);
+        if (!anyHelpful && eased == 0)
         {
             frustration += UnheardFrustration * Harm(intensity);
         }
 
         state.Frustration = Clamp(state.Frustration + frustration);
         state.Trust = Clamp(state.Trust + trust);
+    }
+
+    private static double Fresh(SessionState state, Behaviour behaviour)
+    {
+        var times = state.LandedCounts.GetValueOrDefault(behaviour);
+        return times < Diminishing.Length ? Diminishing[times] : 0;
+    }
+
+    /// <summary>Being told honestly what is down wins back some of what the outage cost.</summary>
+    public static void OutageDisclosed(SessionState state)
+    {
+        var recovery = Recovery(state.Options.Intensity);
+        state.Frustration = Clamp(state.Frustration - (OutageFrustration / 2 * recovery));
+        state.Trust = Clamp(state.Trust + (-OutageTrust * recovery));
     }
 
     public static void Outage(SessionState state)

@@ -1,5 +1,6 @@
 using RolePlay.Core.Content;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Practice.Reading;
 
 namespace RolePlay.Core.Practice;
 
@@ -35,28 +36,29 @@ public sealed class PracticeSession
     public IReadOnlyList<Utterance> Opening => State.Transcript.GetRange(0, State.OpeningLength);
 
     internal void Open(IReadOnlyList<WarmUp> warmUps) =>
-        OpeningBuilder.Build(State, _plan, warmUps, (reaction, script) => CustomerSays(reaction, null, script, null));
+        OpeningBuilder.Build(State, _plan, warmUps, (reaction, script) => CustomerSays(new TurnDecision(Behaviour.None, reaction), script, null));
 
     public TurnResult Respond(string agentText)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentText);
         EnsureLive();
         var state = State;
-        var labels = _detector.Detect(agentText);
+        var reading = TurnReader.Read(agentText, state, _plan, _detector);
+        var labels = reading.Labels;
         state.Turn++;
         state.Transcript.Add(new Utterance(Speaker.Agent, agentText, labels));
         var firstReply = state.Transcript.Count;
 
-        var decision = ReactionPolicy.Decide(state, _plan, labels, agentText);
-        SceneRules.Advance(state, _plan, labels, decision);
+        var decision = ReactionPolicy.Decide(state, _plan, reading);
+        SceneRules.Advance(state, _plan, reading, decision);
 
         var spoken = decision.Reaction;
-        if (state.Frustration >= MoodModel.Max)
+        if (SceneRules.Escalates(state))
         {
             spoken = Reaction.Escalates;
             state.Outcome = SessionOutcome.Escalated;
         }
-        else if (SceneRules.GoalMet(state, _plan))
+        else if (SceneRules.GoalMet(state, _plan, atEnd: state.Turn >= _plan.TurnBudget))
         {
             spoken = Reaction.Resolved;
             state.Outcome = SessionOutcome.Resolved;
@@ -68,13 +70,16 @@ public sealed class PracticeSession
             state.Outcome = SessionOutcome.Unresolved;
         }
 
-        var reply = CustomerSays(spoken, spoken == decision.Reaction ? decision.Fact : null, null, null);
-        state.Turns.Add(new TurnLog(state.Turn, agentText, labels, decision.Landed, spoken, reply));
-        RecordMissedMoments(state, agentText, labels, decision, reply);
+        var reply = spoken == decision.Reaction
+            ? CustomerSays(decision, null, null)
+            : CustomerSays(new TurnDecision(Behaviour.None, spoken), null, null);
+        state.Turns.Add(new TurnLog(state.Turn, agentText, labels, decision.Landed, spoken, reply,
+            CreditRules.For(state.Turn, agentText, reading, decision, _values)));
+        RecordMissedMoments(state, agentText, reading, decision, reply);
         if (!IsOver)
         {
             RunScheduledEvents(state);
-            ShowNudges(state, labels);
+            ShowNudges(state, reading, decision);
         }
 
         return new TurnResult(labels, state.Transcript.GetRange(firstReply, state.Transcript.Count - firstReply),
@@ -145,18 +150,23 @@ public sealed class PracticeSession
     public IReadOnlyList<Utterance> End()
     {
         EnsureNotOver();
-        State.GoalMet = SceneRules.GoalMet(State, _plan);
+        State.GoalMet = SceneRules.GoalMet(State, _plan, atEnd: true);
         State.Outcome = State.GoalMet ? SessionOutcome.Resolved : SessionOutcome.Unresolved;
         return [Coach($"You ended the scene ({Describe(State.Outcome)}). Here is your debrief.")];
     }
 
-    public PracticeReport Report() => ReportBuilder.Build(State, _plan, _detector, _values);
+    public PracticeReport Report() => ReportBuilder.Build(State, _plan, _values);
 
-    private string CustomerSays(Reaction reaction, HiddenFact? fact, string? script, string? goal)
+    private string CustomerSays(TurnDecision decision, string? script, string? goal)
     {
         var state = State;
-        var bursts = _voice.Speak(new VoiceRequest(_plan.Persona, reaction, state.Mood, state.Options.Seed, state.Turn,
-            state.UsedLines, fact, goal ?? state.Goal, script, Salt: state.Transcript.Count));
+        var bursts = _voice.Speak(new VoiceRequest(_plan.Persona, decision.Reaction, state.Mood, state.Options.Seed, state.Turn,
+            state.UsedLines, decision.Fact, goal ?? state.Goal, script, Salt: state.Transcript.Count)
+        {
+            Told = decision.Told,
+            Slots = decision.Slots,
+            PriorLines = state.Options.PriorLines,
+        });
         foreach (var burst in bursts)
         {
             state.Transcript.Add(new Utterance(Speaker.Customer, burst));
@@ -165,29 +175,52 @@ public sealed class PracticeSession
         return bursts.Count == 1 ? bursts[0] : string.Join(" ", bursts);
     }
 
-    private void RecordMissedMoments(SessionState state, string agentText, Behaviour labels, TurnDecision decision, string reply)
+    private void RecordMissedMoments(SessionState state, string agentText, TurnReading reading, TurnDecision decision, string reply)
     {
         var turn = state.Turn;
-        if ((labels & ReactionPolicy.Harmful) != 0)
+        var name = _plan.Persona.Name;
+        if ((reading.Labels & ReactionPolicy.Harmful) != 0)
         {
-            var what = (labels & Behaviour.Blame) != 0 ? "blame" : "dismissive";
-            state.MissedMoments.Add($"turn {turn}: \"{agentText}\" came across as {what}; " +
-                                    $"{_plan.Persona.Name} replied \"{reply}\"");
+            var what = reading.Has(Behaviour.Blame) ? "blame" : "dismissive";
+            state.MissedMoments.Add($"turn {turn}: \"{agentText}\" came across as {what}; {name} replied \"{reply}\"");
         }
 
-        var blocked = labels & ~decision.Landed & ~ReactionPolicy.Harmful;
-        if ((blocked & ReactionPolicy.Solutions) != 0 && _plan.Persona.NeedsFeelingNamedFirst)
+        if (reading.Repeated || reading.Recital)
+        {
+            state.MissedMoments.Add(reading.Repeated
+                ? $"turn {turn}: you sent the same message again; {name} replied \"{reply}\""
+                : $"turn {turn}: a checklist that answered nothing {name} had said; they replied \"{reply}\"");
+        }
+
+        var blocked = reading.Labels & ~decision.Landed & ~ReactionPolicy.Harmful;
+        if (reading.PlanBlockedBy is { } limit)
+        {
+            state.MissedMoments.Add($"turn {turn}: the plan needed {ChannelText.Describe(limit.Channel)}, which {name} cannot use");
+        }
+        else if ((blocked & ReactionPolicy.Solutions) != 0 && _plan.Persona.NeedsFeelingNamedFirst)
         {
             state.MissedMoments.Add($"turn {turn}: a solution came before the feeling was named, so it did not land");
         }
-        else if ((blocked & Behaviour.NextStep) != 0)
+        else if ((blocked & Behaviour.NextStep) != 0 && state.OutageActive)
         {
             state.MissedMoments.Add($"turn {turn}: the outage was not acknowledged, so the next step did not land");
         }
 
-        if (decision.Reaction == Reaction.BoundaryPushback)
+        switch (decision.Reaction)
         {
-            state.MissedMoments.Add($"turn {turn}: the boundary came without empathy or an alternative; the customer pushed back");
+            case Reaction.CorrectsSummary:
+                state.MissedMoments.Add($"turn {turn}: the summary got a detail wrong; {name} corrected it: \"{reply}\"");
+                break;
+            case Reaction.BoundaryPushback:
+                state.MissedMoments.Add($"turn {turn}: the limit came without empathy or an alternative; {name} pushed back");
+                break;
+            case Reaction.WantsSpecifics:
+                state.MissedMoments.Add($"turn {turn}: a promise with no owner or time; {name} asked for specifics");
+                break;
+            case Reaction.AsksJargon:
+            case Reaction.TooLong:
+                state.MissedMoments.Add($"turn {turn}: the message was hard for {name} to take in; they said \"{reply}\"");
+                break;
         }
 
         if (!state.FeelingNamed && SceneRules.VoicesFeeling(decision.Reaction))
@@ -195,7 +228,7 @@ public sealed class PracticeSession
             state.FeelingVoicedUnnamed++;
             if (state.FeelingVoicedUnnamed == CoachRules.FeelingVoicedLimit)
             {
-                state.MissedMoments.Add($"turn {turn}: the customer said \"{reply}\"; the feeling was not named");
+                state.MissedMoments.Add($"turn {turn}: {name} said \"{reply}\"; the feeling was not named");
             }
         }
     }
@@ -204,6 +237,8 @@ public sealed class PracticeSession
     {
         if (_plan.OutageAtTurn == state.Turn && !state.OutageActive)
         {
+            // The agent sees the outage before the customer mentions it, as a real desk would.
+            Coach($"Environment change: {_plan.OutageDescription} Tell {_plan.Persona.Name} honestly what is down and what you can still do.");
             var script = _plan.Scenario.Event is { Kind: SceneEventKind.Outage } outage ? outage.Line : null;
             BeginOutage(script);
         }
@@ -216,17 +251,17 @@ public sealed class PracticeSession
         if (_plan.HasTimePressure && state.Turn == _plan.TurnBudget - 1 && !state.TimePressureVoiced)
         {
             state.TimePressureVoiced = true;
-            CustomerSays(Reaction.TimePressure, null, null, null);
+            CustomerSays(new TurnDecision(Behaviour.None, Reaction.TimePressure), null, null);
         }
     }
 
-    private void ShowNudges(SessionState state, Behaviour labels)
+    private void ShowNudges(SessionState state, TurnReading reading, TurnDecision decision)
     {
         _due.Clear();
-        CoachRules.Check(state, _plan, labels, _due);
+        CoachRules.Check(state, _plan, reading, decision, _due);
         foreach (var trigger in _due)
         {
-            Coach(_cues.TextFor(trigger, state.Options.Seed, state.Turn));
+            Coach($"{CoachRules.Why(trigger, state, _plan)} {_cues.TextFor(trigger, state.Options.Seed, state.Turn)}");
             if (trigger == CueTrigger.NoOpenQuestion)
             {
                 state.MissedMoments.Add($"turn {state.Turn}: no open question yet, so the customer's story stayed hidden");
@@ -241,13 +276,13 @@ public sealed class PracticeSession
     private void BeginOutage(string? script)
     {
         SceneRules.StartOutage(State);
-        CustomerSays(Reaction.OutageNoticed, null, script, null);
+        CustomerSays(new TurnDecision(Behaviour.None, Reaction.OutageNoticed), script, null);
     }
 
     private void BeginGoalSwap(string newGoal, string? line)
     {
         SceneRules.SwapGoal(State, newGoal);
-        CustomerSays(Reaction.GoalSwap, null, line, newGoal);
+        CustomerSays(new TurnDecision(Behaviour.None, Reaction.GoalSwap), line, newGoal);
     }
 
     private Utterance Coach(string text)

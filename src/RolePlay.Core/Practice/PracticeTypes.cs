@@ -17,9 +17,27 @@ public enum Speaker { Customer, Agent, Coach }
 /// <summary>One line of the transcript. <see cref="Labels"/> are the detected behaviours of an agent line.</summary>
 public sealed record Utterance(Speaker Speaker, string Text, Behaviour Labels = Behaviour.None);
 
-/// <summary>What the learner chose. <see cref="PersonaId"/> overrides the scenario's persona.</summary>
+/// <summary>What the learner chose. <see cref="PersonaId"/> overrides the scenario's persona.
+/// <see cref="PriorLines"/> are the customer lines this learner already heard from this persona in earlier
+/// sessions: the voice says something else where it can.</summary>
 public sealed record SessionOptions(string ScenarioId, string? PersonaId = null, int Seed = 0,
-    Intensity Intensity = Intensity.Medium, bool WarmUp = true);
+    Intensity Intensity = Intensity.Medium, bool WarmUp = true, IReadOnlyList<string>? PriorLines = null);
+
+/// <summary>Plain words for a channel ("a phone call").</summary>
+public static class ChannelText
+{
+    public static string Describe(Channel channel) => channel switch
+    {
+        Channel.PhoneCall => "a phone call",
+        Channel.VoiceMessage => "a voice message",
+        Channel.Image => "an image",
+        Channel.Link => "a bare link",
+        Channel.Video => "a video call",
+        Channel.Letter => "a letter",
+        Channel.InPerson => "a visit in person",
+        _ => "an app",
+    };
+}
 
 /// <summary>What one agent message caused: its labels, what the customer (and coach) said back, where the scene is.</summary>
 public sealed record TurnResult(Behaviour Labels, IReadOnlyList<Utterance> Replies, SessionOutcome Outcome, Mood Mood);
@@ -35,8 +53,28 @@ public sealed record SuccessResult(bool Met, int? Turn);
 [JsonConverter(typeof(JsonStringEnumConverter<RubricCriterion>))]
 public enum RubricCriterion { ActiveListening, AlignmentWithValues, ClarityOfSummary, CollaborativeProblemShaping }
 
-/// <summary>A 0–4 score with the exact phrases that earned it and, prefixed "cost:", the ones that cost points.</summary>
-public sealed record RubricScore(RubricCriterion Criterion, int Score, IReadOnlyList<string> Evidence);
+/// <summary>A 0–4 score with the agent's exact phrases that earned it and the ones that cost points, and what would
+/// have earned the next point (null at 4).</summary>
+public sealed record RubricScore(RubricCriterion Criterion, int Score, IReadOnlyList<RubricEvidence> Evidence, string? NextLevel = null)
+{
+    public const int Max = 4;
+}
+
+/// <summary>One quoted phrase: the agent turn it came from, the behaviour it showed (none for a message quoted
+/// whole), and whether it cost a point rather than earned one.</summary>
+public sealed record RubricEvidence(int Turn, Behaviour Label, string Phrase, bool Cost = false);
+
+/// <summary>Plain names of the rubric's criteria, as a coach says them.</summary>
+public static class RubricCriterionText
+{
+    public static string Describe(RubricCriterion criterion) => criterion switch
+    {
+        RubricCriterion.ActiveListening => "Active listening",
+        RubricCriterion.AlignmentWithValues => "Living the team's values",
+        RubricCriterion.ClarityOfSummary => "Clarity of summary",
+        _ => "Solving it together",
+    };
+}
 
 /// <summary>The debrief in the order it is held: feelings, observations (with the moments missed), one commitment.</summary>
 public sealed record Debrief(IReadOnlyList<string> FeelingsPrompts, IReadOnlyList<string> Observations,

@@ -1,246 +1,82 @@
-using RolePlay.Core.Content;
 using RolePlay.Core.Detection;
 
 namespace RolePlay.Core.Practice;
 
-/// <summary>Scores the four criteria 0–4. Every point cites the agent's exact phrase that earned it (from
-/// <see cref="IBehaviourDetector.Explain"/>), and every deduction quotes the phrase that cost it, prefixed "cost:".</summary>
-internal sealed class RubricScorer
+/// <summary>Scores the four criteria 0–4 from the needs each turn met (<see cref="RubricCredit"/>): a need earns
+/// once, however often the behaviour is repeated, and each cost is one turn's harm. Every point quotes the agent's
+/// exact phrase, and each criterion below 4 says what would have earned the next point.</summary>
+internal static class RubricScorer
 {
-    public const int MaxScore = 4;
-
-    private static readonly Behaviour[] Listening =
-        [Behaviour.Empathy, Behaviour.OpenQuestion, Behaviour.Summary, Behaviour.Confirmation];
-
-    private readonly IReadOnlyList<TurnLog> _turns;
-    private readonly IBehaviourDetector _detector;
-    private readonly Dictionary<int, IReadOnlyList<BehaviourEvidence>> _explained = [];
-
-    public RubricScorer(IReadOnlyList<TurnLog> turns, IBehaviourDetector detector)
-    {
-        _turns = turns;
-        _detector = detector;
-    }
-
-    public IReadOnlyList<RubricScore> Score(ServiceValues values) =>
+    private static readonly (RubricCriterion Criterion, string Need, string Hint)[] Ladder =
     [
-        ActiveListening(),
-        AlignmentWithValues(values),
-        ClarityOfSummary(),
-        CollaborativeProblemShaping(),
+        (RubricCriterion.ActiveListening, CreditRules.Needs.Feeling, "Name the feeling you hear in your first reply (\"that sounds really worrying\")."),
+        (RubricCriterion.ActiveListening, CreditRules.Needs.TheirFeeling, "Name their feeling in their own words and situation, not a stock phrase (\"missing his birthday would be gutting\")."),
+        (RubricCriterion.ActiveListening, CreditRules.Needs.Story, "Ask one open question about their situation before solving (\"what's happened so far?\")."),
+        (RubricCriterion.ActiveListening, CreditRules.Needs.Checked, "Check you have understood (\"have I got that right?\") after a summary or a plan."),
+        (RubricCriterion.ClarityOfSummary, CreditRules.Needs.Summary, "Summarise their facts in one sentence before you solve."),
+        (RubricCriterion.ClarityOfSummary, CreditRules.Needs.SummaryAccurate, "Get their details right in the summary and include their main worry."),
+        (RubricCriterion.ClarityOfSummary, CreditRules.Needs.SummaryChecked, "End the summary with a check (\"is that right?\")."),
+        (RubricCriterion.CollaborativeProblemShaping, CreditRules.Needs.Plan, "Agree one concrete next step."),
+        (RubricCriterion.CollaborativeProblemShaping, CreditRules.Needs.PlanSpecific, "Say who does what by when, by a channel they can use (\"I'll email you by 4pm today\")."),
+        (RubricCriterion.CollaborativeProblemShaping, CreditRules.Needs.Choice, "Offer two real options and let them choose."),
+        (RubricCriterion.CollaborativeProblemShaping, CreditRules.Needs.Shared, "Invite them to decide with you, or hold a limit with care and an alternative."),
     ];
 
-    /// <summary>The exact phrase of a turn that showed a behaviour (the whole message if the detector cannot say).</summary>
-    public string Phrase(TurnLog turn, Behaviour behaviour)
+    public static IReadOnlyList<RubricScore> Score(IReadOnlyList<TurnLog> turns, ServiceValues values)
     {
-        if (!_explained.TryGetValue(turn.Turn, out var evidence))
-        {
-            evidence = _detector.Explain(turn.AgentText);
-            _explained[turn.Turn] = evidence;
-        }
+        var credits = turns.SelectMany(t => t.CreditList).ToList();
+        return
+        [
+            ByNeeds(RubricCriterion.ActiveListening, credits),
+            Values(credits, values),
+            ByNeeds(RubricCriterion.ClarityOfSummary, credits),
+            ByNeeds(RubricCriterion.CollaborativeProblemShaping, credits),
+        ];
+    }
 
-        foreach (var item in evidence)
+    private static RubricScore ByNeeds(RubricCriterion criterion, List<RubricCredit> all)
+    {
+        var credits = all.Where(c => c.Criterion == criterion).ToList();
+        var met = FirstPerNeed(credits.Where(c => c.Points > 0));
+        var costs = FirstPerNeed(credits.Where(c => c.Points < 0));
+        var score = Math.Clamp(met.Sum(c => c.Points) + costs.Sum(c => c.Points), 0, RubricScore.Max);
+        var hint = score < RubricScore.Max
+            ? Ladder.FirstOrDefault(step => step.Criterion == criterion && met.All(c => c.Need != step.Need)).Hint
+              ?? (costs.Count > 0 ? "Drop what cost points (quoted above) and the score follows." : null)
+            : null;
+        return new(criterion, score, Quotes(met, costs), hint);
+    }
+
+    private static RubricScore Values(List<RubricCredit> all, ServiceValues values)
+    {
+        var credits = all.Where(c => c.Criterion == RubricCriterion.AlignmentWithValues).ToList();
+        var met = FirstPerNeed(credits.Where(c => c.Points > 0));
+        var costs = FirstPerNeed(credits.Where(c => c.Points < 0));
+        var shown = (int)Math.Round(RubricScore.Max * (double)met.Count / values.Values.Count, MidpointRounding.AwayFromZero);
+        var score = Math.Clamp(shown + costs.Sum(c => c.Points), 0, RubricScore.Max);
+        var missing = values.Values.FirstOrDefault(v => met.All(c => c.Need != CreditRules.Needs.ValuePrefix + v.Name));
+        var hint = score >= RubricScore.Max ? null
+            : missing is not null ? $"Show \"{missing.Name}\" in what you say to the customer."
+            : "Drop what cost points (quoted above) and the score follows.";
+        return new(RubricCriterion.AlignmentWithValues, score, Quotes(met, costs), hint);
+    }
+
+    private static List<RubricCredit> FirstPerNeed(IEnumerable<RubricCredit> credits) =>
+        credits.GroupBy(c => c.Need).Select(g => g.First()).ToList();
+
+    /// <summary>Each phrase once: two needs met by one sentence quote it once.</summary>
+    private static List<RubricEvidence> Quotes(List<RubricCredit> met, List<RubricCredit> costs)
+    {
+        var quotes = new List<RubricEvidence>(met.Count + costs.Count);
+        foreach (var credit in met.OrderBy(c => c.Turn).Concat(costs.OrderBy(c => c.Turn)))
         {
-            if ((item.Behaviour & behaviour) != 0)
+            var cost = credit.Points < 0;
+            if (!quotes.Any(q => q.Turn == credit.Turn && q.Phrase == credit.Phrase && q.Cost == cost))
             {
-                return item.Phrase;
+                quotes.Add(new RubricEvidence(credit.Turn, credit.Label, credit.Phrase, cost));
             }
         }
 
-        return turn.AgentText;
+        return quotes;
     }
-
-    private RubricScore ActiveListening()
-    {
-        var evidence = new List<string>();
-        var score = 0;
-        foreach (var behaviour in Listening)
-        {
-            var turn = FirstLanded(behaviour);
-            if (turn is not null)
-            {
-                score++;
-                evidence.Add(Cite(turn, behaviour));
-            }
-        }
-
-        score -= Costs(Behaviour.Dismissive, evidence);
-        return new(RubricCriterion.ActiveListening, Clamp(score), evidence);
-    }
-
-    private RubricScore AlignmentWithValues(ServiceValues values)
-    {
-        var evidence = new List<string>();
-        var met = 0;
-        foreach (var value in values.Values)
-        {
-            var shown = ShownValue(value);
-            if (shown is not null)
-            {
-                met++;
-                evidence.Add($"{value.Name}: {shown}");
-            }
-        }
-
-        var score = (int)Math.Round(MaxScore * (double)met / values.Values.Count, MidpointRounding.AwayFromZero);
-        score -= Costs(ReactionPolicy.Harmful, evidence);
-        return new(RubricCriterion.AlignmentWithValues, Clamp(score), evidence);
-    }
-
-    private RubricScore ClarityOfSummary()
-    {
-        var evidence = new List<string>();
-        var summary = FirstLanded(Behaviour.Summary);
-        if (summary is null)
-        {
-            return new(RubricCriterion.ClarityOfSummary, 0, evidence);
-        }
-
-        var score = 2;
-        evidence.Add(Cite(summary, Behaviour.Summary));
-        var confirmation = FirstLanded(Behaviour.Confirmation);
-        if (confirmation is not null)
-        {
-            score++;
-            evidence.Add(Cite(confirmation, Behaviour.Confirmation));
-        }
-        else if (summary.Reaction == Reaction.SummaryConfirmed)
-        {
-            score++;
-            evidence.Add($"turn {summary.Turn}: the customer confirmed the summary: \"{summary.CustomerReply}\"");
-        }
-
-        // Summarising before solving is what makes the next step the right one.
-        var nextStep = FirstLanded(Behaviour.NextStep);
-        if (nextStep is null || summary.Turn <= nextStep.Turn)
-        {
-            score++;
-        }
-        else
-        {
-            evidence.Add($"cost: turn {nextStep.Turn}: \"{Phrase(nextStep, Behaviour.NextStep)}\" came before any summary");
-        }
-
-        return new(RubricCriterion.ClarityOfSummary, Clamp(score), evidence);
-    }
-
-    private RubricScore CollaborativeProblemShaping()
-    {
-        var evidence = new List<string>();
-        var score = 0;
-        var collaboration = FirstLanded(Behaviour.Collaboration);
-        if (collaboration is not null)
-        {
-            score += 2;
-            evidence.Add(Cite(collaboration, Behaviour.Collaboration));
-        }
-
-        var nextStep = FirstLanded(Behaviour.NextStep);
-        if (nextStep is not null)
-        {
-            score++;
-            evidence.Add(Cite(nextStep, Behaviour.NextStep));
-        }
-
-        var shaped = FirstWith(Reaction.OpensUp, Behaviour.OpenQuestion) ?? FirstWith(Reaction.BoundaryAccepted, Behaviour.Boundary);
-        if (shaped is not null)
-        {
-            score++;
-            evidence.Add(shaped);
-        }
-
-        score -= Costs(Behaviour.Blame, evidence);
-        return new(RubricCriterion.CollaborativeProblemShaping, Clamp(score), evidence);
-    }
-
-    private string? ShownValue(ServiceValue value)
-    {
-        foreach (var turn in _turns)
-        {
-            if ((turn.Labels & ReactionPolicy.Harmful) != 0)
-            {
-                continue;
-            }
-
-            var shown = turn.Landed & value.EmbodiedBy;
-            if (shown != Behaviour.None)
-            {
-                return Cite(turn, shown);
-            }
-
-            foreach (var phrase in value.PhraseList)
-            {
-                if (TextMatch.ContainsWord(turn.AgentText, phrase))
-                {
-                    return $"turn {turn.Turn}: \"{turn.AgentText}\"";
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private string? FirstWith(Reaction reaction, Behaviour behaviour)
-    {
-        foreach (var turn in _turns)
-        {
-            if (turn.Reaction == reaction && (turn.Landed & behaviour) != 0)
-            {
-                return Cite(turn, behaviour);
-            }
-        }
-
-        return null;
-    }
-
-    private TurnLog? FirstLanded(Behaviour behaviour)
-    {
-        foreach (var turn in _turns)
-        {
-            if ((turn.Landed & behaviour) != 0)
-            {
-                return turn;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>One point off per turn showing a harmful behaviour, each quoted.</summary>
-    private int Costs(Behaviour harmful, List<string> evidence)
-    {
-        var cost = 0;
-        foreach (var turn in _turns)
-        {
-            var shown = turn.Labels & harmful;
-            if (shown != Behaviour.None)
-            {
-                cost++;
-                evidence.Add($"cost: {Cite(turn, shown)}");
-            }
-        }
-
-        return cost;
-    }
-
-    private string Cite(TurnLog turn, Behaviour behaviours)
-    {
-        var first = FirstFlag(behaviours);
-        return $"turn {turn.Turn}: \"{Phrase(turn, first)}\" ({BehaviourNames.ToName(first)})";
-    }
-
-    private static Behaviour FirstFlag(Behaviour set)
-    {
-        foreach (var single in BehaviourNames.All)
-        {
-            if ((set & single) != 0)
-            {
-                return single;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(set), set, "No behaviour to cite.");
-    }
-
-    private static int Clamp(int score) => Math.Clamp(score, 0, MaxScore);
 }

@@ -4,28 +4,89 @@ using RolePlay.Core.Content;
 namespace RolePlay.Core.Practice;
 
 /// <summary>The embedded voice: picks an unused line from the persona's bank for the reaction (deterministic for a
-/// seed and turn), appends a revealed fact, and delivers it as the persona's connection allows.</summary>
+/// seed and turn), fills the slots a bank takes, adds what the customer tells in their own words, sometimes leads
+/// with a word that fits their mood, and delivers it as the persona's connection allows.</summary>
 public sealed class RuleBasedPersonaVoice : IPersonaVoice
 {
     /// <summary>Said when a bank has no unused line left, so a long session still never repeats itself.</summary>
     private static readonly string[] Neutral = ["Okay.", "Right.", "Hm.", "I see.", "Go on.", "Well?", "And?", "Fine."];
 
+    /// <summary>A mood lead goes before about one line in three.</summary>
+    private const int LeadOneIn = 3;
+
+    /// <summary>Frustration from which the customer's leads are tense rather than easing.</summary>
+    private const int TenseFrom = 6;
+
+    private static readonly Reaction[] Unled =
+        [Reaction.Opening, Reaction.Resolved, Reaction.Escalates, Reaction.TimeUp, Reaction.Tells, Reaction.OutageNoticed];
+
     public IReadOnlyList<string> Speak(VoiceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var line = request.Script ?? PickLine(request);
-        if (request.Fact is { } fact)
-        {
-            line = $"{line} {fact.Text}";
-        }
-
+        var line = request.Script ?? Compose(request);
         return Deliver(line, request.Persona.Artifacts.Network, request);
     }
 
-    private static string PickLine(VoiceRequest request)
+    private static string Compose(VoiceRequest request)
+    {
+        var salt = request.Salt * 32 + (int)request.Reaction;
+        var parts = new List<string>(3);
+        if (request.Reaction != Reaction.Tells || request.Told is not { Count: > 0 })
+        {
+            parts.Add(Fill(PickLine(request, BankFor(request), salt), request.Slots));
+        }
+
+        if (request.Fact is { } fact)
+        {
+            parts.Add(PickLine(request, fact.Says, salt + 1));
+        }
+
+        if (request.Told is { Count: > 0 } told)
+        {
+            parts.Add(PickLine(request, told, salt + 2));
+        }
+
+        var leads = request.Mood.Frustration >= TenseFrom ? request.Persona.Leads.Tense : request.Persona.Leads.Easing;
+        if (leads.Count > 0 && Array.IndexOf(Unled, request.Reaction) < 0 &&
+            StableRandom.Below(LeadOneIn, request.Seed, request.Turn, RandomPurpose.Lead, salt) == 0)
+        {
+            parts.Insert(0, leads[StableRandom.Below(leads.Count, request.Seed, request.Turn, RandomPurpose.Lead, salt + 1)]);
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private static IReadOnlyList<string> BankFor(VoiceRequest request)
     {
         var bank = request.Persona.Lines.For(request.Reaction);
-        var salt = request.Salt * 32 + (int)request.Reaction;
+        return bank.Count > 0 ? bank : FallbackLines.For(request.Reaction);
+    }
+
+    private static string Fill(string line, IReadOnlyDictionary<string, string>? slots)
+    {
+        if (slots is null)
+        {
+            return line;
+        }
+
+        foreach (var (name, value) in slots)
+        {
+            var token = $"{{{name}}}";
+            var at = line.IndexOf(token, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var text = at == 0 && value.Length > 0 ? char.ToUpperInvariant(value[0]) + value[1..] : value;
+            line = line.Replace(token, text, StringComparison.Ordinal);
+        }
+
+        return line;
+    }
+
+    private static string PickLine(VoiceRequest request, IReadOnlyList<string> bank, int salt)
+    {
         var line = PickUnused(bank, request, salt) ?? PickUnused(Neutral, request, salt);
         if (line is null)
         {
@@ -38,32 +99,20 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
         return line;
     }
 
+    /// <summary>An unused line, preferring ones this learner has not heard in earlier sessions either.</summary>
     private static string? PickUnused(IReadOnlyList<string> bank, VoiceRequest request, int salt)
     {
-        var unused = 0;
-        foreach (var candidate in bank)
-        {
-            if (!request.UsedLines.Contains(candidate))
-            {
-                unused++;
-            }
-        }
+        var prior = request.PriorLines ?? [];
+        return Pick(bank, request, salt, line => !request.UsedLines.Contains(line) && !prior.Contains(line))
+               ?? Pick(bank, request, salt, line => !request.UsedLines.Contains(line));
+    }
 
-        if (unused == 0)
-        {
-            return null;
-        }
-
-        var pick = StableRandom.Below(unused, request.Seed, request.Turn, RandomPurpose.Line, salt);
-        foreach (var candidate in bank)
-        {
-            if (!request.UsedLines.Contains(candidate) && pick-- == 0)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+    private static string? Pick(IReadOnlyList<string> bank, VoiceRequest request, int salt, Func<string, bool> allowed)
+    {
+        var candidates = bank.Where(allowed).ToList();
+        return candidates.Count == 0
+            ? null
+            : candidates[StableRandom.Below(candidates.Count, request.Seed, request.Turn, RandomPurpose.Line, salt)];
     }
 
     /// <summary>Good network: one message. Patchy: one burst per sentence. Poor: bursts, and the last one may be

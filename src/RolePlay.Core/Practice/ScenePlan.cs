@@ -24,9 +24,11 @@ internal sealed class ScenePlan
                     break;
                 case ConstraintKind.Outage when constraint.AtTurn is { } at:
                     OutageAtTurn = at;
+                    OutageDescription = Sentence(constraint.Description);
                     break;
                 case ConstraintKind.Outage:
                     OutageFromStart = true;
+                    OutageDescription = Sentence(constraint.Description);
                     break;
             }
         }
@@ -50,6 +52,15 @@ internal sealed class ScenePlan
     public bool HasFixedPolicy { get; }
     public bool OutageFromStart { get; }
     public int? OutageAtTurn { get; }
+    /// <summary>What goes down, as the coach tells the agent.</summary>
+    public string OutageDescription { get; } = "A system you rely on has just gone down.";
+
+    private static string Sentence(string text)
+    {
+        var trimmed = text.Trim();
+        var capital = trimmed.Length > 0 ? char.ToUpperInvariant(trimmed[0]) + trimmed[1..] : trimmed;
+        return capital.EndsWith('.') ? capital : capital + ".";
+    }
 
     public bool Requires(SuccessCriterion criterion)
     {

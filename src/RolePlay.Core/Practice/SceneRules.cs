@@ -1,5 +1,6 @@
 using RolePlay.Core.Content;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Practice.Reading;
 
 namespace RolePlay.Core.Practice;
 
@@ -10,11 +11,11 @@ internal static class SceneRules
     public const double ResolvedMaxFrustration = 4;
     public const double ResolvedMinTrust = 6;
 
-    public static void Advance(SessionState state, ScenePlan plan, Behaviour labels, TurnDecision decision)
+    public static void Advance(SessionState state, ScenePlan plan, TurnReading reading, TurnDecision decision)
     {
         var turn = state.Turn;
         var landed = decision.Landed;
-        if ((labels & Behaviour.OpenQuestion) != 0)
+        if (reading.AsksTheirStory)
         {
             state.OpenQuestionAsked = true;
         }
@@ -24,9 +25,18 @@ internal static class SceneRules
             state.FeelingNamed = true;
             state.FeelingVoicedUnnamed = 0;
             Meet(state, SuccessCriterion.ValidatedFeelings, turn);
+            if (!reading.EmpathyNamesTheirs)
+            {
+                state.StockEmpathy++;
+            }
         }
 
-        if (state.OutageActive && (landed & ReactionPolicy.Acknowledging) != 0)
+        if (state.OutageActive && !state.OutageAcknowledged && reading.DisclosesOutage)
+        {
+            MoodModel.OutageDisclosed(state);
+        }
+
+        if (state.OutageActive && (reading.DisclosesOutage || (landed & ReactionPolicy.Acknowledging) != 0))
         {
             state.OutageAcknowledged = true;
         }
@@ -34,6 +44,7 @@ internal static class SceneRules
         if ((landed & Behaviour.NextStep) != 0)
         {
             Meet(state, SuccessCriterion.AgreedNextStep, turn);
+            state.PlanAgreed = true;
             state.OutageHandled |= state.OutageActive && state.OutageAcknowledged;
         }
 
@@ -43,25 +54,47 @@ internal static class SceneRules
                 Meet(state, SuccessCriterion.BoundaryWithoutBlame, turn);
                 state.ExceptionPending = false;
                 break;
-            case Reaction.ExceptionPush:
+            case Reaction.BoundaryPushback or Reaction.ExceptionPush:
                 state.ExceptionPending = true;
                 state.ExceptionPushes++;
                 break;
+            case Reaction.AsksJargon when reading.Jargon is { } term:
+                state.JargonAsked.Add(term);
+                break;
         }
 
+        state.Refused |= reading.Refusal;
+        if ((reading.Labels & ReactionPolicy.Harmful) != 0)
+        {
+            state.HarmfulTurns++;
+        }
+
+        state.UnheardStreak = TalkedPast(decision.Reaction) ? state.UnheardStreak + 1 : 0;
         if (decision.Fact is { } fact)
         {
             state.RevealedFacts.Add(fact.Id);
         }
 
-        MoodModel.Apply(state, plan.Persona, landed, decision.BlamedPolicy);
+        MoodModel.Apply(state, plan.Persona, decision, reading.Responsive);
     }
+
+    /// <summary>Escalation follows a pattern: harm more than once, or being talked past turn after turn, not one
+    /// misread line.</summary>
+    public static bool Escalates(SessionState state) =>
+        state.Frustration >= MoodModel.Max && (state.HarmfulTurns >= 2 || state.UnheardStreak >= EscalationStreak);
+
+    private const int EscalationStreak = 3;
+
+    private static bool TalkedPast(Reaction reaction) => reaction is Reaction.Unheard or Reaction.Repeated
+        or Reaction.Canned or Reaction.OffTopic or Reaction.RepeatsFeeling or Reaction.Blamed or Reaction.Dismissed;
 
     /// <summary>Whether a reaction line is the customer voicing their feeling again.</summary>
     public static bool VoicesFeeling(Reaction reaction) =>
         reaction is Reaction.RepeatsFeeling or Reaction.Unheard or Reaction.Blamed or Reaction.Dismissed;
 
-    public static bool GoalMet(SessionState state, ScenePlan plan)
+    /// <summary>Mid-scene the customer must be calm and trusting before the goal counts as met; when time runs
+    /// out or the learner ends the scene, a calm customer with every success criterion met is resolved.</summary>
+    public static bool GoalMet(SessionState state, ScenePlan plan, bool atEnd = false)
     {
         foreach (var criterion in plan.Scenario.Success)
         {
@@ -71,7 +104,7 @@ internal static class SceneRules
             }
         }
 
-        return state.Frustration <= ResolvedMaxFrustration && state.Trust >= ResolvedMinTrust &&
+        return state.Frustration <= ResolvedMaxFrustration && (atEnd || state.Trust >= ResolvedMinTrust) &&
                (!state.OutageActive || state.OutageHandled);
     }
 

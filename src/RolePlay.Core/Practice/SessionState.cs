@@ -36,6 +36,20 @@ public sealed record SessionState
     public bool OutageHandled { get; set; }
     public bool TimePressureVoiced { get; set; }
 
+    /// <summary>The agent has said what cannot be done: only now may the customer push for an exception.</summary>
+    public bool Refused { get; set; }
+    /// <summary>The customer accepted a plan; it stays accepted.</summary>
+    public bool PlanAgreed { get; set; }
+    /// <summary>Turns with blame or dismissal: escalation follows a pattern, not one line.</summary>
+    public int HarmfulTurns { get; set; }
+    /// <summary>Agent turns in a row that answered nothing the customer said.</summary>
+    public int UnheardStreak { get; set; }
+    /// <summary>How often each behaviour has landed: the same move again moves the customer less.</summary>
+    public Dictionary<Behaviour, int> LandedCounts { get; init; } = [];
+    /// <summary>Stock sympathy that named nothing of theirs, counted: it wears thin fast.</summary>
+    public int StockEmpathy { get; set; }
+    public HashSet<string> JargonAsked { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The agent turn at which each success criterion was (last) met.</summary>
     public Dictionary<SuccessCriterion, int> SuccessTurns { get; init; } = [];
     public List<string> RevealedFacts { get; init; } = [];
@@ -53,8 +67,18 @@ public sealed record SessionState
         (int)Math.Round(Trust, MidpointRounding.AwayFromZero));
 }
 
-/// <summary>One agent turn as the rubric and debrief need it: what was said, what was seen, how the customer took it.</summary>
-public sealed record TurnLog(int Turn, string AgentText, Behaviour Labels, Behaviour Landed, Reaction Reaction, string CustomerReply);
+/// <summary>One agent turn as the rubric and debrief need it: what was said, what was seen, how the customer took
+/// it, and which of the customer's needs it met (<see cref="Credits"/>).</summary>
+public sealed record TurnLog(int Turn, string AgentText, Behaviour Labels, Behaviour Landed, Reaction Reaction, string CustomerReply,
+    IReadOnlyList<RubricCredit>? Credits = null)
+{
+    [JsonIgnore]
+    public IReadOnlyList<RubricCredit> CreditList => Credits ?? [];
+}
+
+/// <summary>One need of the customer a turn met (or, with negative points, what it cost): the rubric counts each
+/// <see cref="Need"/> once, so saying the same thing again earns nothing.</summary>
+public sealed record RubricCredit(RubricCriterion Criterion, string Need, int Turn, Behaviour Label, string Phrase, int Points);
 
 /// <summary>A note an observer adds to the debrief of a group practice.</summary>
 public sealed record Observation(string ObserverId, int Turn, string Text);

@@ -1,7 +1,11 @@
 namespace RolePlay.Core.Storage;
 
-/// <summary>One rubric criterion's score with its evidence (the exact phrases that earned it).</summary>
-public sealed record StoredRubricScore(string Criterion, int Score, IReadOnlyList<string> Evidence);
+/// <summary>One rubric criterion's score with its evidence: the agent's exact phrases that earned it, and those that
+/// cost a point prefixed <see cref="CostPrefix"/>.</summary>
+public sealed record StoredRubricScore(string Criterion, int Score, IReadOnlyList<string> Evidence)
+{
+    public const string CostPrefix = "cost: ";
+}
 
 public sealed record RubricResultRecord(PersonKey Person, string SessionId, IReadOnlyList<StoredRubricScore> Scores, DateTimeOffset AtUtc);
 

@@ -6,8 +6,27 @@ namespace RolePlay.Core.Tests.Practice;
 
 public class CoachAndFacilitatorTests
 {
+    private static readonly string[] CueTexts =
+    [
+        "CUE-feeling: name the feeling now", "CUE-question: ask one open question", "CUE-blame: drop the blame",
+        "CUE-dismissive: take it seriously", "CUE-next: agree a next step", "Drop the blame: own what you can do instead.",
+    ];
+
+    /// <summary>The cue cards the coach showed this turn; each nudge says first which moment was missed, then the card.</summary>
     private static List<string> CoachLines(TurnResult turn) =>
-        turn.Replies.Where(u => u.Speaker == Speaker.Coach).Select(u => u.Text).ToList();
+        turn.Replies.Where(u => u.Speaker == Speaker.Coach)
+            .Select(u => CueTexts.FirstOrDefault(cue => u.Text.EndsWith(" " + cue, StringComparison.Ordinal)) ?? u.Text)
+            .ToList();
+
+    [Fact]
+    public void A_nudge_says_which_moment_was_missed_before_the_card()
+    {
+        var session = Start("basic");
+        var turn = session.Respond(Say.Nothing);
+
+        var nudge = Assert.Single(turn.Replies, u => u.Speaker == Speaker.Coach);
+        Assert.Equal("Missed moment: Maria has told you how this feels and nobody has named it yet. CUE-feeling: name the feeling now", nudge.Text);
+    }
 
     [Fact]
     public void A_feeling_voiced_twice_and_not_named_brings_the_feeling_cue_once()

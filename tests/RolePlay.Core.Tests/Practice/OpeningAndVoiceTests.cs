@@ -48,8 +48,8 @@ public class OpeningAndVoiceTests
         var customer = session.Opening.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text).ToList();
 
         Assert.Equal(2, customer.Count);
-        Assert.Matches(@"^\[patchy:Opening:\d+\] This is line \d+\.$", customer[0]);
-        Assert.Equal("It has two sentences.", customer[1]);
+        Assert.Matches(@"^\[patchy:Opening:\d+\] My hotel booking for Friday is at risk\.$", customer[0]);
+        Assert.Matches(@"^Line \d+, I'm so worried\.$", customer[1]);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class OpeningAndVoiceTests
             .Select(seed => Start("poor-basic", seed: seed).Opening[^1].Text)
             .ToList();
 
-        Assert.Contains("It has two...", lasts);
-        Assert.Contains("It has two sentences.", lasts);
+        Assert.Contains(lasts, last => last.EndsWith(", I'm so...", StringComparison.Ordinal));
+        Assert.Contains(lasts, last => last.EndsWith(", I'm so worried.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -110,6 +110,8 @@ public class OpeningAndVoiceTests
 
         Assert.Equal(["New plan."], scripted);
         Assert.True(IsFrom(withFact, "maria", Reaction.OpensUp));
-        Assert.EndsWith(" " + fact.Text, withFact);
+        // The customer tells the fact in their own words; the trainer's note is never spoken.
+        Assert.EndsWith(" " + fact.Says[0], withFact);
+        Assert.DoesNotContain(fact.Text, withFact);
     }
 }

@@ -49,8 +49,9 @@ public class SceneOutcomeTests
 
         var neutralDrop = neutralBefore - neutral.State.Frustration;
         var busyDrop = neutralBefore - busy.State.Frustration;
-        Assert.Equal(1.5, neutralDrop, 6);
-        Assert.Equal(3.0, busyDrop, 6);
+        // The next step's own effect (1.5, doubled for the busy persona) plus 0.5 for a plan with a time they can repeat back.
+        Assert.Equal(2.0, neutralDrop, 6);
+        Assert.Equal(3.5, busyDrop, 6);
         Assert.True(busy.State.Trust > neutral.State.Trust);
     }
 
@@ -67,10 +68,10 @@ public class SceneOutcomeTests
         Assert.True(IsFrom(ignored.Replies[0].Text, "anxious", Reaction.RepeatsFeeling));
 
         session.Respond(Say.Empathy);
-        var landed = session.Respond(Say.NextStep);
+        var landed = session.Respond(Say.NextStepByText);
 
         Assert.Equal(3, session.State.SuccessTurns[SuccessCriterion.AgreedNextStep]);
-        Assert.Contains(landed.Replies, u => IsFrom(u.Text, "anxious", Reaction.NextStepAccepted) || IsFrom(u.Text, "anxious", Reaction.Resolved));
+        Assert.Contains(landed.Replies, u => IsFrom(u.Text, "anxious", Reaction.PlanEcho) || IsFrom(u.Text, "anxious", Reaction.Resolved));
     }
 
     [Fact]
@@ -122,17 +123,16 @@ public class SceneOutcomeTests
     }
 
     [Fact]
-    public void A_long_session_never_repeats_a_customer_line()
+    public void The_voice_never_repeats_a_line_while_its_bank_has_unused_ones()
     {
-        var session = Start("long");
-        for (var turn = 0; turn < 30 && !session.IsOver; turn++)
-        {
-            session.Respond(turn % 2 == 0 ? Say.OpenQuestion : Say.Nothing);
-        }
+        var persona = Persona();
+        var voice = new RuleBasedPersonaVoice();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var lines = Enumerable.Range(1, LinesPerBank)
+            .Select(turn => voice.Speak(new VoiceRequest(persona, Reaction.Unheard, new Mood(5, 5), 3, turn, used)).Single())
+            .ToList();
 
-        var lines = CustomerLines(session.Transcript).ToList();
-        Assert.True(lines.Count >= 30, $"only {lines.Count} customer lines");
-        Assert.Equal(lines.Count, lines.Distinct().Count());
+        Assert.Equal(LinesPerBank, lines.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
@@ -153,34 +153,23 @@ public class SceneOutcomeTests
     }
 
     [Fact]
-    public void A_fixed_policy_makes_the_customer_push_for_an_exception_and_a_cushioned_boundary_is_accepted()
+    public void The_customer_pushes_for_an_exception_only_after_a_refusal_and_stops_once_a_limit_is_accepted()
     {
         var session = Start("policy");
-        session.Respond(Say.Empathy);
-
-        var push = session.Respond(Say.Nothing);
+        var beforeAnyRefusal = new[] { session.Respond(Say.Nothing), session.Respond("Right.") };
+        var pushback = session.Respond(Say.BareBoundary);
+        var push = session.Respond("I'm afraid I can't do that.");
         var accepted = session.Respond(Say.BoundaryWithAlternative);
+        var after = session.Respond("Right.");
 
-        Assert.True(IsFrom(push.Replies[0].Text, "maria", Reaction.ExceptionPush));
-        Assert.Equal(3, session.State.SuccessTurns[SuccessCriterion.BoundaryWithoutBlame]);
-        Assert.False(session.State.ExceptionPending);
+        Assert.All(beforeAnyRefusal, turn => Assert.DoesNotContain(turn.Replies, u => IsFrom(u.Text, "maria", Reaction.ExceptionPush)));
+        Assert.True(IsFrom(pushback.Replies[0].Text, "maria", Reaction.BoundaryPushback), pushback.Replies[0].Text);
+        Assert.True(IsFrom(push.Replies[0].Text, "maria", Reaction.ExceptionPush), push.Replies[0].Text);
         Assert.True(IsFrom(accepted.Replies[0].Text, "maria", Reaction.BoundaryAccepted) ||
-                    IsFrom(accepted.Replies[0].Text, "maria", Reaction.Resolved));
-    }
-
-    [Fact]
-    public void The_customer_keeps_pushing_until_a_boundary_is_accepted_and_then_stops()
-    {
-        var session = Start("policy");
-        session.Respond(Say.Empathy);
-
-        var pushes = new[] { session.Respond(Say.Nothing), session.Respond(Say.Nothing) };
-        session.Respond(Say.BoundaryWithAlternative);
-        var after = session.Respond(Say.Nothing);
-
-        Assert.All(pushes, push => Assert.True(IsFrom(push.Replies[0].Text, "maria", Reaction.ExceptionPush)));
-        Assert.Equal(2, session.State.ExceptionPushes);
-        Assert.True(IsFrom(after.Replies[0].Text, "maria", Reaction.Unheard));
+                    IsFrom(accepted.Replies[0].Text, "maria", Reaction.Resolved), accepted.Replies[0].Text);
+        Assert.Equal(5, session.State.SuccessTurns[SuccessCriterion.BoundaryWithoutBlame]);
+        Assert.False(session.State.ExceptionPending);
+        Assert.DoesNotContain(after.Replies, u => IsFrom(u.Text, "maria", Reaction.ExceptionPush));
     }
 
     [Fact]
@@ -207,14 +196,15 @@ public class SceneOutcomeTests
     }
 
     [Fact]
-    public void Blaming_the_policy_while_the_customer_asks_for_an_exception_costs_more_than_plain_blame()
+    public void Blaming_the_policy_after_a_refusal_costs_more_than_plain_blame()
     {
-        var policy = Start("policy");
-        var basic = Start("basic");
+        // Low intensity keeps both customers below the 0–10 ceiling, which would hide the difference.
+        var policy = Start("policy", intensity: Intensity.Low);
+        var basic = Start("basic", intensity: Intensity.Low);
         foreach (var session in new[] { policy, basic })
         {
-            session.Respond(Say.Empathy);
             session.Respond(Say.Nothing);
+            session.Respond(Say.BareBoundary);
         }
 
         Assert.True(policy.State.ExceptionPending);

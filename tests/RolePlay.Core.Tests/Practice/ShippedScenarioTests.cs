@@ -56,7 +56,7 @@ public class ShippedScenarioTests
         Assert.All(warm.Success.Values, r => Assert.True(r.Met));
         Assert.All(cold.Success.Values, r => Assert.False(r.Met));
         Assert.True(RubricTotal(warm) >= RubricTotal(cold) + 6, $"rubric warm {RubricTotal(warm)} vs cold {RubricTotal(cold)}");
-        Assert.Contains(cold.Rubric.SelectMany(r => r.Evidence), e => e.StartsWith("cost:", StringComparison.Ordinal));
+        Assert.Contains(cold.Rubric.SelectMany(r => r.Evidence), e => e.Cost);
     }
 
     [Theory]

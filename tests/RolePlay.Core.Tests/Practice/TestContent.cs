@@ -51,6 +51,7 @@ internal static class Say
     public const string FlightQuestion = "What happened with the flight?";
     public const string SummaryAndConfirm = "So you need the booking kept for Friday. Did I get that right?";
     public const string NextStep = "I will call the hotel now and email you the confirmation within the hour.";
+    public const string NextStepByText = "I will text you the booking confirmation by 5pm today.";
     public const string Collaboration = "Let's work out together which option suits you.";
     public const string BoundaryWithAlternative = "I can't change the refund rule, but I can offer you a voucher today.";
     public const string BareBoundary = "I can't change the refund rule.";
@@ -59,6 +60,7 @@ internal static class Say
     public const string BlamePolicy = "That's the policy, not my problem.";
     public const string Dismissive = "Calm down, it's not a big deal.";
     public const string Nothing = "Ok.";
+    public const string Checklist = "I hear you're upset. What happened? So to summarise, you have a problem. Did I get that right? I'll fix it by 5pm.";
 
     public static TableDetector Detector() => new TableDetector()
         .Add(Empathy, (Behaviour.Empathy, "that sounds really stressful"))
@@ -69,6 +71,7 @@ internal static class Say
         .Add(SummaryAndConfirm, (Behaviour.Summary, "So you need the booking kept for Friday."),
             (Behaviour.Confirmation, "Did I get that right?"))
         .Add(NextStep, (Behaviour.NextStep, "I will call the hotel now"))
+        .Add(NextStepByText, (Behaviour.NextStep, NextStepByText))
         .Add(Collaboration, (Behaviour.Collaboration, "Let's work out together"))
         .Add(BoundaryWithAlternative, (Behaviour.Boundary, "I can't change the refund rule"),
             (Behaviour.NextStep, "I can offer you a voucher today"))
@@ -77,7 +80,10 @@ internal static class Say
             (Behaviour.NextStep, "I will text you the moment it is back"))
         .Add(Blame, (Behaviour.Blame, "You should have read the terms"))
         .Add(BlamePolicy, (Behaviour.Blame, "not my problem"), (Behaviour.Boundary, "That's the policy"))
-        .Add(Dismissive, (Behaviour.Dismissive, "Calm down"));
+        .Add(Dismissive, (Behaviour.Dismissive, "Calm down"))
+        .Add(Checklist, (Behaviour.Empathy, "I hear you're upset."), (Behaviour.OpenQuestion, "What happened?"),
+            (Behaviour.Summary, "So to summarise, you have a problem."), (Behaviour.Confirmation, "Did I get that right?"),
+            (Behaviour.NextStep, "I'll fix it by 5pm."));
 
     /// <summary>What a warm agent says, turn by turn, in any of the test scenarios.</summary>
     public static readonly string[] Warm =
@@ -109,14 +115,16 @@ internal static class TestContent
         NeedsFeelingNamedFirst = needsFeelingNamedFirst,
         Facts =
         [
-            new HiddenFact("deposit", "FACT-deposit: I paid a deposit.", ["deposit", "money"]),
-            new HiddenFact("flight", "FACT-flight: My flight was cancelled.", ["flight", "plane"]),
-            new HiddenFact("kids", "FACT-kids: The kids are with me.", []),
+            new HiddenFact("deposit", "Trainer note on deposit.", ["deposit", "money"], ["FACT-deposit: I paid a deposit."]),
+            new HiddenFact("flight", "Trainer note on flight.", ["flight", "plane"], ["FACT-flight: My flight was cancelled."]),
+            new HiddenFact("kids", "Trainer note on kids.", [], ["FACT-kids: The kids are with me."]),
         ],
         Lines = new LineBanks(Enum.GetValues<Reaction>().ToDictionary(
             reaction => reaction,
             reaction => (IReadOnlyList<string>)Enumerable.Range(0, LinesPerBank)
-                .Select(i => $"[{id}:{reaction}:{i}] This is line {i}. It has two sentences.")
+                .Select(i => reaction == Reaction.Opening
+                    ? $"[{id}:{reaction}:{i}] My hotel booking for Friday is at risk. Line {i}, I'm so worried."
+                    : $"[{id}:{reaction}:{i}] This is line {i}. It has two sentences.")
                 .ToArray())),
     };
 
@@ -129,7 +137,7 @@ internal static class TestContent
         Id = id,
         Title = $"Title of {id}",
         PersonaId = personaId,
-        Brief = $"BRIEF-{id}: the customer wants to keep a booking.",
+        Brief = $"BRIEF-{id}: the customer wants to keep a hotel booking for Friday; the refund rule is fixed, a voucher is possible.",
         CustomerGoal = "keep the booking",
         Success = success ?? [SuccessCriterion.ValidatedFeelings, SuccessCriterion.AgreedNextStep],
         Constraints = constraints ?? [],

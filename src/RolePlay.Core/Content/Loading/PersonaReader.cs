@@ -10,13 +10,14 @@ internal static class PersonaReader
     private static readonly string[] Fields =
     [
         "id", "name", "age", "culture", "accessibility", "communication_style", "motivations", "constraints",
-        "artifacts", "mood", "sensitivity", "needs_feeling_named_first", "facts", "lines",
+        "artifacts", "mood", "sensitivity", "needs_feeling_named_first", "needs", "worry", "choices", "facts", "details",
+        "leads", "lines",
     ];
 
     private static readonly string[] ArtifactFields = ["device", "network"];
     private static readonly string[] MoodFields = ["frustration", "trust"];
-    private static readonly string[] FactFields = ["id", "text", "topics"];
-    private static readonly string[] BankNames = Enum.GetValues<Reaction>().Select(WireName.Of<Reaction>).ToArray();
+    private static readonly string[] FactFields = ["id", "text", "topics", "says"];
+    private static readonly string[] BankNames = BankRules.Banks.Select(WireName.Of<Reaction>).ToArray();
     private static readonly string[] BehaviourWireNames = BehaviourNames.All.Select(BehaviourNames.ToName).ToArray();
 
     /// <summary>The persona, or null when invalid; <paramref name="id"/> is still set when the id itself was readable,
@@ -41,12 +42,19 @@ internal static class PersonaReader
         var mood = ReadMood(f);
         var sensitivity = ReadSensitivity(f);
         var needsFeelingNamedFirst = f.Bool("needs_feeling_named_first") ?? false;
-        var facts = ReadFacts(f);
-        var lines = ReadLines(f, artifacts?.Network);
+        var network = artifacts?.Network;
+        var facts = ReadFacts(f, network);
+        var needs = PersonaPartsReader.Needs(f, network);
+        var worry = PersonaPartsReader.Worry(f, network);
+        var choices = PersonaPartsReader.Choices(f);
+        var details = PersonaPartsReader.Details(f, network);
+        var leads = PersonaPartsReader.Leads(f, network);
+        var lines = ReadLines(f, network);
 
         if (id is null || name is null || age is null || culture is null || accessibility is null || style is null
             || motivations is null || constraints is null || artifacts is null || mood is null || sensitivity is null
-            || facts is null || lines is null)
+            || facts is null || needs is null || !worry.Valid || choices is null || details is null || leads is null
+            || lines is null)
         {
             return null;
         }
@@ -65,7 +73,12 @@ internal static class PersonaReader
             StartingMood = mood,
             Sensitivity = sensitivity,
             NeedsFeelingNamedFirst = needsFeelingNamedFirst,
+            Needs = needs,
+            Worry = worry.Value,
+            Choices = choices,
             Facts = facts,
+            Details = details,
+            Leads = leads,
             Lines = lines,
             Source = errors.File,
         };
@@ -134,7 +147,7 @@ internal static class PersonaReader
         return valid ? weights : null;
     }
 
-    private static List<HiddenFact>? ReadFacts(YamlFields f)
+    private static List<HiddenFact>? ReadFacts(YamlFields f, NetworkQuality? network)
     {
         if (f.List("facts", minItems: 1) is not { } list)
         {
@@ -155,6 +168,8 @@ internal static class PersonaReader
             var id = fact.Id();
             var text = fact.Text("text");
             var topics = fact.TextList("topics", minItems: 1);
+            var says = PersonaPartsReader.Spoken(fact, "says", network, required: true,
+                hint: "the customer's own words for this fact (text is the trainer's note and is never spoken)");
             if (id is not null && seen.TryGetValue(id, out var firstLine))
             {
                 f.Errors.Add(fact.LineOf("id"), fact.PathOf("id"), $"duplicate fact id '{id}', first used on line {firstLine}");
@@ -165,20 +180,21 @@ internal static class PersonaReader
                 seen[id] = fact.LineOf("id");
             }
 
-            if (id is null || text is null || topics is null)
+            if (id is null || text is null || topics is null || says is null)
             {
                 valid = false;
                 continue;
             }
 
-            facts.Add(new HiddenFact(id, text, topics));
+            facts.Add(new HiddenFact(id, text, topics, says));
         }
 
         return valid ? facts : null;
     }
 
-    /// <summary>Every reaction needs its own bank; the voice never repeats a line within a session, so a line may not
-    /// appear twice in one bank. A persona on a patchy or poor connection writes short bursts.</summary>
+    /// <summary>Every reaction of the first edition needs its own bank; the newer ones are optional (the voice has
+    /// plain fallbacks). The voice never repeats a line within a session, so a line may not appear twice in one bank.
+    /// A persona on a patchy or poor connection writes short bursts.</summary>
     private static LineBanks? ReadLines(YamlFields f, NetworkQuality? network)
     {
         if (f.Map("lines", BankNames) is not { } banks)
@@ -188,54 +204,22 @@ internal static class PersonaReader
 
         var result = new Dictionary<Reaction, IReadOnlyList<string>>();
         var valid = true;
-        foreach (var reaction in Enum.GetValues<Reaction>())
+        foreach (var reaction in BankRules.Banks)
         {
             var key = WireName.Of<Reaction>(reaction);
-            if (banks.List(key, minItems: 1) is not { } list)
+            var required = BankRules.IsRequired(reaction);
+            if (!banks.Has(key) && !required)
+            {
+                continue;
+            }
+
+            if (PersonaPartsReader.Spoken(banks, key, network, required, hint: null, BankRules.Slots(reaction)) is not { } lines)
             {
                 valid = false;
                 continue;
             }
 
-            var lines = new List<string>(list.Children.Count);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < list.Children.Count; i++)
-            {
-                var path = $"{banks.PathOf(key)}[{i}]";
-                var node = list.Children[i];
-                if (YamlFields.ReadText(node, path, f.Errors) is not { } line)
-                {
-                    valid = false;
-                    continue;
-                }
-
-                if (ContentRules.HasPlaceholder(line))
-                {
-                    f.Errors.Add(node.Start.Line, path, ContentRules.PlaceholderMessage);
-                    valid = false;
-                }
-
-                if (!seen.Add(line))
-                {
-                    f.Errors.Add(node.Start.Line, path, "repeats an earlier line of this bank");
-                    valid = false;
-                }
-
-                if (network is NetworkQuality.Patchy or NetworkQuality.Poor && line.Length > ContentRules.ShortBurstMaxChars)
-                {
-                    f.Errors.Add(node.Start.Line, path,
-                        $"a persona on a {WireName.Of<NetworkQuality>(network.Value)} network sends short bursts: " +
-                        $"at most {ContentRules.ShortBurstMaxChars} characters, got {line.Length}");
-                    valid = false;
-                }
-
-                lines.Add(line);
-            }
-
-            if (list.Children.Count > 0)
-            {
-                result[reaction] = lines;
-            }
+            result[reaction] = lines;
         }
 
         return valid ? new LineBanks(result) : null;

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using RolePlay.Core.Content;
+
+namespace RolePlay.Core.Practice.Reading;
+
+/// <summary>An either/or the agent offered ("would you prefer a refund or a replacement?"), with its options as
+/// the agent wrote them.</summary>
+internal sealed record ChoiceOffer(IReadOnlyList<string> Options)
+{
+    /// <summary>The option this customer takes: one holding a word they prefer, else the first holding no word
+    /// they avoid, else the first.</summary>
+    public string PickFor(ChoicePreferences preferences)
+    {
+        foreach (var option in Options)
+        {
+            if (preferences.Prefers.Any(word => Words.Mentions(option, word)))
+            {
+                return option;
+            }
+        }
+
+        return Options.FirstOrDefault(option => !preferences.Avoids.Any(word => Words.Mentions(option, word))) ?? Options[0];
+    }
+}
+
+internal static partial class ChoiceReader
+{
+    private const int MaxOptionWords = 8;
+
+    /// <summary>The first question of <paramref name="text"/> that offers options joined by "or".</summary>
+    public static ChoiceOffer? Read(string text)
+    {
+        foreach (Match question in Question().Matches(text))
+        {
+            var body = question.Value.TrimEnd('?', ' ');
+            var cue = Cue().Match(body);
+            var offered = cue.Success ? body[(cue.Index + cue.Length)..] : body;
+            var parts = Or().Split(offered).Select(Clean).Where(part => part.Length > 0).ToList();
+            if (parts.Count < 2 || parts.Any(part => NotAnOption().IsMatch(part)))
+            {
+                continue;
+            }
+
+            if (!cue.Success)
+            {
+                // With no "prefer"/"would you" the first option is only the last few words before "or".
+                var first = Words.Of(parts[0]);
+                parts[0] = string.Join(' ', first.Skip(Math.Max(0, first.Count - 3)));
+            }
+
+            if (parts.All(part => Words.Count(part) is > 0 and <= MaxOptionWords))
+            {
+                return new ChoiceOffer(parts);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Clean(string part) => Article().Replace(part.Trim(' ', ',', '.', '-', '—'), "").Trim();
+
+    [GeneratedRegex(@"[^.!?\n]*\bor\b[^.!?\n]*\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Question();
+
+    [GeneratedRegex(@"^.*\b(?:prefer|rather|like|want|choose|pick|suit you better|work better|better for you|should i|shall i|do you|would you|is it|either)\b\s*(?:to |me to |a |an |the |it |if )?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Cue();
+
+    [GeneratedRegex(@"\s*,\s*or\s+|\s+or\s+|\s*,\s*(?=\w+\s+or\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Or();
+
+    [GeneratedRegex(@"^(?:not|no|something else|anything else|other|otherwise|what|is that)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAnOption();
+
+    [GeneratedRegex(@"^(?:a|an|the|to|have|get|me|we|i)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Article();
+}

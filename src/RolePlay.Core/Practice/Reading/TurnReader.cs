@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using RolePlay.Core.Detection;
+
+namespace RolePlay.Core.Practice.Reading;
+
+/// <summary>Reads one agent message against the conversation so far and the customer it is written to.</summary>
+internal static partial class TurnReader
+{
+    /// <summary>Word overlap above which a message counts as said before.</summary>
+    private const double RepeatOverlap = 0.7;
+
+    private const int RecitalMoves = 3;
+
+    /// <summary>Average words per sentence above which a message is not plain for someone who needs plain words.</summary>
+    private const int PlainSentenceWords = 16;
+
+    private const Behaviour Helpful = Behaviour.Empathy | Behaviour.OpenQuestion | Behaviour.Summary |
+                                      Behaviour.Confirmation | Behaviour.NextStep | Behaviour.Boundary | Behaviour.Collaboration;
+
+    public static TurnReading Read(string text, SessionState state, ScenePlan plan, IBehaviourDetector detector)
+    {
+        var persona = plan.Persona;
+        var customerLines = state.Transcript.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text).ToList();
+        var agentLines = state.Turns.Select(t => t.AgentText).ToList();
+        var evidence = detector.Explain(text, new DetectionContext(customerLines, agentLines));
+        var labels = evidence.Aggregate(Behaviour.None, (set, e) => set | e.Behaviour);
+
+        var said = Said(customerLines);
+        var situation = Situation(plan, said);
+        var stems = Words.Specific(text);
+        var responsive = stems.Overlaps(situation);
+        var words = Words.Count(text);
+        var reading = new TurnReading
+        {
+            Labels = labels,
+            Evidence = evidence,
+            WordCount = words,
+            Responsive = responsive,
+            Repeated = agentLines.Any(earlier => IsRepeat(text, earlier)),
+            Recital = !responsive && BitCount(labels & Helpful) >= RecitalMoves,
+        };
+
+        var empathy = (labels & Behaviour.Empathy) != 0 ? reading.Phrase(Behaviour.Empathy, text) : null;
+        var factTopic = Unrevealed(state, plan).FirstOrDefault(f => f.Topics.Any(topic => Words.Mentions(text, topic)));
+        var probe = Cues.StoryProbe().IsMatch(text);
+        var asks = (labels & Behaviour.OpenQuestion) != 0 || (probe && text.Contains('?'));
+        var offTopic = asks && factTopic is null && ((Cues.SmallTalk().IsMatch(text) && !probe) || (!probe && !responsive));
+        var story = asks && !offTopic;
+        var contradiction = (labels & Behaviour.Summary) != 0 ? DetailTokens.Contradiction(text, customerLines) : null;
+        var channels = Cues.Channels(text);
+        var jargon = Cues.Jargon().Match(text);
+        return reading with
+        {
+            EmpathyNamesTheirs = empathy is not null && Words.Specific(empathy).Overlaps(said.Feelings.Concat(situation)),
+            AsksTheirStory = story,
+            Fact = story ? factTopic ?? Unrevealed(state, plan).FirstOrDefault() : null,
+            OffTopic = offTopic,
+            Detail = AsksForDetail(text) ? persona.Details.FirstOrDefault(d => d.AskedBy.Any(w => Words.Mentions(text, w))) : null,
+            Choice = ChoiceReader.Read(text),
+            Summary = (labels & Behaviour.Summary) == 0 ? SummaryCheck.None
+                : !stems.Overlaps(said.Stems) ? SummaryCheck.Empty
+                : contradiction is not null ? SummaryCheck.Wrong
+                : persona.Worry is { } worry && !worry.Topics.Any(t => Words.Mentions(text, t)) ? SummaryCheck.MissesWorry
+                : SummaryCheck.Accurate,
+            SummaryContradiction = contradiction,
+            PlanWhen = (labels & Behaviour.NextStep) != 0 ? Cues.When().Match(text) is { Success: true } when ? when.Value : null : null,
+            PlanBlockedBy = channels.Select(persona.Needs.Limit).FirstOrDefault(limit => limit is not null),
+            VaguePromise = (labels & Behaviour.NextStep) == 0 && Cues.VaguePromise().IsMatch(text),
+            Refusal = (labels & Behaviour.Boundary) != 0 || Cues.Refusal().IsMatch(text),
+            Jargon = jargon.Success && !state.JargonAsked.Contains(jargon.Value.ToLowerInvariant()) ? jargon.Value : null,
+            TooLong = words > persona.Needs.MaxWords,
+            Rushed = Cues.Rush().IsMatch(text),
+            Plain = !jargon.Success && words <= persona.Needs.MaxWords && !Cues.Rush().IsMatch(text)
+                    && words <= PlainSentenceWords * Math.Max(1, Sentences().Count(text)),
+            DisclosesOutage = state.OutageActive && Cues.OutageDisclosed().IsMatch(text),
+        };
+    }
+
+    /// <summary>What the customer has said: the stems of their specific words, and the feelings they voiced.</summary>
+    private static (HashSet<string> Stems, HashSet<string> Feelings) Said(IReadOnlyList<string> customerLines)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        var feelings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in customerLines)
+        {
+            stems.UnionWith(Words.Specific(line));
+            foreach (Match feeling in Feeling().Matches(line))
+            {
+                feelings.Add(Words.Stem(feeling.Value.ToLowerInvariant()));
+            }
+        }
+
+        return (stems, feelings);
+    }
+
+    /// <summary>This customer's situation: what they said, plus what a prepared agent knows from the brief (the
+    /// persona's facts, details and worry), so naming it counts as listening.</summary>
+    private static HashSet<string> Situation(ScenePlan plan, (HashSet<string> Stems, HashSet<string> Feelings) said)
+    {
+        var situation = new HashSet<string>(said.Stems, StringComparer.Ordinal);
+        var persona = plan.Persona;
+        foreach (var topic in persona.Facts.SelectMany(f => f.Topics).Concat(persona.Worry?.Topics ?? []))
+        {
+            situation.UnionWith(Words.Specific(topic));
+        }
+
+        situation.UnionWith(Words.Specific(plan.Scenario.Brief));
+        situation.UnionWith(Words.Specific(plan.Scenario.CustomerGoal));
+        return situation;
+    }
+
+    private static IEnumerable<Content.HiddenFact> Unrevealed(SessionState state, ScenePlan plan) =>
+        plan.Persona.Facts.Where(f => !state.RevealedFacts.Contains(f.Id));
+
+    private static bool IsRepeat(string text, string earlier) =>
+        string.Equals(text.Trim(), earlier.Trim(), StringComparison.OrdinalIgnoreCase)
+        || (Words.Count(text) >= 3 && Words.Overlap(text, earlier) >= RepeatOverlap);
+
+    private static bool AsksForDetail(string text) => text.Contains('?') || DetailRequest().IsMatch(text);
+
+    private static int BitCount(Behaviour set) => System.Numerics.BitOperations.PopCount((uint)set);
+
+    [GeneratedRegex(@"\b(?:can|could) you (?:tell|give|send|share|confirm)|\bwhat(?: is|'s) your\b|\bplease (?:send|share|give|confirm|tell)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DetailRequest();
+
+    [GeneratedRegex(@"[.!?]+(?:\s|$)|\n")]
+    private static partial Regex Sentences();
+
+    [GeneratedRegex(@"\b(?:worr\w*|scar\w*|afraid|anxious|nervous|stress\w*|angry|furious|fuming|livid|annoy\w*|frustrat\w*|fed up|upset|gutted|devastat\w*|heartbr\w*|sad|embarrass\w*|confus\w*|lost|overwhelm\w*|panic\w*|exhaust\w*|tired|alone|let down|disappoint\w*|humiliat\w*|ignored|desperate|helpless|hopeless|mortified|ashamed|rubbish|awful|terrible|nightmare|horrible|unfair|ridiculous)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Feeling();
+}

@@ -1,0 +1,252 @@
+using RolePlay.Core.Content;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Practice.Reading;
+using RolePlay.Core.Tests.Practice.Ladder;
+
+namespace RolePlay.Core.Tests.Practice;
+
+/// <summary>The customer answers what the agent actually said, in the shipped personas' own words, and their
+/// needs (channels, length, jargon, pace) shape the answer.</summary>
+public class CustomerAnswersTests
+{
+    private static PracticeSession Start(string scenarioId, int seed = 3) =>
+        LadderRun.Engine.Start(new SessionOptions(scenarioId, Seed: seed));
+
+    private static Persona PersonaOf(PracticeSession session) => LadderRun.Catalog.Personas[session.State.PersonaId];
+
+    private static string Reply(TurnResult turn) =>
+        string.Join(" ", turn.Replies.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text));
+
+    [Fact]
+    public void A_Deaf_customer_refuses_a_plan_that_needs_a_phone_call()
+    {
+        var session = Start("locked-out-deaf-customer");
+        var limit = PersonaOf(session).Needs.Limit(Channel.PhoneCall);
+        Assert.NotNull(limit);
+
+        var turn = session.Respond("No problem, I'll call you in 10 minutes and unlock it over the phone.");
+
+        Assert.Contains(limit.Says, line => Reply(turn).Contains(line, StringComparison.Ordinal));
+        Assert.False(session.State.SuccessTurns.ContainsKey(SuccessCriterion.AgreedNextStep));
+        Assert.Contains(session.State.MissedMoments, m => m.Contains("a phone call", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_screen_reader_user_cannot_use_a_screenshot()
+    {
+        var session = Start("inaccessible-claim-form");
+        var limit = PersonaOf(session).Needs.Limit(Channel.Image);
+        Assert.NotNull(limit);
+
+        var turn = session.Respond("I'll send you a screenshot by email today showing exactly where to click.");
+
+        Assert.Contains(limit.Says, line => Reply(turn).Contains(line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_wall_of_text_is_too_much_for_a_customer_with_ADHD()
+    {
+        var session = Start("late-delivery-birthday");
+        var persona = PersonaOf(session);
+        var words = string.Join(" ", Enumerable.Repeat("I completely understand and I'm sorry about the parcel for the birthday,", 12));
+        Assert.True(words.Split(' ').Length > persona.Needs.MaxWords);
+
+        session.Respond(words);
+
+        Assert.Equal(Reaction.TooLong, session.State.Turns[^1].Reaction);
+        Assert.Contains(persona.Lines.For(Reaction.TooLong), line => session.State.Turns[^1].CustomerReply.Contains(line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_customer_who_struggles_with_jargon_asks_what_the_term_means()
+    {
+        var session = Start("contract-confusion");
+        Assert.Equal(JargonTolerance.Struggles, PersonaOf(session).Needs.Jargon);
+
+        var turn = session.Respond("Your contract is pro-rata under the SLA, so the charge stands.");
+
+        Assert.Equal(Reaction.AsksJargon, session.State.Turns[^1].Reaction);
+        Assert.True(Reply(turn).Contains("pro-rata", StringComparison.OrdinalIgnoreCase) || Reply(turn).Contains("SLA", StringComparison.Ordinal), Reply(turn));
+    }
+
+    [Fact]
+    public void An_unhurried_customer_is_helped_by_plain_calm_words_and_hurt_by_rushing()
+    {
+        var plain = Start("new-phone-setup");
+        var rushed = Start("new-phone-setup");
+        Assert.Equal(Pace.Unhurried, PersonaOf(plain).Needs.Pace);
+
+        plain.Respond("Take all the time you need. We will do this together, one step at a time.");
+        rushed.Respond("Quickly then, just go to settings and tap it, anything else?");
+
+        Assert.True(plain.State.Frustration < rushed.State.Frustration,
+            $"plain {plain.State.Frustration} vs rushed {rushed.State.Frustration}");
+        Assert.Equal(Reaction.NeedsTime, rushed.State.Turns[^1].Reaction);
+    }
+
+    [Fact]
+    public void An_either_or_choice_is_answered_by_picking_an_option()
+    {
+        foreach (var scenario in LadderRun.Catalog.Scenarios.Keys)
+        {
+            var session = Start(scenario);
+            var turn = session.Respond("Would you prefer an email or a text message with the details?");
+            var reply = Reply(turn);
+            Assert.True(reply.Contains("email", StringComparison.OrdinalIgnoreCase) || reply.Contains("text", StringComparison.OrdinalIgnoreCase)
+                        || session.State.Turns[^1].Reaction is not (Reaction.AnswersChoice or Reaction.AsksAboutChoice),
+                $"{scenario}: \"{reply}\"");
+            Assert.Contains(session.State.Turns[^1].Reaction, new[] { Reaction.AnswersChoice, Reaction.AsksAboutChoice, Reaction.Tells });
+        }
+    }
+
+    [Fact]
+    public void A_summary_with_a_wrong_detail_is_corrected_with_the_right_one()
+    {
+        var (session, token) = FirstOpeningWithADetail();
+        var wrong = Mutate(token);
+        var opening = PersonaOf(session).Name;
+
+        var turn = session.Respond($"So just to recap, it's {wrong} and {SomeWordsOfTheOpening(session)}, have I got that right?");
+
+        Assert.Equal(Reaction.CorrectsSummary, session.State.Turns[^1].Reaction);
+        Assert.Contains(token.Written, Reply(turn), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(wrong, Reply(turn), StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(opening);
+    }
+
+    [Fact]
+    public void Questions_off_the_problem_release_no_facts()
+    {
+        var session = Start("medical-supplies-delivery");
+
+        session.Respond("What's the weather like where you are?");
+
+        Assert.Empty(session.State.RevealedFacts);
+        Assert.Equal(Reaction.OffTopic, session.State.Turns[^1].Reaction);
+    }
+
+    [Fact]
+    public void An_open_question_is_answered_with_a_fact_in_the_customers_own_words()
+    {
+        var session = Start("medical-supplies-delivery");
+
+        var turn = session.Respond("Oh no, I'm so sorry, that sounds really worrying for you and your dad. Can you tell me more about what's happened?");
+
+        var fact = Assert.Single(PersonaOf(session).Facts, f => session.State.RevealedFacts.Contains(f.Id));
+        Assert.Contains(fact.Says, line => Reply(turn).Contains(line, StringComparison.Ordinal));
+        Assert.DoesNotContain(fact.Text, Reply(turn), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vague_promise_gets_a_push_for_specifics()
+    {
+        var session = Start("double-charge-student");
+
+        session.Respond("We'll look into it and get back to you.");
+
+        Assert.Equal(Reaction.WantsSpecifics, session.State.Turns[^1].Reaction);
+        Assert.False(session.State.SuccessTurns.ContainsKey(SuccessCriterion.AgreedNextStep));
+    }
+
+    [Fact]
+    public void Saying_the_same_thing_again_irritates()
+    {
+        var session = Start("estimated-bill-shock");
+        session.Respond("I understand how frustrating this must be.");
+        var before = session.State.Frustration;
+
+        session.Respond("I understand how frustrating this must be.");
+
+        Assert.Equal(Reaction.Repeated, session.State.Turns[^1].Reaction);
+        Assert.True(session.State.Frustration > before);
+    }
+
+    [Fact]
+    public void An_accepted_plan_stays_accepted()
+    {
+        var session = Start("double-charge-student");
+        session.Respond("I'm so sorry, being charged twice when money is tight is really stressful.");
+        session.Respond("I've raised the refund for the duplicate charge just now, and I'll email you the confirmation by 5pm today.");
+        Assert.True(session.State.PlanAgreed);
+        if (session.IsOver)
+        {
+            return;
+        }
+
+        session.Respond("Thanks for bearing with me.");
+
+        Assert.DoesNotContain(session.State.Turns.Skip(2), t => t.Reaction is Reaction.WantsSpecifics or Reaction.BoundaryPushback or Reaction.ExceptionPush);
+        Assert.True(session.State.SuccessTurns.ContainsKey(SuccessCriterion.AgreedNextStep));
+    }
+
+    [Fact]
+    public void The_coach_tells_the_agent_what_went_down_and_disclosing_it_helps()
+    {
+        var scenario = LadderRun.Catalog.Scenarios["broadband-home-worker"];
+        var at = scenario.Constraints.Single(c => c.Kind == ConstraintKind.Outage).AtTurn!.Value;
+        PracticeSession Reach()
+        {
+            var session = Start(scenario.Id);
+            for (var turn = 1; turn <= at; turn++)
+            {
+                session.Respond(turn == 1 ? "I'm so sorry, losing your connection when you work from home is stressful." : $"Thanks, noted ({turn}).");
+            }
+
+            return session;
+        }
+
+        var honest = Reach();
+        var silent = Reach();
+        Assert.Contains(honest.Transcript, u => u.Speaker == Speaker.Coach && u.Text.StartsWith("Environment change:", StringComparison.Ordinal));
+
+        honest.Respond("I have to be honest with you: our fault system is down right now, so I can't book the engineer this minute.");
+        silent.Respond("Please bear with me a moment.");
+
+        Assert.True(honest.State.OutageAcknowledged);
+        Assert.True(honest.State.Frustration < silent.State.Frustration, $"honest {honest.State.Frustration} vs silent {silent.State.Frustration}");
+    }
+
+    [Fact]
+    public void Meeting_a_persona_again_brings_a_different_opening()
+    {
+        var first = Start("late-delivery-birthday", seed: 5);
+        var heard = first.Transcript.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text).ToList();
+
+        var again = LadderRun.Engine.Start(new SessionOptions("late-delivery-birthday", Seed: 5, PriorLines: heard));
+
+        var opening = again.Transcript.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text).ToList();
+        Assert.Empty(opening.Intersect(heard));
+    }
+
+    private static (PracticeSession Session, DetailTokens.Token Token) FirstOpeningWithADetail()
+    {
+        foreach (var scenario in LadderRun.Catalog.Scenarios.Keys.Order(StringComparer.Ordinal))
+        {
+            for (var seed = 0; seed < 12; seed++)
+            {
+                var session = Start(scenario, seed);
+                var opening = session.Transcript.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text);
+                var token = opening.SelectMany(DetailTokens.Of).FirstOrDefault(t => t.Kind != "clock");
+                if (token.Kind is not null)
+                {
+                    return (session, token);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No shipped opening names a day, an amount or a count.");
+    }
+
+    private static string Mutate(DetailTokens.Token token) => token.Kind switch
+    {
+        "day" => token.Value == "mon" ? "Tuesday" : "Monday",
+        _ => System.Text.RegularExpressions.Regex.Replace(token.Written, @"\d+", m => (int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) + 3).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    private static string SomeWordsOfTheOpening(PracticeSession session)
+    {
+        var opening = session.Transcript.First(u => u.Speaker == Speaker.Customer).Text;
+        var words = Words.Specific(opening).Take(3);
+        return "you mentioned " + string.Join(" and ", Words.Of(opening).Where(w => words.Contains(Words.Stem(w))).Distinct().Take(3));
+    }
+}
