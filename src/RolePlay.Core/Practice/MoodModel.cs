@@ -9,6 +9,9 @@ internal static class MoodModel
 {
     public const double Max = 10;
 
+    /// <summary>From this frustration the customer's tone is tense rather than easing.</summary>
+    public const int TenseFrom = 6;
+
     /// <summary>Base (frustration, trust) effect of each behaviour for a neutral persona at medium intensity.</summary>
     private static readonly (Behaviour Behaviour, double Frustration, double Trust)[] Effects =
     [
@@ -22,6 +25,9 @@ internal static class MoodModel
         (Behaviour.Blame, 2.5, -2.0),
         (Behaviour.Dismissive, 2.0, -1.5),
     ];
+
+    /// <summary>The most one message's helpful moves can ease frustration (and add trust) at medium intensity.</summary>
+    private const double MaxTurnRelief = 3.0;
 
     /// <summary>A turn where nothing the customer needed landed still costs a little patience.</summary>
     private const double UnheardFrustration = 0.5;
@@ -93,7 +99,7 @@ internal static class MoodModel
     {
         var intensity = state.Options.Intensity;
         var landed = decision.Landed;
-        double frustration = 0, trust = 0;
+        double frustration = 0, trust = 0, relief = 0, gain = 0;
         var anyHelpful = false;
         foreach (var (behaviour, baseFrustration, baseTrust) in Effects)
         {
@@ -117,14 +123,26 @@ internal static class MoodModel
             }
 
             anyHelpful |= !harmful && weight * scale > 0;
-            frustration += baseFrustration * weight * scale;
-            trust += baseTrust * weight * scale;
+            if (harmful)
+            {
+                frustration += baseFrustration * weight * scale;
+                trust += baseTrust * weight * scale;
+            }
+            else
+            {
+                relief += baseFrustration * weight * scale;
+                gain += baseTrust * weight * scale;
+            }
             if (!harmful)
             {
                 state.LandedCounts[behaviour] = state.LandedCounts.GetValueOrDefault(behaviour) + 1;
             }
         }
 
+        // However many moves one message packs, it can only do so much: a customer warms up over turns, not at once.
+        var cap = MaxTurnRelief * Recovery(intensity);
+        frustration += Math.Max(relief, -cap);
+        trust += Math.Min(gain, cap);
         var (eased, trusted) = Ease(decision.Reaction);
         frustration += eased * Recovery(intensity);
         trust += trusted * Recovery(intensity);

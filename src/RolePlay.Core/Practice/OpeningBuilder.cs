@@ -23,7 +23,6 @@ internal static class OpeningBuilder
 
         Coach(state, Brief(plan));
         customerSays(Reaction.Opening, null);
-        state.OpeningLength = state.Transcript.Count;
     }
 
     private static string Brief(ScenePlan plan)

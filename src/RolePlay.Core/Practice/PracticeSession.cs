@@ -35,8 +35,12 @@ public sealed class PracticeSession
 
     public IReadOnlyList<Utterance> Opening => State.Transcript.GetRange(0, State.OpeningLength);
 
-    internal void Open(IReadOnlyList<WarmUp> warmUps) =>
+    internal void Open(IReadOnlyList<WarmUp> warmUps)
+    {
         OpeningBuilder.Build(State, _plan, warmUps, (reaction, script) => CustomerSays(new TurnDecision(Behaviour.None, reaction), script, null));
+        RunScheduledEvents(State);
+        State.OpeningLength = State.Transcript.Count;
+    }
 
     public TurnResult Respond(string agentText)
     {
@@ -233,9 +237,12 @@ public sealed class PracticeSession
         }
     }
 
+    /// <summary>An event "at turn N" happens before the agent's Nth message: after turn N−1 (or in the opening for
+    /// turn 1), so the agent can answer it in turn N.</summary>
     private void RunScheduledEvents(SessionState state)
     {
-        if (_plan.OutageAtTurn == state.Turn && !state.OutageActive)
+        var next = state.Turn + 1;
+        if (_plan.OutageAtTurn == next && !state.OutageActive)
         {
             // The agent sees the outage before the customer mentions it, as a real desk would.
             Coach($"Environment change: {_plan.OutageDescription} Tell {_plan.Persona.Name} honestly what is down and what you can still do.");
@@ -243,7 +250,7 @@ public sealed class PracticeSession
             BeginOutage(script);
         }
 
-        if (_plan.Scenario.Event is { Kind: SceneEventKind.GoalSwap } swap && swap.AtTurn == state.Turn)
+        if (_plan.Scenario.Event is { Kind: SceneEventKind.GoalSwap } swap && swap.AtTurn == next)
         {
             BeginGoalSwap(swap.NewGoal ?? state.Goal, swap.Line);
         }

@@ -30,13 +30,15 @@ internal static class ReactionPolicy
     /// <summary>A generic but relevant message moves a customer less than one about their situation.</summary>
     private const double Unspecific = 0.6;
 
+    private static readonly string[] Acknowledgements = ["Okay.", "Right.", "Okay, go on."];
+
     private static readonly string[] NothingMore = ["That's everything, really.", "That's all of it.", "Nothing else, no."];
 
     public static TurnDecision Decide(SessionState state, ScenePlan plan, TurnReading r)
     {
         var persona = plan.Persona;
         var landed = Landed(state, plan, r);
-        var weight = (r.Responsive ? 1.0 : Unspecific) * (r.TooLong || Struggles(persona, r) ? HardToRead : 1.0);
+        var weight = (r.Responsive ? 1.0 : Unspecific) * (r.Long || Struggles(persona, r) ? HardToRead : 1.0);
         var blamedPolicy = plan.HasFixedPolicy && (state.Refused || r.Refusal);
 
         if (r.Has(Behaviour.Blame))
@@ -164,14 +166,32 @@ internal static class ReactionPolicy
             return new(landed, Reaction.CollaborationWelcomed, weight);
         }
 
-        if ((landed & Behaviour.Empathy) != 0)
+        if ((landed & Behaviour.Empathy) != 0 && r.EmpathyNamesTheirs)
         {
-            return new(landed, r.EmpathyNamesTheirs ? Reaction.FeelingNamed : Reaction.Canned, weight);
+            return new(landed, Reaction.FeelingNamed, weight);
         }
 
         if (state.PlanAgreed)
         {
             return new(landed, Reaction.PlanHolds, weight);
+        }
+
+        if (r.Responsive && (landed & ~Behaviour.Empathy) == Behaviour.None && NextUntold(state, plan) is { } volunteered)
+        {
+            // Talked to about their own situation, a customer goes on with their story, unprompted.
+            return new(landed, Reaction.OpensUp, weight) { Fact = volunteered };
+        }
+
+        if (r.Has(Behaviour.Empathy))
+        {
+            return new(landed, Reaction.Canned, weight);
+        }
+
+        if (r.Responsive)
+        {
+            // About their situation but asking nothing of them: they take it in and wait for more.
+            var leads = state.Frustration >= MoodModel.TenseFrom ? persona.Leads.Tense : persona.Leads.Easing;
+            return new(landed, Reaction.Tells, weight) { Told = leads.Count > 0 ? leads : Acknowledgements };
         }
 
         if (persona.Needs.Pace == Pace.Unhurried && r.Rushed)
@@ -238,6 +258,9 @@ internal static class ReactionPolicy
 
         return landed;
     }
+
+    private static HiddenFact? NextUntold(SessionState state, ScenePlan plan) =>
+        plan.Persona.Facts.FirstOrDefault(f => !state.RevealedFacts.Contains(f.Id));
 
     private static bool Struggles(Persona persona, TurnReading r) =>
         r.Jargon is not null && persona.Needs.Jargon == JargonTolerance.Struggles;

@@ -14,9 +14,6 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
     /// <summary>A mood lead goes before about one line in three.</summary>
     private const int LeadOneIn = 3;
 
-    /// <summary>Frustration from which the customer's leads are tense rather than easing.</summary>
-    private const int TenseFrom = 6;
-
     private static readonly Reaction[] Unled =
         [Reaction.Opening, Reaction.Resolved, Reaction.Escalates, Reaction.TimeUp, Reaction.Tells, Reaction.OutageNoticed];
 
@@ -46,7 +43,7 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
             parts.Add(PickLine(request, told, salt + 2));
         }
 
-        var leads = request.Mood.Frustration >= TenseFrom ? request.Persona.Leads.Tense : request.Persona.Leads.Easing;
+        var leads = request.Mood.Frustration >= MoodModel.TenseFrom ? request.Persona.Leads.Tense : request.Persona.Leads.Easing;
         if (leads.Count > 0 && Array.IndexOf(Unled, request.Reaction) < 0 &&
             StableRandom.Below(LeadOneIn, request.Seed, request.Turn, RandomPurpose.Lead, salt) == 0)
         {

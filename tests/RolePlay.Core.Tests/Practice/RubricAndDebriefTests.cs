@@ -118,7 +118,7 @@ public class RubricAndDebriefTests
     [Fact]
     public void The_debrief_goes_feelings_then_what_happened_then_one_commitment()
     {
-        var session = Play(Start("basic"), [Say.Nothing, Say.EmpathyAndQuestion, Say.Collaboration, Say.NextStep]);
+        var session = Play(Start("basic"), [Say.Nothing, Say.EmpathyAndQuestion, Say.Collaboration, Say.NextStep, Say.NextStepByText]);
         var debrief = session.Report().Debrief;
 
         Assert.Equal(["How did that feel?", "What happened", "One thing for your next shift"], debrief.Layers().Select(l => l.Title));

@@ -50,7 +50,7 @@ internal static class Say
     public const string OpenQuestion = "Can you tell me more about it?";
     public const string FlightQuestion = "What happened with the flight?";
     public const string SummaryAndConfirm = "So you need the booking kept for Friday. Did I get that right?";
-    public const string NextStep = "I will call the hotel now and email you the confirmation within the hour.";
+    public const string NextStep = "I will call the hotel now about your Friday booking and email you the confirmation within the hour.";
     public const string NextStepByText = "I will text you the booking confirmation by 5pm today.";
     public const string Collaboration = "Let's work out together which option suits you.";
     public const string BoundaryWithAlternative = "I can't change the refund rule, but I can offer you a voucher today.";
@@ -151,9 +151,9 @@ internal static class TestContent
         Scenario("time", constraints: [new ScenarioConstraint(ConstraintKind.TimePressure, "TWO MINUTES LEFT", TurnBudget: 3)]),
         Scenario("policy", constraints: [new ScenarioConstraint(ConstraintKind.PolicyFixed, "REFUNDS NEVER AFTER 30 DAYS")],
             success: [SuccessCriterion.ValidatedFeelings, SuccessCriterion.AgreedNextStep, SuccessCriterion.BoundaryWithoutBlame]),
-        Scenario("outage", constraints: [new ScenarioConstraint(ConstraintKind.Outage, "BILLING GOES DOWN", AtTurn: 2)]),
-        Scenario("outage-event", sceneEvent: new SceneEvent(SceneEventKind.Outage, 2, "EVENT: the app just crashed on me!")),
-        Scenario("swap", sceneEvent: new SceneEvent(SceneEventKind.GoalSwap, 2, "EVENT: actually, I want a refund.", "get a refund")),
+        Scenario("outage", constraints: [new ScenarioConstraint(ConstraintKind.Outage, "BILLING GOES DOWN", AtTurn: 3)]),
+        Scenario("outage-event", sceneEvent: new SceneEvent(SceneEventKind.Outage, 3, "EVENT: the app just crashed on me!")),
+        Scenario("swap", sceneEvent: new SceneEvent(SceneEventKind.GoalSwap, 3, "EVENT: actually, I want a refund.", "get a refund")),
         Scenario("long", maxTurns: 30),
         Scenario("busy-basic", personaId: "busy"),
         Scenario("anxious-basic", personaId: "anxious"),

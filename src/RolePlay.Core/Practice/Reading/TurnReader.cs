@@ -11,6 +11,14 @@ internal static partial class TurnReader
 
     private const int RecitalMoves = 3;
 
+    /// <summary>A message this much over what the customer takes in comfortably is too much to answer at all; between
+    /// the two it still lands, by half.</summary>
+    private const double TooLongFactor = 1.5;
+
+    /// <summary>Specific words in common before a message counts as about this customer: one shared word ("account")
+    /// is chance, two are attention.</summary>
+    private const int SharedStems = 2;
+
     /// <summary>Average words per sentence above which a message is not plain for someone who needs plain words.</summary>
     private const int PlainSentenceWords = 16;
 
@@ -23,12 +31,17 @@ internal static partial class TurnReader
         var customerLines = state.Transcript.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text).ToList();
         var agentLines = state.Turns.Select(t => t.AgentText).ToList();
         var evidence = detector.Explain(text, new DetectionContext(customerLines, agentLines));
+        var said = Said(customerLines);
+        if (ImpliedSummary(text, evidence, said.Stems) is { } restated)
+        {
+            evidence = [.. evidence, restated];
+        }
+
         var labels = evidence.Aggregate(Behaviour.None, (set, e) => set | e.Behaviour);
 
-        var said = Said(customerLines);
         var situation = Situation(plan, said);
         var stems = Words.Specific(text);
-        var responsive = stems.Overlaps(situation);
+        var responsive = Shares(stems, situation, text, customerLines);
         var words = Words.Count(text);
         var reading = new TurnReading
         {
@@ -58,7 +71,7 @@ internal static partial class TurnReader
             Detail = AsksForDetail(text) ? persona.Details.FirstOrDefault(d => d.AskedBy.Any(w => Words.Mentions(text, w))) : null,
             Choice = ChoiceReader.Read(text),
             Summary = (labels & Behaviour.Summary) == 0 ? SummaryCheck.None
-                : !stems.Overlaps(said.Stems) ? SummaryCheck.Empty
+                : !Shares(stems, said.Stems, text, customerLines) ? SummaryCheck.Empty
                 : contradiction is not null ? SummaryCheck.Wrong
                 : persona.Worry is { } worry && !worry.Topics.Any(t => Words.Mentions(text, t)) ? SummaryCheck.MissesWorry
                 : SummaryCheck.Accurate,
@@ -68,7 +81,8 @@ internal static partial class TurnReader
             VaguePromise = (labels & Behaviour.NextStep) == 0 && Cues.VaguePromise().IsMatch(text),
             Refusal = (labels & Behaviour.Boundary) != 0 || Cues.Refusal().IsMatch(text),
             Jargon = jargon.Success && !state.JargonAsked.Contains(jargon.Value.ToLowerInvariant()) ? jargon.Value : null,
-            TooLong = words > persona.Needs.MaxWords,
+            TooLong = words > persona.Needs.MaxWords * TooLongFactor,
+            Long = words > persona.Needs.MaxWords,
             Rushed = Cues.Rush().IsMatch(text),
             Plain = !jargon.Success && words <= persona.Needs.MaxWords && !Cues.Rush().IsMatch(text)
                     && words <= PlainSentenceWords * Math.Max(1, Sentences().Count(text)),
@@ -107,6 +121,40 @@ internal static partial class TurnReader
         situation.UnionWith(Words.Specific(plan.Scenario.Brief));
         situation.UnionWith(Words.Specific(plan.Scenario.CustomerGoal));
         return situation;
+    }
+
+    /// <summary>A check ("have I got that right?") after a sentence that restates three or more of the customer's own
+    /// specific words is a summary, however it is phrased: the sentence that restates most is quoted.</summary>
+    private static BehaviourEvidence? ImpliedSummary(string text, IReadOnlyList<BehaviourEvidence> evidence, HashSet<string> said)
+    {
+        if (!evidence.Any(e => e.Behaviour == Behaviour.Confirmation) || evidence.Any(e => e.Behaviour == Behaviour.Summary))
+        {
+            return null;
+        }
+
+        var best = Sentences().Split(text)
+            .Select(sentence => (Sentence: sentence.Trim(), Shared: Words.Specific(sentence).Count(said.Contains)))
+            .MaxBy(candidate => candidate.Shared);
+        return best.Shared >= ImpliedSummaryStems ? new BehaviourEvidence(Behaviour.Summary, best.Sentence) : null;
+    }
+
+    private const int ImpliedSummaryStems = 3;
+
+    /// <summary>Whether the message is about this situation: two specific words in common, or a detail the customer
+    /// gave (a day, an amount, a count) said back.</summary>
+    private static bool Shares(HashSet<string> stems, HashSet<string> situation, string text, IReadOnlyList<string> customerLines)
+    {
+        var shared = 0;
+        foreach (var stem in stems)
+        {
+            if (situation.Contains(stem) && ++shared >= SharedStems)
+            {
+                return true;
+            }
+        }
+
+        var said = customerLines.SelectMany(DetailTokens.Of).Select(t => (t.Kind, t.Value)).ToHashSet();
+        return DetailTokens.Of(text).Any(t => said.Contains((t.Kind, t.Value)));
     }
 
     private static IEnumerable<Content.HiddenFact> Unrevealed(SessionState state, ScenePlan plan) =>

@@ -49,7 +49,10 @@ internal sealed record TurnReading
     public bool VaguePromise { get; init; }
     public bool Refusal { get; init; }
     public string? Jargon { get; init; }
+    /// <summary>Far too long for this customer to take in: they answer that, not the content.</summary>
     public bool TooLong { get; init; }
+    /// <summary>Longer than this customer takes in comfortably: what it says lands by half.</summary>
+    public bool Long { get; init; }
     public bool Rushed { get; init; }
     public bool Plain { get; init; }
     public bool DisclosesOutage { get; init; }

@@ -26,7 +26,9 @@ internal static class Words
         "today", "now", "soon", "asap", "time", "sounds", "sound", "seems", "totally", "completely", "absolutely",
         "customer", "company", "team", "our", "end", "side", "case", "anything", "everything", "something",
         "nothing", "else", "said", "say", "tell", "told", "me", "mean", "good", "great", "fine", "best", "work",
-        "works", "option", "options", "do", "got", "correct", "sense", "fair", "hi", "hello", "dear",
+        "works", "option", "options", "do", "got", "correct", "sense", "fair", "hi", "hello", "dear", "account",
+        "accounts", "details", "information", "info", "request", "query", "question", "concern", "concerns",
+        "stuff", "bit", "lot", "little", "moment", "minute", "day", "week", "able", "possible", "try", "again",
     };
 
     public static List<string> Of(string text)
