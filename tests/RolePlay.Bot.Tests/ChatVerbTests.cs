@@ -47,6 +47,28 @@ public class ChatVerbTests
             rubric.Select(r => r.GetProperty("criterion").GetString()));
         Assert.All(rubric, r => Assert.InRange(r.GetProperty("score").GetInt32(), 0, 4));
         Assert.False(string.IsNullOrEmpty(root.GetProperty("commitmentPrompt").GetString()));
+
+        // Evidence stays the agent's exact phrases; each citation names the turn and label it came from.
+        foreach (var score in rubric)
+        {
+            var evidence = score.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToList();
+            var citations = score.GetProperty("citations").EnumerateArray().ToList();
+            Assert.Equal(evidence, citations.Select(c => c.GetProperty("phrase").GetString()));
+            foreach (var citation in citations)
+            {
+                var turn = citation.GetProperty("turn").GetInt32();
+                Assert.Contains(citation.GetProperty("phrase").GetString()!, agentLines[turn - 1].GetProperty("text").GetString()!, StringComparison.Ordinal);
+                Assert.Contains(citation.GetProperty("effect").GetString(), new[] { "earned", "cost" });
+                var label = citation.GetProperty("label");
+                Assert.True(label.ValueKind == JsonValueKind.Null || agentLines[turn - 1].GetProperty("labels").EnumerateArray().Any(l => l.GetString() == label.GetString()),
+                    $"turn {turn} cites {label} not among its labels");
+            }
+
+            Assert.False(string.IsNullOrEmpty(score.GetProperty("criterionName").GetString()));
+            Assert.True(score.GetProperty("nextLevel").ValueKind is JsonValueKind.String or JsonValueKind.Null);
+        }
+
+        Assert.Contains(rubric, r => r.GetProperty("citations").GetArrayLength() > 0);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class ContentLoadingTests
 
         Assert.Equal("personas/maria.yaml:4: nickname — unknown field; allowed: id, name, age, culture, accessibility, "
             + "communication_style, motivations, constraints, artifacts, mood, sensitivity, needs_feeling_named_first, "
-            + "facts, lines", Only(result));
+            + "needs, worry, choices, facts, details, leads, lines", Only(result));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ContentLoadingTests
     {
         var result = Load((PersonaPath, PersonaYaml.With("  opening: [\"opening one\", \"opening two\"]", "  opening: []")));
 
-        Assert.Equal("personas/maria.yaml:22: lines.opening — must not be empty", Only(result));
+        Assert.Equal("personas/maria.yaml:23: lines.opening — must not be empty", Only(result));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ContentLoadingTests
     {
         var result = Load((PersonaPath, PersonaYaml.Without("  time_up: [\"time_up one\", \"time_up two\"]")));
 
-        Assert.Equal("personas/maria.yaml:21: lines.time_up — is required", Only(result));
+        Assert.Equal("personas/maria.yaml:22: lines.time_up — is required", Only(result));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ContentLoadingTests
         var result = Load((PersonaPath, PersonaYaml.With("  resolved: [\"resolved one\", \"resolved two\"]",
             "  resolved:\n    - Thanks.\n    - Thanks.")));
 
-        Assert.Equal("personas/maria.yaml:41: lines.resolved[1] — repeats an earlier line of this bank", Only(result));
+        Assert.Equal("personas/maria.yaml:42: lines.resolved[1] — repeats an earlier line of this list", Only(result));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ContentLoadingTests
     {
         var text = PersonaYaml.With("  goal_swap: [\"goal_swap one\", \"goal_swap two\"]", "  goal_swap: [\"Now I want {goal}.\", \"ok\"]");
 
-        Assert.Equal("personas/maria.yaml:36: lines.goal_swap[0] — placeholders such as {goal} are not filled in: "
+        Assert.Equal("personas/maria.yaml:37: lines.goal_swap[0] — placeholders such as {goal} are not filled in: "
             + "write the words out", Only(Load((PersonaPath, text))));
     }
 
@@ -137,7 +137,7 @@ public sealed class ContentLoadingTests
         var text = PersonaYaml.With("  network: good", "  network: patchy")
             .With("  dismissed: [\"dismissed one\", \"dismissed two\"]", $"  dismissed: [\"ok\", \"{longLine}\"]");
 
-        Assert.Equal("personas/maria.yaml:32: lines.dismissed[1] — a persona on a patchy network sends short bursts: "
+        Assert.Equal("personas/maria.yaml:33: lines.dismissed[1] — a persona on a patchy network sends short bursts: "
             + "at most 60 characters, got 61", Only(Load((PersonaPath, text))));
     }
 
@@ -277,7 +277,7 @@ public sealed class ContentLoadingTests
 
         Assert.Equal(
             ["cue-cards.yaml:3: [0].trigger — unknown value 'always'; allowed: none, feeling_unnamed, no_open_question, "
-             + "blame, dismissive, no_next_step",
+             + "blame, dismissive, no_next_step, not_listening",
              "warm-ups.yaml:4: [1].prompt — must not be empty"],
             result.Errors.Select(e => e.ToString()));
     }
@@ -298,7 +298,7 @@ public sealed class ContentLoadingTests
              "personas/maria.yaml:11: artifacts.network — unknown value 'wifi'; allowed: good, patchy, poor",
              "personas/maria.yaml:13: mood.frustration — must be between 0 and 10, got -1",
              "personas/maria.yaml:18: facts[0].text — is required",
-             "personas/maria.yaml:25: lines.summary_confirmed — must be a list (lines starting with '- ')"],
+             "personas/maria.yaml:26: lines.summary_confirmed — must be a list (lines starting with '- ')"],
             result.Errors.Select(e => e.ToString()));
     }
 

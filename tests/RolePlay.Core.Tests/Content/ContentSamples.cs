@@ -16,7 +16,7 @@ internal static class ContentSamples
         "outage_noticed", "goal_swap", "time_pressure", "escalates", "resolved", "time_up",
     ];
 
-    /// <summary>Line 22 holds the first bank (opening); bank n of <see cref="BankNames"/> is on line 22 + n.</summary>
+    /// <summary>Line 23 holds the first bank (opening); bank n of <see cref="BankNames"/> is on line 23 + n.</summary>
     public static readonly string PersonaYaml = string.Join('\n',
         "id: maria",                      // 1
         "name: Maria Lopez",              // 2
@@ -38,7 +38,8 @@ internal static class ContentSamples
         "  - id: bill",                   // 18
         "    text: The bill is wrong.",   // 19
         "    topics: [bill]",             // 20
-        "lines:",                         // 21
+        "    says: [\"My bill is wrong.\"]", // 21
+        "lines:",                         // 22
         Banks()) + "\n";
 
     public static readonly string ScenarioYaml = string.Join('\n',

@@ -78,7 +78,7 @@ public sealed class ContentSyntaxTests
     {
         var error = OnlyError(Load((PersonaPath, PersonaYaml + "---\n" + PersonaYaml)));
 
-        Assert.Equal("personas/maria.yaml:42: (file) — holds more than one YAML document ('---'); put one document in each file",
+        Assert.Equal("personas/maria.yaml:43: (file) — holds more than one YAML document ('---'); put one document in each file",
             error.ToString());
     }
 

@@ -25,6 +25,29 @@ public sealed class ShippedContentTests
     }
 
     [Fact]
+    public void Every_shipped_persona_declares_how_they_take_in_messages_and_tells_facts_in_their_own_words()
+    {
+        foreach (var persona in Personas)
+        {
+            Assert.NotSame(PersonaNeeds.Default, persona.Needs);
+            Assert.NotNull(persona.Worry);
+            Assert.True(persona.Details.Count >= 3, $"{persona.Id} has {persona.Details.Count} details");
+            Assert.True(persona.Leads.Tense.Count > 0 && persona.Leads.Easing.Count > 0, $"{persona.Id} has no leads");
+            Assert.All(persona.Facts, fact =>
+            {
+                Assert.True(fact.Says.Count >= 2, $"{persona.Id}.{fact.Id} says too little");
+                Assert.DoesNotContain(fact.Text, fact.Says);
+            });
+        }
+    }
+
+    [Theory]
+    [InlineData("yusuf", Channel.PhoneCall)]
+    [InlineData("samuel", Channel.Image)]
+    public void Access_needs_are_declared_as_channels_the_persona_cannot_use(string personaId, Channel channel) =>
+        Assert.NotNull(Catalog.Value.Personas[personaId].Needs.Limit(channel));
+
+    [Fact]
     public void Shipped_files_are_named_by_their_pack_path()
     {
         var paths = ContentSources.Shipped().Select(f => f.Path).ToList();
@@ -73,14 +96,14 @@ public sealed class ShippedContentTests
     }
 
     [Fact]
-    public void Every_bank_of_every_persona_has_at_least_four_distinct_lines()
+    public void Every_bank_of_every_persona_has_at_least_six_distinct_lines()
     {
         foreach (var persona in Personas)
         {
-            foreach (var reaction in Enum.GetValues<Reaction>())
+            foreach (var reaction in Enum.GetValues<Reaction>().Where(r => r != Reaction.Tells))
             {
                 var lines = persona.Lines.For(reaction);
-                Assert.True(lines.Count >= 4, $"{persona.Id}.{reaction} has {lines.Count} lines");
+                Assert.True(lines.Count >= 6, $"{persona.Id}.{reaction} has {lines.Count} lines");
                 Assert.Equal(lines.Count, lines.Distinct(StringComparer.Ordinal).Count());
             }
         }
