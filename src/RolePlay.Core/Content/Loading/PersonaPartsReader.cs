@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RolePlay.Core.Text;
 
 namespace RolePlay.Core.Content.Loading;
 

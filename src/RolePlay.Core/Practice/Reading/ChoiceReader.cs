@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RolePlay.Core.Content;
+using RolePlay.Core.Text;
 
 namespace RolePlay.Core.Practice.Reading;
 

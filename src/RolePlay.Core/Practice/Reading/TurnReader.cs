@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Text;
 
 namespace RolePlay.Core.Practice.Reading;
 

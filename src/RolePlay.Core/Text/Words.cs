@@ -1,4 +1,4 @@
-namespace RolePlay.Core.Practice.Reading;
+namespace RolePlay.Core.Text;
 
 /// <summary>Plain word handling for reading a turn against the conversation: lower-case words, crude stems (so
 /// "delivered" meets "delivery"), and the words that say nothing about this customer in particular.</summary>
