@@ -45,6 +45,29 @@ public class DetectVerbTests
         Assert.Empty(Labels(docs[6]));
     }
 
+    [Fact]
+    public async Task A_context_of_customer_messages_decides_whether_a_restatement_is_a_summary()
+    {
+        var input = string.Join('\n',
+            """{"id":"told","text":"So the parcel was due on Tuesday and the party is on Saturday.","context":["my parcel was due tuesday","it's for the party on saturday"]}""",
+            """{"id":"invented","text":"So you cancelled your broadband last month and paid an exit fee.","context":["my parcel was due tuesday","it's for the party on saturday"]}""",
+            """{"id":"none","text":"So the parcel was due on Tuesday and the party is on Saturday."}""",
+            """{"id":"bad","text":"So the parcel was due on Tuesday.","context":"my parcel was due tuesday"}""",
+            """{"id":"mixed","text":"So the parcel was due on Tuesday.","context":["fine",3]}""");
+
+        var result = await BotProcess.RunAsync(input, "detect");
+
+        Assert.Equal(0, result.ExitCode);
+        var docs = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(5, docs.Length);
+        Assert.Contains("summary", Labels(docs[0]));
+        Assert.DoesNotContain("summary", Labels(docs[1]));
+        Assert.Equal("none", docs[2].GetProperty("id").GetString());
+        Assert.False(docs[2].TryGetProperty("error", out _), "a line without context is read on its own");
+        Assert.All(docs[3..], d => Assert.Contains("\"context\" must be an array of strings", d.GetProperty("error").GetString()));
+        Assert.Equal("mixed", docs[4].GetProperty("id").GetString());
+    }
+
     private static string[] Labels(JsonElement line) =>
         line.GetProperty("labels").EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

@@ -63,7 +63,7 @@ internal static class ChatVerb
                 return 2;
             }
 
-            var session = new PracticeEngine(catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice()).Start(options);
+            var session = new PracticeEngine(catalog, LearnedDetector.Shipped, new RuleBasedPersonaVoice()).Start(options);
             var asJson = parseResult.GetValue(json);
             var interactive = !asJson && !Console.IsInputRedirected;
             var screen = asJson ? TextWriter.Null : Console.Out;

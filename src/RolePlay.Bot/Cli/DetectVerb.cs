@@ -12,14 +12,15 @@ internal static class DetectVerb
     public static Command Build()
     {
         var detect = new Command("detect",
-            "Label agent messages. Reads JSON Lines {\"id\":\"...\",\"text\":\"...\"} from stdin and writes " +
+            "Label agent messages. Reads JSON Lines {\"id\":\"...\",\"text\":\"...\",\"context\":[\"what the customer said\", ...]} " +
+            "(context optional, oldest first) from stdin and writes " +
             "{\"id\":\"...\",\"labels\":[...]} per line, in input order; a malformed line yields {\"id\":...,\"error\":\"...\"}. " +
             "Labels: " + string.Join(", ", BehaviourNames.All.Select(BehaviourNames.ToName)) + ".");
         detect.SetAction(_ =>
         {
             using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
             using var stdout = Console.OpenStandardOutput();
-            Run(stdin, stdout, new RuleBasedDetector());
+            Run(stdin, stdout, LearnedDetector.Shipped);
             return 0;
         });
         return detect;
@@ -78,10 +79,14 @@ internal static class DetectVerb
                 {
                     writer.WriteString("error", $"line {lineNumber}: \"text\" must be a string");
                 }
+                else if (!TryReadContext(root, out var context))
+                {
+                    writer.WriteString("error", $"line {lineNumber}: \"context\" must be an array of strings (the customer's messages, oldest first)");
+                }
                 else
                 {
                     writer.WriteStartArray("labels");
-                    foreach (var name in BehaviourNames.ToNames(detector.Detect(text.GetString()!)))
+                    foreach (var name in BehaviourNames.ToNames(detector.Detect(text.GetString()!, context)))
                     {
                         writer.WriteStringValue(name);
                     }
@@ -92,6 +97,24 @@ internal static class DetectVerb
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>The optional conversation so far: absent or null means none; anything but an array of strings is an error.</summary>
+    private static bool TryReadContext(JsonElement root, out DetectionContext? context)
+    {
+        context = null;
+        if (!root.TryGetProperty("context", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(m => m.ValueKind != JsonValueKind.String))
+        {
+            return false;
+        }
+
+        context = new DetectionContext(element.EnumerateArray().Select(m => m.GetString()!).ToArray(), []);
+        return true;
     }
 
     /// <summary>The id is echoed as given (string or number) so callers can join results to inputs.</summary>

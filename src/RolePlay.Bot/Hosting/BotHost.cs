@@ -61,7 +61,7 @@ internal static class BotHost
         builder.Services.AddRolePlayStorage(builder.Configuration);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IBehaviourDetector, RuleBasedDetector>();
+        builder.Services.AddSingleton<IBehaviourDetector>(_ => LearnedDetector.Shipped);
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
         builder.Services.AddSingleton<PracticeEngine>();
         RecognitionSettings.Add(builder.Services, builder.Configuration);

@@ -16,19 +16,19 @@ public sealed class RuleBasedDetector : IBehaviourDetector
     public Behaviour Detect(string text, DetectionContext? context = null)
     {
         var state = new MessageState(text, evidence: null);
-        return Analyse(ref state);
+        return Analyse(ref state, context);
     }
 
     public IReadOnlyList<BehaviourEvidence> Explain(string text, DetectionContext? context = null)
     {
         var state = new MessageState(text, new List<BehaviourEvidence>(2));
-        Analyse(ref state);
+        Analyse(ref state, context);
         var evidence = state.Evidence!;
         evidence.Sort(static (a, b) => a.Behaviour.CompareTo(b.Behaviour)); // flag order is the canonical order
         return evidence;
     }
 
-    private static Behaviour Analyse(ref MessageState state)
+    private static Behaviour Analyse(ref MessageState state, DetectionContext? context)
     {
         if (string.IsNullOrWhiteSpace(state.Text) || state.Text.Length > MaxMessageLength)
         {
@@ -36,6 +36,12 @@ public sealed class RuleBasedDetector : IBehaviourDetector
         }
 
         SentenceSplitter.Split(state.Text, ref state, VisitSentence);
+        if ((state.Found & Behaviour.Summary) != 0 && !SummaryGrounding.Holds(state.SummaryPhrase!, context))
+        {
+            state.Found &= ~Behaviour.Summary;
+            state.Evidence?.RemoveAll(static e => e.Behaviour == Behaviour.Summary);
+        }
+
         return state.Found;
     }
 
@@ -79,6 +85,7 @@ public sealed class RuleBasedDetector : IBehaviourDetector
         public readonly List<BehaviourEvidence>? Evidence = evidence;
         public Behaviour Found;
         public int? BareAcknowledgementStart;
+        public string? SummaryPhrase;
 
         /// <summary>Adds behaviours; each keeps the first phrase that showed it as its evidence.</summary>
         public void Record(Behaviour behaviours, int start, int length)
@@ -90,6 +97,11 @@ public sealed class RuleBasedDetector : IBehaviourDetector
             }
 
             Found |= fresh;
+            if ((fresh & Behaviour.Summary) != 0)
+            {
+                SummaryPhrase = Text.Substring(start, length);
+            }
+
             if (Evidence is null)
             {
                 return;

@@ -40,8 +40,13 @@ internal static class SentenceAnalyser
         if (SummaryRules.Matches(s))
         {
             found |= Behaviour.Summary;
-        }
 
+            // "So you're saying the card works in shops but not online?" restates and checks it in one breath.
+            if (s.EndsWith(" ?") && (found & (Behaviour.OpenQuestion | Behaviour.Dismissive)) == 0)
+            {
+                found |= Behaviour.Confirmation;
+            }
+        }
 
         if (NextStepRules.Matches(s))
         {

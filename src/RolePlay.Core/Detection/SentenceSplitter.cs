@@ -5,6 +5,14 @@ namespace RolePlay.Core.Detection;
 /// ("e.g", "example.com") is not.</summary>
 internal static class SentenceSplitter
 {
+    /// <summary>The sentences of <paramref name="text"/> as (start, length) spans, in order.</summary>
+    public static List<(int Start, int Length)> Spans(string text)
+    {
+        var spans = new List<(int Start, int Length)>();
+        Split(text, ref spans, static (ref List<(int Start, int Length)> list, int start, int length) => list.Add((start, length)));
+        return spans;
+    }
+
     /// <summary>Calls <paramref name="onSentence"/> for every non-blank sentence, trimmed, terminator included.</summary>
     public static void Split<TState>(string text, ref TState state, SentenceVisitor<TState> onSentence)
     {

@@ -4,10 +4,17 @@ namespace RolePlay.Core.Detection;
 
 /// <summary>Turns one sentence of messy chat into the canonical form the rules read: lower case, one space between
 /// tokens, contractions and shorthand expanded (<see cref="ChatLexicon"/>), "should of" read as "should have",
-/// punctuation dropped except "?" "," and ":" (dashes become ":"), and sad emoji kept as the token "sadface".</summary>
+/// punctuation dropped except "?" "," and ":" (dashes become ":"), sad emoji kept as the token "sadface", and the eye-roll and shrug as "eyeroll" and "shrug".</summary>
 internal static class TextNormaliser
 {
     private const int MaxMappedWordLength = 32;
+
+    /// <summary>The canonical form of <paramref name="source"/> as a string.</summary>
+    public static string Normalise(ReadOnlySpan<char> source)
+    {
+        var buffer = new char[MaxOutputLength(source.Length)];
+        return new string(buffer, 0, Normalise(source, buffer));
+    }
 
     /// <summary>Writes the canonical form of <paramref name="source"/> into <paramref name="output"/>, which must hold
     /// at least <see cref="MaxOutputLength"/> characters, and returns its length.</summary>
@@ -47,9 +54,14 @@ internal static class TextNormaliser
                 default:
                     if (char.IsHighSurrogate(c) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1]))
                     {
-                        if (IsSadEmoji(char.ConvertToUtf32(c, source[i + 1])))
+                        var codePoint = char.ConvertToUtf32(c, source[i + 1]);
+                        if (IsSadEmoji(codePoint))
                         {
                             writer.WriteToken("sadface");
+                        }
+                        else if (codePoint is 0x1F644 or 0x1F937)
+                        {
+                            writer.WriteToken(codePoint == 0x1F644 ? "eyeroll" : "shrug");
                         }
 
                         i++;

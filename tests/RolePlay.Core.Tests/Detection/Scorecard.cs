@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 
 namespace RolePlay.Core.Tests.Detection;
 
 /// <summary>Per-label precision, recall and F1 of a detector over a set of labelled messages.</summary>
-public sealed class Scorecard
+internal sealed class Scorecard
 {
     private readonly Dictionary<Behaviour, (int Tp, int Fp, int Fn)> _counts = BehaviourNames.All.ToDictionary(b => b, _ => (0, 0, 0));
 
@@ -14,7 +15,7 @@ public sealed class Scorecard
         foreach (var message in messages)
         {
             var expected = message.Expected;
-            var actual = detector.Detect(message.Text);
+            var actual = detector.Detect(message.Text, message.DetectionContext);
             foreach (var b in BehaviourNames.All)
             {
                 bool e = (expected & b) != 0, a = (actual & b) != 0;

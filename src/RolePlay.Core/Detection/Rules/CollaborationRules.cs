@@ -6,14 +6,14 @@ namespace RolePlay.Core.Detection.Rules;
 /// for you?", "would you prefer A or B?", "let's figure this out together", "it's your call").</summary>
 internal static partial class CollaborationRules
 {
-    public static bool Matches(ReadOnlySpan<char> s) => PreferenceQuestion().IsMatch(s) || Invitation.IsMatch(s) || Together().IsMatch(s);
+    public static bool Matches(ReadOnlySpan<char> s) => PreferenceQuestion().IsMatch(s) || Invitation.IsMatch(s) || Together().IsMatch(s) || EitherOr().IsMatch(s);
 
     // "Let's sort this together", but not "putting that together" (a summary) or "together with".
     [GeneratedRegex(@"(?<!\b(?:putting|put|piece|pieced|piecing) (?:\w+ ){0,2})\btogether\b(?! with)", RegexOptions.CultureInvariant)]
     private static partial Regex Together();
 
     [GeneratedRegex(
-        @"\b(?:what|which|how|when|where)\b(?: [^ ]+){0,6}? (?:(?:work|works|suit|suits|convenient|easier|easiest|best|better|ideal|fair|helpful|useful|right|good|sense)(?: [^ ]+)? for you|suits? you|would you (?:prefer|rather|like (?:me|us) to|like to (?:happen|do|proceed|go|see happen|try))|do you (?:prefer|think would|think is fair)|you (?:would )?prefer|you would like|like (?:me|us) to|(?:matters|important) (?:most )?to you|feel about|outcome|proceed|ideal|fair|help (?:you )?most|suit you)\b|\byou (?:choose|decide|pick)\b(?! (?:to|not)\b)",
+        @"\b(?:what|which|how|when|where)\b(?: [^ ]+){0,6}? (?:(?:work|works|suit|suits|convenient|easier|easiest|best|better|ideal|fair|helpful|useful|right|good|sense)(?: [^ ]+)? for you|suits? you|would you (?:prefer|rather|like (?:me|us) to|like to (?:happen|do|proceed|go|see happen|try|get|pay|receive|send|hear|handle|have|be contacted))|do you (?:prefer|think would|think is fair)|you (?:would )?prefer|you would like|like (?:me|us) to|(?:matters|important) (?:most )?to you|feel about|outcome|proceed|ideal|fair|help (?:you )?most|suit you)\b|\byou (?:choose|decide|pick)\b(?! (?:to|not)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex PreferenceQuestion();
 
@@ -25,5 +25,11 @@ internal static partial class CollaborationRules
         + @"|\b(?:is|are) there (?:a|any) (?:[^ ]+ )?(?:time|day|date|slot|option|way|place)s? (?:that )?(?:works?|suits?|would)\b"
         + @"|\bwould it (?:be (?:easier|better|simpler|more convenient)|help|suit you|work (?:better )?for you) if\b|\b(?:your|a|any) preference\b|\bopen to (?:ideas|suggestions|other)\b|\b(?:happy|fine|glad) to go with\b|\bhow close we can get\b"
         + @"|\bfits? (?:in with )?your (?:schedule|budget|needs|plans|day)\b|\bsuits? your\b|\b(?:like|want) me to do differently\b"
-        + @"|\b(?:two|a few|some|several|three|a couple of) (?:options|ways|choices)\b|\boptions? for you\b");
+        + @"|\b(?:two|a few|some|several|three|a couple of) (?:options|ways|choices)\b|\boptions? for you\b"
+        + @"|\bor would (?:another|a different|an? other) \w+ (?:be|suit|work)\b|\b(?:want|like|prefer) (?:that|this|it) or\b|\bwhat matters most\b|\bmost important (?:thing )?(?:to|for) you\b|\byou (?:would )?(?:want|like) us to\b|\bwould you want\b"
+        + @"|\bwould make (?:you|your \w+|him|her|them) (?:happy|happier|comfortable|feel)\b|\bfeels? (?:manageable|right|comfortable|doable)\b|\btell me what (?:works|suits)\b|\bwould you (?:change|add) anything\b|\bor shall i\b");
+
+    // An either/or put to the customer: "would you like the refund or a voucher?", "shall I skip March or pause it?".
+    [GeneratedRegex(@"\b(?:would you|shall (?:i|we)|should i|do you (?:want|prefer))\b(?: [^ ?]+)+? or (?!not\b)[^?]*\?", RegexOptions.CultureInvariant)]
+    private static partial Regex EitherOr();
 }

@@ -7,7 +7,13 @@ namespace RolePlay.Core.Detection.Rules;
 /// is not a check of understanding.</summary>
 internal static partial class ConfirmationRules
 {
-    public static bool Matches(ReadOnlySpan<char> s) => Check.IsMatch(s) || JustToCheck().IsMatch(s);
+    public static bool Matches(ReadOnlySpan<char> s) => Check.IsMatch(s) || JustToCheck().IsMatch(s) || SuitsYou().IsMatch(s);
+
+    // "Does Thursday at 11 suit you?" checks agreement; "do either of those work for you?" offers a choice.
+    [GeneratedRegex(
+        @"^(?:does|do|would|will|is|are) (?!either|any|which|one of)(?:\w+ ){1,6}(?:suit you|work for you|ok for you|okay for you|good for you|convenient for you|work \?)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SuitsYou();
 
     // "Just to check, ..." asks for agreement; "just to check I've understood" opens a summary instead.
     [GeneratedRegex(@"\bjust to (?:confirm|double check|clarify|be sure|check)\b(?! i )", RegexOptions.CultureInvariant)]
@@ -26,5 +32,8 @@ internal static partial class ConfirmationRules
         + @"|^(?:that )?makes? sense \?"
         + @"|\bare you (?:happy|ok|comfortable|alright|fine) with\b"
         + @"|\b(?:is|are) (?:everything|things|we) (?:clear|good|ok)\b"
+        + @"|\bis (?:that|this) (?:it|the (?:situation|issue|problem|case)|what (?:is|was) happening|what you mean|what you meant)\b|\bthat is (?:it|the issue|what you mean)(?: ,)?(?: yes| yeah| right)? \?"
+        + @"|[,:] (?:correct|right|yes|yeah|ok|fine|agreed|true)(?: ,)?(?: \w+)? \?$|\bis correct \?|\bwe agree \?|\b(?:fine|ok|alright|good) (?:with|for) you \?|\beverything (?:correct|right|ok) \?|\b(?:tama|sahi|theek) "
+        + @"|\bthat (?:sound|sounds) (?:ok|good|alright|fair)\b"
         + @"|\b(?:correct|stop) me if i am wrong\b|\blet me know if i (?:have |ve )?(?:missed|got|understood|misunderstood)\b");
 }

@@ -14,7 +14,7 @@ internal static class Lexicon
         + @"tough|hard|pain(?:ful)?|overwhelm\w*|let down|sad|unfair|heartbreak\w*|devastat\w*|distress\w*|panic\w*|"
         + @"nervous|hurt\w*|shock\w*|drive me mad|bad luck|unacceptable|not ok|not (?:been )?easy|a lot to deal with|"
         + @"rough|long (?:wait|week|day|time|few days)|mess|going round in circles|knocked your confidence|sadface|"
-        + @"not the experience|(?:been|going|gone) through a lot|ordeal|headache|draining|worst|miserable|rotten|looking forward|troublesom\w*|bummer|not cool|last thing you need|unpleasant|a shame|bad experience)\b";
+        + @"not the experience|(?:been|going|gone) through a lot|ordeal|headache|draining|worst|miserable|rotten|looking forward|troublesom\w*|bummer|not cool|last thing you need|unpleasant|a shame|bad experience|terrif\w*|frighten\w*|galling|dishearten\w*|letdown|mortif\w*|humiliat\w*|alarm\w*|unsettl\w*|gutting|raging|gatvol|grim)\b";
 
     /// <summary>When a commitment will happen: a day, a clock time, a duration, or "now".</summary>
     public const string When =

@@ -14,6 +14,7 @@ internal static partial class SummaryRules
         + @"|(?<!know )\bif i (?:have |am )?(?:understand|understood|got|get|am understanding|understanding|hearing|heard|reading|read)(?: (?:this|that|it|you|everything|things|the situation))?(?: (?:correctly|right|properly))?\b"
         + @"|\b(?:make sure|check|confirm|see if) (?:that )?i (?:have |ve )?(?:got|get|understood|understand|heard|have (?:this|it|that|everything))\b(?! the (?:right|correct))"
         + @"|\b(?:just )?so i am clear\b|\blet me (?:see if i|make sure i)\b"
+        + @"|\bas i understand (?:it|things|the situation)\b|\bif i am (?:getting|following|hearing|reading) you\b|\byou are saying (?:that )?(?:you|your|the|it)\b|^(?:so )?you (?:mentioned|said|told me|explained) (?:that )?(?:you|your|the|it)\b"
         + @"|\bwhat i am (?:hearing|understanding|getting)\b|\bwhat i (?:hear|understand) is\b"
         + @"|\bwhat (?:you are|your|you re) (?:saying|telling me|describing)\b"
         + @"|\bfrom what you (?:have |ve )?(?:said|told me|described|explained|mentioned|wrote|written)\b"
@@ -22,7 +23,7 @@ internal static partial class SummaryRules
     private static partial Regex Marker();
 
     [GeneratedRegex(
-        @"^(?:(?:ok|right|alright|yes|and|right then) (?:, )?){0,3}(?:so|basically|essentially)(?: ,)? (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might|next|plan|best|way|only|easiest|quickest|fix|solution)\b)(?: [^ ?]+){3}"
+        @"^(?:(?:ok|okay|right|alright|yes|and|right then|sorry|hmm|ah|oh|got it|thanks|thank you) (?:, )?){0,3}(?:so|basically|essentially)(?: ,)? (?:, )?(?:basically |essentially |just |in short )?(?:you|your|the|it|this)\b(?! (?:will|can|should|might|next|plan|best|way|only|easiest|quickest|fix|solution)\b)(?: [^ ?]+){3}"
         + @"|: (?:so )?(?:you|your) (?:[^ ]+ ){3}"
         + @"|^(?:for clarity|to clarify|to be clear|just to be clear|for the record)(?: ,)? (?:so )?(?:you|your)\b"
         + @"|^(?:and )?you (?:were|have been) (?:promised|told|charged|quoted|offered|sent|given)\b[^?]* but\b"
