@@ -54,7 +54,7 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         // The phrases quoted as evidence read as Teams shows them: no Markdown escapes left over.
         await Assertions.Expect(observations).ToContainTextAsync("(summary)");
         await Assertions.Expect(observations).Not.ToContainTextAsync("\\(");
-        await commitment.GetByLabel("I will").FillAsync("Name the feeling before I offer a fix");
+        await commitment.GetByRole(AriaRole.Textbox, new() { Name = "I will" }).FillAsync("Name the feeling before I offer a fix");
         await commitment.GetByRole(AriaRole.Button, new() { Name = "Commit" }).ClickAsync();
         await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Committed:" })).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(page, "the layered debrief", output);
@@ -125,7 +125,7 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         await keyboard.PressAsync("Enter");
 
         var commitment = studio.Card("debrief.commitment");
-        await Assertions.Expect(commitment.GetByLabel("I will")).ToBeFocusedAsync();
+        await Assertions.Expect(commitment.GetByRole(AriaRole.Textbox, new() { Name = "I will" })).ToBeFocusedAsync();
         await keyboard.TypeAsync("Ask one open question first");
         await keyboard.PressAsync("Tab");
         await keyboard.PressAsync("Enter");

@@ -84,7 +84,8 @@ internal static class ReactionPolicy
             };
         }
 
-        if (r.Detail is { } detail)
+        // A closed question gets the detail; an open one gets their story (below).
+        if (r.Detail is { } detail && !(r.AsksTheirStory && r.Has(Behaviour.OpenQuestion) && r.Fact is not null))
         {
             return new(landed, Reaction.Tells, weight) { Told = detail.Says };
         }

@@ -52,7 +52,7 @@ public sealed class ContentDirectoryTests : IDisposable
         var error = Assert.Single(ContentLoader.LoadShipped(_root).Errors);
 
         Assert.Equal($"{_root}/personas/kwame.yaml:1: id — duplicate persona id 'kwame', already defined at "
-            + "packs/core/personas/kwame.yaml:3", error.ToString());
+            + "packs/core/personas/kwame.yaml:4", error.ToString());
     }
 
     [Fact]

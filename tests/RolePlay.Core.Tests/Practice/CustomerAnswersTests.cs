@@ -2,6 +2,7 @@ using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Practice.Reading;
 using RolePlay.Core.Tests.Practice.Ladder;
+using RolePlay.Core.Text;
 
 namespace RolePlay.Core.Tests.Practice;
 
@@ -77,7 +78,7 @@ public class CustomerAnswersTests
         Assert.Equal(Pace.Unhurried, PersonaOf(plain).Needs.Pace);
 
         plain.Respond("Take all the time you need. We will do this together, one step at a time.");
-        rushed.Respond("Quickly then, just go to settings and tap it, anything else?");
+        rushed.Respond("Quickly then, go to settings, tap it, done.");
 
         Assert.True(plain.State.Frustration < rushed.State.Frustration,
             $"plain {plain.State.Frustration} vs rushed {rushed.State.Frustration}");
@@ -128,9 +129,10 @@ public class CustomerAnswersTests
     [Fact]
     public void An_open_question_is_answered_with_a_fact_in_the_customers_own_words()
     {
-        var session = Start("medical-supplies-delivery");
+        // A customer on a clear line: a poor signal cuts lines short by design.
+        var session = Start("late-delivery-birthday");
 
-        var turn = session.Respond("Oh no, I'm so sorry, that sounds really worrying for you and your dad. Can you tell me more about what's happened?");
+        var turn = session.Respond("Oh no, I'm so sorry, that sounds really stressful. Can you tell me more about what's happened?");
 
         var fact = Assert.Single(PersonaOf(session).Facts, f => session.State.RevealedFacts.Contains(f.Id));
         Assert.Contains(fact.Says, line => Reply(turn).Contains(line, StringComparison.Ordinal));

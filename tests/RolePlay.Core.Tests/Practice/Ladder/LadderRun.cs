@@ -22,7 +22,7 @@ public static class LadderRun
 
     public static ContentCatalog Catalog { get; } = ContentLoader.LoadShipped().EnsureValid();
 
-    public static PracticeEngine Engine { get; } = new(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
+    public static PracticeEngine Engine { get; } = new(Catalog, LearnedDetector.Shipped, new RuleBasedPersonaVoice());
 
     private static readonly Lazy<IReadOnlyDictionary<string, Dictionary<string, List<string>>>> Loaded = new(Load);
 
