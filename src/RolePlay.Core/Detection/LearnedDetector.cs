@@ -84,18 +84,8 @@ public sealed class LearnedDetector : IBehaviourDetector
         return found;
     }
 
-    private static string? RulePhrase(IReadOnlyList<BehaviourEvidence> ruled, Behaviour label)
-    {
-        foreach (var e in ruled)
-        {
-            if (e.Behaviour == label)
-            {
-                return e.Phrase;
-            }
-        }
-
-        return null;
-    }
+    private static string? RulePhrase(IReadOnlyList<BehaviourEvidence> ruled, Behaviour label) =>
+        ruled.FirstOrDefault(e => e.Behaviour == label)?.Phrase;
 
     /// <summary>The sentence of the message that on its own reads most like the label: the phrase a rubric quotes.</summary>
     private string BestSentence(string text, int model, DetectionContext? context)
