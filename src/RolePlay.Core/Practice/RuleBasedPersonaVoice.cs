@@ -113,7 +113,8 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
     }
 
     /// <summary>Good network: one message. Patchy: one burst per sentence. Poor: bursts, and the last one may be
-    /// cut off ("..."), as a dropped connection does.</summary>
+    /// cut off ("..."), as a dropped connection does, unless it carries something the customer tells: a fact lost
+    /// to the connection would leave the agent nothing to act on.</summary>
     internal static IReadOnlyList<string> Deliver(string line, NetworkQuality network, VoiceRequest request)
     {
         if (network == NetworkQuality.Good)
@@ -122,7 +123,8 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
         }
 
         var bursts = SplitSentences(line);
-        if (network == NetworkQuality.Poor &&
+        var tells = request.Fact is not null || request.Told is { Count: > 0 };
+        if (network == NetworkQuality.Poor && !tells &&
             StableRandom.Below(2, request.Seed, request.Turn, RandomPurpose.Burst, request.Salt) == 0)
         {
             var last = bursts[^1];

@@ -4,50 +4,63 @@ using RolePlay.Core.Text;
 namespace RolePlay.Core.Practice.Reading;
 
 /// <summary>The checkable details of a sentence: days, clock times, amounts of money and counted things ("10
-/// days"). A summary that gives a detail of a kind the customer gave, with another value, has it wrong.</summary>
+/// days"). A summary has a detail wrong when it gives another value of the same kind for the same thing the
+/// customer spoke of: the words around the two must meet, so "the €49 fee" I offer is not a wrong "€287 fare".</summary>
 internal static partial class DetailTokens
 {
-    public readonly record struct Token(string Kind, string Value, string Written);
+    /// <summary>How many words either side of a detail say what it is a detail of.</summary>
+    private const int AnchorWords = 4;
+
+    /// <summary>A detail, and the stems of the specific words around it ("parcel", "due").</summary>
+    public readonly record struct Token(string Kind, string Value, string Written, IReadOnlySet<string> Anchor);
 
     public static List<Token> Of(string text)
     {
         var tokens = new List<Token>(2);
         foreach (Match match in Pattern().Matches(text))
         {
-            if (match.Groups["day"].Success)
+            var (kind, value) = match switch
             {
-                var day = match.Groups["day"].Value.ToLowerInvariant();
-                tokens.Add(new("day", day[..3], match.Value));
-            }
-            else if (match.Groups["money"].Success)
-            {
-                tokens.Add(new("money", Digits(match.Groups["money"].Value), match.Value));
-            }
-            else if (match.Groups["clock"].Success)
-            {
-                tokens.Add(new("clock", match.Groups["clock"].Value.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant(), match.Value));
-            }
-            else if (match.Groups["count"].Success)
-            {
-                var unit = Words.Stem(match.Groups["unit"].Value.ToLowerInvariant());
-                tokens.Add(new("count:" + unit, Digits(match.Groups["count"].Value), match.Value));
-            }
+                _ when match.Groups["day"].Success => ("day", match.Groups["day"].Value.ToLowerInvariant()[..3]),
+                _ when match.Groups["money"].Success => ("money", Digits(match.Groups["money"].Value)),
+                _ when match.Groups["clock"].Success => ("clock", match.Groups["clock"].Value.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()),
+                _ => ("count:" + Words.Stem(match.Groups["unit"].Value.ToLowerInvariant()), Digits(match.Groups["count"].Value)),
+            };
+            tokens.Add(new(kind, value, match.Value, AnchorOf(text, match)));
         }
 
         return tokens;
     }
 
+    private static HashSet<string> AnchorOf(string text, Match match)
+    {
+        var before = Words.Of(text[..match.Index]).TakeLast(AnchorWords);
+        var after = Words.Of(text[(match.Index + match.Length)..]).Take(AnchorWords);
+        var anchor = Words.Specific(string.Join(' ', before.Concat(after)));
+        anchor.RemoveWhere(stem => stem.Any(char.IsDigit));
+        return anchor;
+    }
+
     /// <summary>The first detail of <paramref name="summary"/> that contradicts what the customer said, as
-    /// (what they said, what the summary said), or null.</summary>
+    /// (what they said, what the summary said), or null. A detail with nothing around it ("so it's Thursday?")
+    /// is about the one thing of its kind the customer gave, if they gave one.</summary>
     public static (string Said, string Wrong)? Contradiction(string summary, IEnumerable<string> customerLines)
     {
         var said = customerLines.SelectMany(Of).ToList();
         foreach (var token in Of(summary))
         {
             var sameKind = said.Where(s => s.Kind == token.Kind).ToList();
-            if (sameKind.Count > 0 && !sameKind.Any(s => s.Value == token.Value))
+            if (sameKind.Any(s => s.Value == token.Value))
             {
-                return (sameKind[^1].Written, token.Written);
+                continue;
+            }
+
+            var sameThing = token.Anchor.Count == 0
+                ? sameKind.DistinctBy(s => s.Value).Count() == 1 ? sameKind : []
+                : sameKind.Where(s => s.Anchor.Overlaps(token.Anchor)).ToList();
+            if (sameThing.Count > 0)
+            {
+                return (sameThing[^1].Written, token.Written);
             }
         }
 
