@@ -5,7 +5,7 @@ namespace RolePlay.Core.Practice;
 
 /// <summary>The embedded voice: picks an unused line from the persona's bank for the reaction (deterministic for a
 /// seed and turn), fills the slots a bank takes, adds what the customer tells in their own words, sometimes leads
-/// with a word that fits their mood, and delivers it as the persona's connection allows.</summary>
+/// with a word that fits how the agent's turn landed, and delivers it as the persona's connection allows.</summary>
 public sealed class RuleBasedPersonaVoice : IPersonaVoice
 {
     /// <summary>Said when a bank has no unused line left, so a long session still never repeats itself.</summary>
@@ -14,8 +14,21 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
     /// <summary>A mood lead goes before about one line in three.</summary>
     private const int LeadOneIn = 3;
 
-    private static readonly Reaction[] Unled =
-        [Reaction.Opening, Reaction.Resolved, Reaction.Escalates, Reaction.TimeUp, Reaction.Tells, Reaction.OutageNoticed];
+    /// <summary>Reactions to something the agent did well: an easing lead ("Oh good.") fits before them.</summary>
+    private static readonly HashSet<Reaction> Pleased =
+    [
+        Reaction.FeelingNamed, Reaction.SummaryConfirmed, Reaction.NextStepAccepted, Reaction.CollaborationWelcomed,
+        Reaction.BoundaryAccepted, Reaction.AnswersChoice, Reaction.PlanEcho, Reaction.PlanHolds,
+        Reaction.OutageDisclosed, Reaction.PlainThanks,
+    ];
+
+    /// <summary>Reactions that push back: a tense lead ("Sorry, but...") fits before them.</summary>
+    private static readonly HashSet<Reaction> Displeased =
+    [
+        Reaction.BoundaryPushback, Reaction.ExceptionPush, Reaction.Blamed, Reaction.Dismissed, Reaction.Unheard,
+        Reaction.RepeatsFeeling, Reaction.CorrectsSummary, Reaction.WantsSpecifics, Reaction.TooLong,
+        Reaction.Repeated, Reaction.Canned, Reaction.OffTopic, Reaction.NeedsTime,
+    ];
 
     public IReadOnlyList<string> Speak(VoiceRequest request)
     {
@@ -43,9 +56,12 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
             parts.Add(PickLine(request, told, salt + 2));
         }
 
-        var leads = request.Mood.Frustration >= MoodModel.TenseFrom ? request.Persona.Leads.Tense : request.Persona.Leads.Easing;
-        if (leads.Count > 0 && Array.IndexOf(Unled, request.Reaction) < 0 &&
-            StableRandom.Below(LeadOneIn, request.Seed, request.Turn, RandomPurpose.Lead, salt) == 0)
+        // A lead says how the line lands, so it follows the reaction, not the mood: "Perfect." before telling the
+        // story they were asked for, or "Oh no." before agreeing, reads as a non-sequitur.
+        IReadOnlyList<string> leads = Pleased.Contains(request.Reaction) ? request.Persona.Leads.Easing
+            : Displeased.Contains(request.Reaction) ? request.Persona.Leads.Tense
+            : [];
+        if (leads.Count > 0 && StableRandom.Below(LeadOneIn, request.Seed, request.Turn, RandomPurpose.Lead, salt) == 0)
         {
             parts.Insert(0, leads[StableRandom.Below(leads.Count, request.Seed, request.Turn, RandomPurpose.Lead, salt + 1)]);
         }

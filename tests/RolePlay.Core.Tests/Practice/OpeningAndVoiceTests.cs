@@ -114,4 +114,27 @@ public class OpeningAndVoiceTests
         Assert.EndsWith(" " + fact.Says[0], withFact);
         Assert.DoesNotContain(fact.Text, withFact);
     }
+
+    [Theory]
+    [InlineData(Reaction.SummaryConfirmed, "Oh good.")]
+    [InlineData(Reaction.Dismissed, "Sorry, but...")]
+    [InlineData(Reaction.OpensUp, null)]
+    [InlineData(Reaction.AsksJargon, null)]
+    public void A_lead_follows_how_the_turn_landed_whatever_the_mood(Reaction reaction, string? lead)
+    {
+        var persona = Persona() with
+        {
+            Leads = new MoodLeads(Tense: ["Sorry, but..."], Easing: ["Oh good."]),
+            Lines = new LineBanks(new Dictionary<Reaction, IReadOnlyList<string>> { [reaction] = ["The line."] }),
+        };
+        var voice = new RuleBasedPersonaVoice();
+
+        var said = Enumerable.Range(0, 30)
+            .SelectMany(seed => new[] { new Mood(9, 1), new Mood(1, 9) }.Select(mood =>
+                voice.Speak(new VoiceRequest(persona, reaction, mood, seed, 1, new HashSet<string>())).Single()))
+            .ToList();
+
+        Assert.All(said, line => Assert.True(line == "The line." || line == $"{lead} The line.", line));
+        Assert.Equal(lead is not null, said.Contains($"{lead} The line."));
+    }
 }
