@@ -23,7 +23,48 @@ internal static class DetectVerb
             Run(stdin, stdout, LearnedDetector.Shipped);
             return 0;
         });
+        detect.Subcommands.Add(BuildTrain());
         return detect;
+    }
+
+    /// <summary><c>detect train</c>: learns the model from the labelled messages built into this version and writes
+    /// it where the build embeds it, after the messages or the rules changed.</summary>
+    private static Command BuildTrain()
+    {
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write the model (src/RolePlay.Core/Detection/Data/model.bin is the shipped one).",
+            Required = true,
+        };
+        var train = new Command("train",
+            "Train the detector's model from the labelled messages in this build (Detection/Data/agent-messages.jsonl) and write it.")
+        {
+            output,
+        };
+        train.SetAction(parseResult =>
+        {
+            var file = parseResult.GetValue(output)!;
+            var model = LearnedDetector.TrainOnShippedMessages();
+            var temporary = file.FullName + ".tmp";
+            try
+            {
+                using (var stream = File.Create(temporary))
+                {
+                    model.Save(stream);
+                }
+
+                File.Move(temporary, file.FullName, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"cannot write {file.FullName}: {e.Message}");
+                return 1;
+            }
+
+            Console.Error.WriteLine($"wrote {file.FullName} ({new FileInfo(file.FullName).Length:N0} bytes); rebuild to ship it");
+            return 0;
+        });
+        return train;
     }
 
     public static void Run(TextReader input, Stream output, IBehaviourDetector detector)

@@ -4,22 +4,31 @@ namespace RolePlay.Core.Detection;
 
 /// <summary>The rules' reading, weighed by a classifier learned from the shipped labelled messages: one logistic
 /// regression per label over the message's words, letter groups and the rules' own findings, so wording the rules
-/// never saw still counts and a rule that fires where the labellers disagreed is overruled. Trained at start-up,
-/// offline and in a seeded order, so every host gets the same model. Evidence is the rules' phrase where they agree,
-/// otherwise the sentence that scores highest for the label.</summary>
+/// never saw still counts and a rule that fires where the labellers disagreed is overruled. Learned offline in a
+/// seeded order, so the same messages always give the same model; hosts load the one shipped in the assembly
+/// (<c>roleplay detect train</c> writes it), which a test holds to what the shipped messages and rules train.
+/// Evidence is the rules' phrase where they agree, otherwise the sentence that scores highest for the label.</summary>
 public sealed class LearnedDetector : IBehaviourDetector
 {
     private const double Threshold = 0.5;
+    private const string ShippedResource = "detection/model.bin";
 
     private readonly RuleBasedDetector _rules = new();
     private readonly LabelModel[] _models;
 
-    private static readonly Lazy<LearnedDetector> ShippedModel = new(TrainOnShippedMessages);
+    private static readonly Lazy<LearnedDetector> ShippedModel = new(LoadShipped);
 
-    private LearnedDetector(LabelModel[] models) => _models = models;
+    private LearnedDetector(LabelModel[] models, byte[] fingerprint)
+    {
+        _models = models;
+        Fingerprint = fingerprint;
+    }
 
-    /// <summary>The model learned once per process from the shipped messages; thread-safe to share.</summary>
+    /// <summary>The model shipped in this assembly, loaded once per process; thread-safe to share.</summary>
     public static LearnedDetector Shipped => ShippedModel.Value;
+
+    /// <summary>What the model learned from: the train messages, their labels and the rules' reading of each.</summary>
+    internal byte[] Fingerprint { get; }
 
     /// <summary>Learns from the train split of the labelled messages shipped in this assembly.</summary>
     public static LearnedDetector TrainOnShippedMessages() =>
@@ -29,7 +38,8 @@ public sealed class LearnedDetector : IBehaviourDetector
     {
         var rules = new RuleBasedDetector();
         var list = examples.ToArray();
-        var features = list.Select(m => MessageFeatures.Of(m.Text, rules.Detect(m.Text, m.DetectionContext), m.DetectionContext)).ToArray();
+        var ruled = list.AsParallel().AsOrdered().Select(m => rules.Detect(m.Text, m.DetectionContext)).ToArray();
+        var features = list.Select((m, i) => MessageFeatures.Of(m.Text, ruled[i], m.DetectionContext)).ToArray();
         var models = new LabelModel[BehaviourNames.All.Count];
 
         // Each label's model has its own seed and data, so training them side by side changes nothing in the result.
@@ -39,7 +49,23 @@ public sealed class LearnedDetector : IBehaviourDetector
             models[i] = LabelModel.Train(features, list.Select(m => (m.Expected & label) != 0).ToArray(), seed: 17 + i);
         });
 
-        return new LearnedDetector(models);
+        return new LearnedDetector(models, ModelFingerprint.Of(list, ruled));
+    }
+
+    /// <summary>Writes the model in the form <see cref="Shipped"/> loads.</summary>
+    public void Save(Stream stream) => ModelFile.Write(stream, Fingerprint, _models);
+
+    internal static LearnedDetector Load(Stream stream)
+    {
+        var (fingerprint, models) = ModelFile.Read(stream);
+        return new LearnedDetector(models, fingerprint);
+    }
+
+    private static LearnedDetector LoadShipped()
+    {
+        using var stream = typeof(LearnedDetector).Assembly.GetManifestResourceStream(ShippedResource)
+            ?? throw new InvalidOperationException($"embedded resource {ShippedResource} is missing");
+        return Load(stream);
     }
 
     public Behaviour Detect(string text, DetectionContext? context = null) => Read(text, context, evidence: null);

@@ -65,10 +65,19 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_twice_gives_the_same_model()
+    public void The_shipped_model_is_what_the_shipped_messages_and_rules_train_and_training_is_repeatable()
     {
+        var fresh = LearnedDetector.TrainOnShippedMessages();
         var again = LearnedDetector.TrainOnShippedMessages();
-        Assert.All(LabelledSets.InSplit(LabelledMessage.Heldout), m =>
-            Assert.Equal(LearnedDetector.Shipped.Detect(m.Text, m.DetectionContext), again.Detect(m.Text, m.DetectionContext)));
+
+        Assert.True(fresh.Fingerprint.SequenceEqual(LearnedDetector.Shipped.Fingerprint),
+            "the labelled messages or the rules changed since the shipped model was trained: run " +
+            "dotnet run --project src/RolePlay.Bot -- detect train --out \"$PWD/src/RolePlay.Core/Detection/Data/model.bin\" and rebuild");
+        var disagree = LabelledSets.Shipped.Where(m =>
+            fresh.Detect(m.Text, m.DetectionContext) != LearnedDetector.Shipped.Detect(m.Text, m.DetectionContext)).ToList();
+        disagree.ForEach(m => output.WriteLine($"stored weights read differently: {m}"));
+        // The file keeps weights as half floats: a message on the very edge of a label may tip, hardly any more.
+        Assert.True(disagree.Count <= LabelledSets.Shipped.Count / 500, $"{disagree.Count} messages read differently by the shipped model");
+        Assert.All(LabelledSets.Shipped, m => Assert.Equal(fresh.Detect(m.Text, m.DetectionContext), again.Detect(m.Text, m.DetectionContext)));
     }
 }

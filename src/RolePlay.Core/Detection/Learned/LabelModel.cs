@@ -12,9 +12,28 @@ internal sealed class LabelModel
     private const double L2 = 1e-5;
     private const double RuleRate = 0.1;
 
-    private readonly float[] _weights = new float[MessageFeatures.Size];
-    private readonly float[] _ruleWeights = new float[BehaviourNames.All.Count];
+    private readonly float[] _weights;
+    private readonly float[] _ruleWeights;
     private float _bias;
+
+    private LabelModel()
+        : this(new float[MessageFeatures.Size], new float[BehaviourNames.All.Count], 0)
+    {
+    }
+
+    /// <summary>A model as <see cref="ModelFile"/> stored it.</summary>
+    internal LabelModel(float[] weights, float[] ruleWeights, float bias)
+    {
+        _weights = weights;
+        _ruleWeights = ruleWeights;
+        _bias = bias;
+    }
+
+    internal ReadOnlySpan<float> Weights => _weights;
+
+    internal ReadOnlySpan<float> RuleWeights => _ruleWeights;
+
+    internal float Bias => _bias;
 
     /// <summary>The probability that the features show this label.</summary>
     public double Probability(FeatureVector features) => 1 / (1 + Math.Exp(-Logit(features)));
