@@ -48,7 +48,8 @@ internal static class ReactionPolicy
 
         if (r.Has(Behaviour.Dismissive))
         {
-            return new(landed, Reaction.Dismissed, weight);
+            // Rushed, a customer who needs time says so: the harm lands all the same.
+            return new(landed, persona.Needs.Pace == Pace.Unhurried && r.Rushed ? Reaction.NeedsTime : Reaction.Dismissed, weight);
         }
 
         if (r.Repeated)

@@ -88,7 +88,7 @@ public class CustomerAnswersTests
         var session = Start("contract-confusion");
         Assert.Equal(JargonTolerance.Struggles, PersonaOf(session).Needs.Jargon);
 
-        var turn = session.Respond("Your contract is pro-rata under the SLA, so the charge stands.");
+        var turn = session.Respond("Under the SLA your line rental is billed pro-rata from the activation date.");
 
         Assert.Equal(Reaction.AsksJargon, session.State.Turns[^1].Reaction);
         Assert.True(Reply(turn).Contains("pro-rata", StringComparison.OrdinalIgnoreCase) || Reply(turn).Contains("SLA", StringComparison.Ordinal), Reply(turn));
@@ -122,6 +122,35 @@ public class CustomerAnswersTests
                 $"{scenario}: \"{reply}\"");
             Assert.Contains(session.State.Turns[^1].Reaction, new[] { Reaction.AnswersChoice, Reaction.AsksAboutChoice, Reaction.Tells });
         }
+    }
+
+    [Fact]
+    public void A_limit_with_two_options_offered_gets_an_option_picked_not_a_question_about_what_is_on_offer()
+    {
+        foreach (var scenario in LadderRun.Catalog.Scenarios.Keys)
+        {
+            var session = Start(scenario);
+            var reply = Reply(session.Respond("I'm not able to waive that, but I can offer a voucher or a callback from a manager today."));
+            var reaction = session.State.Turns[^1].Reaction;
+            Assert.True(reaction is Reaction.AnswersChoice or Reaction.AsksAboutChoice or Reaction.Tells or Reaction.Blamed or Reaction.Dismissed,
+                $"{scenario}: {reaction} \"{reply}\"");
+            if (reaction == Reaction.AnswersChoice)
+            {
+                Assert.True(reply.Contains("voucher", StringComparison.OrdinalIgnoreCase) || reply.Contains("callback", StringComparison.OrdinalIgnoreCase),
+                    $"{scenario}: \"{reply}\"");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Would you prefer a refund or a replacement?", "refund|replacement")]
+    [InlineData("I can't refund a used ticket, but I can offer you a voucher or a free transfer to another date.", "voucher|free transfer to another date")]
+    [InlineData("We can do Tuesday or Wednesday morning.", "Tuesday|Wednesday morning")]
+    [InlineData("The refund or the replacement is up to you. Which one?", null)]
+    [InlineData("I can see the order was sent on Monday or Tuesday.", null)]
+    public void Options_are_read_from_an_either_or_question_or_a_stated_offer(string text, string? options)
+    {
+        Assert.Equal(options, ChoiceReader.Read(text) is { } offer ? string.Join('|', offer.Options) : null);
     }
 
     [Fact]

@@ -28,13 +28,17 @@ internal static partial class ChoiceReader
 {
     private const int MaxOptionWords = 8;
 
-    /// <summary>The first question of <paramref name="text"/> that offers options joined by "or".</summary>
-    public static ChoiceOffer? Read(string text)
+    /// <summary>The first question of <paramref name="text"/> that offers options joined by "or", else the first
+    /// offer stated as one ("I can't refund it, but I can offer a voucher or a free redelivery.").</summary>
+    public static ChoiceOffer? Read(string text) =>
+        Read(Question().Matches(text), Cue()) ?? Read(Offer().Matches(text), OfferCue());
+
+    private static ChoiceOffer? Read(MatchCollection candidates, Regex cues)
     {
-        foreach (Match question in Question().Matches(text))
+        foreach (Match question in candidates)
         {
-            var body = question.Value.TrimEnd('?', ' ');
-            var cue = Cue().Match(body);
+            var body = question.Value.TrimEnd('?', '.', '!', ' ');
+            var cue = cues.Match(body);
             var offered = cue.Success ? body[(cue.Index + cue.Length)..] : body;
             var parts = Or().Split(offered).Select(Clean).Where(part => part.Length > 0).ToList();
             if (parts.Count < 2 || parts.Any(part => NotAnOption().IsMatch(part)))
@@ -62,6 +66,14 @@ internal static partial class ChoiceReader
 
     [GeneratedRegex(@"[^.!?\n]*\bor\b[^.!?\n]*\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Question();
+
+    [GeneratedRegex(@"[^.!?\n]*\b(?:i|we) (?:can|could) (?:offer|do|give|arrange|send|book|issue)\b[^.!?\n]*\bor\b[^.!?\n]*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Offer();
+
+    [GeneratedRegex(@"^.*\b(?:i|we) (?:can|could) (?:offer|do|give|arrange|send|book|issue)\b\s*(?:you |to you )?(?:either )?(?:a |an |the )?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OfferCue();
 
     [GeneratedRegex(@"^.*\b(?:prefer|rather|like|want|choose|pick|suit you better|work better|better for you|should i|shall i|do you|would you|is it|either)\b\s*(?:to |me to |a |an |the |it |if )?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

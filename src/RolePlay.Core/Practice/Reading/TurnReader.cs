@@ -57,8 +57,9 @@ internal static partial class TurnReader
         var empathy = (labels & Behaviour.Empathy) != 0 ? reading.Phrase(Behaviour.Empathy, text) : null;
         var factTopic = Unrevealed(state, plan).FirstOrDefault(f => f.Topics.Any(topic => Words.Mentions(text, topic)));
         var probe = Cues.StoryProbe().IsMatch(text);
-        var asks = (labels & Behaviour.OpenQuestion) != 0 || (probe && text.Contains('?'));
-        var offTopic = asks && factTopic is null && ((Cues.SmallTalk().IsMatch(text) && !probe) || (!probe && !responsive));
+        var smallTalk = Cues.SmallTalk().IsMatch(text) && !probe;
+        var asks = (labels & Behaviour.OpenQuestion) != 0 || (text.Contains('?') && (probe || smallTalk));
+        var offTopic = asks && factTopic is null && (smallTalk || (!probe && !responsive));
         var story = asks && !offTopic;
         var contradiction = (labels & Behaviour.Summary) != 0 ? DetailTokens.Contradiction(text, customerLines) : null;
         var channels = Cues.Channels(text);
