@@ -4,8 +4,8 @@ using RolePlay.Core.Practice.Reading;
 
 namespace RolePlay.Core.Practice;
 
-/// <summary>Spots the moments an agent missed and says which cue card to show. Each nudge shows at most once per
-/// session; blame is the exception: every new blame earns the nudge again.</summary>
+/// <summary>Spots the moments an agent missed and says which cue card to show: at most one a turn, each at most once
+/// per session; blame is the exception: every new blame earns the nudge again.</summary>
 internal static class CoachRules
 {
     /// <summary>The coach waits this many turns for an open question before nudging.</summary>
@@ -48,6 +48,13 @@ internal static class CoachRules
             plan.Requires(SuccessCriterion.AgreedNextStep) && (decision.Landed & Behaviour.NextStep) == 0)
         {
             AddOnce(state, CueTrigger.NoNextStep, due);
+        }
+
+        // One nudge a turn, the most pressing (harm, then not listening, then what is still missing): a coach who
+        // says three things at once is not heard. The others stay due and may show on a later turn.
+        if (due.Count > 1)
+        {
+            due.RemoveRange(1, due.Count - 1);
         }
 
         foreach (var trigger in due)

@@ -58,10 +58,24 @@ public class CoachAndFacilitatorTests
         var session = Start("basic");
 
         var early = new[] { session.Respond(Say.Empathy), session.Respond(Say.SummaryAndConfirm) };
-        var third = session.Respond(Say.Empathy);
+        var third = session.Respond(Say.Collaboration);
 
         Assert.All(early, turn => Assert.DoesNotContain("CUE-question: ask one open question", CoachLines(turn)));
         Assert.Contains("CUE-question: ask one open question", CoachLines(third));
+    }
+
+    [Fact]
+    public void A_turn_that_misses_several_moments_gets_one_nudge_the_most_pressing_and_the_rest_wait()
+    {
+        var session = Start("basic");
+        session.Respond(Say.Empathy);
+        session.Respond(Say.SummaryAndConfirm);
+
+        var harmful = session.Respond(Say.Blame);
+        var next = session.Respond(Say.Collaboration);
+
+        Assert.Equal(["CUE-blame: drop the blame"], CoachLines(harmful));
+        Assert.Equal(["CUE-question: ask one open question"], CoachLines(next));
     }
 
     [Fact]
