@@ -10,7 +10,9 @@ namespace RolePlay.Core.Detection;
 /// Evidence is the rules' phrase where they agree, otherwise the sentence that scores highest for the label.</summary>
 public sealed class LearnedDetector : IBehaviourDetector
 {
-    private const double Threshold = 0.5;
+    // On words by writers it never learned from, the model errs by missing, not by over-reading (precision above
+    // recall on every label): chosen by leaving each of five independent writers out in turn (0.865 vs 0.860 at 0.5).
+    private const double Threshold = 0.4;
     private const string ShippedResource = "detection/model.bin";
 
     private readonly RuleBasedDetector _rules = new();
