@@ -61,9 +61,13 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
         IReadOnlyList<string> leads = Pleased.Contains(request.Reaction) ? request.Persona.Leads.Easing
             : Displeased.Contains(request.Reaction) ? request.Persona.Leads.Tense
             : [];
-        if (leads.Count > 0 && StableRandom.Below(LeadOneIn, request.Seed, request.Turn, RandomPurpose.Lead, salt) == 0)
+        // A lead said once in a session is not said again ("listen." twice reads as a loop); spent, none is said.
+        var fresh = leads.Where(lead => !request.UsedLines.Contains(lead)).ToList();
+        if (fresh.Count > 0 && StableRandom.Below(LeadOneIn, request.Seed, request.Turn, RandomPurpose.Lead, salt) == 0)
         {
-            parts.Insert(0, leads[StableRandom.Below(leads.Count, request.Seed, request.Turn, RandomPurpose.Lead, salt + 1)]);
+            var lead = fresh[StableRandom.Below(fresh.Count, request.Seed, request.Turn, RandomPurpose.Lead, salt + 1)];
+            request.UsedLines.Add(lead);
+            parts.Insert(0, lead);
         }
 
         return string.Join(" ", parts);

@@ -137,4 +137,25 @@ public class OpeningAndVoiceTests
         Assert.All(said, line => Assert.True(line == "The line." || line == $"{lead} The line.", line));
         Assert.Equal(lead is not null, said.Contains($"{lead} The line."));
     }
+
+    [Fact]
+    public void A_lead_is_said_at_most_once_in_a_session()
+    {
+        var persona = Persona() with
+        {
+            Leads = new MoodLeads(Tense: ["listen."], Easing: ["Oh good."]),
+            Lines = new LineBanks(new Dictionary<Reaction, IReadOnlyList<string>>
+            {
+                [Reaction.Unheard] = Enumerable.Range(1, 30).Select(i => $"Line {i}.").ToList(),
+            }),
+        };
+        var voice = new RuleBasedPersonaVoice();
+        var used = new HashSet<string>();
+
+        var said = Enumerable.Range(1, 30)
+            .Select(turn => voice.Speak(new VoiceRequest(persona, Reaction.Unheard, new Mood(8, 2), 4, turn, used)).Single())
+            .ToList();
+
+        Assert.Single(said, line => line.StartsWith("listen. ", StringComparison.Ordinal));
+    }
 }
