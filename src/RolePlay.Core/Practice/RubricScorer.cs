@@ -64,16 +64,24 @@ internal static class RubricScorer
     private static List<RubricCredit> FirstPerNeed(IEnumerable<RubricCredit> credits) =>
         credits.GroupBy(c => c.Need).Select(g => g.First()).ToList();
 
-    /// <summary>Each phrase once: two needs met by one sentence quote it once.</summary>
+    /// <summary>Each phrase once: two needs met by one sentence quote it once, and a whole message is not quoted
+    /// beside a sentence of it; the sentence is the sharper quote.</summary>
     private static List<RubricEvidence> Quotes(List<RubricCredit> met, List<RubricCredit> costs)
     {
         var quotes = new List<RubricEvidence>(met.Count + costs.Count);
         foreach (var credit in met.OrderBy(c => c.Turn).Concat(costs.OrderBy(c => c.Turn)))
         {
             var cost = credit.Points < 0;
-            if (!quotes.Any(q => q.Turn == credit.Turn && q.Phrase == credit.Phrase && q.Cost == cost))
+            var overlapping = quotes.FindIndex(q => q.Turn == credit.Turn && q.Cost == cost &&
+                (q.Phrase.Contains(credit.Phrase, StringComparison.Ordinal) || credit.Phrase.Contains(q.Phrase, StringComparison.Ordinal)));
+            var quote = new RubricEvidence(credit.Turn, credit.Label, credit.Phrase, cost);
+            if (overlapping < 0)
             {
-                quotes.Add(new RubricEvidence(credit.Turn, credit.Label, credit.Phrase, cost));
+                quotes.Add(quote);
+            }
+            else if (credit.Phrase.Length < quotes[overlapping].Phrase.Length)
+            {
+                quotes[overlapping] = quote;
             }
         }
 

@@ -146,6 +146,7 @@ public class CustomerAnswersTests
     [InlineData("Would you prefer a refund or a replacement?", "refund|replacement")]
     [InlineData("I can't refund a used ticket, but I can offer you a voucher or a free transfer to another date.", "voucher|free transfer to another date")]
     [InlineData("We can do Tuesday or Wednesday morning.", "Tuesday|Wednesday morning")]
+    [InlineData("Three options: 1) the A$239 as account credit, 2) switch you to monthly billing, 3) turn off auto-renew. Which works for you?", "A$239 as account credit|switch you to monthly billing|turn off auto-renew")]
     [InlineData("The refund or the replacement is up to you. Which one?", null)]
     [InlineData("I can see the order was sent on Monday or Tuesday.", null)]
     public void Options_are_read_from_an_either_or_question_or_a_stated_offer(string text, string? options)

@@ -28,10 +28,26 @@ internal static partial class ChoiceReader
 {
     private const int MaxOptionWords = 8;
 
+    /// <summary>A numbered option is plainly an option, so it may run longer than one found in running text.</summary>
+    private const int MaxNumberedOptionWords = 12;
+
     /// <summary>The first question of <paramref name="text"/> that offers options joined by "or", else the first
     /// offer stated as one ("I can't refund it, but I can offer a voucher or a free redelivery.").</summary>
     public static ChoiceOffer? Read(string text) =>
-        Read(Question().Matches(text), Cue()) ?? Read(Offer().Matches(text), OfferCue());
+        Read(Question().Matches(text), Cue()) ?? Read(Offer().Matches(text), OfferCue()) ?? Numbered(text);
+
+    /// <summary>A numbered list of options the customer is asked to choose from ("1) credit, 2) monthly billing.
+    /// Which works for you?").</summary>
+    private static ChoiceOffer? Numbered(string text)
+    {
+        if (!text.Contains('?'))
+        {
+            return null;
+        }
+
+        var options = NumberedOption().Matches(text).Select(m => Clean(m.Groups["option"].Value)).ToList();
+        return options.Count >= 2 && options.All(o => Words.Count(o) is > 0 and <= MaxNumberedOptionWords) ? new ChoiceOffer(options) : null;
+    }
 
     private static ChoiceOffer? Read(MatchCollection candidates, Regex cues)
     {
@@ -78,6 +94,10 @@ internal static partial class ChoiceReader
     [GeneratedRegex(@"^.*\b(?:prefer|rather|like|want|choose|pick|suit you better|work better|better for you|should i|shall i|do you|would you|is it|either)\b\s*(?:to |me to |a |an |the |it |if )?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Cue();
+
+    [GeneratedRegex(@"(?:^|\s|:)\(?[1-9][).]\s+(?<option>[^,;.?!\n]+?)(?=\s*(?:,|;|\band\b|\bor\b)?\s*\(?[1-9][).]\s|[,;.?!\n]|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedOption();
 
     [GeneratedRegex(@"\s*,\s*or\s+|\s+or\s+|\s*,\s*(?=\w+\s+or\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Or();

@@ -14,6 +14,22 @@ public sealed class LadderTests(ITestOutputHelper output)
     private static readonly Lazy<IReadOnlyList<LadderRun.Played>> Runs = new(() => LadderRun.All().ToList());
 
     [Fact]
+    public void A_criterion_quotes_each_phrase_once_and_never_a_message_beside_a_sentence_of_it()
+    {
+        foreach (var run in Runs.Value)
+        {
+            foreach (var score in run.Report.Rubric)
+            {
+                foreach (var quote in score.Evidence)
+                {
+                    Assert.DoesNotContain(score.Evidence, other => !ReferenceEquals(other, quote) && other.Turn == quote.Turn &&
+                        other.Cost == quote.Cost && other.Phrase.Contains(quote.Phrase, StringComparison.Ordinal));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Agents_rank_by_skill_on_every_shipped_scenario()
     {
         var runs = Runs.Value;
