@@ -146,12 +146,26 @@ public class CustomerAnswersTests
     [InlineData("Would you prefer a refund or a replacement?", "refund|replacement")]
     [InlineData("I can't refund a used ticket, but I can offer you a voucher or a free transfer to another date.", "voucher|free transfer to another date")]
     [InlineData("We can do Tuesday or Wednesday morning.", "Tuesday|Wednesday morning")]
+    [InlineData("You can choose. I can change your plan today, or from your next bill. Which is better for you?", "your plan today|from your next bill")]
     [InlineData("Three options: 1) the A$239 as account credit, 2) switch you to monthly billing, 3) turn off auto-renew. Which works for you?", "A$239 as account credit|switch you to monthly billing|turn off auto-renew")]
     [InlineData("The refund or the replacement is up to you. Which one?", null)]
     [InlineData("I can see the order was sent on Monday or Tuesday.", null)]
     public void Options_are_read_from_an_either_or_question_or_a_stated_offer(string text, string? options)
     {
         Assert.Equal(options, ChoiceReader.Read(text) is { } offer ? string.Join('|', offer.Options) : null);
+    }
+
+    [Fact]
+    public void A_summary_that_mentions_the_account_and_checks_is_not_taken_as_asking_for_the_account_number()
+    {
+        var session = Start("bereavement-closure");
+        var detail = PersonaOf(session).Details.Single(d => d.Id == "account-number");
+
+        var reply = Reply(session.Respond("So you'd like Margaret's account closed without going over it all again. Have I got that right?"));
+        var asked = Reply(session.Respond("What's the account number, please?"));
+
+        Assert.DoesNotContain(detail.Says, line => reply.Contains(line, StringComparison.Ordinal));
+        Assert.Contains(detail.Says, line => asked.Contains(line, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -182,6 +196,8 @@ public class CustomerAnswersTests
     [InlineData("So the €287 ticket was cancelled, and I can refund the €49 booking fee today.", "they charged me €287 for the ticket and then cancelled it")]
     [InlineData("So the parcel was due Tuesday; the engineer can come Friday.", "the parcel was due Tuesday")]
     [InlineData("So it's Thursday then?", "I ordered on Monday and it was due Tuesday")]
+    [InlineData("So: your hours went from 40 to 28. You pay €49 a month. Now the letter says you must pay €287 to leave.", "It says I must pay €287 if I leave.")]
+    [InlineData("Quick check: 2-day shipping, stuck 4 days, present needed tomorrow, right?", "paid for 2 day shipping, it's been 6 days. tracking hasn't moved since dallas.")]
     public void A_detail_about_something_else_is_not_a_contradiction(string summary, string customer)
     {
         Assert.Null(DetailTokens.Contradiction(summary, [customer]));

@@ -83,11 +83,11 @@ internal static partial class ChoiceReader
     [GeneratedRegex(@"[^.!?\n]*\bor\b[^.!?\n]*\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Question();
 
-    [GeneratedRegex(@"[^.!?\n]*\b(?:i|we) (?:can|could) (?:offer|do|give|arrange|send|book|issue)\b[^.!?\n]*\bor\b[^.!?\n]*",
+    [GeneratedRegex(@"[^.!?\n]*\b(?:i|we) (?:can|could) (?:offer|do|give|arrange|send|book|issue|change|switch|move|refund|replace|reschedule|set up)\b[^.!?\n]*\bor\b[^.!?\n]*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Offer();
 
-    [GeneratedRegex(@"^.*\b(?:i|we) (?:can|could) (?:offer|do|give|arrange|send|book|issue)\b\s*(?:you |to you )?(?:either )?(?:a |an |the )?",
+    [GeneratedRegex(@"^.*\b(?:i|we) (?:can|could) (?:offer|do|give|arrange|send|book|issue|change|switch|move|refund|replace|reschedule|set up)\b\s*(?:you |to you )?(?:either )?(?:a |an |the )?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferCue();
 

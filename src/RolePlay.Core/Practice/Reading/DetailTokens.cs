@@ -32,14 +32,26 @@ internal static partial class DetailTokens
         return tokens;
     }
 
+    /// <summary>Stems that go with any amount or span ("pay €49", "€287 to pay"), so they say nothing of what it is for.</summary>
+    private static readonly HashSet<string> AnyDetail = new(StringComparer.Ordinal)
+    {
+        "pay", "paid", "payin", "cost", "charg", "spent", "spend", "owe", "been", "took", "tak", "wait", "waited", "ago",
+    };
+
+    /// <summary>The specific words near the detail within its own clause: "stuck 4 days" in "2-day shipping,
+    /// stuck 4 days" is about being stuck, not shipping.</summary>
     private static HashSet<string> AnchorOf(string text, Match match)
     {
-        var before = Words.Of(text[..match.Index]).TakeLast(AnchorWords);
-        var after = Words.Of(text[(match.Index + match.Length)..]).Take(AnchorWords);
+        var clauseStart = text.LastIndexOfAny(ClauseEnds, Math.Max(0, match.Index - 1)) + 1;
+        var clauseEnd = text.IndexOfAny(ClauseEnds, match.Index + match.Length);
+        var before = Words.Of(text[clauseStart..match.Index]).TakeLast(AnchorWords);
+        var after = Words.Of(text[(match.Index + match.Length)..(clauseEnd < 0 ? text.Length : clauseEnd)]).Take(AnchorWords);
         var anchor = Words.Specific(string.Join(' ', before.Concat(after)));
-        anchor.RemoveWhere(stem => stem.Any(char.IsDigit));
+        anchor.RemoveWhere(stem => stem.Any(char.IsDigit) || AnyDetail.Contains(stem));
         return anchor;
     }
+
+    private static readonly char[] ClauseEnds = ['.', ',', ';', '!', '?', '\n', ':'];
 
     /// <summary>The first detail of <paramref name="summary"/> that contradicts what the customer said, as
     /// (what they said, what the summary said), or null. A detail with nothing around it ("so it's Thursday?")

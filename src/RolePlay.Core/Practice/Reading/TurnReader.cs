@@ -70,7 +70,7 @@ internal static partial class TurnReader
             AsksTheirStory = story,
             Fact = story ? factTopic ?? Unrevealed(state, plan).FirstOrDefault() : null,
             OffTopic = offTopic,
-            Detail = AsksForDetail(text) ? persona.Details.FirstOrDefault(d => d.AskedBy.Any(w => Words.Mentions(text, w))) : null,
+            Detail = DetailAsked(text, persona),
             Choice = ChoiceReader.Read(text),
             Summary = (labels & Behaviour.Summary) == 0 ? SummaryCheck.None
                 : !Shares(stems, said.Stems, text, customerLines) ? SummaryCheck.Empty
@@ -166,7 +166,14 @@ internal static partial class TurnReader
         string.Equals(text.Trim(), earlier.Trim(), StringComparison.OrdinalIgnoreCase)
         || (Words.Count(text) >= 3 && Words.Overlap(text, earlier) >= RepeatOverlap);
 
-    private static bool AsksForDetail(string text) => text.Contains('?') || DetailRequest().IsMatch(text);
+    /// <summary>The detail a question or a request in the message asks for: "what's your account number?" does,
+    /// a summary that mentions the account and ends "have I got that right?" does not.</summary>
+    private static Content.PersonaDetail? DetailAsked(string text, Content.Persona persona)
+    {
+        var asking = SentenceEnd().Split(text).Where(s => s.Contains('?') || DetailRequest().IsMatch(s)).ToList();
+        return asking.Count == 0 ? null
+            : persona.Details.FirstOrDefault(d => d.AskedBy.Any(w => asking.Any(sentence => Words.Mentions(sentence, w))));
+    }
 
     private static int BitCount(Behaviour set) => System.Numerics.BitOperations.PopCount((uint)set);
 
@@ -176,6 +183,9 @@ internal static partial class TurnReader
 
     [GeneratedRegex(@"[.!?]+(?:\s|$)|\n")]
     private static partial Regex Sentences();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\b(?:worr\w*|scar\w*|afraid|anxious|nervous|stress\w*|angry|furious|fuming|livid|annoy\w*|frustrat\w*|fed up|upset|gutted|devastat\w*|heartbr\w*|sad|embarrass\w*|confus\w*|lost|overwhelm\w*|panic\w*|exhaust\w*|tired|alone|let down|disappoint\w*|humiliat\w*|ignored|desperate|helpless|hopeless|mortified|ashamed|rubbish|awful|terrible|nightmare|horrible|unfair|ridiculous)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
