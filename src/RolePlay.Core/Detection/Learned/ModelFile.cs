@@ -5,7 +5,7 @@ namespace RolePlay.Core.Detection.Learned;
 /// <summary>The trained detector as a file, so a host loads it instead of learning it at every start-up: the
 /// fingerprint of what it learned from, the hashed features any label weighs (the same set for all, as every label
 /// learns from every message), and per label its bias, rule weights and feature weights as half floats. Brotli
-/// compressed; about 1.6 MB for the shipped model.</summary>
+/// compressed; about 1.5 MB for the shipped model.</summary>
 internal static class ModelFile
 {
     private const int Magic = 0x4D4C5052; // "RPLM"
