@@ -203,6 +203,18 @@ public class CustomerAnswersTests
         Assert.Null(DetailTokens.Contradiction(summary, [customer]));
     }
 
+    [Theory]
+    [InlineData("Can you tell me a bit more about what's happened?")]
+    [InlineData("Tell me a little about what has happened so far.")]
+    public void A_generic_invitation_to_tell_the_story_draws_out_a_fact(string invitation)
+    {
+        var session = Start("double-charge-student");
+
+        session.Respond(invitation);
+
+        Assert.NotEmpty(session.State.RevealedFacts);
+    }
+
     [Fact]
     public void Questions_off_the_problem_release_no_facts()
     {

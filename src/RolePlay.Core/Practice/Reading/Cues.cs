@@ -9,7 +9,7 @@ namespace RolePlay.Core.Practice.Reading;
 internal static partial class Cues
 {
     /// <summary>Questions that invite the customer's story whatever their problem ("what happened?").</summary>
-    [GeneratedRegex(@"\b(?:what (?:happened|went wrong|is going on|has been going on|'s been going on|would help|matters|else should i know|would (?:a )?good|would work|would you like|do you need|are you hoping|outcome)|tell me (?:more|about|what)|walk me through|talk me through|how (?:did|has|have|is|are) (?:this|that|it|things|everything)|how (?:did|does|do) (?:you|it) (?:feel|affect)|how can i (?:make|put)|what (?:is|'s) the (?:most|biggest|main|hardest)|in your own words|from the start|what does that mean for you|what would make)",
+    [GeneratedRegex(@"\b(?:what(?:'s| has)? (?:happened|went wrong|is going on|has been going on|'s been going on|would help|matters|else should i know|would (?:a )?good|would work|would you like|do you need|are you hoping|outcome)|tell me (?:a (?:little|bit) )?(?:more|about|what)|walk me through|talk me through|how (?:did|has|have|is|are) (?:this|that|it|things|everything)|how (?:did|does|do) (?:you|it) (?:feel|affect)|how can i (?:make|put)|what (?:is|'s) the (?:most|biggest|main|hardest)|in your own words|from the start|what does that mean for you|what would make)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex StoryProbe();
 
