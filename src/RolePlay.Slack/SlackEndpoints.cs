@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels;
 using RolePlay.Slack.Inbound;
 
 namespace RolePlay.Slack;
@@ -105,7 +106,8 @@ public static class SlackEndpoints
     private static async Task HandleAsync(HttpContext context, Func<ReadOnlyMemory<byte>, SlackInbound, CancellationToken, Task<SlackAck>> handle)
     {
         var services = context.RequestServices;
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        // The raw bytes: the signature covers them exactly.
+        var body = await BoundedBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             await WriteAsync(context, new SlackAck(StatusCodes.Status413PayloadTooLarge));
@@ -113,7 +115,7 @@ public static class SlackEndpoints
         }
 
         // Slack's certificate probe: answered before anything else is read.
-        if (IsSslCheck(body.Value.Span))
+        if (IsSslCheck(body))
         {
             await WriteAsync(context, SlackAck.Ok);
             return;
@@ -122,7 +124,7 @@ public static class SlackEndpoints
         var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
         var verifier = services.GetRequiredService<SlackSignatureVerifier>();
         if (string.IsNullOrEmpty(options.SigningSecret)
-            || !verifier.IsValid(context.Request.Headers["X-Slack-Request-Timestamp"], context.Request.Headers["X-Slack-Signature"], body.Value.Span))
+            || !verifier.IsValid(context.Request.Headers["X-Slack-Request-Timestamp"], context.Request.Headers["X-Slack-Signature"], body))
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints))
                 .LogWarning("Refused a Slack request to {Path}: bad or stale signature", context.Request.Path);
@@ -130,35 +132,11 @@ public static class SlackEndpoints
             return;
         }
 
-        await WriteAsync(context, await handle(body.Value, services.GetRequiredService<SlackInbound>(), context.RequestAborted));
+        await WriteAsync(context, await handle(body, services.GetRequiredService<SlackInbound>(), context.RequestAborted));
     }
 
     private static bool IsSslCheck(ReadOnlySpan<byte> body) =>
         body.StartsWith("ssl_check=1"u8) || body.IndexOf("&ssl_check=1"u8) >= 0;
-
-    /// <summary>The raw bytes (the signature covers them exactly), or null when over <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static async Task WriteAsync(HttpContext context, SlackAck ack)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels;
 using RolePlay.Core.Conversations;
 using RolePlay.Teams.Auth;
 using RolePlay.Teams.Cards;
@@ -46,7 +46,7 @@ public sealed partial class TeamsPipeline(
     public async Task ProcessAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(context.Request, _options.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -262,37 +262,10 @@ public sealed partial class TeamsPipeline(
                 .ConfigureAwait(false);
         }
 
-        // Local mode trusts nobody but this machine: the caller and the address replies go to must be loopback. A
-        // forwarded request came through a proxy, so its loopback address says nothing about the real caller.
-        var remote = context.Connection.RemoteIpAddress;
-        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
-        var callerIsLocal = remote is not null && IPAddress.IsLoopback(remote) && !forwarded;
+        // Local mode trusts nobody but this machine: the caller and the address replies go to must be loopback.
+        var callerIsLocal = LoopbackCaller.IsThisMachine(context);
         var serviceIsLocal = Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && serviceUrl.IsLoopback;
         return callerIsLocal && serviceIsLocal ? AuthResult.Ok : AuthResult.Fail("local mode accepts only loopback callers and serviceUrls");
-    }
-
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var limit = _options.MaxRequestBytes;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static Activity? Parse(byte[] body)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using RolePlay.Channels;
 using RolePlay.Core.Storage;
 using RolePlay.Core.Web;
 
@@ -249,7 +249,7 @@ internal static class WebAccess
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LoopbackCallerRequirement requirement)
         {
             var http = context.Resource as HttpContext ?? accessor.HttpContext;
-            if (http?.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip))
+            if (http is not null && LoopbackCaller.IsThisMachine(http))
             {
                 context.Succeed(requirement);
             }
