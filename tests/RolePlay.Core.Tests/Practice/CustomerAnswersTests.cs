@@ -142,10 +142,21 @@ public class CustomerAnswersTests
         }
     }
 
+    [Fact]
+    public void The_option_picked_is_the_one_the_customer_wants_most_whatever_its_place()
+    {
+        var offer = new ChoiceOffer(["refund the shipping now", "reserve the headset at your local store for tomorrow"]);
+
+        Assert.Equal("reserve the headset at your local store for tomorrow", offer.PickFor(new ChoicePreferences(["store", "refund"], [])));
+        Assert.Equal("refund the shipping now", offer.PickFor(new ChoicePreferences(["refund", "store"], [])));
+        Assert.Equal("reserve the headset at your local store for tomorrow", offer.PickFor(new ChoicePreferences([], ["refund"])));
+    }
+
     [Theory]
     [InlineData("Would you prefer a refund or a replacement?", "refund|replacement")]
     [InlineData("I can't refund a used ticket, but I can offer you a voucher or a free transfer to another date.", "voucher|free transfer to another date")]
     [InlineData("We can do Tuesday or Wednesday morning.", "Tuesday|Wednesday morning")]
+    [InlineData("Would you rather I refund the shipping now, or reserve the same headset at your local store for tomorrow?", "refund the shipping now|reserve the same headset at your local store for tomorrow")]
     [InlineData("You can choose. I can change your plan today, or from your next bill. Which is better for you?", "your plan today|from your next bill")]
     [InlineData("Three options: 1) the A$239 as account credit, 2) switch you to monthly billing, 3) turn off auto-renew. Which works for you?", "A$239 as account credit|switch you to monthly billing|turn off auto-renew")]
     [InlineData("The refund or the replacement is up to you. Which one?", null)]

@@ -8,15 +8,15 @@ namespace RolePlay.Core.Practice.Reading;
 /// the agent wrote them.</summary>
 internal sealed record ChoiceOffer(IReadOnlyList<string> Options)
 {
-    /// <summary>The option this customer takes: one holding a word they prefer, else the first holding no word
-    /// they avoid, else the first.</summary>
+    /// <summary>The option this customer takes: the one holding the word they prefer most (their preferences are in
+    /// order), else the first holding no word they avoid, else the first.</summary>
     public string PickFor(ChoicePreferences preferences)
     {
-        foreach (var option in Options)
+        foreach (var word in preferences.Prefers)
         {
-            if (preferences.Prefers.Any(word => Words.Mentions(option, word)))
+            if (Options.FirstOrDefault(option => Words.Mentions(option, word)) is { } preferred)
             {
-                return option;
+                return preferred;
             }
         }
 
@@ -26,7 +26,7 @@ internal sealed record ChoiceOffer(IReadOnlyList<string> Options)
 
 internal static partial class ChoiceReader
 {
-    private const int MaxOptionWords = 8;
+    private const int MaxOptionWords = 10;
 
     /// <summary>A numbered option is plainly an option, so it may run longer than one found in running text.</summary>
     private const int MaxNumberedOptionWords = 12;
