@@ -95,7 +95,7 @@ internal static class ReactionPolicy
         {
             return persona.Choices.Prefers.Count == 0 && persona.Choices.Avoids.Count == 0 && choice.Options.Count > 2
                 ? new(landed, Reaction.AsksAboutChoice, weight)
-                : new(landed, Reaction.AnswersChoice, weight) { Slots = Slot("choice", choice.PickFor(persona.Choices)) };
+                : new(landed, Reaction.AnswersChoice, weight) { Slots = Slot("choice", ChoiceOffer.InCustomersWords(choice.PickFor(persona.Choices))) };
         }
 
         if (r.Refusal && plan.HasFixedPolicy && !state.SuccessTurns.ContainsKey(SuccessCriterion.BoundaryWithoutBlame))

@@ -153,6 +153,16 @@ public class CustomerAnswersTests
     }
 
     [Theory]
+    [InlineData("reserve it at your local store", "reserve it at my local store")]
+    [InlineData("Your plan today", "My plan today")]
+    [InlineData("the choice is yours", "the choice is mine")]
+    [InlineData("email you the details", "email you the details")]
+    public void The_customer_repeats_an_option_in_their_own_voice(string option, string said)
+    {
+        Assert.Equal(said, ChoiceOffer.InCustomersWords(option));
+    }
+
+    [Theory]
     [InlineData("Would you prefer a refund or a replacement?", "refund|replacement")]
     [InlineData("I can't refund a used ticket, but I can offer you a voucher or a free transfer to another date.", "voucher|free transfer to another date")]
     [InlineData("We can do Tuesday or Wednesday morning.", "Tuesday|Wednesday morning")]

@@ -22,6 +22,10 @@ internal sealed record ChoiceOffer(IReadOnlyList<string> Options)
 
         return Options.FirstOrDefault(option => !preferences.Avoids.Any(word => Words.Mentions(option, word))) ?? Options[0];
     }
+
+    /// <summary>An option as the customer repeats it: the agent's "your local store" is "my local store" in their mouth.</summary>
+    public static string InCustomersWords(string option) => ChoiceReader.Possessive().Replace(option, m =>
+        m.Value.Length == 4 ? (char.IsUpper(m.Value[0]) ? "My" : "my") : (char.IsUpper(m.Value[0]) ? "Mine" : "mine"));
 }
 
 internal static partial class ChoiceReader
@@ -107,4 +111,7 @@ internal static partial class ChoiceReader
 
     [GeneratedRegex(@"^(?:a|an|the|to|have|get|me|we|i)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Article();
+
+    [GeneratedRegex(@"\byours?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex Possessive();
 }
