@@ -23,7 +23,7 @@ internal sealed class StoredTeamsReferences(IConversationReferenceStore store, I
     public async ValueTask SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
     {
         var personal = reference.ConversationType == "personal";
-        var conversationId = personal ? reference.ConversationId : TeamsProactiveSender.WithoutThread(reference.ConversationId);
+        var conversationId = personal ? reference.ConversationId : Teams.Protocol.ThreadedConversationId.Channel(reference.ConversationId);
         var owner = personal ? reference.UserId : conversationId;
         var written = await WriteAsync(reference.TenantId, owner, new Written(reference.ServiceUrl, conversationId, reference.BotId), cancellationToken)
             .ConfigureAwait(false);

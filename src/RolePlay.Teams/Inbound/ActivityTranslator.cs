@@ -171,12 +171,8 @@ public static class ActivityTranslator
             _ => ConversationKind.Personal,
         };
 
-        // A channel reply's conversation id names its thread: "19:...@thread.tacv2;messageid=1759881511856".
-        const string marker = ";messageid=";
         var id = conversation.Id!;
-        var at = id.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        var thread = at >= 0 ? id[(at + marker.Length)..] : null;
-        return new ConversationAddress(Platform, tenant, id, kind, thread, channelData.TeamId);
+        return new ConversationAddress(Platform, tenant, id, kind, ThreadedConversationId.Thread(id), channelData.TeamId);
     }
 
     /// <summary>Card data as strings: strings as they are, other values as their JSON text (numbers, booleans,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Storage;
+using RolePlay.Teams.Protocol;
 
 namespace RolePlay.Teams.Inbound;
 
@@ -9,14 +10,12 @@ namespace RolePlay.Teams.Inbound;
 /// remembers who, and a reaction to that message is credited to them. Knows nothing of what a reaction means.</summary>
 public sealed class RelayedAuthors(IMessageAuthorStore store, IOptions<TeamsOptions> options, TimeProvider time)
 {
-    private const string ThreadMarker = ";messageid=";
-
     /// <summary>Remembers that the activity the connector returned speaks for <paramref name="author"/>.</summary>
     public Task RememberAsync(string tenantId, string conversationId, string activityId, ChannelUser author, CancellationToken ct)
     {
         var tenant = new TenantScope(ActivityTranslator.Platform, tenantId);
         var expires = time.GetUtcNow() + options.Value.RelayedAuthorRetention;
-        return store.SaveAsync(new MessageAuthor(tenant, ChannelOf(conversationId), activityId, new PersonKey(tenant, author.UserId), expires), ct);
+        return store.SaveAsync(new MessageAuthor(tenant, ThreadedConversationId.Channel(conversationId), activityId, new PersonKey(tenant, author.UserId), expires), ct);
     }
 
     /// <summary>The events with each reaction's <see cref="ReactionChanged.MessageAuthorId"/> filled in where the
@@ -39,7 +38,7 @@ public sealed class RelayedAuthors(IMessageAuthorStore store, IOptions<TeamsOpti
                 continue;
             }
 
-            var key = (ChannelOf(reaction.Conversation.ConversationId), reaction.MessageId);
+            var key = (ThreadedConversationId.Channel(reaction.Conversation.ConversationId), reaction.MessageId);
             if (!authors.TryGetValue(key, out var author))
             {
                 author = (await store.GetAsync(tenant, key.Item1, key.MessageId, time.GetUtcNow(), ct).ConfigureAwait(false))?.UserId;
@@ -50,13 +49,5 @@ public sealed class RelayedAuthors(IMessageAuthorStore store, IOptions<TeamsOpti
         }
 
         return credited;
-    }
-
-    /// <summary>A channel thread's conversation id carries its root ("19:…@thread.tacv2;messageid=1759…"), but a
-    /// reaction arrives with the bare channel id. Activity ids are unique within a channel, so the channel is the key.</summary>
-    private static string ChannelOf(string conversationId)
-    {
-        var at = conversationId.IndexOf(ThreadMarker, StringComparison.OrdinalIgnoreCase);
-        return at >= 0 ? conversationId[..at] : conversationId;
     }
 }

@@ -26,8 +26,6 @@ public sealed partial class TeamsProactiveSender(
     /// carry a prefix ("29:", "19:", "a:"), so this never meets a real owner.</summary>
     public const string TenantOwner = "~tenant";
 
-    private const string ThreadMarker = ";messageid=";
-
     public string Platform => ActivityTranslator.Platform;
 
     public async Task<ProactiveOutcome> SendAsync(RoutineTarget to, IReadOnlyList<Outgoing> messages, CancellationToken ct)
@@ -105,7 +103,7 @@ public sealed partial class TeamsProactiveSender(
     private async Task<Reach> ChannelAsync(RoutineTarget.Channel channel, CancellationToken ct)
     {
         // A thread's conversation id carries its root ("19:…@thread.tacv2;messageid=…"); a new post goes to the channel.
-        var bare = WithoutThread(channel.ChannelId);
+        var bare = ThreadedConversationId.Channel(channel.ChannelId);
         var stored = await references.GetAsync(channel.Scope, bare, ct).ConfigureAwait(false)
             ?? (bare == channel.ChannelId ? null : await references.GetAsync(channel.Scope, channel.ChannelId, ct).ConfigureAwait(false));
         if (stored?.ServiceUrl is null)
@@ -114,15 +112,8 @@ public sealed partial class TeamsProactiveSender(
         }
 
         // A reply names its thread in the conversation id too, as Teams does for every message inside a thread.
-        var conversationId = channel.ThreadId is { } thread ? $"{bare}{ThreadMarker}{thread}" : bare;
+        var conversationId = ThreadedConversationId.Of(bare, channel.ThreadId);
         return new Reach(Reference(stored with { ConversationId = conversationId }, "channel", null), channel.ThreadId, null);
-    }
-
-    /// <summary>The channel part of a conversation id.</summary>
-    public static string WithoutThread(string conversationId)
-    {
-        var at = conversationId.IndexOf(ThreadMarker, StringComparison.OrdinalIgnoreCase);
-        return at >= 0 ? conversationId[..at] : conversationId;
     }
 
     private static ConversationReference Reference(StoredReference stored, string conversationType, ChannelAccount? user) => new()
