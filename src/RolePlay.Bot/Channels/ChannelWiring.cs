@@ -20,7 +20,10 @@ namespace RolePlay.Bot.Channels;
 /// studio always (loopback only while neither Teams nor Slack is configured).</summary>
 internal static class ChannelWiring
 {
-    public sealed record Enabled(bool Slack);
+    /// <summary>Which channels are configured, and the one decision of the deployment mode: local when nothing is
+    /// configured that could sign a person in (no Teams app id, no Slack settings), so the studio and dashboard answer
+    /// loopback callers only.</summary>
+    public sealed record Enabled(bool Slack, bool Local);
 
     public static Enabled Add(WebApplicationBuilder builder)
     {
@@ -49,10 +52,9 @@ internal static class ChannelWiring
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, SlackProactiveSender>());
         }
 
-        // Local mode: nothing is configured that could sign a person in, so the studio answers loopback callers only.
         var local = !slack && string.IsNullOrWhiteSpace(configuration["Teams:MicrosoftAppId"]);
         services.AddStudio(options => options.LocalMode = local);
-        return new Enabled(slack);
+        return new Enabled(slack, local);
     }
 
     public static void Map(WebApplication app, Enabled enabled)

@@ -76,7 +76,7 @@ internal static class BotHost
         TeamRoutineWiring.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
-        var web = WebAccess.Add(builder, channels.Slack);
+        var web = WebAccess.Add(builder, channels.Local);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDashboard(builder.Configuration,
             new DashboardHosting(web.Local ? new TenantScope("studio", builder.Configuration["Dashboard:LocalTenant"] ?? "local") : null));

@@ -30,11 +30,11 @@ internal static class WebAccess
 
     public sealed record SignInProvider(string Scheme, string Label);
 
-    public static Mode Add(WebApplicationBuilder builder, bool slackChannel)
+    /// <param name="local">The deployment mode as <see cref="RolePlay.Bot.Channels.ChannelWiring"/> decided it.</param>
+    public static Mode Add(WebApplicationBuilder builder, bool local)
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        var local = string.IsNullOrWhiteSpace(configuration["Teams:MicrosoftAppId"]) && !slackChannel;
         if (local)
         {
             services.AddAuthentication(LoopbackScheme).AddScheme<AuthenticationSchemeOptions, LoopbackOnlyHandler>(LoopbackScheme, null);
