@@ -12,7 +12,6 @@ public enum PersonRole
 {
     Agent,
     Manager,
-    Facilitator,
 }
 
 /// <summary>
