@@ -44,6 +44,13 @@ public sealed class TeamSetup(IPeopleStore people, ITeamStore teams, TimeProvide
             return Say("Thanks! Only this team's managers can change its set-up. Ask one of them, or type “team show” to see it.");
         }
 
+        if (command is TeamSetupCommand.NewHire newHire)
+        {
+            return team is null
+                ? Say("This team isn't set up yet. A manager starts with “team standup 09:15”.")
+                : await MarkNewHireAsync(new PersonKey(tenant, newHire.UserId), teamId, newHire.IsNewHire, ct).ConfigureAwait(false);
+        }
+
         var founding = team is null;
         team ??= NewTeam(tenant, teamId, message.Conversation.Platform, person.TimeZone);
         var (updated, confirmation) = Apply(team, command, message.Conversation);
@@ -152,6 +159,28 @@ public sealed class TeamSetup(IPeopleStore people, ITeamStore teams, TimeProvide
         await people.SaveAsync(person with { Role = PersonRole.Manager, TeamId = teamId }, ct).ConfigureAwait(false);
     }
 
+    private async Task<RouterResult> MarkNewHireAsync(PersonKey key, string teamId, bool isNewHire, CancellationToken ct)
+    {
+        var member = await people.GetAsync(key, ct).ConfigureAwait(false);
+        if (member is null || member.TeamId != teamId)
+        {
+            return Say($"{key.UserId} isn't a member of this team. They join with “team join” in this channel.");
+        }
+
+        try
+        {
+            await people.SaveAsync(member with { IsNewHire = isNewHire }, ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Say($"{member.DisplayName}'s settings changed at the same moment. Please try again.");
+        }
+
+        return Say(isNewHire
+            ? $"{member.DisplayName} is marked as a new hire: buddy pairing puts them with a seasoned colleague and alternates who leads."
+            : $"{member.DisplayName} is no longer marked as a new hire.");
+    }
+
     private async Task<RouterResult> JoinAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
     {
         await teams.AddMemberAsync(tenant, teamId, new TeamMember(person.Key, Now), ct).ConfigureAwait(false);
@@ -191,6 +220,7 @@ public sealed class TeamSetup(IPeopleStore people, ITeamStore teams, TimeProvide
         "• team values Listen first; Own the outcome — the service values the rubric looks for\n" +
         "• team emoji win :sparkles: / team emoji recognition :clap: — the reactions that count (Teams: like, heart, laugh…)\n" +
         "• team manager <user-id> — make someone else a manager\n" +
+        "• team newhire <user-id> [off] — mark a member as a new hire (pairing puts them with a seasoned colleague)\n" +
         "• team days mon-fri — the days standups run\n" +
         "• team pairing weekly|fortnightly|off [mon] [10:00] — buddy pairing, in the team's time zone\n" +
         "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +

@@ -20,6 +20,9 @@ public abstract record TeamSetupCommand
 
     public sealed record Manager(string UserId) : TeamSetupCommand;
 
+    /// <summary>Marks a member as a new hire (or, with "off", as seasoned): buddy pairing alternates who leads.</summary>
+    public sealed record NewHire(string UserId, bool IsNewHire) : TeamSetupCommand;
+
     /// <summary>"team days mon-fri": the days standups run.</summary>
     public sealed record Days(IReadOnlySet<DayOfWeek> WorkingDays) : TeamSetupCommand;
 
@@ -83,6 +86,7 @@ public static partial class TeamSetupParser
             "values" => ParseValues(args),
             "emoji" or "reaction" => ParseEmoji(Split(args)),
             "manager" => ParseManager(args),
+            "newhire" or "new-hire" => ParseNewHire(args),
             "days" => ParseDays(args),
             "pairing" or "buddies" => ParsePairing(Split(args.ToLowerInvariant())),
             "celebration" or "celebrate" => ParseCelebration(Split(args.ToLowerInvariant())),
@@ -185,6 +189,17 @@ public static partial class TeamSetupParser
         return id.Length == 0 || id.Contains(' ', StringComparison.Ordinal)
             ? new TeamSetupCommand.Invalid("Name one person by their user id, e.g. “team manager U0123ABC”.")
             : new TeamSetupCommand.Manager(id);
+    }
+
+    private static TeamSetupCommand ParseNewHire(string text)
+    {
+        var words = Split(text);
+        var off = words.Count == 2 && words[1].Equals("off", StringComparison.OrdinalIgnoreCase);
+        var who = off || words.Count == 1 ? words[0] : null;
+        var id = who is null ? null : UserMention().Match(who) is { Success: true } m ? m.Groups["id"].Value : who;
+        return id is { Length: > 0 }
+            ? new TeamSetupCommand.NewHire(id, !off)
+            : new TeamSetupCommand.Invalid("Name one member by their user id: “team newhire U0123ABC” (or “team newhire U0123ABC off”).");
     }
 
     private static TeamSetupCommand ParseDays(string text) =>

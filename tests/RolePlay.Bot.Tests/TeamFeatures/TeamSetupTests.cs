@@ -55,6 +55,24 @@ public sealed class TeamSetupTests : TeamFeatureTest
         Assert.Equal((PersonRole.Manager, "team-1", ConsentState.NotAsked), (ben!.Role, ben.TeamId, ben.Consent));
     }
 
+    [Fact]
+    public async Task A_manager_marks_a_member_as_a_new_hire_and_back_and_nobody_else_can()
+    {
+        await Bot.SayInAsync(General, Mia, "team standup 09:15");
+        Assert.Contains("isn't a member of this team", Text(await Bot.SayInAsync(General, Mia, "team newhire 29:ben")));
+        await Bot.SayInAsync(General, Ben, "team join");
+
+        Assert.Contains("Only this team's managers", Text(await Bot.SayInAsync(General, Ben, "team newhire 29:ben")));
+        Assert.False((await Bot.People.GetAsync(KeyOf(Ben), Ct))!.IsNewHire);
+
+        Assert.Contains("marked as a new hire", Text(await Bot.SayInAsync(General, Mia, "team newhire 29:ben")));
+        Assert.True((await Bot.People.GetAsync(KeyOf(Ben), Ct))!.IsNewHire);
+
+        Assert.Contains("no longer marked", Text(await Bot.SayInAsync(General, Mia, "team newhire 29:ben off")));
+        Assert.False((await Bot.People.GetAsync(KeyOf(Ben), Ct))!.IsNewHire);
+        Assert.Contains("Name one member", Text(await Bot.SayInAsync(General, Mia, "team newhire")));
+    }
+
     [Theory]
     [InlineData("team timezone Mars/Olympus", "not a time zone I know")]
     [InlineData("team standup 25:00", "I couldn't read “25:00”")]
