@@ -38,6 +38,8 @@ internal static partial class DetailTokens
         "pay", "paid", "payin", "cost", "charg", "spent", "spend", "owe", "been", "took", "tak", "wait", "waited", "ago",
     };
 
+    private static readonly char[] ClauseEnds = ['.', ',', ';', '!', '?', '\n', ':'];
+
     /// <summary>The specific words near the detail within its own clause: "stuck 4 days" in "2-day shipping,
     /// stuck 4 days" is about being stuck, not shipping.</summary>
     private static HashSet<string> AnchorOf(string text, Match match)
@@ -50,8 +52,6 @@ internal static partial class DetailTokens
         anchor.RemoveWhere(stem => stem.Any(char.IsDigit) || AnyDetail.Contains(stem));
         return anchor;
     }
-
-    private static readonly char[] ClauseEnds = ['.', ',', ';', '!', '?', '\n', ':'];
 
     /// <summary>The first detail of <paramref name="summary"/> that contradicts what the customer said, as
     /// (what they said, what the summary said), or null. A detail with nothing around it ("so it's Thursday?")
