@@ -172,7 +172,7 @@ public sealed partial class TeamsPipeline(
     {
         if (result.ReplaceCard is { } card)
         {
-            return (AdaptiveCardRenderer.ToInvokeResponse(card, result.InputErrors), result.Replies);
+            return (AdaptiveCardPayloads.ToInvokeResponse(card, result.InputErrors), result.Replies);
         }
 
         if (result.InputErrors is { Count: > 0 } errors)

@@ -1,11 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using RolePlay.AdaptiveCards;
 using RolePlay.Browser.Tests.Infrastructure;
 using RolePlay.Core.Conversations;
 using RolePlay.Studio.Http;
-using RolePlay.Teams.Cards;
 
 namespace RolePlay.Browser.Tests;
 

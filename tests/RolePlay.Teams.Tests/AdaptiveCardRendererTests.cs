@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolePlay.AdaptiveCards;
 using RolePlay.Core.Cards;
 using RolePlay.Teams.Cards;
 using RolePlay.Teams.Tests.Infrastructure;
@@ -112,8 +113,8 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void The_attachment_and_invoke_response_wrap_the_card()
     {
-        var attachment = AdaptiveCardRenderer.ToAttachment(SampleCards.Facts);
-        var response = AdaptiveCardRenderer.ToInvokeResponse(SampleCards.Facts);
+        var attachment = AdaptiveCardPayloads.ToAttachment(SampleCards.Facts);
+        var response = AdaptiveCardPayloads.ToInvokeResponse(SampleCards.Facts);
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
         Assert.Equal("FactSet", attachment.Content!["body"]![1]!["type"]!.GetValue<string>());

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using RolePlay.AdaptiveCards;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Conversations;
-using RolePlay.Teams.Cards;
 using RolePlay.Teams.Tests.Infrastructure;
 
 namespace RolePlay.Teams.Tests;

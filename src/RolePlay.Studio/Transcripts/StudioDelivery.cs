@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
+using RolePlay.AdaptiveCards;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Conversations;
 using RolePlay.Core.Storage;
-using RolePlay.Teams.Cards;
 
 namespace RolePlay.Studio.Transcripts;
 

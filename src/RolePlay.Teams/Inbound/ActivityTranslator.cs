@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RolePlay.AdaptiveCards;
 using RolePlay.Core.Conversations;
 using RolePlay.Teams.Protocol;
 
@@ -17,9 +18,6 @@ public sealed record Translation(IReadOnlyList<IncomingEvent> Events, string? Pr
 public static class ActivityTranslator
 {
     public const string Platform = "teams";
-
-    /// <summary>The key in card data (and in <see cref="CardSubmitted.Values"/>' source) that names the action.</summary>
-    public const string VerbKey = "verb";
 
     public static bool IsHandled(Activity activity) => activity.Type switch
     {
@@ -122,17 +120,17 @@ public static class ActivityTranslator
 
         var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
         var values = Flatten(data);
-        var verb = action.TryGetProperty(VerbKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : null;
-        verb ??= values.GetValueOrDefault(VerbKey) ?? "";
-        values.Remove(VerbKey);
+        var verb = action.TryGetProperty(AdaptiveCardRenderer.VerbKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : null;
+        verb ??= values.GetValueOrDefault(AdaptiveCardRenderer.VerbKey) ?? "";
+        values.Remove(AdaptiveCardRenderer.VerbKey);
         return Single(new CardSubmitted(from, conversation, at, verb, values, activity.ReplyToId));
     }
 
     private static CardSubmitted Submitted(ChannelUser from, ConversationAddress conversation, DateTimeOffset at, JsonElement value, string? cardMessageId)
     {
         var values = Flatten(value);
-        var verb = values.GetValueOrDefault(VerbKey) ?? "";
-        values.Remove(VerbKey);
+        var verb = values.GetValueOrDefault(AdaptiveCardRenderer.VerbKey) ?? "";
+        values.Remove(AdaptiveCardRenderer.VerbKey);
         return new CardSubmitted(from, conversation, at, verb, values, cardMessageId);
     }
 

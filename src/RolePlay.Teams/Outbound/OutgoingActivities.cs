@@ -16,5 +16,5 @@ public static class OutgoingActivities
     };
 
     public static Activity Card(Core.Cards.Card card, IReadOnlyDictionary<string, string>? inputErrors) =>
-        new() { Type = ActivityTypes.Message, Attachments = [AdaptiveCardRenderer.ToAttachment(card, inputErrors)] };
+        new() { Type = ActivityTypes.Message, Attachments = [AdaptiveCardPayloads.ToAttachment(card, inputErrors)] };
 }

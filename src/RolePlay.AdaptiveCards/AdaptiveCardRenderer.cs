@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using RolePlay.Core.Cards;
-using RolePlay.Teams.Inbound;
-using RolePlay.Teams.Protocol;
 
-namespace RolePlay.Teams.Cards;
+namespace RolePlay.AdaptiveCards;
 
-/// <summary>Renders a Core <see cref="Card"/> as an Adaptive Card 1.5 for Teams: TextBlocks with wrap, FactSet,
+/// <summary>Renders a Core <see cref="Card"/> as an Adaptive Card 1.5, the JSON Teams receives and the studio draws with
+/// Microsoft's renderer: TextBlocks with wrap, FactSet,
 /// Input.ChoiceSet / Input.Text with labels and required messages, ratings as a 1..Max choice set, Action.Execute
 /// with an Action.Submit fallback carrying the same data (the verb included, so both paths route), Action.OpenUrl.
 /// No action <c>style</c>, no Media, no HTML (Teams ignores or rejects them). Text is plain: Markdown is neutralised.</summary>
@@ -15,6 +14,9 @@ public static class AdaptiveCardRenderer
 {
     public const string Version = "1.5";
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>The data field that names the card action's verb, so Action.Execute and Action.Submit route alike.</summary>
+    public const string VerbKey = "verb";
     private const int MaxRating = 10;
     private const int ExpandedChoiceLimit = 5;
 
@@ -54,14 +56,6 @@ public static class AdaptiveCardRenderer
 
         return root;
     }
-
-    /// <summary>The card as a message attachment.</summary>
-    public static Attachment ToAttachment(Card card, IReadOnlyDictionary<string, string>? inputErrors = null) =>
-        new() { ContentType = ContentType, Content = Render(card, inputErrors) };
-
-    /// <summary>The card as the answer to an <c>adaptiveCard/action</c> invoke (it replaces the acted-on card).</summary>
-    public static AdaptiveCardInvokeResponse ToInvokeResponse(Card card, IReadOnlyDictionary<string, string>? inputErrors = null) =>
-        new() { StatusCode = 200, Type = AdaptiveCardInvokeResponse.CardType, Value = Render(card, inputErrors) };
 
     /// <summary>Makes user-supplied text display literally in a Markdown TextBlock: Markdown punctuation is
     /// backslash-escaped, list and heading markers at a line start are defused, and <c>{{</c> (Adaptive Card date
@@ -222,7 +216,7 @@ public static class AdaptiveCardRenderer
             data[key] = value;
         }
 
-        data[ActivityTranslator.VerbKey] = submit.Verb;
+        data[VerbKey] = submit.Verb;
         return data;
     }
 
@@ -248,7 +242,7 @@ public static class AdaptiveCardRenderer
                 throw new ArgumentException($"Card '{card.Id}' has an input with no id.");
             }
 
-            if (input.Id == ActivityTranslator.VerbKey)
+            if (input.Id == VerbKey)
             {
                 throw new ArgumentException($"Card '{card.Id}': input id '{input.Id}' is reserved for the action verb.");
             }
