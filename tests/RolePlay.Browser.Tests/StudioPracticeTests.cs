@@ -51,8 +51,9 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         var commitment = studio.Card("debrief.commitment");
         var observations = studio.Card("debrief.observations");
         await Assertions.Expect(observations).ToContainTextAsync("What happened");
-        // The phrases quoted as evidence read as Teams shows them: no Markdown escapes left over.
-        await Assertions.Expect(observations).ToContainTextAsync("(summary)");
+        // The phrases quoted as evidence read as Teams shows them: no Markdown escapes left over. (Empathy, not the
+        // summary: the persona's opening is drawn at random, and a summary only counts when it restates what was said.)
+        await Assertions.Expect(observations).ToContainTextAsync("(empathy)");
         await Assertions.Expect(observations).Not.ToContainTextAsync("\\(");
         await commitment.GetByRole(AriaRole.Textbox, new() { Name = "I will" }).FillAsync("Name the feeling before I offer a fix");
         await commitment.GetByRole(AriaRole.Button, new() { Name = "Commit" }).ClickAsync();
