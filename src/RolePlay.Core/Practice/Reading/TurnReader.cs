@@ -170,7 +170,8 @@ internal static partial class TurnReader
     /// a summary that mentions the account and ends "have I got that right?" does not.</summary>
     private static Content.PersonaDetail? DetailAsked(string text, Content.Persona persona)
     {
-        var asking = SentenceEnd().Split(text).Where(s => s.Contains('?') || DetailRequest().IsMatch(s)).ToList();
+        var asking = SentenceSplitter.Spans(text).Select(span => text.Substring(span.Start, span.Length))
+            .Where(s => s.Contains('?') || DetailRequest().IsMatch(s)).ToList();
         return asking.Count == 0 ? null
             : persona.Details.FirstOrDefault(d => d.AskedBy.Any(w => asking.Any(sentence => Words.Mentions(sentence, w))));
     }
@@ -183,9 +184,6 @@ internal static partial class TurnReader
 
     [GeneratedRegex(@"[.!?]+(?:\s|$)|\n")]
     private static partial Regex Sentences();
-
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n")]
-    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\b(?:worr\w*|scar\w*|afraid|anxious|nervous|stress\w*|angry|furious|fuming|livid|annoy\w*|frustrat\w*|fed up|upset|gutted|devastat\w*|heartbr\w*|sad|embarrass\w*|confus\w*|lost|overwhelm\w*|panic\w*|exhaust\w*|tired|alone|let down|disappoint\w*|humiliat\w*|ignored|desperate|helpless|hopeless|mortified|ashamed|rubbish|awful|terrible|nightmare|horrible|unfair|ridiculous)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
