@@ -224,6 +224,17 @@ public class CustomerAnswersTests
         Assert.Null(DetailTokens.Contradiction(summary, [customer]));
     }
 
+    [Fact]
+    public void An_open_question_is_answered_about_what_it_asks_not_what_the_message_mentioned_before_it()
+    {
+        var session = Start("double-charge-student", seed: 4);
+
+        session.Respond("Seeing £64 go out twice when rent is coming up would make anyone panic. Can you tell me what you're seeing in your banking app?");
+
+        Assert.Contains("both-pending", session.State.RevealedFacts);
+        Assert.DoesNotContain("rent-friday", session.State.RevealedFacts);
+    }
+
     [Theory]
     [InlineData("Can you tell me a bit more about what's happened?")]
     [InlineData("Tell me a little about what has happened so far.")]

@@ -55,7 +55,11 @@ internal static partial class TurnReader
         };
 
         var empathy = (labels & Behaviour.Empathy) != 0 ? reading.Phrase(Behaviour.Empathy, text) : null;
-        var factTopic = Unrevealed(state, plan).FirstOrDefault(f => f.Topics.Any(topic => Words.Mentions(text, topic)));
+        // The fact the question itself is about comes first: "rent is coming up… what are you seeing in your
+        // banking app?" asks about the app, not the rent.
+        var asking = AskingSentences(text);
+        var factTopic = Unrevealed(state, plan).FirstOrDefault(f => f.Topics.Any(topic => asking.Any(q => Words.Mentions(q, topic))))
+                        ?? Unrevealed(state, plan).FirstOrDefault(f => f.Topics.Any(topic => Words.Mentions(text, topic)));
         var probe = Cues.StoryProbe().IsMatch(text);
         var smallTalk = Cues.SmallTalk().IsMatch(text) && !probe;
         var asks = (labels & Behaviour.OpenQuestion) != 0 || (text.Contains('?') && (probe || smallTalk));
@@ -70,7 +74,7 @@ internal static partial class TurnReader
             AsksTheirStory = story,
             Fact = story ? factTopic ?? Unrevealed(state, plan).FirstOrDefault() : null,
             OffTopic = offTopic,
-            Detail = DetailAsked(text, persona),
+            Detail = DetailAsked(asking, persona),
             Choice = ChoiceReader.Read(text),
             Summary = (labels & Behaviour.Summary) == 0 ? SummaryCheck.None
                 : !Shares(stems, said.Stems, text, customerLines) ? SummaryCheck.Empty
@@ -168,13 +172,13 @@ internal static partial class TurnReader
 
     /// <summary>The detail a question or a request in the message asks for: "what's your account number?" does,
     /// a summary that mentions the account and ends "have I got that right?" does not.</summary>
-    private static Content.PersonaDetail? DetailAsked(string text, Content.Persona persona)
-    {
-        var asking = SentenceSplitter.Spans(text).Select(span => text.Substring(span.Start, span.Length))
+    private static Content.PersonaDetail? DetailAsked(List<string> asking, Content.Persona persona) =>
+        persona.Details.FirstOrDefault(d => d.AskedBy.Any(w => asking.Any(sentence => Words.Mentions(sentence, w))));
+
+    /// <summary>The sentences of the message that ask something: a question, or a request for a detail.</summary>
+    private static List<string> AskingSentences(string text) =>
+        SentenceSplitter.Spans(text).Select(span => text.Substring(span.Start, span.Length))
             .Where(s => s.Contains('?') || DetailRequest().IsMatch(s)).ToList();
-        return asking.Count == 0 ? null
-            : persona.Details.FirstOrDefault(d => d.AskedBy.Any(w => asking.Any(sentence => Words.Mentions(sentence, w))));
-    }
 
     private static int BitCount(Behaviour set) => System.Numerics.BitOperations.PopCount((uint)set);
 
