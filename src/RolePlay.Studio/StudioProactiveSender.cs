@@ -1,5 +1,5 @@
 using System.Globalization;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Studio.Transcripts;
 

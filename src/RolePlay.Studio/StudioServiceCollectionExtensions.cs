@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Facilitation;
 using RolePlay.Core.Routines;
 using RolePlay.Studio.Http;
 using RolePlay.Studio.Transcripts;

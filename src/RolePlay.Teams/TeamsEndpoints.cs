@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Teams.Auth;
 using RolePlay.Teams.Cards;
 using RolePlay.Teams.Inbound;

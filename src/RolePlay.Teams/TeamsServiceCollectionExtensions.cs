@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Auth;
 using RolePlay.Teams.Inbound;

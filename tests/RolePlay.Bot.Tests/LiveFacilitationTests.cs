@@ -1,6 +1,8 @@
+using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Content.Loading;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Facilitation;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 

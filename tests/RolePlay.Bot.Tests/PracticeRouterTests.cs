@@ -1,7 +1,9 @@
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
-using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
 namespace RolePlay.Bot.Tests;
 

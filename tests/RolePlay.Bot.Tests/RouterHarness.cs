@@ -4,13 +4,23 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using RolePlay.Bot.Hosting;
 using RolePlay.Bot.Tests.Routines;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Consent;
 using RolePlay.Core.Content;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Content.Loading;
+using RolePlay.Core.Debriefing;
 using RolePlay.Core.Detection;
+using RolePlay.Core.GroupPractice;
 using RolePlay.Core.Insights;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Recognition;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Routing;
+using RolePlay.Core.Scene;
+using RolePlay.Core.Settings;
+using RolePlay.Core.Sharing;
 using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
 using RolePlay.Storage;
 
 namespace RolePlay.Bot.Tests;
@@ -30,13 +40,18 @@ internal sealed class RouterHarness : IAsyncDisposable
         Logs = logs;
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
         var insights = services.GetRequiredService<IInsightsRecorder>();
-        var team = new TeamRouter(
-            new TeamSetup(People, Teams, clock),
+        var team = new ChannelRouter(
+            new TeamSettings(People, Teams, clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
             new ChannelPractice(Catalog, engine, People, Sessions, clock),
             services.GetRequiredService<RoutineCommands>());
-        Router = new PracticeRouter(Catalog, engine, People, Sessions, Learning, team, services.GetRequiredService<RoutineAnswers>(), insights, clock);
+        Router = new PracticeRouter(People, Sessions,
+            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, clock),
+            new DebriefConversation(engine, Sessions, Learning, insights, clock),
+            new ConsentConversation(Catalog, People, clock),
+            new SettingsForm(People, clock),
+            team, services.GetRequiredService<RoutineAnswers>(), clock);
     }
 
     public FakeTimeProvider Clock { get; }

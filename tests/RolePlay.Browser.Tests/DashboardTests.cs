@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
 using RolePlay.Browser.Tests.Infrastructure;
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using Xunit.Abstractions;
-using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
 namespace RolePlay.Browser.Tests;
 

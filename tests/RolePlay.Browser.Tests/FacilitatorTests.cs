@@ -1,7 +1,10 @@
 using Microsoft.Playwright;
 using RolePlay.Browser.Tests.Infrastructure;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Consent;
+using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Routing;
 using RolePlay.Core.Storage;
 using Xunit.Abstractions;
 
@@ -80,7 +83,7 @@ public sealed class FacilitatorTests(BrowserFixture browser, ITestOutputHelper o
 
         var sender = Assert.Single(_server.Get<IEnumerable<IProactiveSender>>(), s => s.Platform == "studio");
         var outcome = await sender.SendAsync(new RoutineTarget.Person(_server.OnlyLocalPerson()),
-            [new TextOut("Time for today's three-minute practice?"), new CardOut(PracticeCards.Welcome())], CancellationToken.None);
+            [new TextOut("Time for today's three-minute practice?"), new CardOut(ConsentCards.Welcome())], CancellationToken.None);
 
         Assert.IsType<ProactiveOutcome.Sent>(outcome);
         await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Time for today's three-minute practice?" })).ToBeVisibleAsync();

@@ -1,10 +1,12 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RolePlay.AdaptiveCards;
 using RolePlay.Browser.Tests.Infrastructure;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Consent;
+using RolePlay.Core.Routing;
 using RolePlay.Studio.Http;
 
 namespace RolePlay.Browser.Tests;
@@ -35,7 +37,7 @@ public sealed class StudioApiTests : IAsyncLifetime
         var body = await joined.Content.ReadFromJsonAsync<JsonObject>();
 
         var card = body!["entries"]![0]!["card"]!;
-        Assert.True(JsonNode.DeepEquals(AdaptiveCardRenderer.Render(PracticeCards.Welcome()), card), card.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(AdaptiveCardRenderer.Render(ConsentCards.Welcome()), card), card.ToJsonString());
         Assert.Equal("welcome", body["entries"]![0]!["cardId"]!.GetValue<string>());
     }
 

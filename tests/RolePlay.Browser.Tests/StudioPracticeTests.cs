@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using RolePlay.Browser.Tests.Infrastructure;
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using Xunit.Abstractions;
 

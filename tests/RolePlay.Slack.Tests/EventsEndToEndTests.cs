@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Slack.Tests.Infrastructure;
 
 namespace RolePlay.Slack.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Slack.Installs;
 using RolePlay.Slack.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using static RolePlay.Storage.Tests.TestData;
 

@@ -1,3 +1,4 @@
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.Repositories;
 using RolePlay.Storage.Rows;

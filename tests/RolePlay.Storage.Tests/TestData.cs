@@ -1,3 +1,4 @@
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Storage.Tests;

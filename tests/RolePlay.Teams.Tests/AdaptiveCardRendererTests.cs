@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RolePlay.AdaptiveCards;
 using RolePlay.Core.Cards;
+using RolePlay.Core.Practice;
 using RolePlay.Teams.Cards;
 using RolePlay.Teams.Tests.Infrastructure;
 

@@ -1,9 +1,13 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RolePlay.AdaptiveCards;
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Consent;
+using RolePlay.Core.Debriefing;
+using RolePlay.Core.Scene;
+using RolePlay.Core.Settings;
 using RolePlay.Teams.Tests.Infrastructure;
 
 namespace RolePlay.Teams.Tests;
@@ -25,7 +29,9 @@ public sealed class CardValidationTests
     [Fact]
     public void The_practice_set_covers_every_card_the_bot_can_emit()
     {
-        var factories = typeof(PracticeCards).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        Type[] practiceCards = [typeof(ConsentCards), typeof(SceneCards), typeof(DebriefCards), typeof(SettingsCards), typeof(CommonCards)];
+        var factories = practiceCards
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
             .Where(m => m.ReturnType == typeof(Card))
             .Select(m => m.Name)
             .Order(StringComparer.Ordinal);

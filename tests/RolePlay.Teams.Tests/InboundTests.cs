@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Teams.Tests.Infrastructure;
 
 namespace RolePlay.Teams.Tests;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Teams.Tests.Infrastructure;
 
 namespace RolePlay.Teams.Tests;

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Bot.Web;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Routing;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Api;
-using RolePlay.Studio;
 using RolePlay.Slack.Outbound;
+using RolePlay.Studio;
 using RolePlay.Teams;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;

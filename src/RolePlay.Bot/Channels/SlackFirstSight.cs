@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Routing;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;

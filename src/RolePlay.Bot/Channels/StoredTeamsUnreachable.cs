@@ -1,4 +1,4 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Outbound;
 

@@ -1,3 +1,4 @@
+using RolePlay.Core.Chat;
 using RolePlay.Core.Practice;
 
 namespace RolePlay.Bot.Cli;

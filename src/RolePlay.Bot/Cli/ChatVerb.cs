@@ -1,7 +1,9 @@
 using System.CommandLine;
 using RolePlay.Core;
 using RolePlay.Core.Content;
+using RolePlay.Core.Content.Loading;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 using RolePlay.Core.Practice;
 using SessionOptions = RolePlay.Core.Practice.SessionOptions;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using RolePlay.Core;
 using RolePlay.Core.Content;
+using RolePlay.Core.Content.Loading;
 
 namespace RolePlay.Bot.Cli;
 

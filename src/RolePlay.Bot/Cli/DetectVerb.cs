@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 
 namespace RolePlay.Bot.Cli;
 

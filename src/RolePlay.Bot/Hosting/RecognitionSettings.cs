@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using RolePlay.Core.Conversations;
-
+using RolePlay.Core.Recognition;
 namespace RolePlay.Bot.Hosting;
 
 /// <summary>The "Recognition" section: <c>Recognition:DailyCapPerManager</c> (default 5), checked at start-up.</summary>

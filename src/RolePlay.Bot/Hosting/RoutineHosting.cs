@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Quartz;
-using RolePlay.Core.Conversations;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
 
 namespace RolePlay.Bot.Hosting;
 

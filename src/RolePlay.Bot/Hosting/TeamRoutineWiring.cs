@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Routing;
 
 namespace RolePlay.Bot.Hosting;
 

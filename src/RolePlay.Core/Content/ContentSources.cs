@@ -1,3 +1,4 @@
+using RolePlay.Core.Content.Loading;
 namespace RolePlay.Core.Content;
 
 /// <summary>Where content files come from: the packs shipped inside the assembly, and directories a team configures

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Detection;
 

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Routing;
+using RolePlay.Core.Scheduling;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.Routines;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.Routines;

@@ -1,5 +1,6 @@
 using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.Routines;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.Routines;

@@ -1,3 +1,4 @@
+using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.Routines;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Routing;
 using RolePlay.Core.Storage;
-using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
 namespace RolePlay.Core.Routines;
 
@@ -29,7 +30,7 @@ public static class TeamRoutineCards
         [
             new TextBlock("Before you go: log one phrase that unlocked a customer today."),
             new TextInput(Inputs.Phrase, "The phrase, as you said it", "“That sounds really frustrating — let's fix it together.”",
-                Multiline: true, MaxLength: PracticeCards.MaxReflectionLength, Required: true),
+                Multiline: true, MaxLength: CommonCards.MaxReflectionLength, Required: true),
             new TextBlock("It goes into your team's phrase library, with your name.", TextStyle.Subtle),
         ],
         [new SubmitAction("Log it", CardVerbs.LogPhrase, ActionStyle.Positive)]);
@@ -71,7 +72,7 @@ public static class TeamRoutineCards
                 new Choice("Partly", WireName.Of(CheckInOutcome.Partly)),
                 new Choice("Not yet", WireName.Of(CheckInOutcome.NotYet)),
             ], Required: true),
-            new TextInput(Inputs.CheckInNote, "A note (optional)", Multiline: true, MaxLength: PracticeCards.MaxReflectionLength),
+            new TextInput(Inputs.CheckInNote, "A note (optional)", Multiline: true, MaxLength: CommonCards.MaxReflectionLength),
         ],
         [
             new SubmitAction("Send", CardVerbs.CheckIn, new Dictionary<string, string>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.Routines;

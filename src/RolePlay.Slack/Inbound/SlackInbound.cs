@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Slack.BlockKit;
 using RolePlay.Slack.Installs;
 using IInboundDedupe = RolePlay.Core.Storage.IInboundDedupe;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.Rows;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RolePlay.AdaptiveCards;
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Studio.Transcripts;

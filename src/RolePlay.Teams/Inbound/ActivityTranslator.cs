@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RolePlay.AdaptiveCards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Teams.Protocol;
 
 namespace RolePlay.Teams.Inbound;

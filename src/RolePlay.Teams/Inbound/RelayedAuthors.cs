@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Protocol;
 

@@ -1,4 +1,4 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Teams.Cards;
 using RolePlay.Teams.Protocol;
 

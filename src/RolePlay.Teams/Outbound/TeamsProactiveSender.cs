@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
-using IConversationReferenceStore = RolePlay.Core.Storage.IConversationReferenceStore;
-using PersonKey = RolePlay.Core.Storage.PersonKey;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Protocol;
 using StoredReference = RolePlay.Core.Storage.ConversationReference;
+using IConversationReferenceStore = RolePlay.Core.Storage.IConversationReferenceStore;
+using PersonKey = RolePlay.Core.Storage.PersonKey;
 
 namespace RolePlay.Teams.Outbound;
 

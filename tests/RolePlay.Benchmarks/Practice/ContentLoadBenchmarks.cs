@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using RolePlay.Core.Content;
+using RolePlay.Core.Content.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace RolePlay.Benchmarks.Practice;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 
 namespace RolePlay.Benchmarks.Practice;
 

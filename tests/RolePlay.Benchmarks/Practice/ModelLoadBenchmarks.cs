@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 
 namespace RolePlay.Benchmarks.Practice;
 

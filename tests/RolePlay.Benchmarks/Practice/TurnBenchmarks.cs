@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 using RolePlay.Core.Practice;
 
 namespace RolePlay.Benchmarks.Practice;

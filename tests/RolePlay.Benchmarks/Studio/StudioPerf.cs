@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using RolePlay.Benchmarks.Load;
 using RolePlay.Bot.Hosting;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Browser;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using RolePlay.Core.Insights;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Bot.Tests.Dashboard;

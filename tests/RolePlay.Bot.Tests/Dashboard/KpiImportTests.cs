@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Insights;
+using RolePlay.Core.Practice;
 
 namespace RolePlay.Bot.Tests.Dashboard;
 

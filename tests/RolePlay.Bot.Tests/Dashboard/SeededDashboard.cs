@@ -1,4 +1,4 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 
 namespace RolePlay.Bot.Tests.Dashboard;
 

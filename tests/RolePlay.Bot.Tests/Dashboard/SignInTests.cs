@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Bot.Web;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Web;
 

@@ -1,11 +1,12 @@
 using RolePlay.Core;
 using RolePlay.Core.Cards;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Content.Loading;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
-using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
 namespace RolePlay.Bot.Tests.Routines;
 

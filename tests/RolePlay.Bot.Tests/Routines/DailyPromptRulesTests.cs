@@ -1,3 +1,4 @@
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 
@@ -68,7 +69,7 @@ public sealed class DailyPromptRulesTests : RoutineTest
         Assert.Equal(Utc(2026, 12, 1, 9, 30), (await Bot.People.GetAsync(KeyOf(gone), CancellationToken.None))!.NextPromptUtc);
     }
 
-    private async Task<string[]> PromptDaysAsync(Core.Conversations.ChannelUser user)
+    private async Task<string[]> PromptDaysAsync(Core.Chat.ChannelUser user)
     {
         var days = new List<string>();
         for (var day = new DateOnly(2026, 11, 26); day <= new DateOnly(2026, 12, 1); day = day.AddDays(1))

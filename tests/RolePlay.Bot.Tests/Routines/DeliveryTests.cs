@@ -1,3 +1,4 @@
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 
@@ -38,7 +39,7 @@ public sealed class MisfireTests : RoutineTest
     [Fact]
     public async Task Without_a_sender_for_the_platform_the_occasion_is_recorded_as_failed()
     {
-        var studio = new Core.Conversations.ChannelUser("studio", Tenant, "local-user", "Local");
+        var studio = new Core.Chat.ChannelUser("studio", Tenant, "local-user", "Local");
         await OptInAsync(studio, "Europe/London", "06:30");
 
         await RunUntilAsync(Utc(2026, 11, 25, 6, 31));
@@ -81,7 +82,7 @@ public sealed class ExactlyOnceTests : RoutineTest
         using var fanOut = new CancellationTokenSource();
         _cancelDuringSend = fanOut;
         var message = new PlannedMessage(RoutineKind.DailyPrompt, new RoutineTarget.Person(KeyOf(person)), "2026-11-25",
-            Utc(2026, 11, 25, 9, 30), _ => Task.FromResult<IReadOnlyList<Core.Conversations.Outgoing>>([new Core.Conversations.TextOut("Practice?")]));
+            Utc(2026, 11, 25, 9, 30), _ => Task.FromResult<IReadOnlyList<Core.Chat.Outgoing>>([new Core.Chat.TextOut("Practice?")]));
 
         var result = await Bot.Services<RoutineDelivery>().DeliverAsync(message, fanOut.Token);
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 
 namespace RolePlay.Bot.Tests.Routines;

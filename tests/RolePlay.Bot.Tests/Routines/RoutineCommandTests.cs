@@ -1,6 +1,5 @@
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
-
+using RolePlay.Core.Chat;
 namespace RolePlay.Bot.Tests.Routines;
 
 /// <summary>"routines status" and "routines run &lt;routine&gt;" in a team channel, on Teams and on Slack: managers only.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Bot.Tests.Routines;
@@ -92,7 +93,7 @@ public sealed class HousekeepingTests : IDisposable
         var now = TimeProvider.System.GetUtcNow();
         foreach (var tenant in new[] { "contoso", "fabrikam" })
         {
-            await people.SaveAsync(Core.Conversations.PersonSettings.NewPerson(new("teams", tenant, "someone")), CancellationToken.None);
+            await people.SaveAsync(Core.Settings.PersonSettings.NewPerson(new("teams", tenant, "someone")), CancellationToken.None);
             await dedupe.TryClaimAsync(new InboundEventKey(new TenantScope("teams", tenant), "old"), now.AddDays(-2), TimeSpan.FromDays(1), CancellationToken.None);
             await dedupe.TryClaimAsync(new InboundEventKey(new TenantScope("teams", tenant), "fresh"), now, TimeSpan.FromDays(1), CancellationToken.None);
         }

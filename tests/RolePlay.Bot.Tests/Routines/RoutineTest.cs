@@ -1,5 +1,5 @@
 using RolePlay.Core;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 

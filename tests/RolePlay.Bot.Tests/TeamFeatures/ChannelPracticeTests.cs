@@ -1,5 +1,7 @@
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.GroupPractice;
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Bot.Tests.TeamFeatures;

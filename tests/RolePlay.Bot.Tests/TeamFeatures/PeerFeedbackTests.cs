@@ -1,4 +1,6 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.PeerFeedback;
+using RolePlay.Core.Routing;
 
 namespace RolePlay.Bot.Tests.TeamFeatures;
 
@@ -37,7 +39,7 @@ public sealed class PeerFeedbackTests : TeamFeatureTest
     public async Task Feedback_without_text_explains_itself_and_a_nameless_peer_is_a_teammate()
     {
         var usage = Assert.IsType<TextOut>(Assert.Single((await Bot.SayInAsync(General, Ana, "feedback")).Replies));
-        Assert.Equal(PeerFeedback.Usage, usage.Text);
+        Assert.Equal(FeedbackRelay.Usage, usage.Text);
         Assert.Null(usage.AuthoredBy);
 
         var nameless = Ben with { DisplayName = null };
@@ -51,6 +53,6 @@ public sealed class PeerFeedbackTests : TeamFeatureTest
         var result = await Bot.SayInAsync(General, Ana, "feedbackloop is a word");
 
         Assert.DoesNotContain(result.Replies, r => r.AuthoredBy is not null);
-        Assert.Equal(TeamRouter.ChannelHelp, Text(result));
+        Assert.Equal(ChannelRouter.ChannelHelp, Text(result));
     }
 }

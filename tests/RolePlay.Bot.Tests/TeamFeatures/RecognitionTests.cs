@@ -1,4 +1,5 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Recognition;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Bot.Tests.TeamFeatures;

@@ -1,5 +1,6 @@
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Recognition;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Bot.Tests.TeamFeatures;

@@ -1,7 +1,7 @@
 using RolePlay.Core.Cards;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
-using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
 namespace RolePlay.Bot.Tests.TeamFeatures;
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RolePlay.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Teams;
 

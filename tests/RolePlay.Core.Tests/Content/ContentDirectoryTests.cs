@@ -1,4 +1,5 @@
 using RolePlay.Core.Content;
+using RolePlay.Core.Content.Loading;
 using static RolePlay.Core.Tests.Content.ContentSamples;
 
 namespace RolePlay.Core.Tests.Content;

@@ -1,4 +1,5 @@
 using RolePlay.Core.Content;
+using RolePlay.Core.Content.Loading;
 
 namespace RolePlay.Core.Tests.Content;
 

@@ -1,6 +1,6 @@
-using RolePlay.Core.Conversations;
 using RolePlay.Core.Practice;
-using static RolePlay.Core.Conversations.PracticeCommand;
+using RolePlay.Core.Routing;
+using static RolePlay.Core.Routing.PracticeCommand;
 
 namespace RolePlay.Core.Tests.Conversations;
 
@@ -104,7 +104,7 @@ public class PracticeCommandParserTests
     [InlineData("opt out", typeof(OptOut))]
     [InlineData("opt in", typeof(OptIn))]
     [InlineData("resume", typeof(Resume))]
-    [InlineData("settings", typeof(Settings))]
+    [InlineData("settings", typeof(PracticeCommand.Settings))]
     [InlineData("dance", typeof(Unknown))]
     public void Verbs_map_to_commands(string text, Type expected)
     {

@@ -1,5 +1,6 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Routing;
 using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
 
 namespace RolePlay.Core.Tests.Conversations;
 

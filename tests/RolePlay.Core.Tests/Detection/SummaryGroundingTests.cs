@@ -1,4 +1,5 @@
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 
 namespace RolePlay.Core.Tests.Detection;
 

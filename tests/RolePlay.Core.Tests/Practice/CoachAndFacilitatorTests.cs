@@ -1,3 +1,4 @@
+using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
 using static RolePlay.Core.Tests.Practice.TestContent;

@@ -5,7 +5,7 @@ namespace RolePlay.Core.Tests.Practice;
 
 public class GroupPracticeTests
 {
-    private static GroupPractice Group() => new(Engine(), new SessionOptions("basic"));
+    private static GroupSession Group() => new(Engine(), new SessionOptions("basic"));
 
     [Fact]
     public void A_group_needs_exactly_one_agent_to_start()

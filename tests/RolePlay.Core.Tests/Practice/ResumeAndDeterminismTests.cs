@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Practice;
 using static RolePlay.Core.Tests.Practice.TestContent;
 

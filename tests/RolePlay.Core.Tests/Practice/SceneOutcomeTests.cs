@@ -1,3 +1,4 @@
+using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;

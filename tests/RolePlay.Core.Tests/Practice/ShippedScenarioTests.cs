@@ -1,5 +1,7 @@
 using RolePlay.Core.Content;
+using RolePlay.Core.Content.Loading;
 using RolePlay.Core.Detection;
+using RolePlay.Core.Detection.Learned;
 using RolePlay.Core.Practice;
 
 namespace RolePlay.Core.Tests.Practice;

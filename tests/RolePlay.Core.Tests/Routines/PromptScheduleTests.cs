@@ -1,4 +1,4 @@
-using RolePlay.Core.Routines;
+using RolePlay.Core.Scheduling;
 
 namespace RolePlay.Core.Tests.Routines;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using RolePlay.Core.Conversations;
-
+using RolePlay.Core.Chat;
 namespace RolePlay.Slack.Tests.Infrastructure;
 
 /// <summary>A test double for the lead's router (not built yet): records each event and answers with a scripted result.</summary>

@@ -1,9 +1,15 @@
 using RolePlay.Core;
 using RolePlay.Core.Cards;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Consent;
 using RolePlay.Core.Content;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Content.Loading;
+using RolePlay.Core.Debriefing;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Routing;
+using RolePlay.Core.Scene;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.Teams.Tests.Infrastructure;
@@ -60,16 +66,16 @@ public static class PracticeCardSet
 
         return new Dictionary<string, Card>
         {
-            ["Welcome"] = PracticeCards.Welcome(),
-            ["ScenarioPicker"] = PracticeCards.ScenarioPicker(catalog, Intensity.Medium),
-            ["Brief"] = PracticeCards.Brief(scenario, catalog.Personas[scenario.PersonaId]),
-            ["SceneControls"] = PracticeCards.SceneControls("s-1"),
-            ["DebriefFeelings"] = PracticeCards.DebriefFeelings("s-1", report),
-            ["DebriefObservations"] = PracticeCards.DebriefObservations(report),
-            ["DebriefCommitment"] = PracticeCards.DebriefCommitment("s-1", report),
-            ["Settings"] = PracticeCards.Settings(person, Now),
-            ["Home"] = PracticeCards.Home(person, [ended], Now),
-            ["Acknowledged"] = PracticeCards.Acknowledged("debrief.commitment", "Committed: name the feeling first."),
+            ["Welcome"] = ConsentCards.Welcome(),
+            ["ScenarioPicker"] = SceneCards.ScenarioPicker(catalog, Intensity.Medium),
+            ["Brief"] = SceneCards.Brief(scenario, catalog.Personas[scenario.PersonaId]),
+            ["SceneControls"] = SceneCards.SceneControls("s-1"),
+            ["DebriefFeelings"] = DebriefCards.DebriefFeelings("s-1", report),
+            ["DebriefObservations"] = DebriefCards.DebriefObservations(report),
+            ["DebriefCommitment"] = DebriefCards.DebriefCommitment("s-1", report),
+            ["Settings"] = SettingsCards.Settings(person, Now),
+            ["Home"] = SettingsCards.Home(person, [ended], Now),
+            ["Acknowledged"] = CommonCards.Acknowledged("debrief.commitment", "Committed: name the feeling first."),
         };
     }
 }

@@ -1,4 +1,5 @@
 using RolePlay.Core.Cards;
+using RolePlay.Core.Practice;
 
 namespace RolePlay.Teams.Tests.Infrastructure;
 

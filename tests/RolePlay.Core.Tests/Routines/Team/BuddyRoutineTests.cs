@@ -1,9 +1,10 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using static RolePlay.Core.Tests.Routines.Team.Planning;
-using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
 namespace RolePlay.Core.Tests.Routines.Team;
 

@@ -1,5 +1,5 @@
-using RolePlay.Core.Conversations;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using static RolePlay.Core.Tests.Routines.Team.Planning;
 

@@ -1,8 +1,9 @@
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using static RolePlay.Core.Tests.Routines.Team.Planning;
-using Inputs = RolePlay.Core.Conversations.CardVerbs.Inputs;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
 namespace RolePlay.Core.Tests.Routines.Team;
 

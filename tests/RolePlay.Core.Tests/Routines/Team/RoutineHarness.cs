@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using RolePlay.Core.Conversations;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Routing;
+using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
 

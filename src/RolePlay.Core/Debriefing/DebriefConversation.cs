@@ -1,0 +1,92 @@
+using RolePlay.Core.Chat;
+using RolePlay.Core.Insights;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Sessions;
+using RolePlay.Core.Settings;
+using RolePlay.Core.Storage;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
+
+namespace RolePlay.Core.Debriefing;
+
+/// <summary>The answers to the debrief cards: how it felt (then the observations and the commitment card), and the one
+/// commitment a buddy asks about a week later. The report is rebuilt from the stored session, never trusted from the card.</summary>
+public sealed class DebriefConversation(
+    PracticeEngine engine,
+    ISessionStore sessions,
+    ILearningStore learning,
+    IInsightsRecorder insights,
+    TimeProvider time)
+{
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<RouterResult> FeelingsAsync(PersonRecord person, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        if (!int.TryParse(values.GetValueOrDefault(Inputs.FeelingRating), out var score) || score is < 1 or > 5)
+        {
+            return RouterResult.Refuse(Inputs.FeelingRating, "Choose a number from 1 to 5.");
+        }
+
+        var words = values.GetValueOrDefault(Inputs.FeelingWords) ?? "";
+        if (words.Length > CommonCards.MaxReflectionLength)
+        {
+            return RouterResult.Refuse(Inputs.FeelingWords, $"Keep it under {CommonCards.MaxReflectionLength} characters.");
+        }
+
+        if (await EndedSessionAsync(person, values, ct).ConfigureAwait(false) is not { } stored)
+        {
+            return NotFound;
+        }
+
+        await learning.AddReflectionAsync(new ReflectionRecord(person.Key, stored.SessionId, "feelings",
+            $"{score}/5 {words}".Trim(), Now), ct).ConfigureAwait(false);
+        var report = SessionPersistence.Restore(engine, stored).Report();
+        return new RouterResult(
+            [new CardOut(DebriefCards.DebriefObservations(report)), new CardOut(DebriefCards.DebriefCommitment(stored.SessionId, report))],
+            ReplaceCard: CommonCards.Acknowledged("debrief.feelings", "Thank you for noticing how that felt."));
+    }
+
+    /// <summary>The learner's own words, else the suggestion they tapped.</summary>
+    public async Task<RouterResult> CommitAsync(PersonRecord person, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        var text = values.GetValueOrDefault(Inputs.Commitment)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            text = values.GetValueOrDefault(Inputs.SuggestedCommitment)?.Trim();
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return RouterResult.Refuse(Inputs.Commitment, "Write one thing you'll try on your next shift.");
+        }
+
+        if (text.Length > CommonCards.MaxReflectionLength)
+        {
+            return RouterResult.Refuse(Inputs.Commitment, $"Keep it under {CommonCards.MaxReflectionLength} characters.");
+        }
+
+        if (await EndedSessionAsync(person, values, ct).ConfigureAwait(false) is not { } stored)
+        {
+            return NotFound;
+        }
+
+        var report = SessionPersistence.Restore(engine, stored).Report();
+        var weakest = report.Rubric.OrderBy(r => r.Score).Select(r => WireName.Of(r.Criterion)).FirstOrDefault() ?? "";
+        var checkIn = PersonSettings.LocalToday(person, Now).AddDays(7);
+        var commitment = await learning.SaveCommitmentAsync(new CommitmentRecord(person.Key, Guid.NewGuid().ToString("N"), stored.SessionId,
+            weakest, text, checkIn, CommitmentStatus.Open, Now), ct).ConfigureAwait(false);
+        await insights.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
+        return new RouterResult(
+            [new TextOut($"Committed: “{text}”. I'll ask you (and your buddy) how it went on {checkIn:dddd d MMMM}.")],
+            ReplaceCard: CommonCards.Acknowledged("debrief.commitment", $"Your commitment: “{text}”"));
+    }
+
+    private static RouterResult NotFound => RouterResult.Say("I couldn't find that practice's debrief.");
+
+    private async Task<SessionRecord?> EndedSessionAsync(PersonRecord person, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        var stored = values.GetValueOrDefault(Inputs.Session) is { } sessionId
+            ? await sessions.GetAsync(person.Key, sessionId, ct).ConfigureAwait(false)
+            : null;
+        return stored is { IsLive: false } ? stored : null;
+    }
+}

@@ -1,0 +1,270 @@
+using System.Text.Json;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Content;
+using RolePlay.Core.Debriefing;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Routing;
+using RolePlay.Core.Scene;
+using RolePlay.Core.Sessions;
+using RolePlay.Core.Storage;
+
+namespace RolePlay.Core.GroupPractice;
+
+/// <summary>A facilitated practice in a channel: "practice facilitate &lt;scenario&gt;" makes the sender the facilitator;
+/// people "join agent" or "join observer"; "go" starts once exactly one agent has joined. Then the agent's messages play
+/// the scene, observers add "note …" for the debrief, and the facilitator injects "cue …", "outage …" or "goal …";
+/// "end" (debrief) and "stop" (nothing scored) are open to the facilitator and the agent.
+/// Between messages the practice lives in storage as the channel's live session: a <see cref="SessionRecord"/> under
+/// the person key "channel:{conversation id}", its state the roles plus the engine's state, its turns stored as usual.</summary>
+public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engine, IPeopleStore people, ISessionStore sessions,
+    TimeProvider time)
+{
+    private sealed record StoredGroup(
+        string FacilitatorId,
+        SessionOptions Options,
+        Dictionary<string, PracticeRole> Roles,
+        Dictionary<string, string> Names,
+        SessionState? Session);
+
+    private sealed record Live(SessionRecord Header, StoredGroup Stored, GroupSession Group);
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public static PersonKey ChannelKey(ConversationAddress conversation) =>
+        new(conversation.Platform, conversation.TenantId, "channel:" + conversation.ConversationId);
+
+    /// <summary>Handles the message if it is about a channel practice (starting one, or one is live here); null if not.</summary>
+    public async Task<RouterResult?> TryHandleAsync(MessageReceived message, CancellationToken ct)
+    {
+        var text = StripSlashPractice(message.Text.Trim());
+        var (verb, rest) = SplitVerb(text);
+        var key = ChannelKey(message.Conversation);
+        if (verb == "practice")
+        {
+            (verb, rest) = SplitVerb(rest);
+        }
+
+        if (verb == "facilitate")
+        {
+            return await FacilitateAsync(message, key, rest, ct).ConfigureAwait(false);
+        }
+
+        var (_, header) = await people.GetWithLiveSessionAsync(key, ct).ConfigureAwait(false);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var live = Load(header);
+        try
+        {
+            return await ActAsync(live, message.From, verb, rest, text, ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RouterResult.Say("Two messages crossed in the scene. Please send yours again.");
+        }
+    }
+
+    private async Task<RouterResult> FacilitateAsync(MessageReceived message, PersonKey key, string scenarioId, CancellationToken ct)
+    {
+        if (scenarioId.Length == 0 || !catalog.Scenarios.TryGetValue(scenarioId, out var scenario))
+        {
+            var known = string.Join(", ", catalog.Scenarios.Keys.Order(StringComparer.Ordinal));
+            return RouterResult.Say($"Which scenario? “practice facilitate <scenario>”, one of: {known}.");
+        }
+
+        var options = new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), WarmUp: false);
+        var stored = new StoredGroup(message.From.UserId, options, [], [], null);
+        var header = new SessionRecord(key, Guid.NewGuid().ToString("N"), scenario.Id, scenario.PersonaId, options.Seed,
+            (int)options.Intensity, WireName.Of(SessionOutcome.InProgress), Now, null, JsonSerializer.Serialize(stored), 0);
+        try
+        {
+            await sessions.SaveAsync(header, [], ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RouterResult.Say("A practice is already running in this channel. Its facilitator can “stop” it first.");
+        }
+
+        return new RouterResult([
+            new TextOut($"{NameOf(message.From)} is facilitating “{scenario.Title}”. Type “join agent” to play the agent " +
+                        "(one person) or “join observer” to watch and add notes; the facilitator types “go” to start."),
+            new CardOut(SceneCards.Brief(scenario, catalog.Personas[scenario.PersonaId])),
+        ]);
+    }
+
+    private async Task<RouterResult> ActAsync(Live live, ChannelUser from, string verb, string rest, string text, CancellationToken ct)
+    {
+        var group = live.Group;
+        var started = group.Session is not null;
+        var isFacilitator = from.UserId == live.Stored.FacilitatorId;
+        var isAgent = started && group.AgentId == from.UserId;
+        var directsScene = verb is "cue" or "outage" or "goal" or "end" or "stop" && isFacilitator;
+        if (isAgent && !directsScene && verb is not ("/end" or "/stop"))
+        {
+            return await PlayAsync(live, () => group.Respond(from.UserId, text).Replies, ct).ConfigureAwait(false);
+        }
+
+        switch (verb)
+        {
+            case "join" when started:
+                return RouterResult.Say("The scene has started; roles are chosen before it starts. You can still follow along here.");
+            case "join":
+                var role = rest.Equals("agent", StringComparison.OrdinalIgnoreCase) ? PracticeRole.Agent : PracticeRole.Observer;
+                if (role == PracticeRole.Agent && group.Roles.Any(r => r.Value == PracticeRole.Agent && r.Key != from.UserId))
+                {
+                    return RouterResult.Say("Someone has already joined as the agent. Join as an observer: “join observer”.");
+                }
+
+                group.Join(from.UserId, role);
+                live.Stored.Names[from.UserId] = NameOf(from);
+                await SaveAsync(live, ct).ConfigureAwait(false);
+                return RouterResult.Say($"{NameOf(from)} joined as {(role == PracticeRole.Agent ? "the agent" : "an observer")}.");
+            case "go" when rest.Length > 0:
+                break;
+            case "go" when !isFacilitator:
+            case "cue" or "outage" or "goal" when !isFacilitator:
+                return RouterResult.Say("Only the facilitator can do that.");
+            case "go" when started:
+                return RouterResult.Say("The scene is already under way.");
+            case "go":
+                return await GoAsync(live, ct).ConfigureAwait(false);
+            case "cue" or "outage" or "goal" when !started:
+                return RouterResult.Say("The scene hasn't started yet: type “go” once someone has joined as the agent.");
+            case "cue" or "outage" or "goal" when rest.Length == 0:
+                return RouterResult.Say($"Say what to {verb}: “cue name the feeling now”, “outage payments are down”, “goal wants a refund instead”.");
+            case "cue" or "outage" or "goal":
+                FacilitatorAction action = verb switch
+                {
+                    "cue" => new InjectCue(rest),
+                    "outage" => new StartOutage(rest),
+                    _ => new SwapGoal(rest),
+                };
+                return await PlayAsync(live, () => group.Session!.Facilitate(action), ct).ConfigureAwait(false);
+            case "note" when started && rest.Length == 0:
+                return RouterResult.Say("Write what you noticed: “note named the worry before fixing anything”.");
+            case "note" when started && group.Roles.GetValueOrDefault(from.UserId, PracticeRole.Agent) == PracticeRole.Observer:
+                group.Observe(from.UserId, rest);
+                await SaveAsync(live, ct).ConfigureAwait(false);
+                return RouterResult.Say("Noted for the debrief.");
+            case "end" or "/end" or "stop" or "/stop" when isFacilitator || isAgent:
+                return await FinishAsync(live, verb.TrimStart('/') == "end" && started, ct).ConfigureAwait(false);
+        }
+
+        return RouterResult.Say(started
+            ? $"Only {live.Stored.Names.GetValueOrDefault(group.AgentId, "the agent")} speaks to the customer. Observers can add “note …” for the debrief."
+            : "A practice is getting ready here: “join agent” or “join observer”; the facilitator types “go”.");
+    }
+
+    private async Task<RouterResult> GoAsync(Live live, CancellationToken ct)
+    {
+        PracticeSession session;
+        try
+        {
+            session = live.Group.Start();
+        }
+        catch (InvalidOperationException e)
+        {
+            return RouterResult.Say(e.Message);
+        }
+
+        var header = await SaveAsync(live, ct).ConfigureAwait(false);
+        var agent = live.Stored.Names.GetValueOrDefault(live.Group.AgentId, live.Group.AgentId);
+        var replies = Replies.From(session.Opening, CustomerName(header));
+        replies.Insert(0, new TextOut($"The scene starts. {agent}, you're the agent: mention me with your replies."));
+        return new RouterResult(replies);
+    }
+
+    private async Task<RouterResult> PlayAsync(Live live, Func<IReadOnlyList<Utterance>> step, CancellationToken ct)
+    {
+        IReadOnlyList<Utterance> said;
+        try
+        {
+            said = step();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return RouterResult.Say(e.Message);
+        }
+
+        var header = await SaveAsync(live, ct).ConfigureAwait(false);
+        var replies = Replies.From(said, CustomerName(header));
+        if (live.Group.Session!.IsOver)
+        {
+            replies.AddRange(Debrief(live.Group.Session));
+        }
+
+        return new RouterResult(replies);
+    }
+
+    private async Task<RouterResult> FinishAsync(Live live, bool debrief, CancellationToken ct)
+    {
+        var session = live.Group.Session;
+        if (session is null)
+        {
+            await SaveAsync(live, ct, endedWithoutScene: true).ConfigureAwait(false);
+            return RouterResult.Say("The practice was called off before it started.");
+        }
+
+        var said = debrief ? session.End() : session.Stop();
+        var header = await SaveAsync(live, ct).ConfigureAwait(false);
+        var replies = Replies.From(said, CustomerName(header));
+        replies.AddRange(Debrief(session));
+        return new RouterResult(replies);
+    }
+
+    private static IEnumerable<Outgoing> Debrief(PracticeSession session)
+    {
+        var report = session.Report();
+        return report.Scored
+            ? [new TextOut("That's the scene. Here's what happened, with the observers' notes:"), new CardOut(DebriefCards.DebriefObservations(report))]
+            : [new TextOut("Stopped. Nothing was scored. Thanks, everyone.")];
+    }
+
+    private async Task<SessionRecord> SaveAsync(Live live, CancellationToken ct, bool endedWithoutScene = false)
+    {
+        var stored = live.Stored with { Roles = new(live.Group.Roles), Session = live.Group.Session?.State };
+        var json = JsonSerializer.Serialize(stored);
+        SessionRecord header;
+        IReadOnlyList<TurnRecord> turns = [];
+        if (live.Group.Session is { } session)
+        {
+            (header, turns) = SessionPersistence.Changes(live.Header, session, Now);
+            header = header with { StateJson = json };
+        }
+        else
+        {
+            header = live.Header with
+            {
+                StateJson = json,
+                Outcome = endedWithoutScene ? WireName.Of(SessionOutcome.Stopped) : live.Header.Outcome,
+                EndedUtc = endedWithoutScene ? Now : null,
+            };
+        }
+
+        return await sessions.SaveAsync(header, turns, ct).ConfigureAwait(false);
+    }
+
+    private Live Load(SessionRecord header)
+    {
+        var stored = JsonSerializer.Deserialize<StoredGroup>(header.StateJson)
+                     ?? throw new InvalidOperationException($"Channel practice {header.SessionId} has no state.");
+        return new Live(header, stored, GroupSession.Restore(engine, stored.Options, stored.Roles, stored.Session));
+    }
+
+    private string CustomerName(SessionRecord header) =>
+        catalog.Personas.TryGetValue(header.PersonaId, out var persona) ? persona.Name.Split(' ')[0] : "Customer";
+
+    private static string NameOf(ChannelUser user) => user.DisplayName ?? user.UserId;
+
+    /// <summary>A Slack slash command arrives as "/practice facilitate x": the same words as a mention.</summary>
+    private static string StripSlashPractice(string text) =>
+        text.StartsWith("/practice ", StringComparison.OrdinalIgnoreCase) ? text["/practice ".Length..].TrimStart() : text;
+
+    private static (string Verb, string Words) SplitVerb(string text)
+    {
+        var space = text.IndexOfAny([' ', '\t', '\n', '\r']);
+        return space < 0 ? (text.ToLowerInvariant(), "") : (text[..space].ToLowerInvariant(), text[(space + 1)..].Trim());
+    }
+}

@@ -1,0 +1,171 @@
+using RolePlay.Core.Chat;
+using RolePlay.Core.Consent;
+using RolePlay.Core.Debriefing;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Routines;
+using RolePlay.Core.Scene;
+using RolePlay.Core.Settings;
+using RolePlay.Core.Sharing;
+using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
+
+namespace RolePlay.Core.Routing;
+
+/// <summary>The one router every channel calls: it says which feature an event belongs to. In a personal chat a live
+/// role-play takes the person's words; outside one, words are commands. Card actions carry verbs. On the hot path (a
+/// role-play turn) it makes two store calls: one read of the person with their live session, one atomic save of the
+/// new turns.</summary>
+public sealed class PracticeRouter(
+    IPeopleStore people,
+    ISessionStore sessions,
+    SceneConversation scene,
+    DebriefConversation debrief,
+    ConsentConversation consent,
+    SettingsForm settings,
+    ChannelRouter team,
+    RoutineAnswers routineAnswers,
+    TimeProvider time) : IConversationRouter
+{
+    public Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken) => incoming switch
+    {
+        MessageReceived { Conversation.Kind: ConversationKind.Personal } m when TranscriptSharing.IsShareCommand(m.Text) =>
+            team.ShareAsync(m.From, cancellationToken),
+        MessageReceived { Conversation.Kind: ConversationKind.Personal } m => OnDirectMessageAsync(m, cancellationToken),
+        MessageReceived m => team.OnChannelMessageAsync(m, cancellationToken),
+        CardSubmitted { Verb: TeamSetupCards.LeaveVerb } c => team.OnCardAsync(c, cancellationToken),
+        CardSubmitted c when RoutineAnswers.Handles(c.Verb) => routineAnswers.OnCardAsync(c, cancellationToken),
+        CardSubmitted c => OnCardAsync(c, cancellationToken),
+        ReactionChanged r => team.OnReactionAsync(r, cancellationToken),
+        BotInstalled { Conversation.Kind: ConversationKind.Personal } b => consent.WelcomeAsync(KeyOf(b.From), cancellationToken),
+        BotInstalled => Task.FromResult(RouterResult.Say("Hello, team! I run short empathy practice in chat. " + ChannelRouter.ChannelHelp)),
+        HomeOpened h => OnHomeAsync(h, cancellationToken),
+        _ => Task.FromResult(RouterResult.Nothing),
+    };
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private async Task<RouterResult> OnDirectMessageAsync(MessageReceived message, CancellationToken ct)
+    {
+        var key = KeyOf(message.From);
+        var (person, live) = await people.GetWithLiveSessionAsync(key, ct).ConfigureAwait(false);
+        person ??= PersonSettings.NewPerson(message.From);
+        if (person.UnreachableSinceUtc is not null)
+        {
+            // Writing to the bot proves it can reach them again (they reinstalled or unblocked it).
+            person = await people.SaveAsync(PersonSettings.MarkReachable(person, Now), ct).ConfigureAwait(false);
+        }
+
+        var text = message.Text.Trim();
+
+        if (live is not null && !IsSettingsCommand(text))
+        {
+            return await scene.ContinueAsync(person, live, text, ct).ConfigureAwait(false);
+        }
+
+        var command = PracticeCommandParser.Parse(text, PersonSettings.LocalToday(person, Now));
+        return await RunCommandAsync(person, command, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>During a scene, plain words go to the customer; "/practice ..." still changes settings.</summary>
+    private static bool IsSettingsCommand(string text) => text.StartsWith("/practice", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<RouterResult> RunCommandAsync(PersonRecord person, PracticeCommand command, CancellationToken ct)
+    {
+        var now = Now;
+        switch (command)
+        {
+            case PracticeCommand.Help:
+                return RouterResult.Say(HelpText);
+            case PracticeCommand.Start start:
+                return await scene.StartAsync(person, start.ScenarioId, null, ct).ConfigureAwait(false);
+            case PracticeCommand.Settings:
+                return RouterResult.Show(SettingsCards.Settings(person, now));
+            case PracticeCommand.Team:
+                return RouterResult.Say("Team set-up happens in a team channel: mention me there with “team …”.");
+            case PracticeCommand.Unknown unknown:
+                return RouterResult.Say($"{unknown.Reason} {HelpText}");
+            case PracticeCommand.NoPair { UserId: { } excluded }:
+                if (!RoutineSettings.TryExclude(person, excluded, out var excluding))
+                {
+                    return RouterResult.Say($"I can't add that one: you can't exclude yourself, and you can keep up to {RoutineSettings.MaxPairExclusions} people on the list.");
+                }
+
+                await people.SaveAsync(excluding, ct).ConfigureAwait(false);
+                return RouterResult.Say("Noted: you won't be paired with them as buddies (nor they with you). Nobody is told. “no-pair clear” undoes it.");
+        }
+
+        var (updated, confirmation) = command switch
+        {
+            PracticeCommand.OptIn => (PersonSettings.OptIn(person, now), "You're in."),
+            PracticeCommand.OptOut => (PersonSettings.OptOut(person, now),
+                "Done: I won't send you anything. Your history stays yours. Type “opt in” whenever you want to come back."),
+            PracticeCommand.Pause p => (PersonSettings.Pause(person, p.Until, now), "Paused, no questions asked."),
+            PracticeCommand.Resume => (PersonSettings.Resume(person, now), "Welcome back."),
+            PracticeCommand.SetTime t => (PersonSettings.WithPromptTime(person, t.Time, now), "Prompt time saved."),
+            PracticeCommand.SetDays d => (PersonSettings.WithDays(person, d.Days, now), "Days saved."),
+            PracticeCommand.SetIntensity i => (PersonSettings.WithIntensity(person, i.Intensity), "Intensity saved."),
+            PracticeCommand.SetTimeZone z => (PersonSettings.WithTimeZone(person, z.TimeZoneId, now), "Time zone saved."),
+            PracticeCommand.SetShiftEnd { End: { } end } => (RoutineSettings.WithShiftEnd(person, end, now),
+                $"Shift end saved: at {end:HH\\:mm} on your days I'll ask for one phrase that unlocked a customer{(person.Consent == ConsentState.OptedIn ? "" : " (once you opt in)")}."),
+            PracticeCommand.SetShiftEnd => (RoutineSettings.WithShiftEnd(person, null, now), "No more end-of-shift phrase cards."),
+            PracticeCommand.NoPair => (RoutineSettings.ClearExclusions(person), "Your no-pair list is empty again."),
+            _ => throw new InvalidOperationException($"Unhandled command {command}"),
+        };
+        var saved = await people.SaveAsync(updated, ct).ConfigureAwait(false);
+        return RouterResult.Say($"{confirmation} {PersonSettings.Describe(saved, now)}");
+    }
+
+    private async Task<RouterResult> OnCardAsync(CardSubmitted card, CancellationToken ct)
+    {
+        var (person, live) = await people.GetWithLiveSessionAsync(KeyOf(card.From), ct).ConfigureAwait(false);
+        person ??= PersonSettings.NewPerson(card.From);
+        var values = card.Values;
+        return card.Verb switch
+        {
+            CardVerbs.OptIn => await consent.OptInAsync(person, ct).ConfigureAwait(false),
+            CardVerbs.OptOut => await consent.OptOutAsync(person, ct).ConfigureAwait(false),
+            CardVerbs.ConsentKeep or CardVerbs.ConsentPauseWeek or CardVerbs.ConsentStop =>
+                await consent.AnswerCheckAsync(person, card.Verb, ct).ConfigureAwait(false),
+            CardVerbs.PickScenario => await scene.StartAsync(person, null, null, ct).ConfigureAwait(false),
+            CardVerbs.Start when live is not null => SceneConversation.AlreadyStarted(),
+            CardVerbs.Start => await scene.StartAsync(person, values.GetValueOrDefault(Inputs.Scenario),
+                WireName.TryParse<Intensity>(values.GetValueOrDefault(Inputs.Intensity), out var i) ? i : null, ct).ConfigureAwait(false),
+            CardVerbs.Pause or CardVerbs.Resume or CardVerbs.Stop or CardVerbs.End =>
+                await scene.ControlAsync(person, live, card.Verb, values.GetValueOrDefault(Inputs.Session), ct).ConfigureAwait(false),
+            CardVerbs.DebriefFeelings => await debrief.FeelingsAsync(person, values, ct).ConfigureAwait(false),
+            CardVerbs.DebriefCommit => await debrief.CommitAsync(person, values, ct).ConfigureAwait(false),
+            CardVerbs.OpenSettings => RouterResult.Show(SettingsCards.Settings(person, Now)),
+            CardVerbs.SaveSettings => await settings.SaveAsync(person, values, ct).ConfigureAwait(false),
+            _ => RouterResult.Say(ShortHelp),
+        };
+    }
+
+    private async Task<RouterResult> OnHomeAsync(HomeOpened home, CancellationToken ct)
+    {
+        var key = KeyOf(home.From);
+        var person = await people.GetAsync(key, ct).ConfigureAwait(false) ?? PersonSettings.NewPerson(home.From);
+        var ended = await sessions.ListEndedAsync(key, 50, ct).ConfigureAwait(false);
+        return RouterResult.Show(SettingsCards.Home(person, ended, Now));
+    }
+
+    private static PersonKey KeyOf(ChannelUser user) => new(user.Platform, user.TenantId, user.UserId);
+
+    private const string ShortHelp = "Type “help” to see what I can do.";
+
+    private const string HelpText =
+        "Here's what I can do:\n" +
+        "• start — pick a customer role-play (start <scenario-id> to jump in)\n" +
+        "• settings — your prompt time, days, intensity and pause, on one card\n" +
+        "• time 09:30 — your daily prompt time, in your own time zone\n" +
+        "• days mon-fri — which days (mon,wed,fri or mon-sun work too)\n" +
+        "• intensity low|medium|high — how hard the customer pushes\n" +
+        "• timezone Europe/London — your time zone\n" +
+        "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
+        "• stop — opt out of everything; opt in — come back\n" +
+        "• share — post your last practice to your team's channel for feedback\n" +
+        "• shift 17:30, shift off — when your shift ends, to log one phrase that unlocked a customer\n" +
+        "• no-pair @someone, no-pair clear — never be paired with someone as buddies\n" +
+        "• help — this list\n" +
+        SceneConversation.Help;
+}

@@ -1,0 +1,227 @@
+using RolePlay.Core.Cards;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Settings;
+using RolePlay.Core.Storage;
+
+namespace RolePlay.Core.TeamSetup;
+
+/// <summary>A team's set-up, typed by its managers in the team's channel. The first person to change the set-up of a
+/// team nobody has set up becomes its manager; managers name other managers. Joining a team is membership only: consent
+/// stays personal, so nothing proactive reaches a member until they opt in themselves, and leaving is one click.</summary>
+public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, TimeProvider time)
+{
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The team a conversation belongs to: its <see cref="ConversationAddress.TeamId"/> (a Teams team; on Slack
+    /// the workspace), else the conversation itself (a group chat).</summary>
+    public static string TeamIdOf(ConversationAddress conversation) => conversation.TeamId ?? conversation.ConversationId;
+
+    public static bool IsManagerOf(PersonRecord? person, string teamId) =>
+        person is { Role: PersonRole.Manager } && person.TeamId == teamId;
+
+    public async Task<RouterResult> HandleAsync(MessageReceived message, CancellationToken ct)
+    {
+        var command = TeamSetupParser.Parse(message.Text);
+        var tenant = new TenantScope(message.From.Platform, message.From.TenantId);
+        var teamId = TeamIdOf(message.Conversation);
+        var team = await teams.GetAsync(tenant, teamId, ct).ConfigureAwait(false);
+        var person = await people.GetAsync(KeyOf(message.From), ct).ConfigureAwait(false) ?? PersonSettings.NewPerson(message.From);
+
+        switch (command)
+        {
+            case TeamSetupCommand.Invalid invalid:
+                return RouterResult.Say($"{invalid.Reason} Type “team help” for the team commands.");
+            case TeamSetupCommand.Help:
+                return RouterResult.Say(HelpText);
+            case TeamSetupCommand.Show:
+                return team is null ? RouterResult.Say("This team isn't set up yet. A manager starts with “team standup 09:15”.") : RouterResult.Show(TeamSetupCards.Summary(team));
+            case TeamSetupCommand.Join:
+                return await JoinAsync(person, tenant, teamId, ct).ConfigureAwait(false);
+            case TeamSetupCommand.Leave:
+                return await LeaveAsync(person, tenant, teamId, ct).ConfigureAwait(false);
+        }
+
+        if (team is not null && !IsManagerOf(person, teamId))
+        {
+            return RouterResult.Say("Thanks! Only this team's managers can change its set-up. Ask one of them, or type “team show” to see it.");
+        }
+
+        if (command is TeamSetupCommand.NewHire newHire)
+        {
+            return team is null
+                ? RouterResult.Say("This team isn't set up yet. A manager starts with “team standup 09:15”.")
+                : await MarkNewHireAsync(new PersonKey(tenant, newHire.UserId), teamId, newHire.IsNewHire, ct).ConfigureAwait(false);
+        }
+
+        var founding = team is null;
+        team ??= NewTeam(tenant, teamId, message.Conversation.Platform, person.TimeZone);
+        var (updated, confirmation) = Apply(team, command, message.Conversation);
+        if (updated is null)
+        {
+            return RouterResult.Say(confirmation);
+        }
+
+        if (command is TeamSetupCommand.Manager manager)
+        {
+            await MakeManagerAsync(new PersonKey(tenant, manager.UserId), message.From.Platform, tenant, teamId, ct).ConfigureAwait(false);
+        }
+
+        if (founding)
+        {
+            await MakeManagerAsync(person, tenant, teamId, ct).ConfigureAwait(false);
+            confirmation += " You set this team up, so you're its manager.";
+        }
+
+        try
+        {
+            await teams.SaveAsync(updated, ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RouterResult.Say("Someone changed the team's set-up at the same moment. Please try again.");
+        }
+
+        return RouterResult.Say(confirmation);
+    }
+
+    /// <summary>The one-click "leave the team" on the card a member gets when joining.</summary>
+    public async Task<RouterResult> LeaveByCardAsync(CardSubmitted card, CancellationToken ct)
+    {
+        if (!card.Values.TryGetValue(TeamSetupCards.TeamInput, out var teamId) || teamId.Length == 0)
+        {
+            return RouterResult.Say("I couldn't tell which team that was.");
+        }
+
+        var person = await people.GetAsync(KeyOf(card.From), ct).ConfigureAwait(false) ?? PersonSettings.NewPerson(card.From);
+        var result = await LeaveAsync(person, new TenantScope(card.From.Platform, card.From.TenantId), teamId, ct).ConfigureAwait(false);
+        return result with { ReplaceCard = TeamSetupCards.Left() };
+    }
+
+    private static (TeamRecord? Updated, string Message) Apply(TeamRecord team, TeamSetupCommand command, ConversationAddress here)
+    {
+        switch (command)
+        {
+            case TeamSetupCommand.Standup standup:
+                var channel = standup.ChannelId ?? here.ConversationId;
+                var at = standup.Time ?? team.StandupTime;
+                return (team with { StandupChannelId = channel, StandupTime = at },
+                    at is null
+                        ? "Standup channel saved. Add a time with “team standup 09:15”."
+                        : $"Standup saved: {at:HH:mm} ({team.TimeZone}) in {(standup.ChannelId is null ? "this channel" : channel)}.");
+            case TeamSetupCommand.TimeZone zone:
+                return (team with { TimeZone = zone.TimeZoneId }, $"Team time zone saved: {zone.TimeZoneId}.");
+            case TeamSetupCommand.Values values:
+                return (team with { ServiceValues = values.Items }, $"Service values saved: {string.Join("; ", values.Items)}.");
+            case TeamSetupCommand.Emoji { Role: TeamEmojiRole.EmpathyWin } win when win.Name == team.RecognitionEmoji:
+            case TeamSetupCommand.Emoji { Role: TeamEmojiRole.Recognition } recognition when recognition.Name == team.EmpathyWinEmoji:
+                return (null, "The empathy-win and recognition emoji must differ, so a reaction means one thing.");
+            case TeamSetupCommand.Emoji { Role: TeamEmojiRole.EmpathyWin } win:
+                return (team with { EmpathyWinEmoji = win.Name }, $"Empathy-win emoji saved: :{win.Name}:. Anyone can use it.");
+            case TeamSetupCommand.Emoji recognition:
+                return (team with { RecognitionEmoji = recognition.Name },
+                    $"Recognition emoji saved: :{recognition.Name}:. A manager's :{recognition.Name}: on peer feedback records a recognition.");
+            case TeamSetupCommand.Manager manager:
+                return (team, $"{manager.UserId} is now a manager of this team.");
+            case TeamSetupCommand.Days days:
+                var ordered = days.WorkingDays.Order().ToArray();
+                return (team with { WorkingDays = ordered }, $"Standups run on {TeamSetupCards.DayList(ordered)}.");
+            case TeamSetupCommand.Pairing pairing:
+                var paired = team with
+                {
+                    Pairing = pairing.Cadence,
+                    PairingDay = pairing.Day ?? team.PairingDay,
+                    PairingTime = pairing.Time ?? team.PairingTime,
+                };
+                return (paired, $"Buddy pairing: {TeamSetupCards.PairingText(paired)}.");
+            case TeamSetupCommand.Celebration { Day: null }:
+                return (team with { CelebrationDay = null }, "The weekly celebration is off.");
+            case TeamSetupCommand.Celebration celebration:
+                var celebrates = team with { CelebrationDay = celebration.Day, CelebrationTime = celebration.Time ?? team.CelebrationTime };
+                return (celebrates, $"Weekly celebration: {TeamSetupCards.CelebrationText(celebrates)}.");
+            default:
+                throw new InvalidOperationException($"Unhandled team command {command}.");
+        }
+    }
+
+    private static TeamRecord NewTeam(TenantScope tenant, string teamId, string platform, string timeZone) => new(
+        tenant, teamId, teamId, StandupChannelId: null, StandupTime: null, timeZone, ServiceValues: [],
+        EmpathyWinEmoji: platform == "teams" ? "heart" : "sparkles",
+        RecognitionEmoji: platform == "teams" ? "like" : "clap");
+
+    private async Task MakeManagerAsync(PersonKey key, string platform, TenantScope tenant, string teamId, CancellationToken ct)
+    {
+        var person = await people.GetAsync(key, ct).ConfigureAwait(false)
+                     ?? PersonSettings.NewPerson(new ChannelUser(platform, key.Tenant.TenantId, key.UserId));
+        await MakeManagerAsync(person, tenant, teamId, ct).ConfigureAwait(false);
+    }
+
+    private async Task MakeManagerAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
+    {
+        await teams.AddMemberAsync(tenant, teamId, new TeamMember(person.Key, Now), ct).ConfigureAwait(false);
+        await people.SaveAsync(person with { Role = PersonRole.Manager, TeamId = teamId }, ct).ConfigureAwait(false);
+    }
+
+    private async Task<RouterResult> MarkNewHireAsync(PersonKey key, string teamId, bool isNewHire, CancellationToken ct)
+    {
+        var member = await people.GetAsync(key, ct).ConfigureAwait(false);
+        if (member is null || member.TeamId != teamId)
+        {
+            return RouterResult.Say($"{key.UserId} isn't a member of this team. They join with “team join” in this channel.");
+        }
+
+        try
+        {
+            await people.SaveAsync(member with { IsNewHire = isNewHire }, ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RouterResult.Say($"{member.DisplayName}'s settings changed at the same moment. Please try again.");
+        }
+
+        return RouterResult.Say(isNewHire
+            ? $"{member.DisplayName} is marked as a new hire: buddy pairing puts them with a seasoned colleague and alternates who leads."
+            : $"{member.DisplayName} is no longer marked as a new hire.");
+    }
+
+    private async Task<RouterResult> JoinAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
+    {
+        await teams.AddMemberAsync(tenant, teamId, new TeamMember(person.Key, Now), ct).ConfigureAwait(false);
+        if (person.TeamId != teamId)
+        {
+            // A person belongs to one team; managing one team says nothing about the next.
+            await people.SaveAsync(person with { TeamId = teamId, Role = PersonRole.Agent }, ct).ConfigureAwait(false);
+        }
+
+        var consent = person.Consent == ConsentState.OptedIn
+            ? ""
+            : " I won't send you anything until you opt in yourself: message me “start” in a personal chat.";
+        return new RouterResult([new TextOut($"{person.DisplayName} joined the team.{consent}"), new CardOut(TeamSetupCards.Joined(teamId))]);
+    }
+
+    private async Task<RouterResult> LeaveAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
+    {
+        await teams.RemoveMemberAsync(tenant, teamId, person.Key, ct).ConfigureAwait(false);
+        if (person.TeamId == teamId)
+        {
+            await people.SaveAsync(person with { TeamId = null, Role = PersonRole.Agent }, ct).ConfigureAwait(false);
+        }
+
+        return RouterResult.Say($"{person.DisplayName} left the team. Nothing about the team will reach you now.");
+    }
+
+    private static PersonKey KeyOf(ChannelUser user) => new(user.Platform, user.TenantId, user.UserId);
+
+    private const string HelpText =
+        "Team commands (managers change the set-up; the first person to set a team up is its manager):\n" +
+        "• team standup [#channel] 09:15 — the standup channel (this one by default) and time\n" +
+        "• team timezone Europe/London — the team's time zone\n" +
+        "• team values Listen first; Own the outcome — the service values the rubric looks for\n" +
+        "• team emoji win :sparkles: / team emoji recognition :clap: — the reactions that count (Teams: like, heart, laugh…)\n" +
+        "• team manager <user-id> — make someone else a manager\n" +
+        "• team newhire <user-id> [off] — mark a member as a new hire (pairing puts them with a seasoned colleague)\n" +
+        "• team days mon-fri — the days standups run\n" +
+        "• team pairing weekly|fortnightly|off [mon] [10:00] — buddy pairing, in the team's time zone\n" +
+        "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +
+        "• team show, team join, team leave — for everyone";
+}

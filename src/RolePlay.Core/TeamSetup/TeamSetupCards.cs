@@ -1,0 +1,87 @@
+using RolePlay.Core.Cards;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Scheduling;
+using RolePlay.Core.Storage;
+
+namespace RolePlay.Core.TeamSetup;
+
+/// <summary>The team cards, authored once for every channel: the set-up, a member's one-click way out, and a practice
+/// transcript shared for peer feedback.</summary>
+public static class TeamSetupCards
+{
+    public const string LeaveVerb = "team.leave";
+    public const string TeamInput = "team";
+
+    /// <summary>Transcripts are posted whole up to this many lines; longer ones keep their last lines, where the scene
+    /// turned.</summary>
+    public const int MaxTranscriptLines = 16;
+
+    public const int MaxLineLength = 400;
+
+    public static Card Summary(TeamRecord team) => new(
+        "team.summary",
+        "Team set-up",
+        [
+            new FactSet(
+            [
+                new Fact("Standup", team.StandupChannelId is null
+                    ? "not set"
+                    : $"{team.StandupTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "no time yet"} in {team.StandupChannelId}"),
+                new Fact("Time zone", team.TimeZone),
+                new Fact("Service values", team.ServiceValues.Count == 0 ? "not set" : string.Join("; ", team.ServiceValues)),
+                new Fact("Empathy-win emoji", $":{team.EmpathyWinEmoji}: (anyone)"),
+                new Fact("Recognition emoji", $":{team.RecognitionEmoji}: (managers, on peer feedback)"),
+                new Fact("Standup days", DayList(TeamSchedule.WorkingDays(team))),
+                new Fact("Buddy pairing", PairingText(team)),
+                new Fact("Weekly celebration", CelebrationText(team)),
+            ]),
+        ],
+        []);
+
+    /// <summary>Membership never implies consent; leaving is one click.</summary>
+    public static Card Joined(string teamId) => new(
+        "team.joined",
+        null,
+        [new TextBlock("Being in the team never signs you up for anything: practice prompts need your own opt-in.", TextStyle.Subtle)],
+        [new SubmitAction("Leave the team", LeaveVerb, new Dictionary<string, string> { [TeamInput] = teamId })]);
+
+    public static Card Left() => new("team.joined", null, [new TextBlock("You left the team.")], []);
+
+    /// <summary>A finished practice posted to the team's channel. Coach lines stay private: peers see the scene.</summary>
+    public static Card SharedTranscript(string sharedBy, string scenarioTitle, string outcome, IReadOnlyList<TurnRecord> turns,
+        string customerName, TeamRecord team)
+    {
+        var lines = turns.Where(t => t.Speaker != TurnSpeakers.Coach).ToList();
+        var body = new List<CardElement>
+        {
+            new TextBlock($"{sharedBy} practised “{scenarioTitle}” ({outcome.Replace('_', ' ')}) and would like your feedback."),
+        };
+        if (lines.Count > MaxTranscriptLines)
+        {
+            body.Add(new TextBlock($"… the last {MaxTranscriptLines} of {lines.Count} lines:", TextStyle.Subtle));
+            lines = lines[^MaxTranscriptLines..];
+        }
+
+        body.AddRange(lines.Select(t => new TextBlock(
+            $"{(t.Speaker == TurnSpeakers.Agent ? sharedBy : customerName)}: {Shorten(t.Text)}",
+            t.Speaker == TurnSpeakers.Agent ? TextStyle.Normal : TextStyle.Quote)));
+        body.Add(new TextBlock(
+            $"Reply in the thread with one phrase that landed. React :{team.EmpathyWinEmoji}: for an empathy win.", TextStyle.Subtle));
+        return new Card("team.transcript", "Practice for peer feedback", body, []);
+    }
+
+    public static string DayList(IEnumerable<DayOfWeek> days) =>
+        string.Join(", ", days.Select(d => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d)));
+
+    public static string PairingText(TeamRecord team) => team.Pairing == PairingCadence.Off
+        ? "off"
+        : $"{WireName.Of(team.Pairing)} on {team.PairingDay} at {Clock(team.PairingTime ?? TeamSchedule.DefaultPairingTime)} ({team.TimeZone})";
+
+    public static string CelebrationText(TeamRecord team) => team.CelebrationDay is { } day
+        ? $"{day} at {Clock(team.CelebrationTime ?? TeamSchedule.DefaultCelebrationTime)} ({team.TimeZone})"
+        : "off";
+
+    private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Shorten(string text) => text.Length <= MaxLineLength ? text : text[..(MaxLineLength - 1)] + "…";
+}
