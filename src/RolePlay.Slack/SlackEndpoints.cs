@@ -8,12 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels;
+using RolePlay.Channels.Inbound;
 using RolePlay.Slack.Inbound;
 
 namespace RolePlay.Slack;
 
 /// <summary>The Slack HTTP endpoints. Each request: raw body (≤ 1 MB) → ssl_check → v0 signature → url_verification →
-/// parse by kind → <see cref="SlackInbound"/>, which acknowledges at once and queues the work.</summary>
+/// parse by kind → <see cref="SlackInbound"/>, which runs the rest of the inbound steps.</summary>
 public static class SlackEndpoints
 {
     public const string EventsPath = "/api/slack/events";
@@ -126,8 +127,8 @@ public static class SlackEndpoints
         if (string.IsNullOrEmpty(options.SigningSecret)
             || !verifier.IsValid(context.Request.Headers["X-Slack-Request-Timestamp"], context.Request.Headers["X-Slack-Signature"], body))
         {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints))
-                .LogWarning("Refused a Slack request to {Path}: bad or stale signature", context.Request.Path);
+            new InboundStop(InboundStep.Verify, $"bad or stale signature on {context.Request.Path}")
+                .Log(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints)), SlackInbound.Platform);
             await WriteAsync(context, new SlackAck(StatusCodes.Status401Unauthorized));
             return;
         }

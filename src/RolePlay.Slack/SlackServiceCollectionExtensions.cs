@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels.Inbound;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
@@ -40,6 +41,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackWorkspaceGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkspaceGuard>());
+        services.TryAddSingleton<DedupeStep>();
+        services.AddSingleton<SlackDispatcher>();
         services.AddSingleton<SlackInbound>();
         services.AddHttpClient(SlackSocketModeClient.HttpClientName, (sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);

@@ -6,20 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels;
+using RolePlay.Channels.Inbound;
 using RolePlay.Core.Chat;
 using RolePlay.Teams.Auth;
 using RolePlay.Teams.Cards;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
 using RolePlay.Teams.Protocol;
-using IInboundDedupe = RolePlay.Core.Storage.IInboundDedupe;
 using InboundEventKey = RolePlay.Core.Storage.InboundEventKey;
 using TenantScope = RolePlay.Core.Storage.TenantScope;
 
 namespace RolePlay.Teams;
 
-/// <summary><c>POST /api/messages</c>: size limit → parse → authenticate → tenant allow-list → de-duplicate →
-/// translate → route → reply. Every failure before routing ends the request with a 4xx and nothing processed.</summary>
+/// <summary><c>POST /api/messages</c>: read (size limit, parse) → verify (JWT or loopback) → read (required fields) →
+/// allow (tenant allow-list) → translate → dedupe → enrich → route → respond. Every stop before routing ends the request
+/// with a 4xx (or a 200 for what is ignored or already accepted) and nothing processed.</summary>
 public static class TeamsEndpoints
 {
     public const string MessagesPath = "/api/messages";
@@ -28,11 +29,12 @@ public static class TeamsEndpoints
         endpoints.MapPost(MessagesPath, (HttpContext context) => context.RequestServices.GetRequiredService<TeamsPipeline>().ProcessAsync(context));
 }
 
-/// <summary>The inbound steps, one method each, so policy stays out of the practice handlers.</summary>
+/// <summary>The inbound steps, named as in <see cref="InboundStep"/>, so policy stays out of the practice handlers. Teams
+/// translates before it claims the activity: translation is pure, so a malformed activity is refused before any claim.</summary>
 public sealed partial class TeamsPipeline(
     IOptions<TeamsOptions> options,
     BotTokenValidator validator,
-    IInboundDedupe dedupe,
+    DedupeStep dedupe,
     IConversationReferenceSink references,
     RelayedAuthors relayedAuthors,
     IConversationRouter router,
@@ -49,82 +51,80 @@ public sealed partial class TeamsPipeline(
         var body = await BoundedBody.ReadAsync(context.Request, _options.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            Stop(context, StatusCodes.Status413PayloadTooLarge, new InboundStop(InboundStep.Read, $"body over {_options.MaxRequestBytes} bytes"));
             return;
         }
 
         var activity = Parse(body);
         if (activity?.Type is not { Length: > 0 })
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            Stop(context, StatusCodes.Status400BadRequest, new InboundStop(InboundStep.Read, "body is not an activity with a type"));
             return;
         }
 
         var auth = await AuthenticateAsync(context, activity, cancellationToken).ConfigureAwait(false);
         if (!auth.IsValid)
         {
-            LogUnauthorized(logger, auth.Failure);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Stop(context, StatusCodes.Status401Unauthorized, new InboundStop(InboundStep.Verify, auth.Failure ?? "not authenticated"));
             return;
         }
 
         if (!ActivityTranslator.IsHandled(activity))
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
+            Stop(context, StatusCodes.Status200OK, InboundStop.Ignored(InboundStep.Translate, $"{activity.Type} activities are not handled"));
             return;
         }
 
         var channelData = activity.ReadTeamsChannelData();
         if (ActivityTranslator.FindMissingField(activity, channelData) is { } missing)
         {
-            LogMissing(logger, activity.Type, missing);
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            Stop(context, StatusCodes.Status400BadRequest, new InboundStop(InboundStep.Read, $"{activity.Type} activity without {missing}"));
             return;
         }
 
         var tenant = ActivityTranslator.TenantOf(activity, channelData)!;
         if (_options.AllowedTenants.Count > 0 && !_options.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))
         {
-            LogTenantRefused(logger, tenant);
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            Stop(context, StatusCodes.Status403Forbidden, new InboundStop(InboundStep.Allow, $"tenant {tenant} is not in Teams:AllowedTenants"));
             return;
         }
 
         var translation = ActivityTranslator.Translate(activity, channelData, time.GetUtcNow());
         if (translation.Problem is { } problem)
         {
-            LogMissing(logger, activity.Type, problem);
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            Stop(context, StatusCodes.Status400BadRequest, new InboundStop(InboundStep.Translate, $"{activity.Type} activity without {problem}"));
             return;
         }
 
-        var dedupeKey = DedupeKey(activity, tenant);
-        if (dedupeKey is not null && !await dedupe.TryClaimAsync(dedupeKey, time.GetUtcNow(), _options.DedupeWindow, cancellationToken).ConfigureAwait(false))
-        {
-            LogDuplicate(logger, activity.Id);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            return;
-        }
-
-        try
-        {
-            var reference = ReferenceOf(activity, tenant);
-            await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
-            var events = await relayedAuthors.CreditAsync(tenant, translation.Events, cancellationToken).ConfigureAwait(false);
-            await DispatchAsync(context, activity, reference.ToBotFramework(), events, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            if (dedupeKey is not null)
+        var duplicate = await dedupe.ProcessOnceAsync(DedupeKey(activity, tenant), _options.DedupeWindow, async ct =>
             {
-                await dedupe.ReleaseAsync(dedupeKey, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            throw;
+                var reference = await EnrichReferenceAsync(activity, tenant, ct).ConfigureAwait(false);
+                var events = await relayedAuthors.CreditAsync(tenant, translation.Events, ct).ConfigureAwait(false);
+                await RouteAndRespondAsync(context, activity, reference.ToBotFramework(), events, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (duplicate is not null)
+        {
+            Stop(context, StatusCodes.Status200OK, duplicate with { Reason = $"activity {activity.Id} {duplicate.Reason}" });
         }
     }
 
-    private async Task DispatchAsync(HttpContext context, Activity activity, ConversationReference reference,
+    private void Stop(HttpContext context, int status, InboundStop stop)
+    {
+        stop.Log(logger, ActivityTranslator.Platform);
+        context.Response.StatusCode = status;
+    }
+
+    /// <summary>Enrich: where this person and conversation can be reached, kept for proactive messages.</summary>
+    private async Task<TeamsConversationReference> EnrichReferenceAsync(Activity activity, string tenant, CancellationToken cancellationToken)
+    {
+        var reference = ReferenceOf(activity, tenant);
+        await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
+        return reference;
+    }
+
+    /// <summary>Route and respond: a card action is answered in the invoke response, everything else with messages.</summary>
+    private async Task RouteAndRespondAsync(HttpContext context, Activity activity, ConversationReference reference,
         IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -290,18 +290,6 @@ public sealed partial class TeamsPipeline(
     private static TeamsConversationReference ReferenceOf(Activity activity, string tenant) => new(
         activity.ServiceUrl!, activity.Conversation!.Id!, tenant, activity.Recipient!.Id!, activity.From!.Id!, activity.From.AadObjectId,
         activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal"));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams request refused: {Reason}")]
-    private static partial void LogUnauthorized(ILogger logger, string? reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {Type} activity without {Field}")]
-    private static partial void LogMissing(ILogger logger, string? type, string field);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams activity from tenant {Tenant} refused: not in Teams:AllowedTenants")]
-    private static partial void LogTenantRefused(ILogger logger, string tenant);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate Teams activity {ActivityId} ignored")]
-    private static partial void LogDuplicate(ILogger logger, string? activityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams reply not delivered: {Outcome}")]
     private static partial void LogReplyFailed(ILogger logger, string outcome);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels.Inbound;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Auth;
@@ -26,6 +27,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotTokenValidator>();
         services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
+        services.TryAddSingleton<DedupeStep>();
         services.TryAddSingleton<IMessageAuthorStore, InMemoryMessageAuthorStore>();
         services.TryAddSingleton<RelayedAuthors>();
         services.TryAddSingleton<InMemoryConversationReferences>();
