@@ -57,8 +57,10 @@ public sealed class SlackWorkQueue
     /// <summary>The key's ordinal hash (randomised per process, which is enough: order is kept within one process);
     /// work without a key is spread round-robin.</summary>
     private int LaneOf(SlackWork work) => work.OrderKey is { } key
-        ? (int)((uint)StringComparer.Ordinal.GetHashCode(key) % Lanes)
+        ? LaneOf(key)
         : (int)((uint)Interlocked.Increment(ref _unkeyed) % Lanes);
+
+    internal static int LaneOf(string orderKey) => (int)((uint)StringComparer.Ordinal.GetHashCode(orderKey) % Lanes);
 }
 
 /// <summary>Drains <see cref="SlackWorkQueue"/> with one worker per lane. On shutdown it stops taking requests' work and

@@ -11,9 +11,13 @@ public sealed class RecordingRouter : IConversationRouter
 
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Runs inside the router call, after the event is recorded: a test can hold one event there.</summary>
+    public Func<IncomingEvent, Task> Hold { get; set; } = _ => Task.CompletedTask;
+
     public async Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
         Events.Enqueue(incoming);
+        await Hold(incoming);
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);
