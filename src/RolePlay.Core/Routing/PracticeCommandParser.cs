@@ -121,8 +121,8 @@ public static class PracticeCommandParser
         _ => new PracticeCommand.Unknown(string.Join(' ', rest), "Give the time your shift ends as HH:MM, e.g. shift 17:30, or shift off."),
     };
 
-    /// <summary>User ids are case-sensitive, so they are read from the original text: "no-pair &lt;@U123|ana&gt;" (Slack),
-    /// "no-pair @U123" or a bare id; "no-pair clear" forgets every exclusion.</summary>
+    /// <summary>User ids are case-sensitive, so they are read from the original text: "no-pair @U123" (the channels turn
+    /// their mention syntax into this) or a bare id; "no-pair clear" forgets every exclusion.</summary>
     private static PracticeCommand ParseNoPair(string text)
     {
         var words = text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
@@ -138,9 +138,7 @@ public static class PracticeCommandParser
             return new PracticeCommand.NoPair(null);
         }
 
-        var id = target.StartsWith("<@", StringComparison.Ordinal) && target.EndsWith('>')
-            ? target[2..^1].Split('|')[0]
-            : target.TrimStart('@');
+        var id = target.TrimStart('@');
         return id.Length is > 0 and <= 256 && !id.Any(char.IsControl)
             ? new PracticeCommand.NoPair(id)
             : new PracticeCommand.Unknown(text, "Name one person: no-pair @someone.");

@@ -95,17 +95,11 @@ public static partial class TeamSetupParser
         };
     }
 
-    /// <summary>Slack writes ":clap:" (and ":clap::skin-tone-2:" or "clap::skin-tone-2" in reaction events); Teams sends
-    /// reaction types such as "like" or "heart". Both become a bare lower-case name.</summary>
+    /// <summary>An emoji as typed (":clap:") or as a reaction names it ("clap", Teams' "like"): a bare lower-case name.
+    /// The channels drop their own decorations (Slack's skin tones) before Core sees the name.</summary>
     public static string? NormaliseEmoji(string raw)
     {
         var name = raw.Trim().Trim(':').ToLowerInvariant();
-        var skin = name.IndexOf("::", StringComparison.Ordinal);
-        if (skin >= 0)
-        {
-            name = name[..skin];
-        }
-
         return EmojiName().IsMatch(name) ? name : null;
     }
 
@@ -290,12 +284,12 @@ public static partial class TeamSetupParser
         return rest;
     }
 
-    /// <summary>Slack's "&lt;#C123|general&gt;" or "&lt;#C123&gt;", or "#id" as typed.</summary>
-    [GeneratedRegex(@"^(?:<#(?<id>[^|>\s]+)(?:\|[^>]*)?>|#(?<id>\S+))$")]
+    /// <summary>A channel named "#id" (the channels turn their own mention syntax into this).</summary>
+    [GeneratedRegex(@"^#(?<id>\S+)$")]
     private static partial Regex ChannelReference();
 
-    /// <summary>Slack's "&lt;@U123&gt;" or "&lt;@U123|name&gt;".</summary>
-    [GeneratedRegex(@"^<@(?<id>[^|>\s]+)(?:\|[^>]*)?>$")]
+    /// <summary>A person named "@id" (the channels turn their own mention syntax into this).</summary>
+    [GeneratedRegex(@"^@(?<id>[^@\s]+)$")]
     private static partial Regex UserMention();
 
     [GeneratedRegex(@"^[a-z0-9_+\-']{1,64}$")]

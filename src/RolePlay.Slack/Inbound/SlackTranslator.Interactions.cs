@@ -35,7 +35,7 @@ public static partial class SlackTranslator
         }
 
         var message = new MessageReceived(From(tenant, command.UserId, command.UserName), Address(tenant, command.ChannelId, null, command.TeamId),
-            context.Now, $"{command.Command} {command.Text}".Trim());
+            context.Now, SlackMarkup.Neutral($"{command.Command} {command.Text}".Trim()));
         return new SlackRouted(message, new SlackReplyTarget(tenant, command.UserId, command.ChannelId, TriggerId: command.TriggerId,
             ReceivedAt: context.Now, Ephemeral: true));
     }

@@ -44,13 +44,13 @@ public static partial class SlackTranslator
         switch (evt)
         {
             case SlackMessageEvent { ChannelType: "im", Subtype: null, Channel: { } channel } message:
-                return new SlackRouted(new MessageReceived(From(tenant, user), Address(tenant, channel, message.ThreadTs, teamId), at, message.Text ?? "", evt.Ts),
+                return new SlackRouted(new MessageReceived(From(tenant, user), Address(tenant, channel, message.ThreadTs, teamId), at, SlackMarkup.Neutral(message.Text ?? ""), evt.Ts),
                     new SlackReplyTarget(tenant, user, channel, message.ThreadTs));
 
             case SlackAppMentionEvent { Channel: { } channel } mention:
             {
                 var threadTs = mention.ThreadTs ?? evt.Ts;
-                var text = StripMention(mention.Text ?? "", botUserId);
+                var text = SlackMarkup.Neutral(StripMention(mention.Text ?? "", botUserId));
                 return new SlackRouted(new MessageReceived(From(tenant, user), Address(tenant, channel, threadTs, teamId), at, text, evt.Ts),
                     new SlackReplyTarget(tenant, user, channel, threadTs));
             }
@@ -59,7 +59,7 @@ public static partial class SlackTranslator
             {
                 // The bot's own messages (relayed peer feedback among them) have no person to credit: Slack names the bot.
                 var author = changed.ItemUser is { } itemUser && itemUser != botUserId ? itemUser : null;
-                return new SlackRouted(new ReactionChanged(From(tenant, user), Address(tenant, itemChannel, null, teamId), at, itemTs, reaction,
+                return new SlackRouted(new ReactionChanged(From(tenant, user), Address(tenant, itemChannel, null, teamId), at, itemTs, SlackMarkup.EmojiName(reaction),
                     changed.Added, author), new SlackReplyTarget(tenant, user, itemChannel));
             }
 

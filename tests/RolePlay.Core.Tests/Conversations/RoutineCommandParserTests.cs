@@ -29,8 +29,8 @@ public class RoutineCommandParserTests
     public void A_bad_shift_is_explained(string text) => Assert.Contains("shift 17:30", Assert.IsType<PracticeCommand.Unknown>(Parse(text)).Reason);
 
     [Theory]
-    [InlineData("no-pair <@U0BEN|ben>", "U0BEN")]
-    [InlineData("/practice no-pair <@U0BEN>", "U0BEN")]
+    [InlineData("no-pair @U0BEN", "U0BEN")]
+    [InlineData("/practice no-pair @U0BEN", "U0BEN")]
     [InlineData("nopair @29:1AbC", "29:1AbC")]
     [InlineData("no-pair U0Ben", "U0Ben")]
     public void No_pair_keeps_the_user_ids_case(string text, string userId) =>
