@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using RolePlay.Core.Routines;
+using RolePlay.Channels;
 
 namespace RolePlay.Slack.Api;
 

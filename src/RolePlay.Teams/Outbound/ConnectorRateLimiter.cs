@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using RolePlay.Core.Routines;
+using RolePlay.Channels;
 
 namespace RolePlay.Teams.Outbound;
 

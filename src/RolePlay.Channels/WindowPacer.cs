@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace RolePlay.Core.Routines;
+namespace RolePlay.Channels;
 
 /// <summary>Paces calls per key so that no span of <see cref="Window"/> ever holds more than <see cref="Permits"/>
 /// of them: the strictest reading of a platform's "N per T" limit, so it holds whatever counter the platform really

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using RolePlay.Core.Routines;
 
-namespace RolePlay.Teams.Tests;
+namespace RolePlay.Channels.Tests;
 
 /// <summary>The strict "N per window" pacer behind the Teams tenant budget (and Slack's workspace budgets), on a fake
 /// clock: who passes at once, who waits, and until when.</summary>
