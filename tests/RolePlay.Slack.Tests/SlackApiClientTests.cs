@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using RolePlay.Channels;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Tests.Infrastructure;
 

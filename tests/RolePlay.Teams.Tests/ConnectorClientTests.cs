@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RolePlay.Teams.Outbound;
+using static RolePlay.Channels.SendOutcome;
 using RolePlay.Teams.Protocol;
 using RolePlay.Teams.Tests.Infrastructure;
 
@@ -175,7 +176,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
 
-        Assert.Equal(new Failed(400, "BadSyntax", "Activity is malformed"), outcome);
+        Assert.Equal(new Failed("BadSyntax", "Activity is malformed", 400), outcome);
         Assert.Single(_connector.Requests);
     }
 
