@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using RolePlay.Channels;
 using RolePlay.Teams.Outbound;
 using static RolePlay.Channels.SendOutcome;
 using RolePlay.Teams.Protocol;
@@ -56,7 +57,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         await _client.SendAsync(Reference(Activities.PersonalConversation, type: "personal"), Text("hi"), CancellationToken.None);
 
-        Assert.Equal(new UnreachableRecipient(BotHost.TenantId, Activities.UserId, "Thread is blocked"), Assert.Single(Unreachable));
+        Assert.Equal(new UnreachableRecipient("teams", BotHost.TenantId, Activities.UserId, "Thread is blocked"), Assert.Single(Unreachable));
     }
 
     [Fact]

@@ -16,9 +16,3 @@ public sealed class SlackApiException : Exception
     public string Error { get; }
 }
 
-/// <summary>Told about people Slack says are gone (<c>account_inactive</c>, <c>user_not_found</c>), so routines stop
-/// scheduling them. The host connects it to storage; the default only logs.</summary>
-public interface ISlackUnreachableRecipients
-{
-    Task MarkUnreachableAsync(string tenantId, string recipient, string error, CancellationToken cancellationToken);
-}

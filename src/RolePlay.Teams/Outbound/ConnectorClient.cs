@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Protocol;
 
 namespace RolePlay.Teams.Outbound;
@@ -252,7 +253,7 @@ public sealed partial class ConnectorClient(
         if (reference.Conversation?.ConversationType == "personal" && reference.User?.Id is { Length: > 0 } userId && reference.Conversation?.TenantId is { Length: > 0 } tenantId)
         {
             LogUnreachable(logger, userId);
-            await unreachable.MarkAsync(new UnreachableRecipient(tenantId, userId, outcome.Reason), cancellationToken).ConfigureAwait(false);
+            await unreachable.MarkAsync(new UnreachableRecipient(ActivityTranslator.Platform, tenantId, userId, outcome.Reason), cancellationToken).ConfigureAwait(false);
         }
     }
 
