@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels;
 using RolePlay.Channels.Inbound;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;
@@ -16,7 +17,7 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>Registers the Slack channel from the <c>Slack</c> configuration section (validated at start-up). Seams the
     /// host may replace before calling: <see cref="ISlackInstallStore"/>, <see cref="IInboundDedupe"/>,
-    /// <see cref="ISlackUnreachableRecipients"/>; it must register an <c>IConversationRouter</c>.</summary>
+    /// <see cref="IUnreachableRecipients"/>; it must register an <c>IConversationRouter</c>.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
@@ -28,7 +29,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackTokenProtector>();
         services.TryAddSingleton<ISlackInstallStore, InMemorySlackInstallStore>();
         services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
-        services.TryAddSingleton<ISlackUnreachableRecipients, LoggingUnreachableRecipients>();
+        services.TryAddSingleton<InMemoryUnreachableRecipients>();
+        services.TryAddSingleton<IUnreachableRecipients>(sp => sp.GetRequiredService<InMemoryUnreachableRecipients>());
 
         services.AddSingleton<SlackPacer>();
         services.AddHttpClient<SlackApiClient>((sp, client) =>

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using RolePlay.Channels;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Tests.Infrastructure;
 
@@ -64,14 +64,14 @@ public sealed class SlackApiClientTests
     [InlineData("user_not_found")]
     public async Task A_person_who_is_gone_is_Unreachable_and_reported(string error)
     {
-        var sink = new RecordingUnreachable();
-        await using var host = await StartAsync(sink);
+        await using var host = await StartAsync();
         host.Api.Script("chat.postEphemeral", FakeSlackApi.Error(error));
 
         var outcome = await Client(host).PostEphemeralAsync("T1", "C1", "UGONE", "x");
 
         Assert.Equal(new SendOutcome.Unreachable(error), outcome);
-        Assert.Equal(("T1", "UGONE", error), Assert.Single(sink.Marked));
+        Assert.Equal(new UnreachableRecipient("slack", "T1", "UGONE", error),
+            Assert.Single(host.Services.GetRequiredService<InMemoryUnreachableRecipients>().All));
     }
 
     [Theory]
@@ -140,29 +140,12 @@ public sealed class SlackApiClientTests
         Assert.Empty(host.Api.CallsTo("chat.postMessage"));
     }
 
-    private static async Task<SlackTestHost> StartAsync(ISlackUnreachableRecipients? sink = null, Dictionary<string, string?>? settings = null)
+    private static async Task<SlackTestHost> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var host = await SlackTestHost.StartAsync(settings: settings, configure: services =>
-        {
-            if (sink is not null)
-            {
-                services.AddSingleton(sink);
-            }
-        });
+        var host = await SlackTestHost.StartAsync(settings: settings);
         await host.InstallAsync("T1", "xoxb-t1");
         return host;
     }
 
     private static SlackApiClient Client(SlackTestHost host) => host.Services.GetRequiredService<SlackApiClient>();
-
-    private sealed class RecordingUnreachable : ISlackUnreachableRecipients
-    {
-        public ConcurrentQueue<(string, string, string)> Marked { get; } = new();
-
-        public Task MarkUnreachableAsync(string tenantId, string recipient, string error, CancellationToken cancellationToken)
-        {
-            Marked.Enqueue((tenantId, recipient, error));
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
@@ -6,9 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using RolePlay.Channels;
 using RolePlay.Teams.Outbound;
 using RolePlay.Teams.Protocol;
 using RolePlay.Teams.Tests.Infrastructure;
+using static RolePlay.Channels.SendOutcome;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace RolePlay.Teams.Tests;
 
@@ -55,7 +57,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         await _client.SendAsync(Reference(Activities.PersonalConversation, type: "personal"), Text("hi"), CancellationToken.None);
 
-        Assert.Equal(new UnreachableRecipient(BotHost.TenantId, Activities.UserId, "Thread is blocked"), Assert.Single(Unreachable));
+        Assert.Equal(new UnreachableRecipient("teams", BotHost.TenantId, Activities.UserId, "Thread is blocked"), Assert.Single(Unreachable));
     }
 
     [Fact]
@@ -175,7 +177,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
 
-        Assert.Equal(new Failed(400, "BadSyntax", "Activity is malformed"), outcome);
+        Assert.Equal(new Failed("BadSyntax", "Activity is malformed", 400), outcome);
         Assert.Single(_connector.Requests);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Bot.Web;
+using RolePlay.Channels;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Routing;
@@ -35,7 +36,7 @@ internal static class ChannelWiring
         // Seams registered before the channels so their in-memory defaults are not used.
         services.AddSingleton<IConversationReferenceSink, StoredTeamsReferences>();
         services.AddSingleton<Reachability>();
-        services.AddSingleton<IUnreachableRecipients, StoredTeamsUnreachable>();
+        services.AddSingleton<IUnreachableRecipients, StoredUnreachableRecipients>();
         services.AddTeams(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, TeamsProactiveSender>());
 
@@ -47,7 +48,6 @@ internal static class ChannelWiring
                 .SetApplicationName("RolePlay")
                 .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
             services.AddSingleton<SlackInstallSeam, StoredSlackInstalls>();
-            services.AddSingleton<ISlackUnreachableRecipients, StoredSlackReachability>();
             services.AddSingleton<PracticeRouter>();
             services.Replace(ServiceDescriptor.Singleton<IConversationRouter, SlackFirstSight>());
             services.AddSlack(configuration);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
 
 namespace RolePlay.Slack.Api;
@@ -37,7 +38,7 @@ public sealed class SlackApiClient(
     HttpClient http,
     ISlackInstallStore installs,
     SlackPacer pacer,
-    ISlackUnreachableRecipients unreachable,
+    IUnreachableRecipients unreachable,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackApiClient> logger)
@@ -192,9 +193,11 @@ public sealed class SlackApiClient(
 
         if (GoneErrors.Contains(response.Error))
         {
-            if (recipient is not null)
+            // A channel id names no person: only a user is marked.
+            if (recipient is not null && IsUserId(recipient))
             {
-                await unreachable.MarkUnreachableAsync(tenantId, recipient, response.Error, cancellationToken);
+                logger.LogWarning("Slack {Error} for {Tenant}/{User}: marked unreachable", response.Error, tenantId, recipient);
+                await unreachable.MarkAsync(new UnreachableRecipient(SlackInbound.Platform, tenantId, recipient, response.Error), cancellationToken);
             }
 
             return new SendOutcome.Unreachable(response.Error);
@@ -293,6 +296,9 @@ public sealed class SlackApiClient(
         ?? (response.Headers.RetryAfter?.Date is { } date ? date - time.GetUtcNow() : (TimeSpan?)null)
         ?? TimeSpan.FromSeconds(1);
 
+    /// <summary>Slack user ids start with U (or W in Enterprise Grid).</summary>
+    private static bool IsUserId(string id) => id.Length > 1 && id[0] is 'U' or 'W';
+
     private static string? Str(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
@@ -318,15 +324,5 @@ public sealed class SlackApiClient(
     private readonly record struct ApiResponse(JsonElement Root, string? Error, TimeSpan? RetryAfter)
     {
         public static ApiResponse Failure(string error) => new(default, error, null);
-    }
-}
-
-/// <summary>The default <see cref="ISlackUnreachableRecipients"/>: logs, until the host connects storage.</summary>
-internal sealed class LoggingUnreachableRecipients(ILogger<LoggingUnreachableRecipients> logger) : ISlackUnreachableRecipients
-{
-    public Task MarkUnreachableAsync(string tenantId, string recipient, string error, CancellationToken cancellationToken)
-    {
-        logger.LogInformation("Slack recipient {Recipient} in {Tenant} is unreachable: {Error}", recipient, tenantId, error);
-        return Task.CompletedTask;
     }
 }

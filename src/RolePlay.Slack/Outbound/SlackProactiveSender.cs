@@ -13,7 +13,7 @@ namespace RolePlay.Slack.Outbound;
 /// (owner = user id), so later days cost one chat.postMessage each. A channel gets a new message, or a reply under
 /// <see cref="RoutineTarget.Channel.ThreadId"/>. Messages are rendered as replies are (<see cref="SlackResponder.Render"/>)
 /// and paced by <see cref="SlackPacer"/> inside <see cref="SlackApiClient"/>.</summary>
-public sealed partial class SlackProactiveSender(
+public sealed class SlackProactiveSender(
     IServiceProvider services,
     IConversationReferenceStore references,
     TimeProvider time,
@@ -41,7 +41,7 @@ public sealed partial class SlackProactiveSender(
                 var opened = await DirectMessageAsync(api, target.Key, ct).ConfigureAwait(false);
                 if (opened.ChannelId is null)
                 {
-                    return Map(opened.Outcome);
+                    return opened.Outcome.ToProactiveOutcome();
                 }
 
                 (channel, person) = (opened.ChannelId, target.Key.UserId);
@@ -53,29 +53,9 @@ public sealed partial class SlackProactiveSender(
                 throw new NotSupportedException($"No Slack address for {to.GetType().Name}.");
         }
 
-        string? firstTs = null;
-        var delivered = 0;
-        foreach (var message in messages.SelectMany(SlackResponder.Render))
-        {
-            var outcome = await api.PostMessageAsync(tenantId, channel, message.Text, message.Blocks, threadTs, ct, recipientUser: person)
-                .ConfigureAwait(false);
-            if (outcome is not SendOutcome.Sent sent)
-            {
-                if (delivered == 0)
-                {
-                    return Map(outcome);
-                }
-
-                // The recipient already has the first part; sending everything again later would repeat it.
-                LogPartial(logger, to.RecipientId, delivered, outcome.ToString());
-                break;
-            }
-
-            firstTs ??= sent.Ts;
-            delivered++;
-        }
-
-        return new ProactiveOutcome.Sent(firstTs);
+        return await OrderedSend.SendAsync(messages.SelectMany(SlackResponder.Render), (message, token) =>
+                api.PostMessageAsync(tenantId, channel, message.Text, message.Blocks, threadTs, token, recipientUser: person),
+            to.RecipientId, logger, ct).ConfigureAwait(false);
     }
 
     private async Task<DirectMessage> DirectMessageAsync(SlackApiClient api, PersonKey person, CancellationToken ct)
@@ -94,16 +74,4 @@ public sealed partial class SlackProactiveSender(
 
         return opened;
     }
-
-    private static ProactiveOutcome Map(SendOutcome outcome) => outcome switch
-    {
-        SendOutcome.Sent sent => new ProactiveOutcome.Sent(sent.Ts),
-        SendOutcome.Throttled throttled => new ProactiveOutcome.Throttled(throttled.RetryAfter),
-        SendOutcome.Unreachable gone => new ProactiveOutcome.Unreachable(gone.Error),
-        SendOutcome.Failed failed => new ProactiveOutcome.Failed(failed.Error),
-        _ => new ProactiveOutcome.Failed(outcome.ToString()),
-    };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack routine message to {Recipient}: {Delivered} part(s) sent, then {Outcome}")]
-    private static partial void LogPartial(ILogger logger, string recipient, int delivered, string outcome);
 }

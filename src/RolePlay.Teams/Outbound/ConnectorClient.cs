@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Protocol;
 
 namespace RolePlay.Teams.Outbound;
@@ -44,7 +45,7 @@ public sealed partial class ConnectorClient(
         if (ActivitySplitter.SizeOf(activity) > ActivitySplitter.MaxActivityBytes)
         {
             LogTooLarge(logger, reference.Conversation?.Id);
-            return new Failed(413, "MessageSizeTooBig", "The updated activity exceeds the 28 KB budget.");
+            return new Failed("MessageSizeTooBig", "The updated activity exceeds the 28 KB budget.", 413);
         }
 
         var result = await CallAsync(reference, HttpMethod.Put, ActivityPath(reference, activityId),
@@ -124,13 +125,13 @@ public sealed partial class ConnectorClient(
         if (parts is null)
         {
             LogTooLarge(logger, reference.Conversation?.Id);
-            return new Failed(413, "MessageSizeTooBig", "An attachment alone exceeds the 28 KB budget; it was not sent.");
+            return new Failed("MessageSizeTooBig", "An attachment alone exceeds the 28 KB budget; it was not sent.", 413);
         }
 
         var path = replyToId is null
             ? $"v3/conversations/{Uri.EscapeDataString(ConversationId(reference))}/activities"
             : ActivityPath(reference, replyToId);
-        SendOutcome outcome = new Failed(0, "empty", "Nothing to send.");
+        SendOutcome outcome = new Failed("empty", "Nothing to send.");
         foreach (var part in parts)
         {
             var result = await CallAsync(reference, HttpMethod.Post, path,
@@ -152,7 +153,7 @@ public sealed partial class ConnectorClient(
         if (!TryTrust(reference.ServiceUrl, out var baseUri, out var refusal))
         {
             LogUntrusted(logger, reference.ServiceUrl);
-            return new ConnectorResult<T>(new Failed(0, "untrustedServiceUrl", refusal), null);
+            return new ConnectorResult<T>(new Failed("untrustedServiceUrl", refusal), null);
         }
 
         var key = new OutboundKey(reference.Conversation?.TenantId ?? "", reference.Conversation?.Id ?? "");
@@ -168,7 +169,7 @@ public sealed partial class ConnectorClient(
             }
             catch (BotTokenException e)
             {
-                return new ConnectorResult<T>(new Failed(0, "token", e.Message), null);
+                return new ConnectorResult<T>(new Failed("token", e.Message), null);
             }
 
             // Every attempt, retries included, spends the conversation's and tenant's budget.
@@ -192,7 +193,7 @@ public sealed partial class ConnectorClient(
             {
                 if (attempt >= _options.MaxSendAttempts)
                 {
-                    return new ConnectorResult<T>(new Failed(0, "transport", e.Message), null);
+                    return new ConnectorResult<T>(new Failed("transport", e.Message), null);
                 }
 
                 await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
@@ -227,7 +228,7 @@ public sealed partial class ConnectorClient(
 
                 if (!IsTransient(response.StatusCode))
                 {
-                    return new ConnectorResult<T>(new Failed(status, code, message), null);
+                    return new ConnectorResult<T>(new Failed(code, message, status), null);
                 }
 
                 var retryAfter = RetryAfter(response);
@@ -237,7 +238,7 @@ public sealed partial class ConnectorClient(
                     return new ConnectorResult<T>(
                         response.StatusCode == HttpStatusCode.TooManyRequests
                             ? new Throttled(retryAfter ?? Backoff(attempt))
-                            : new Failed(status, code, message),
+                            : new Failed(code, message, status),
                         null);
                 }
 
@@ -252,7 +253,7 @@ public sealed partial class ConnectorClient(
         if (reference.Conversation?.ConversationType == "personal" && reference.User?.Id is { Length: > 0 } userId && reference.Conversation?.TenantId is { Length: > 0 } tenantId)
         {
             LogUnreachable(logger, userId);
-            await unreachable.MarkAsync(new UnreachableRecipient(tenantId, userId, outcome.Reason), cancellationToken).ConfigureAwait(false);
+            await unreachable.MarkAsync(new UnreachableRecipient(ActivityTranslator.Platform, tenantId, userId, outcome.Reason), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,7 +14,7 @@ namespace RolePlay.Teams.Outbound;
 /// (owner = their user id), else a 1:1 chat created on the tenant's connector and stored for next time. A channel is
 /// reached through its stored reference: a new post, or a reply under <see cref="RoutineTarget.Channel.ThreadId"/>.
 /// Messages are rendered as replies are (<see cref="OutgoingActivities"/>) and paced by <see cref="ConnectorClient"/>.</summary>
-public sealed partial class TeamsProactiveSender(
+public sealed class TeamsProactiveSender(
     IConversationReferenceStore references,
     ConnectorClient connector,
     IOptions<TeamsOptions> options,
@@ -47,31 +47,10 @@ public sealed partial class TeamsProactiveSender(
             return problem!;
         }
 
-        string? firstId = null;
-        var delivered = 0;
-        foreach (var message in messages)
-        {
-            var activity = OutgoingActivities.Render(message);
-            var outcome = threadId is null
-                ? await connector.SendAsync(reference, activity, ct).ConfigureAwait(false)
-                : await connector.ReplyAsync(reference, threadId, activity, ct).ConfigureAwait(false);
-            if (outcome is not Sent sent)
-            {
-                if (delivered == 0)
-                {
-                    return Map(outcome);
-                }
-
-                // The person already has the first part; sending everything again later would repeat it.
-                LogPartial(logger, to.RecipientId, delivered, messages.Count, outcome.ToString());
-                break;
-            }
-
-            firstId ??= sent.Id;
-            delivered++;
-        }
-
-        return new ProactiveOutcome.Sent(firstId);
+        return await OrderedSend.SendAsync(messages.Select(OutgoingActivities.Render), (activity, token) => threadId is null
+                ? connector.SendAsync(reference, activity, token)
+                : connector.ReplyAsync(reference, threadId, activity, token),
+            to.RecipientId, logger, ct).ConfigureAwait(false);
     }
 
     private async Task<Reach> PersonalChatAsync(PersonKey person, CancellationToken ct)
@@ -88,7 +67,7 @@ public sealed partial class TeamsProactiveSender(
             var created = await connector.CreatePersonalConversationAsync(serviceUrl, person.Tenant.TenantId, person.UserId, ct).ConfigureAwait(false);
             if (created.Outcome is not Sent { Id: { Length: > 0 } conversationId })
             {
-                return new Reach(null, null, created.Outcome is Sent ? new ProactiveOutcome.Failed("The connector created no conversation id.") : Map(created.Outcome));
+                return new Reach(null, null, created.Outcome is Sent ? new ProactiveOutcome.Failed("The connector created no conversation id.") : created.Outcome.ToProactiveOutcome());
             }
 
             stored = new StoredReference(person.Tenant, person.UserId, conversationId, created.Value?.ServiceUrl ?? serviceUrl,
@@ -125,20 +104,8 @@ public sealed partial class TeamsProactiveSender(
         Conversation = new ConversationAccount { Id = stored.ConversationId, TenantId = stored.Tenant.TenantId, ConversationType = conversationType },
     };
 
-    private static ProactiveOutcome Map(SendOutcome outcome) => outcome switch
-    {
-        Sent sent => new ProactiveOutcome.Sent(sent.Id),
-        Throttled throttled => new ProactiveOutcome.Throttled(throttled.RetryAfter),
-        Unreachable unreachable => new ProactiveOutcome.Unreachable(unreachable.Reason),
-        Failed failed => new ProactiveOutcome.Failed($"{failed.StatusCode} {failed.Code}: {failed.Message}"),
-        _ => new ProactiveOutcome.Failed(outcome.ToString()),
-    };
-
     private sealed record Reach(ConversationReference? Reference, string? ThreadId, ProactiveOutcome? Problem)
     {
         public static Reach Failed(string error) => new(null, null, new ProactiveOutcome.Failed(error));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams routine message to {Recipient}: {Delivered} of {Total} parts sent, then {Outcome}")]
-    private static partial void LogPartial(ILogger logger, string recipient, int delivered, int total, string outcome);
 }
