@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RolePlay.Bot.Channels;
 using RolePlay.Channels;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Storage;
