@@ -23,20 +23,20 @@ public sealed class PracticeRouter(
     DebriefConversation debrief,
     ConsentConversation consent,
     SettingsForm settings,
-    ChannelRouter team,
+    ChannelRouter channelRouter,
     RoutineAnswers routineAnswers,
     TimeProvider time) : IConversationRouter
 {
     public Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken) => incoming switch
     {
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m when TranscriptSharing.IsShareCommand(m.Text) =>
-            team.ShareAsync(m.From, cancellationToken),
+            channelRouter.ShareAsync(m.From, cancellationToken),
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m => OnDirectMessageAsync(m, cancellationToken),
-        MessageReceived m => team.OnChannelMessageAsync(m, cancellationToken),
-        CardSubmitted { Verb: TeamSetupCards.LeaveVerb } c => team.OnCardAsync(c, cancellationToken),
+        MessageReceived m => channelRouter.OnChannelMessageAsync(m, cancellationToken),
+        CardSubmitted { Verb: TeamSetupCards.LeaveVerb } c => channelRouter.OnCardAsync(c, cancellationToken),
         CardSubmitted c when RoutineAnswers.Handles(c.Verb) => routineAnswers.OnCardAsync(c, cancellationToken),
         CardSubmitted c => OnCardAsync(c, cancellationToken),
-        ReactionChanged r => team.OnReactionAsync(r, cancellationToken),
+        ReactionChanged r => channelRouter.OnReactionAsync(r, cancellationToken),
         BotInstalled { Conversation.Kind: ConversationKind.Personal } b => consent.WelcomeAsync(KeyOf(b.From), cancellationToken),
         BotInstalled => Task.FromResult(RouterResult.Say("Hello, team! I run short empathy practice in chat. " + ChannelRouter.ChannelHelp)),
         HomeOpened h => OnHomeAsync(h, cancellationToken),
