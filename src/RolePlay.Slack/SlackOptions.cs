@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RolePlay.Channels.Http;
 
 namespace RolePlay.Slack;
 
@@ -43,10 +44,8 @@ public sealed class SlackOptions
     /// <summary>How long a slash command waits for the router before acknowledging with a placeholder.</summary>
     public TimeSpan CommandAnswerWindow { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Retries of a Web API call answered with 429; longer Retry-After values end as Throttled.</summary>
-    public int MaxRateLimitRetries { get; set; } = 3;
-
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Web API retries (section <c>Slack:Retry</c>); a Retry-After beyond its wait ends as Throttled.</summary>
+    public RetryPolicy Retry { get; set; } = new();
 
     public bool SingleWorkspace => !string.IsNullOrWhiteSpace(BotToken);
 
@@ -98,6 +97,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:ChannelMessageInterval, Slack:WorkspaceMessagesPerMinute and Slack:ConversationsOpenPerMinute must be positive.");
         }
 
+        errors.AddRange(options.Retry.Problems("Slack:Retry"));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels;
+using RolePlay.Channels.Http;
 using RolePlay.Channels.Inbound;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;
@@ -34,7 +35,9 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<SlackPacer>();
         services.AddHttpClient<SlackApiClient>((sp, client) =>
-            client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+                client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
+            .AddChannelResilience(sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.Retry,
+                pacing: sp => new PacedAttempts<SlackPace>(sp.GetRequiredService<SlackPacer>().WaitTurnAsync));
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "", sp.GetRequiredService<TimeProvider>()));
 

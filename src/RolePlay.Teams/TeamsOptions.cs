@@ -1,3 +1,5 @@
+using RolePlay.Channels.Http;
+
 namespace RolePlay.Teams;
 
 public enum TeamsAppType { MultiTenant, SingleTenant }
@@ -45,13 +47,8 @@ public sealed class TeamsOptions
 
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Bounded attempts for 429/412/502/504 (the first try included).</summary>
-    public int MaxSendAttempts { get; set; } = 4;
-
-    /// <summary>A Retry-After longer than this is reported as <c>Throttled</c> instead of waited for.</summary>
-    public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(30);
-
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>Connector retries (section <c>Teams:Retry</c>); 412 is retried beside the common passing failures.</summary>
+    public RetryPolicy Retry { get; set; } = new();
 
     /// <summary>How long a delivered activity id is remembered to drop Teams' redeliveries.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromMinutes(10);
@@ -99,10 +96,7 @@ public sealed class TeamsOptions
             problems.Add($"Teams:MaxRequestBytes must be between 1024 and 4194304, got {MaxRequestBytes}.");
         }
 
-        if (MaxSendAttempts is < 1 or > 10)
-        {
-            problems.Add($"Teams:MaxSendAttempts must be between 1 and 10, got {MaxSendAttempts}.");
-        }
+        problems.AddRange(Retry.Problems("Teams:Retry"));
 
         if (RelayedAuthorRetention <= TimeSpan.Zero)
         {

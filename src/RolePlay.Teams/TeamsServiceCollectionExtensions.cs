@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels.Http;
 using RolePlay.Channels.Inbound;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
@@ -23,7 +24,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.AddHttpClient();
-        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(ConnectorClient.HttpClientName).AddChannelResilience(
+            sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value.Retry,
+            alsoTransient: ConnectorClient.IsTransientConflict,
+            pacing: sp => new PacedAttempts<OutboundKey>(sp.GetRequiredService<ConnectorRateLimiter>().WaitTurnAsync));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotTokenValidator>();
         services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();

@@ -55,8 +55,9 @@ public sealed class SlackApiClientTests
         host.Api.Script("chat.postMessage", FakeSlackApi.Error("channel_not_found"));
 
         Assert.Equal(new SendOutcome.Failed("channel_not_found"), await Client(host).PostMessageAsync("T1", "C404", "x"));
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => Client(host).GetChannelMembersAsync("T1", "C404"));
-        Assert.Equal(("conversations.members", "channel_not_found"), (error.Method, error.Error));
+        host.Api.Script("users.info", FakeSlackApi.Error("user_not_visible"));
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Client(host).GetUserAsync("T1", "U1"));
+        Assert.Equal(("users.info", "user_not_visible"), (error.Method, error.Error));
     }
 
     [Theory]
@@ -99,17 +100,82 @@ public sealed class SlackApiClientTests
         Assert.Equal("user_not_found", (await Assert.ThrowsAsync<SlackApiException>(() => Client(host).GetUserAsync("T1", "UGONE"))).Error);
     }
 
-    [Fact]
-    public async Task Channel_members_follow_the_cursor_to_the_end()
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_server_fault_is_retried_and_then_succeeds(int status)
     {
         await using var host = await StartAsync();
-        host.Api.ChannelMembers["C1"] = ["U1", "U2", "U3", "U4", "U5"];
+        host.Api.Script("chat.postMessage", FakeSlackApi.Status(status));
 
-        var members = await Client(host).GetChannelMembersAsync("T1", "C1");
+        Assert.IsType<SendOutcome.Sent>(await Client(host).PostMessageAsync("T1", "C1", "hello"));
+        Assert.Equal(2, host.Api.CallsTo("chat.postMessage").Count);
+    }
 
-        Assert.Equal(["U1", "U2", "U3", "U4", "U5"], members);
-        Assert.Equal(3, host.Api.CallsTo("conversations.members").Count);
-        Assert.Equal("2", host.Api.CallsTo("conversations.members")[1].Str("cursor"));
+    [Fact]
+    public async Task A_503_waits_for_its_Retry_After()
+    {
+        await using var host = await StartAsync();
+        host.Api.Script("views.publish", FakeSlackApi.Status(503, retryAfterSeconds: 1));
+
+        Assert.IsType<SendOutcome.Sent>(await Client(host).PublishViewAsync("T1", "U1", new System.Text.Json.Nodes.JsonObject { ["type"] = "home" }));
+        var calls = host.Api.CallsTo("views.publish");
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.95), $"gap {calls[1].At - calls[0].At}");
+    }
+
+    [Fact]
+    public async Task A_server_fault_that_persists_ends_as_Failed_with_its_status_after_the_bounded_attempts()
+    {
+        await using var host = await StartAsync();
+        host.Api.Script("chat.update", Enumerable.Repeat(FakeSlackApi.Status(503), 10).ToArray());
+
+        Assert.Equal(new SendOutcome.Failed("http_503"), await Client(host).UpdateMessageAsync("T1", "C1", "1.2", "x"));
+        Assert.Equal(4, host.Api.CallsTo("chat.update").Count);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_retried_with_the_same_message()
+    {
+        await using var host = await StartAsync();
+        host.Api.Script("chat.postMessage", FakeSlackApi.Dropped());
+
+        Assert.IsType<SendOutcome.Sent>(await Client(host).PostMessageAsync("T1", "C1", "hello"));
+        var calls = host.Api.CallsTo("chat.postMessage");
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.Equal("hello", c.Str("text")));
+    }
+
+    [Fact]
+    public async Task A_connection_that_keeps_dropping_ends_as_connection_failed()
+    {
+        await using var host = await StartAsync();
+        host.Api.Script("users.info", Enumerable.Repeat(FakeSlackApi.Dropped(), 10).ToArray());
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Client(host).GetUserAsync("T1", "U1"));
+
+        Assert.Equal("connection_failed", error.Error);
+        Assert.Equal(4, host.Api.CallsTo("users.info").Count);
+    }
+
+    [Fact]
+    public async Task Every_retry_keeps_the_channels_pace()
+    {
+        // Backoff alone would retry within milliseconds; the channel's bucket refills once every 500 ms, so three
+        // attempts span at least one refill interval.
+        await using var host = await StartAsync(settings: new()
+        {
+            ["Slack:ChannelMessageInterval"] = "00:00:00.500",
+            ["Slack:Retry:BaseDelay"] = "00:00:00.010",
+        });
+        host.Api.Script("chat.postMessage", FakeSlackApi.Status(502), FakeSlackApi.Status(502));
+
+        Assert.IsType<SendOutcome.Sent>(await Client(host).PostMessageAsync("T1", "C1", "hello"));
+
+        var calls = host.Api.CallsTo("chat.postMessage");
+        Assert.Equal(3, calls.Count);
+        Assert.True(calls[2].At - calls[0].At >= TimeSpan.FromSeconds(0.45), $"three attempts within {calls[2].At - calls[0].At}");
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string Conversation = "19:abc@thread.tacv2;messageid=123";
     private FakeConnector _connector = null!;
+    private IEnumerable<KeyValuePair<string, string?>> _settings = [];
     private ServiceProvider _services = null!;
     private ConnectorClient _client = null!;
 
@@ -26,9 +27,19 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         _connector = await FakeConnector.StartAsync();
         await using var keys = await KeyServer.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(BotHost.Settings(keys, _connector)).Build();
-        _services = new ServiceCollection().AddLogging().AddTeams(configuration).BuildServiceProvider();
+        _settings = BotHost.Settings(keys, _connector);
+        _services = Services();
         _client = _services.GetRequiredService<ConnectorClient>();
+    }
+
+    /// <summary>A client of its own, the test's settings with <paramref name="overrides"/> over them.</summary>
+    private ServiceProvider Services(params (string Key, string Value)[] overrides)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(_settings)
+            .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key, (string?)o.Value)))
+            .Build();
+        return new ServiceCollection().AddLogging().AddTeams(configuration).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -113,8 +124,11 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(408)]
     [InlineData(412)]
+    [InlineData(500)]
     [InlineData(502)]
+    [InlineData(503)]
     [InlineData(504)]
     public async Task Transient_failures_are_retried(int status)
     {
@@ -146,6 +160,68 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.Equal(new Throttled(TimeSpan.FromSeconds(120)), outcome);
         Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_503_waits_for_its_Retry_After_before_the_next_attempt()
+    {
+        _connector.Enqueue(new ScriptedResponse(503, RetryAfterSeconds: 1));
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Sent>(outcome);
+        var gap = _connector.Requests[1].At - _connector.Requests[0].At;
+        Assert.True(gap >= TimeSpan.FromMilliseconds(950), $"gap {gap}");
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_retried_with_the_same_activity()
+    {
+        _connector.Enqueue(ScriptedResponse.Dropped());
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Sent>(outcome);
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.All(_connector.Requests, r => Assert.Equal("hi", r.Json!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_connection_that_keeps_dropping_ends_as_a_transport_failure_after_the_bounded_attempts()
+    {
+        _connector.Enqueue(Enumerable.Repeat(ScriptedResponse.Dropped(), 10).ToArray());
+
+        var outcome = await _client.SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.Equal("transport", Assert.IsType<Failed>(outcome).Code);
+        Assert.Equal(4, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_attempt_slower_than_its_timeout_is_abandoned_and_retried()
+    {
+        await using var services = Services(("Teams:Retry:AttemptTimeout", "00:00:00.500"));
+        _connector.Enqueue(new ScriptedResponse(200, Delay: TimeSpan.FromSeconds(10)));
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await services.GetRequiredService<ConnectorClient>().SendAsync(Reference(), Text("hi"), CancellationToken.None);
+
+        Assert.IsType<Sent>(outcome);
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"the slow attempt was waited for ({watch.Elapsed})");
+    }
+
+    [Fact]
+    public async Task Every_retry_spends_the_conversations_budget()
+    {
+        // Five sends that each fail once make ten requests; 7 a second and 8 in two seconds hold for all ten.
+        _connector.Enqueue(Enumerable.Repeat(new ScriptedResponse(502), 5).ToArray());
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => _client.SendAsync(Reference(), Text($"m{i}"), CancellationToken.None)));
+
+        var requests = _connector.Requests.OrderBy(r => r.At).ToList();
+        Assert.Equal(10, requests.Count);
+        Assert.True(requests[8].At - requests[0].At >= TimeSpan.FromSeconds(1.5), "the 9th request went out inside the 2 s window");
     }
 
     [Fact]
@@ -325,17 +401,16 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reply_update_and_delete_address_the_activity()
+    public async Task Reply_and_update_address_the_activity()
     {
         var reference = Reference();
 
         await _client.ReplyAsync(reference, "1:abc", Text("reply"), CancellationToken.None);
-        await _client.UpdateAsync(reference, "1:abc", Text("edited"), CancellationToken.None);
-        var deleted = await _client.DeleteAsync(reference, "1:abc", CancellationToken.None);
+        var updated = await _client.UpdateAsync(reference, "1:abc", Text("edited"), CancellationToken.None);
 
-        Assert.IsType<Sent>(deleted);
+        Assert.IsType<Sent>(updated);
         var path = "/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D123/activities/1%3Aabc";
-        Assert.Equal([("POST", path), ("PUT", path), ("DELETE", path)], _connector.Requests.Select(r => (r.Method, r.Path)));
+        Assert.Equal([("POST", path), ("PUT", path)], _connector.Requests.Select(r => (r.Method, r.Path)));
         Assert.Equal("1:abc", _connector.Requests[0].Json!["replyToId"]!.GetValue<string>());
         Assert.Equal("1:abc", _connector.Requests[1].Json!["id"]!.GetValue<string>());
     }
@@ -352,24 +427,5 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("29:someone", body["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(BotHost.TenantId, body["tenantId"]!.GetValue<string>());
         Assert.Equal(BotHost.TenantId, body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task Paged_members_follow_the_continuation_token()
-    {
-        var members = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await _client.GetPagedMembersAsync(Reference(), 100, token, CancellationToken.None);
-            Assert.IsType<Sent>(page.Outcome);
-            members.AddRange(page.Value!.Members!.Select(m => m.Id!));
-            token = page.Value.ContinuationToken;
-        }
-        while (token is not null);
-
-        Assert.Equal(["29:member-a", "29:member-b"], members);
-        Assert.Equal(["?pageSize=100", "?pageSize=100&continuationToken=page-2"], _connector.Requests.Select(r => r.Query));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.GetPagedMembersAsync(Reference(), 10, null, CancellationToken.None));
     }
 }

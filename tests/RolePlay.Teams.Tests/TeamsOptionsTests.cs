@@ -24,7 +24,7 @@ public sealed class TeamsOptionsTests
             MicrosoftAppId = "not-a-guid",
             MicrosoftAppType = TeamsAppType.SingleTenant,
             TokenEndpoint = "ftp://example.com/{tenant}",
-            MaxSendAttempts = 0,
+            Retry = new() { MaxAttempts = 0 },
             RelayedAuthorRetention = TimeSpan.Zero,
         };
 
@@ -34,7 +34,7 @@ public sealed class TeamsOptionsTests
         Assert.Contains(problems, p => p.Contains("Teams:MicrosoftAppPassword", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Teams:MicrosoftAppTenantId", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Teams:TokenEndpoint", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("Teams:MaxSendAttempts", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Teams:Retry:MaxAttempts", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Teams:RelayedAuthorRetention", StringComparison.Ordinal));
     }
 

@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using RolePlay.Channels.Http;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
 
@@ -32,12 +34,12 @@ public sealed record SlackOAuthAccess(string AccessToken, string BotUserId, stri
 }
 
 /// <summary>The typed Slack Web API client. Every call for a workspace uses that workspace's own bot token (looked up
-/// by tenant, never shared), checks <c>ok</c>, retries 429 after <c>Retry-After</c> a bounded number of times, and
-/// maps failures to typed outcomes.</summary>
+/// by tenant, never shared), names the pacing budget it spends (<see cref="SlackPace"/>), checks <c>ok</c>, and maps
+/// failures to typed outcomes. Retries (429 after <c>Retry-After</c>, 5xx, dropped connections, timeouts) and pacing of
+/// every attempt happen in the HTTP client's pipeline (<see cref="ChannelResilience"/>).</summary>
 public sealed class SlackApiClient(
     HttpClient http,
     ISlackInstallStore installs,
-    SlackPacer pacer,
     IUnreachableRecipients unreachable,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -51,15 +53,10 @@ public sealed class SlackApiClient(
     public async Task<SendOutcome> PostMessageAsync(string tenantId, string channel, string text, JsonArray? blocks = null,
         string? threadTs = null, CancellationToken cancellationToken = default, string? recipientUser = null)
     {
-        if (!await pacer.WaitForMessageSlotAsync(tenantId, channel, cancellationToken))
-        {
-            return new SendOutcome.Throttled(TimeSpan.FromSeconds(1));
-        }
-
         var body = new JsonObject { ["channel"] = channel, ["text"] = text };
         AddIfPresent(body, "blocks", blocks);
         AddIfPresent(body, "thread_ts", threadTs);
-        return await SendAsync(tenantId, "chat.postMessage", body, recipientUser ?? channel, cancellationToken);
+        return await SendAsync(tenantId, "chat.postMessage", body, recipientUser ?? channel, cancellationToken, channel);
     }
 
     public Task<SendOutcome> UpdateMessageAsync(string tenantId, string channel, string ts, string text, JsonArray? blocks = null,
@@ -90,7 +87,6 @@ public sealed class SlackApiClient(
     /// <summary>The DM channel with a person (conversations.open).</summary>
     public async Task<string> OpenDirectMessageAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
-        await pacer.WaitForOpenSlotAsync(tenantId, cancellationToken);
         var root = await QueryAsync(tenantId, "conversations.open", new JsonObject { ["users"] = userId }, cancellationToken);
         return root.GetProperty("channel").GetProperty("id").GetString() ?? throw new SlackApiException("conversations.open", "no_channel_id");
     }
@@ -99,7 +95,6 @@ public sealed class SlackApiClient(
     /// is set when it was <see cref="SendOutcome.Sent"/>; a person who is gone is reported unreachable.</summary>
     public async Task<DirectMessage> TryOpenDirectMessageAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
-        await pacer.WaitForOpenSlotAsync(tenantId, cancellationToken);
         var response = await CallForTenantAsync(tenantId, "conversations.open", new JsonObject { ["users"] = userId }, cancellationToken);
         var outcome = await OutcomeAsync(tenantId, response, userId, cancellationToken);
         if (outcome is not SendOutcome.Sent)
@@ -126,28 +121,11 @@ public sealed class SlackApiClient(
             user.TryGetProperty("is_bot", out var bot) && bot.ValueKind == JsonValueKind.True);
     }
 
-    /// <summary>Every member of a channel, following <c>next_cursor</c> to the end.</summary>
-    public async Task<IReadOnlyList<string>> GetChannelMembersAsync(string tenantId, string channel, CancellationToken cancellationToken = default)
-    {
-        var members = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var body = new JsonObject { ["channel"] = channel, ["limit"] = 200 };
-            AddIfPresent(body, "cursor", cursor);
-            var root = await QueryAsync(tenantId, "conversations.members", body, cancellationToken);
-            members.AddRange(root.GetProperty("members").EnumerateArray().Select(m => m.GetString()).OfType<string>());
-            cursor = root.TryGetProperty("response_metadata", out var meta) ? Str(meta, "next_cursor") : null;
-        }
-        while (!string.IsNullOrEmpty(cursor));
-
-        return members;
-    }
-
     /// <summary>auth.test with an explicit token (single-workspace start-up learns its workspace with it).</summary>
     public async Task<SlackAuthIdentity> AuthTestAsync(string token, CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync("auth.test", () => JsonContent.Create(new JsonObject()), token, cancellationToken);
+        var response = await CallAsync("auth.test", JsonContent.Create(new JsonObject()), new AuthenticationHeaderValue("Bearer", token), null,
+            cancellationToken);
         var root = Expect("auth.test", response);
         return new SlackAuthIdentity(Str(root, "team_id"), Str(root, "enterprise_id"),
             Str(root, "user_id") ?? throw new SlackApiException("auth.test", "no_user_id"), Str(root, "bot_id"),
@@ -160,8 +138,8 @@ public sealed class SlackApiClient(
         var settings = options.Value;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
         var response = await CallAsync("oauth.v2.access",
-            () => new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code, ["redirect_uri"] = redirectUri.ToString() }),
-            null, cancellationToken, new AuthenticationHeaderValue("Basic", basic));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code, ["redirect_uri"] = redirectUri.ToString() }),
+            new AuthenticationHeaderValue("Basic", basic), null, cancellationToken);
         var root = Expect("oauth.v2.access", response);
         var team = root.TryGetProperty("team", out var t) && t.ValueKind == JsonValueKind.Object ? t : default;
         var enterprise = root.TryGetProperty("enterprise", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
@@ -176,8 +154,9 @@ public sealed class SlackApiClient(
             authedUser.ValueKind == JsonValueKind.Object ? Str(authedUser, "id") : null);
     }
 
-    private async Task<SendOutcome> SendAsync(string tenantId, string method, JsonObject body, string? recipient, CancellationToken cancellationToken) =>
-        await OutcomeAsync(tenantId, await CallForTenantAsync(tenantId, method, body, cancellationToken), recipient, cancellationToken);
+    private async Task<SendOutcome> SendAsync(string tenantId, string method, JsonObject body, string? recipient,
+        CancellationToken cancellationToken, string? channel = null) =>
+        await OutcomeAsync(tenantId, await CallForTenantAsync(tenantId, method, body, cancellationToken, channel), recipient, cancellationToken);
 
     private async Task<SendOutcome> OutcomeAsync(string tenantId, ApiResponse response, string? recipient, CancellationToken cancellationToken)
     {
@@ -217,7 +196,9 @@ public sealed class SlackApiClient(
         : response.Error is not null ? throw new SlackApiException(method, response.Error)
         : response.Root;
 
-    private async Task<ApiResponse> CallForTenantAsync(string tenantId, string method, JsonObject body, CancellationToken cancellationToken)
+    /// <param name="channel">The channel a message goes to, whose own pace it keeps.</param>
+    private async Task<ApiResponse> CallForTenantAsync(string tenantId, string method, JsonObject body, CancellationToken cancellationToken,
+        string? channel = null)
     {
         var install = await installs.FindAsync(tenantId, cancellationToken);
         if (install is null)
@@ -226,7 +207,8 @@ public sealed class SlackApiClient(
             return ApiResponse.Failure("not_installed");
         }
 
-        var response = await CallAsync(method, () => JsonContent.Create(body), install.BotToken, cancellationToken);
+        var response = await CallAsync(method, JsonContent.Create(body), new AuthenticationHeaderValue("Bearer", install.BotToken),
+            new SlackPace(tenantId, method, channel), cancellationToken);
         if (response.Error is { } error && RevokedErrors.Contains(error))
         {
             logger.LogWarning("Slack {Method} for workspace {Tenant} answered {Error}: forgetting its tokens", method, tenantId, error);
@@ -236,65 +218,57 @@ public sealed class SlackApiClient(
         return response;
     }
 
-    private async Task<ApiResponse> CallAsync(string method, Func<HttpContent> content, string? token, CancellationToken cancellationToken,
-        AuthenticationHeaderValue? authorization = null)
+    private async Task<ApiResponse> CallAsync(string method, HttpContent content, AuthenticationHeaderValue authorization, SlackPace? pace,
+        CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
+        request.Headers.Authorization = authorization;
+        if (pace is { } budget)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content() };
-            request.Headers.Authorization = authorization ?? new AuthenticationHeaderValue("Bearer", token);
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                logger.LogWarning(ex, "Slack {Method} could not be reached", method);
-                return ApiResponse.Failure("connection_failed");
-            }
+            request.Options.Set(PacedAttempts<SlackPace>.Key, budget);
+        }
 
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var retryAfter = RetryAfter(response);
-                    if (attempt >= settings.MaxRateLimitRetries || retryAfter > settings.MaxRetryAfter)
-                    {
-                        logger.LogWarning("Slack {Method} still rate limited after {Attempts} attempts", method, attempt + 1);
-                        return new ApiResponse(default, "ratelimited", retryAfter);
-                    }
-
-                    await Task.Delay(retryAfter, time, cancellationToken);
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    return ApiResponse.Failure($"http_{(int)response.StatusCode}");
-                }
-
-                try
-                {
-                    using var document = await JsonDocument.ParseAsync(
-                        await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-                    var root = document.RootElement.Clone();
-                    var ok = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ok", out var okValue) && okValue.ValueKind == JsonValueKind.True;
-                    return ok ? new ApiResponse(root, null, null) : new ApiResponse(root, Str(root, "error") ?? "unknown_error", null);
-                }
-                catch (JsonException)
-                {
-                    return ApiResponse.Failure("invalid_response");
-                }
-            }
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            return await ReadAsync(method, response, cancellationToken);
+        }
+        catch (PacingRefusedException)
+        {
+            return new ApiResponse(default, "ratelimited", TimeSpan.FromSeconds(1));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        {
+            logger.LogWarning(ex, "Slack {Method} could not be reached after its retries", method);
+            return ApiResponse.Failure("connection_failed");
         }
     }
 
-    private TimeSpan RetryAfter(HttpResponseMessage response) =>
-        response.Headers.RetryAfter?.Delta
-        ?? (response.Headers.RetryAfter?.Date is { } date ? date - time.GetUtcNow() : (TimeSpan?)null)
-        ?? TimeSpan.FromSeconds(1);
+    private async Task<ApiResponse> ReadAsync(string method, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            logger.LogWarning("Slack {Method} still rate limited after its retries", method);
+            return new ApiResponse(default, "ratelimited", RetryAfter.Of(response, time) ?? TimeSpan.FromSeconds(1));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return ApiResponse.Failure($"http_{(int)response.StatusCode}");
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            var root = document.RootElement.Clone();
+            var ok = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ok", out var okValue) && okValue.ValueKind == JsonValueKind.True;
+            return ok ? new ApiResponse(root, null, null) : new ApiResponse(root, Str(root, "error") ?? "unknown_error", null);
+        }
+        catch (JsonException)
+        {
+            return ApiResponse.Failure("invalid_response");
+        }
+    }
 
     /// <summary>Slack user ids start with U (or W in Enterprise Grid).</summary>
     private static bool IsUserId(string id) => id.Length > 1 && id[0] is 'U' or 'W';

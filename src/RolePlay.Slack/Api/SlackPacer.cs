@@ -6,7 +6,7 @@ namespace RolePlay.Slack.Api;
 
 /// <summary>Paces the Web API calls a fan-out makes the way Slack asks, instead of collecting 429s: chat.postMessage
 /// about one message per second per channel and a budget per workspace per minute; conversations.open at its tier
-/// (Tier 3, 50 a minute per workspace). Waiting here is cheaper than collecting 429s.</summary>
+/// (Tier 3, 50 a minute per workspace). Every attempt of a call passes here, retries included.</summary>
 /// <remarks>A message first waits for its channel (each channel its own partition, so a busy DM never holds up
 /// another channel) and only then takes a workspace slot. Workspace budgets are kept exactly
 /// (<see cref="WindowPacer"/>: never more than the budget in any minute), with <see cref="Margin"/> for requests that
@@ -40,8 +40,25 @@ public sealed class SlackPacer : IDisposable
         _opensPerWorkspace = new WindowPacer(settings.ConversationsOpenPerMinute, TimeSpan.FromMinutes(1) + Margin, time);
     }
 
-    /// <summary>Waits for a slot on the channel, then on its workspace; false when the channel's queue is full.</summary>
-    public async Task<bool> WaitForMessageSlotAsync(string tenantId, string channel, CancellationToken cancellationToken)
+    /// <summary>Waits until a call may go: a message waits for its channel and workspace, a conversations.open for
+    /// the workspace's opens, any other method not at all. False when the channel's queue is full.</summary>
+    public async ValueTask<bool> WaitTurnAsync(SlackPace pace, CancellationToken cancellationToken)
+    {
+        switch (pace.Method)
+        {
+            case "chat.postMessage" when pace.Channel is not null:
+                return await WaitForMessageSlotAsync(pace.TenantId, pace.Channel, cancellationToken);
+            case "conversations.open":
+                await _opensPerWorkspace.WaitAsync(pace.TenantId, cancellationToken);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    public void Dispose() => _perChannel.Dispose();
+
+    private async Task<bool> WaitForMessageSlotAsync(string tenantId, string channel, CancellationToken cancellationToken)
     {
         using (var channelLease = await _perChannel.AcquireAsync((tenantId, channel), 1, cancellationToken))
         {
@@ -55,9 +72,7 @@ public sealed class SlackPacer : IDisposable
         return true;
     }
 
-    /// <summary>Waits for a conversations.open slot of the workspace.</summary>
-    public Task WaitForOpenSlotAsync(string tenantId, CancellationToken cancellationToken) =>
-        _opensPerWorkspace.WaitAsync(tenantId, cancellationToken);
-
-    public void Dispose() => _perChannel.Dispose();
 }
+
+/// <summary>The budget a Web API call spends: its workspace's, for a message also its channel's.</summary>
+public readonly record struct SlackPace(string TenantId, string Method, string? Channel);

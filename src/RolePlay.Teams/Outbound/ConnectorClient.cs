@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,19 +6,21 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using RolePlay.Channels.Http;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Protocol;
 
 namespace RolePlay.Teams.Outbound;
 
-/// <summary>The Bot Framework Connector API v3, by hand: send, reply, update, delete, create conversation, paged
-/// members. Every call is paced by <see cref="ConnectorRateLimiter"/>, retried on 429/412/502/504 with backoff that
-/// honours Retry-After, and ends in a <see cref="SendOutcome"/> rather than an exception. A 1:1 chat refused with 403
+/// <summary>The Bot Framework Connector API v3, by hand: send, reply, update and create a personal conversation. Every
+/// attempt is paced by <see cref="ConnectorRateLimiter"/> and passing failures are retried with backoff that honours
+/// Retry-After (both in the HTTP client's pipeline, see <see cref="ChannelResilience"/>); a 401 fetches a fresh token
+/// once. Every call ends in a <see cref="SendOutcome"/> rather than an exception. A 1:1 chat refused with 403
 /// MessageWritesBlocked is reported to <see cref="IUnreachableRecipients"/>.</summary>
 public sealed partial class ConnectorClient(
     IHttpClientFactory httpClientFactory,
     IBotTokenProvider tokens,
-    ConnectorRateLimiter rateLimiter,
     IUnreachableRecipients unreachable,
     IOptions<TeamsOptions> options,
     TimeProvider time,
@@ -54,15 +55,8 @@ public sealed partial class ConnectorClient(
         return result.Outcome;
     }
 
-    public async Task<SendOutcome> DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)
-    {
-        var result = await CallAsync(reference, HttpMethod.Delete, ActivityPath(reference, activityId), null,
-            TeamsJsonContext.Default.ResourceResponse, cancellationToken).ConfigureAwait(false);
-        return result.Outcome;
-    }
-
     /// <summary>Creates (or finds) a conversation; <see cref="Sent.Id"/> is the conversation id.</summary>
-    public async Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(
+    private async Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(
         string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         var tenant = parameters.TenantId ?? "";
@@ -100,21 +94,6 @@ public sealed partial class ConnectorClient(
             TenantId = tenantId,
             ChannelData = channelData.RootElement.Clone(),
         }, cancellationToken);
-    }
-
-    /// <summary>One page of members (<paramref name="pageSize"/> 50..500); pass the returned token for the next.</summary>
-    public Task<ConnectorResult<PagedMembersResult>> GetPagedMembersAsync(
-        ConversationReference reference, int pageSize, string? continuationToken, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 50);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
-        var path = $"v3/conversations/{Uri.EscapeDataString(ConversationId(reference))}/pagedmembers?pageSize={pageSize.ToString(CultureInfo.InvariantCulture)}";
-        if (!string.IsNullOrEmpty(continuationToken))
-        {
-            path += "&continuationToken=" + Uri.EscapeDataString(continuationToken);
-        }
-
-        return CallAsync(reference, HttpMethod.Get, path, null, TeamsJsonContext.Default.PagedMembersResult, cancellationToken);
     }
 
     private async Task<SendOutcome> SendSplitAsync(ConversationReference reference, string? replyToId, Activity activity, CancellationToken cancellationToken)
@@ -156,97 +135,86 @@ public sealed partial class ConnectorClient(
             return new ConnectorResult<T>(new Failed("untrustedServiceUrl", refusal), null);
         }
 
-        var key = new OutboundKey(reference.Conversation?.TenantId ?? "", reference.Conversation?.Id ?? "");
-        var client = httpClientFactory.CreateClient(HttpClientName);
         var uri = new Uri(baseUri, path);
-        var refreshedToken = false;
-        for (var attempt = 1; ; attempt++)
+        var pace = new OutboundKey(reference.Conversation?.TenantId ?? "", reference.Conversation?.Id ?? "");
+        try
         {
-            string? token;
-            try
+            var (response, token) = await SendAsync(method, uri, content, pace, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
             {
-                token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (BotTokenException e)
-            {
-                return new ConnectorResult<T>(new Failed("token", e.Message), null);
-            }
-
-            // Every attempt, retries included, spends the conversation's and tenant's budget.
-            if (!await rateLimiter.WaitTurnAsync(key, cancellationToken).ConfigureAwait(false))
-            {
-                return new ConnectorResult<T>(new Throttled(TimeSpan.FromSeconds(1)), null);
-            }
-
-            using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                if (attempt >= _options.MaxSendAttempts)
-                {
-                    return new ConnectorResult<T>(new Failed("transport", e.Message), null);
-                }
-
-                await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
-                continue;
+                // The token may have been revoked or rotated early: fetch a fresh one once.
+                response.Dispose();
+                tokens.Invalidate();
+                (response, _) = await SendAsync(method, uri, content, pace, cancellationToken).ConfigureAwait(false);
             }
 
             using (response)
             {
-                var status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode)
-                {
-                    return new ConnectorResult<T>(new Sent(null), await ReadBodyAsync(response, responseType, cancellationToken).ConfigureAwait(false));
-                }
-
-                var error = await ReadBodyAsync(response, TeamsJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
-                var code = error?.Error?.Code ?? response.StatusCode.ToString();
-                var message = error?.Error?.Message ?? "";
-                if (status == 403 && string.Equals(code, "MessageWritesBlocked", StringComparison.OrdinalIgnoreCase))
-                {
-                    var outcome = new Unreachable(message.Length > 0 ? message : code);
-                    await ReportUnreachableAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
-                    return new ConnectorResult<T>(outcome, null);
-                }
-
-                if (status == 401 && !refreshedToken && token is not null && attempt < _options.MaxSendAttempts)
-                {
-                    // The token may have been revoked or rotated early: fetch a fresh one once.
-                    refreshedToken = true;
-                    tokens.Invalidate();
-                    continue;
-                }
-
-                if (!IsTransient(response.StatusCode))
-                {
-                    return new ConnectorResult<T>(new Failed(code, message, status), null);
-                }
-
-                var retryAfter = RetryAfter(response);
-                if (attempt >= _options.MaxSendAttempts || retryAfter > _options.MaxRetryWait)
-                {
-                    LogGaveUp(logger, status, attempt);
-                    return new ConnectorResult<T>(
-                        response.StatusCode == HttpStatusCode.TooManyRequests
-                            ? new Throttled(retryAfter ?? Backoff(attempt))
-                            : new Failed(code, message, status),
-                        null);
-                }
-
-                await Task.Delay(retryAfter ?? Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
+                return await ResultAsync(reference, response, responseType, cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch (BotTokenException e)
+        {
+            return new ConnectorResult<T>(new Failed("token", e.Message), null);
+        }
+        catch (PacingRefusedException)
+        {
+            return new ConnectorResult<T>(new Throttled(TimeSpan.FromSeconds(1)), null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
+        {
+            LogTransportGaveUp(logger, e.Message);
+            return new ConnectorResult<T>(new Failed("transport", e.Message), null);
         }
     }
 
+    /// <summary>One call through the connector client's pipeline, which retries, paces every attempt and times each
+    /// out (<see cref="ChannelResilience"/>).</summary>
+    private async Task<(HttpResponseMessage Response, string? Token)> SendAsync(HttpMethod method, Uri uri, Func<HttpContent>? content,
+        OutboundKey pace, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
+        request.Options.Set(PacedAttempts<OutboundKey>.Key, pace);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return (response, token);
+    }
+
+    private async Task<ConnectorResult<T>> ResultAsync<T>(ConversationReference reference, HttpResponseMessage response,
+        JsonTypeInfo<T> responseType, CancellationToken cancellationToken) where T : class
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return new ConnectorResult<T>(new Sent(null), await ReadBodyAsync(response, responseType, cancellationToken).ConfigureAwait(false));
+        }
+
+        var status = (int)response.StatusCode;
+        var error = await ReadBodyAsync(response, TeamsJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
+        var code = error?.Error?.Code ?? response.StatusCode.ToString();
+        var message = error?.Error?.Message ?? "";
+        if (status == 403 && string.Equals(code, "MessageWritesBlocked", StringComparison.OrdinalIgnoreCase))
+        {
+            var outcome = new Unreachable(message.Length > 0 ? message : code);
+            await ReportUnreachableAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
+            return new ConnectorResult<T>(outcome, null);
+        }
+
+        if (ChannelResilience.IsTransient(response.StatusCode) || IsTransientConflict(response.StatusCode))
+        {
+            LogGaveUp(logger, status);
+        }
+
+        return new ConnectorResult<T>(
+            response.StatusCode == HttpStatusCode.TooManyRequests
+                ? new Throttled(RetryAfter.Of(response, time) ?? _options.Retry.BaseDelay)
+                : new Failed(code, message, status),
+            null);
+    }
     private async Task ReportUnreachableAsync(ConversationReference reference, Unreachable outcome, CancellationToken cancellationToken)
     {
         // Only a 1:1 chat names the person who blocked the bot; a reference that does not say so marks no one.
@@ -257,32 +225,8 @@ public sealed partial class ConnectorClient(
         }
     }
 
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
-
-    /// <summary>Exponential backoff with full jitter in the upper half, so retrying senders spread out.</summary>
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        return ceiling / 2 + ceiling / 2 * Random.Shared.NextDouble();
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
+    /// <summary>412, which the Bot Framework documents as a passing conflict: retried beside the common failures.</summary>
+    internal static bool IsTransientConflict(HttpStatusCode status) => status == HttpStatusCode.PreconditionFailed;
 
     private static async Task<T?> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken) where T : class
     {
@@ -348,6 +292,9 @@ public sealed partial class ConnectorClient(
     [LoggerMessage(Level = LogLevel.Error, Message = "Activity for conversation {ConversationId} exceeds the 28 KB budget and cannot be split; not sent")]
     private static partial void LogTooLarge(ILogger logger, string? conversationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector answered {Status} after {Attempts} attempts; giving up")]
-    private static partial void LogGaveUp(ILogger logger, int status, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector still answered {Status} after its retries; giving up")]
+    private static partial void LogGaveUp(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector could not be reached after its retries: {Reason}")]
+    private static partial void LogTransportGaveUp(ILogger logger, string reason);
 }

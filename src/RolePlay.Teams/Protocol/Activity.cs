@@ -146,12 +146,6 @@ public sealed class ResourceResponse
     public string? Id { get; set; }
 }
 
-public sealed class PagedMembersResult
-{
-    public string? ContinuationToken { get; set; }
-    public List<ChannelAccount>? Members { get; set; }
-}
-
 public sealed class ErrorResponse
 {
     public Error? Error { get; set; }

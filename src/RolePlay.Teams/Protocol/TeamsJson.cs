@@ -9,7 +9,6 @@ namespace RolePlay.Teams.Protocol;
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ResourceResponse))]
-[JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(ConversationReference))]

@@ -44,7 +44,7 @@ internal sealed class TeamsHost : IAsyncDisposable
         $"--Teams:TokenEndpoint={connector.TokenEndpointTemplate}",
         "--Teams:AllowedServiceUrlHosts:0=127.0.0.1",
         "--Teams:RequireHttpsMetadata=false",
-        "--Teams:RetryBaseDelay=00:00:00.010",
+        "--Teams:Retry:BaseDelay=00:00:00.010",
         "--Logging:LogLevel:Default=Warning",
     ];
 

@@ -69,7 +69,7 @@ public sealed class BotHost : IAsyncDisposable
         ["Teams:TokenEndpoint"] = connector.TokenEndpointTemplate,
         ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
         ["Teams:RequireHttpsMetadata"] = "false",
-        ["Teams:RetryBaseDelay"] = "00:00:00.010",
+        ["Teams:Retry:BaseDelay"] = "00:00:00.010",
     };
 
     public static async Task<BotHost> StartAsync(IDictionary<string, string?> settings)

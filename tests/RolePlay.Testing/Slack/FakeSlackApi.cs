@@ -39,7 +39,6 @@ public sealed record SlackRateLimits(
                 ["chat.postEphemeral"] = PerMinute(100),
                 ["views.open"] = PerMinute(100),
                 ["views.publish"] = PerMinute(100),
-                ["conversations.members"] = PerMinute(100),
             });
     }
 }
@@ -88,8 +87,6 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>OAuth code → what oauth.v2.access answers for it.</summary>
     public ConcurrentDictionary<string, JsonObject> OAuthCodes { get; } = new();
 
-    public ConcurrentDictionary<string, IReadOnlyList<string>> ChannelMembers { get; } = new();
-
     public string ClientId { get; set; } = "111.222";
 
     public string ClientSecret { get; set; } = "client-secret";
@@ -136,6 +133,25 @@ public sealed class FakeSlackApi : IAsyncDisposable
     {
         context.Response.StatusCode = 429;
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>An HTTP failure without Slack's JSON body (a 503 from its edge), with an optional Retry-After.</summary>
+    public static Func<HttpContext, Task> Status(int status, int? retryAfterSeconds = null) => context =>
+    {
+        context.Response.StatusCode = status;
+        if (retryAfterSeconds is { } wait)
+        {
+            context.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Task.CompletedTask;
+    };
+
+    /// <summary>The connection reset before any answer.</summary>
+    public static Func<HttpContext, Task> Dropped() => context =>
+    {
+        context.Abort();
         return Task.CompletedTask;
     };
 
@@ -305,31 +321,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
                     ["ok"] = true,
                     ["user"] = new JsonObject { ["id"] = user, ["name"] = "maria", ["real_name"] = "Maria", ["tz"] = TimeZones.GetValueOrDefault(user ?? "", "America/Los_Angeles"), ["tz_offset"] = -28800 },
                 };
-            case "conversations.members":
-                return Members(json);
             default:
                 return Fail("unknown_method");
         }
-    }
-
-    /// <summary>Pages of two members, with the offset as the cursor, as Slack paginates.</summary>
-    private JsonObject Members(JsonObject? json)
-    {
-        var channel = json?["channel"]?.GetValue<string>() ?? "";
-        if (!ChannelMembers.TryGetValue(channel, out var members))
-        {
-            return Fail("channel_not_found");
-        }
-
-        var offset = int.TryParse(json?["cursor"]?.GetValue<string>(), out var cursor) ? cursor : 0;
-        var page = members.Skip(offset).Take(2).ToList();
-        var next = offset + page.Count < members.Count ? (offset + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-        return new JsonObject
-        {
-            ["ok"] = true,
-            ["members"] = new JsonArray([.. page.Select(m => (JsonNode)m)]),
-            ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
-        };
     }
 
     private async Task SocketAsync(HttpContext context)

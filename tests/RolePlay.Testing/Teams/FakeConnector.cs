@@ -16,8 +16,14 @@ public sealed record RecordedRequest(string Method, string Path, string Query, s
     public string? AnsweredId { get; set; }
 }
 
-/// <summary>A scripted answer: status, optional Retry-After seconds and body.</summary>
-public sealed record ScriptedResponse(int Status, int? RetryAfterSeconds = null, string? Body = null);
+/// <summary>A scripted answer: status, optional Retry-After seconds and body, after an optional delay; or, with
+/// <see cref="Drop"/>, the connection reset before any answer (a dropped connection).</summary>
+public sealed record ScriptedResponse(int Status, int? RetryAfterSeconds = null, string? Body = null, TimeSpan? Delay = null)
+{
+    public bool Drop { get; init; }
+
+    public static ScriptedResponse Dropped() => new(0) { Drop = true };
+}
 
 /// <summary>The connector's published limits (teams-protocol.md, "Limits"): per bot per conversation 7 per 1 s,
 /// 8 per 2 s, 60 per 30 s and 1800 per hour for sends and creates, and per app per tenant 30 requests per second.</summary>
@@ -108,7 +114,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
                 return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = self.TokenLifetimeSeconds, ["access_token"] = $"token-{n}" });
             });
-            app.MapMethods("/v3/{**rest}", ["GET", "POST", "PUT", "DELETE"], async (HttpContext c) =>
+            app.MapMethods("/v3/{**rest}", ["POST", "PUT"], async (HttpContext c) =>
             {
                 using var reader = new StreamReader(c.Request.Body);
                 var body = await reader.ReadToEndAsync();
@@ -140,6 +146,17 @@ public sealed class FakeConnector : IAsyncDisposable
 
                 if (self._script.TryDequeue(out var scripted))
                 {
+                    if (scripted.Delay is { } delay)
+                    {
+                        await Task.Delay(delay, c.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    }
+
+                    if (scripted.Drop)
+                    {
+                        c.Abort();
+                        return;
+                    }
+
                     if (scripted.RetryAfterSeconds is { } seconds)
                     {
                         c.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -216,17 +233,7 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         var path = context.Request.Path.Value!;
         JsonObject answer;
-        if (path.EndsWith("/pagedmembers", StringComparison.Ordinal))
-        {
-            // Two pages: the first hands out a continuation token, the second ends the list.
-            var second = context.Request.Query["continuationToken"] == "page-2";
-            answer = new JsonObject
-            {
-                ["continuationToken"] = second ? null : "page-2",
-                ["members"] = new JsonArray(new JsonObject { ["id"] = second ? "29:member-b" : "29:member-a", ["aadObjectId"] = second ? "aad-b" : "aad-a" }),
-            };
-        }
-        else if (path == "/v3/conversations")
+        if (path == "/v3/conversations")
         {
             var member = recorded.Json?["members"]?[0]?["id"]?.GetValue<string>() ?? "";
             answer = new JsonObject { ["id"] = PersonalConversationOf(member), ["activityId"] = "root-1", ["serviceUrl"] = ServiceUrl };
