@@ -4,11 +4,11 @@ using RolePlay.Bot.Web;
 using RolePlay.Channels;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
-using RolePlay.Core.Routing;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Api;
+using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Outbound;
 using RolePlay.Studio;
 using RolePlay.Teams;
@@ -48,8 +48,7 @@ internal static class ChannelWiring
                 .SetApplicationName("RolePlay")
                 .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
             services.AddSingleton<SlackInstallSeam, StoredSlackInstalls>();
-            services.AddSingleton<PracticeRouter>();
-            services.Replace(ServiceDescriptor.Singleton<IConversationRouter, SlackFirstSight>());
+            services.AddSingleton<ISlackEnricher, SlackFirstSight>();
             services.AddSlack(configuration);
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, SlackProactiveSender>());
         }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using RolePlay.Core.Chat;
-using RolePlay.Core.Routing;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Slack.Api;
@@ -11,27 +10,19 @@ namespace RolePlay.Bot.Channels;
 
 /// <summary>Meets each Slack person once: the first time someone is seen, users.info tells their IANA time zone and
 /// it is stored on the person before the router runs, so their first prompt time is already in their own zone.
-/// Everyone else passes straight through; a per-process set keeps the check off the hot path after the first event.</summary>
+/// Slack's enrich step runs it (<see cref="ISlackEnricher"/>), so no other platform's event passes here; a per-process
+/// set keeps the check off the hot path after the first event.</summary>
 internal sealed class SlackFirstSight(
-    PracticeRouter router,
     IPeopleStore people,
     IServiceProvider services,
-    ILogger<SlackFirstSight> logger) : IConversationRouter
+    ILogger<SlackFirstSight> logger) : ISlackEnricher
 {
     private readonly ConcurrentDictionary<PersonKey, bool> _seen = new();
 
-    public async Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken)
+    public async Task EnrichAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
-        if (incoming.From.Platform == SlackInbound.Platform)
-        {
-            await MeetAsync(incoming.From, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task MeetAsync(ChannelUser user, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var user = incoming.From;
         var key = new PersonKey(user.Platform, user.TenantId, user.UserId);
         if (_seen.ContainsKey(key))
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Chat;
+
 namespace RolePlay.Slack.Inbound;
 
 /// <summary>Runs every inbound kind (events, block actions, slash commands, view submissions) in its person's lane of
@@ -76,9 +77,15 @@ public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory s
         }
     }
 
+    /// <summary>Enrich, then route.</summary>
     private async Task<RouterResult> RouteAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        foreach (var enricher in scope.ServiceProvider.GetServices<ISlackEnricher>())
+        {
+            await enricher.EnrichAsync(incoming, cancellationToken);
+        }
+
         return await scope.ServiceProvider.GetRequiredService<IConversationRouter>().HandleAsync(incoming, cancellationToken);
     }
 }
