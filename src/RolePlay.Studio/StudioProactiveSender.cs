@@ -1,4 +1,5 @@
 using System.Globalization;
+using RolePlay.Core;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Studio.Transcripts;
@@ -10,7 +11,7 @@ namespace RolePlay.Studio;
 /// channels, so a channel target fails rather than vanishing.</summary>
 public sealed class StudioProactiveSender(StudioDelivery delivery) : IProactiveSender
 {
-    public string Platform => StudioDelivery.Platform;
+    public Platform Platform => StudioDelivery.Platform;
 
     public Task<ProactiveOutcome> SendAsync(RoutineTarget to, IReadOnlyList<Outgoing> messages, CancellationToken ct)
     {

@@ -10,13 +10,14 @@ namespace RolePlay.Studio;
 
 public static class StudioServiceCollectionExtensions
 {
-    /// <summary>Registers the studio channel, its proactive sender (platform "studio") and Data Protection for its
-    /// cookie. The host registers the <c>IConversationRouter</c>, Core's <c>LiveFacilitation</c> and the stores.</summary>
+    /// <summary>Registers the studio channel, its proactive sender (platform "studio"), a new team's reactions and
+    /// Data Protection for its cookie. The host registers the <c>IConversationRouter</c>, Core's <c>LiveFacilitation</c> and the stores.</summary>
     public static IServiceCollection AddStudio(this IServiceCollection services, Action<StudioOptions> configure)
     {
         services.Configure(configure);
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(StudioDelivery.DefaultReactions);
         services.TryAddSingleton<StudioTranscripts>();
         services.TryAddSingleton<StudioDelivery>();
         services.TryAddSingleton<StudioIdentity>();

@@ -285,7 +285,7 @@ public sealed partial class TeamsPipeline(
 
     /// <summary>Activity ids are unique within a conversation, so the conversation is part of the key.</summary>
     private static InboundEventKey? DedupeKey(Activity activity, string tenant) =>
-        string.IsNullOrEmpty(activity.Id) ? null : InboundEventKey.For(new TenantScope("teams", tenant), $"{activity.Conversation!.Id}|{activity.Id}");
+        string.IsNullOrEmpty(activity.Id) ? null : InboundEventKey.For(new TenantScope(ActivityTranslator.Platform, tenant), $"{activity.Conversation!.Id}|{activity.Id}");
 
     private static TeamsConversationReference ReferenceOf(Activity activity, string tenant) => new(
         activity.ServiceUrl!, activity.Conversation!.Id!, tenant, activity.Recipient!.Id!, activity.From!.Id!, activity.From.AadObjectId,

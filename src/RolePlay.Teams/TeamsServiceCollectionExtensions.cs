@@ -29,6 +29,7 @@ public static class TeamsServiceCollectionExtensions
             alsoTransient: ConnectorClient.IsTransientConflict,
             pacing: sp => new PacedAttempts<OutboundKey>(sp.GetRequiredService<ConnectorRateLimiter>().WaitTurnAsync));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(ActivityTranslator.DefaultReactions);
         services.TryAddSingleton<BotTokenValidator>();
         services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
         services.TryAddSingleton<DedupeStep>();

@@ -21,7 +21,10 @@ using RolePlay.Core.Settings;
 using RolePlay.Core.Sharing;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
+using RolePlay.Slack.Inbound;
 using RolePlay.Storage;
+using RolePlay.Studio.Transcripts;
+using RolePlay.Teams.Inbound;
 
 namespace RolePlay.Bot.Tests;
 
@@ -41,7 +44,7 @@ internal sealed class RouterHarness : IAsyncDisposable
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
         var insights = services.GetRequiredService<IInsightsRecorder>();
         var team = new ChannelRouter(
-            new TeamSettings(People, Teams, clock),
+            new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
             new ChannelPractice(Catalog, engine, People, Sessions, clock),

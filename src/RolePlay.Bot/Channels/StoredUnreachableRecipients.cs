@@ -1,4 +1,5 @@
 using RolePlay.Channels;
+using RolePlay.Core;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 
@@ -21,5 +22,5 @@ internal sealed partial class StoredUnreachableRecipients(Reachability reachabil
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Platform} says {Tenant}/{User} is gone ({Reason}): marked unreachable")]
-    private static partial void LogMarked(ILogger logger, string platform, string tenant, string user, string reason);
+    private static partial void LogMarked(ILogger logger, Platform platform, string tenant, string user, string reason);
 }

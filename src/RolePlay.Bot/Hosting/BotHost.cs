@@ -21,6 +21,7 @@ using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 using RolePlay.Dashboard;
 using RolePlay.Storage;
+using RolePlay.Studio.Transcripts;
 
 namespace RolePlay.Bot.Hosting;
 
@@ -94,7 +95,7 @@ internal static class BotHost
         var web = WebAccess.Add(builder, channels.Local);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDashboard(builder.Configuration,
-            new DashboardHosting(web.Local ? new TenantScope("studio", builder.Configuration["Dashboard:LocalTenant"] ?? "local") : null));
+            new DashboardHosting(web.Local ? new TenantScope(StudioDelivery.Platform, builder.Configuration["Dashboard:LocalTenant"] ?? "local") : null));
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

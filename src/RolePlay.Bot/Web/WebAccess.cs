@@ -8,8 +8,11 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using RolePlay.Channels;
+using RolePlay.Core;
 using RolePlay.Core.Storage;
 using RolePlay.Core.Web;
+using RolePlay.Slack.Inbound;
+using RolePlay.Teams.Inbound;
 
 namespace RolePlay.Bot.Web;
 
@@ -116,14 +119,14 @@ internal static class WebAccess
                 ? issuer
                 : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the token's tenant's issuer.");
         };
-        o.Events.OnTokenValidated = c => MapIdentity(c, "teams", tenantClaim: "tid", userClaim: "oid", allowed);
+        o.Events.OnTokenValidated = c => MapIdentity(c, ActivityTranslator.Platform, tenantClaim: "tid", userClaim: "oid", allowed);
     }
 
     private static void ConfigureSlack(OpenIdConnectOptions o, IConfigurationSection slack)
     {
         Common(o, slack, slack["Authority"] ?? "https://slack.com", "/signin-slack");
         var allowed = slack.GetSection("AllowedWorkspaces").Get<string[]>() ?? [];
-        o.Events.OnTokenValidated = c => MapIdentity(c, "slack", "https://slack.com/team_id", "https://slack.com/user_id", allowed);
+        o.Events.OnTokenValidated = c => MapIdentity(c, SlackInbound.Platform, "https://slack.com/team_id", "https://slack.com/user_id", allowed);
     }
 
     private static void Common(OpenIdConnectOptions o, IConfigurationSection section, string authority, string callbackPath)
@@ -166,7 +169,7 @@ internal static class WebAccess
     /// <summary>Replaces the provider's identity with the four claims the pages read; a token without a tenant or a user,
     /// or from a tenant not on the allow-list, signs no one in. An Entra token names the person's object id: the Teams
     /// person it belongs to (their alias, kept from their chats) is who signs in.</summary>
-    private static async Task MapIdentity(TokenValidatedContext context, string platform, string tenantClaim, string userClaim,
+    private static async Task MapIdentity(TokenValidatedContext context, Platform platform, string tenantClaim, string userClaim,
         IReadOnlyCollection<string> allowedTenants)
     {
         var source = context.Principal!;
@@ -192,7 +195,7 @@ internal static class WebAccess
 
         var identity = new ClaimsIdentity(
         [
-            new Claim(WebClaims.Platform, platform),
+            new Claim(WebClaims.Platform, platform.Id),
             new Claim(WebClaims.TenantId, tenant),
             new Claim(WebClaims.UserId, user),
             new Claim(WebClaims.DisplayName, source.FindFirst("name")?.Value ?? user),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RolePlay.Core;
 
 namespace RolePlay.Channels.Inbound;
 
@@ -11,7 +12,7 @@ public sealed record InboundStop(InboundStep Step, string Reason, LogLevel Level
     public static InboundStop Ignored(InboundStep step, string reason) => new(step, reason, LogLevel.Debug);
 
     /// <summary>Logs the stop with the step's name, e.g. "slack request stopped at Allow: workspace T1 is not served".</summary>
-    public void Log(ILogger logger, string channel)
+    public void Log(ILogger logger, Platform channel)
     {
         ArgumentNullException.ThrowIfNull(logger);
         InboundStopLog.Stopped(logger, Level, channel, Step, Reason);
@@ -21,5 +22,5 @@ public sealed record InboundStop(InboundStep Step, string Reason, LogLevel Level
 internal static partial class InboundStopLog
 {
     [LoggerMessage(Message = "{Channel} request stopped at {Step}: {Reason}")]
-    public static partial void Stopped(ILogger logger, LogLevel level, string channel, InboundStep step, string reason);
+    public static partial void Stopped(ILogger logger, LogLevel level, Platform channel, InboundStep step, string reason);
 }

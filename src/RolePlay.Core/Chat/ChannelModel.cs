@@ -3,15 +3,14 @@ using RolePlay.Core.Cards;
 namespace RolePlay.Core.Chat;
 
 /// <summary>Who someone is on a chat platform. Every stored key starts from this tenant-scoped triple.</summary>
-/// <param name="Platform">"teams", "slack" or "studio".</param>
 /// <param name="TenantId">The Entra tenant id (Teams), the workspace/enterprise id (Slack), "local" (studio).</param>
-public sealed record ChannelUser(string Platform, string TenantId, string UserId, string? DisplayName = null);
+public sealed record ChannelUser(Platform Platform, string TenantId, string UserId, string? DisplayName = null);
 
 public enum ConversationKind { Personal, Group, Channel }
 
 /// <summary>Where a message came from and where replies go, in platform-neutral terms. Channel projects keep
 /// their own richer references (a Teams serviceUrl, a Slack thread ts) keyed by these ids.</summary>
-public sealed record ConversationAddress(string Platform, string TenantId, string ConversationId, ConversationKind Kind,
+public sealed record ConversationAddress(Platform Platform, string TenantId, string ConversationId, ConversationKind Kind,
     string? ThreadId = null, string? TeamId = null);
 
 /// <summary>Something a person did in a chat, after the channel adapter verified and de-duplicated it.</summary>

@@ -50,12 +50,12 @@ public abstract record ProactiveOutcome
     public sealed record Skipped(string Reason) : ProactiveOutcome;
 }
 
-/// <summary>Sends bot-initiated messages on one platform ("teams", "slack", "studio"). Implementations live in the
+/// <summary>Sends bot-initiated messages on one platform. Implementations live in the
 /// channel projects; they render <see cref="Outgoing"/> exactly as replies are rendered, pace themselves by the
 /// platform's limits and honour Retry-After.</summary>
 public interface IProactiveSender
 {
-    string Platform { get; }
+    Platform Platform { get; }
 
     Task<ProactiveOutcome> SendAsync(RoutineTarget to, IReadOnlyList<Outgoing> messages, CancellationToken ct);
 }

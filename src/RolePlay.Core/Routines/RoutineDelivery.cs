@@ -36,8 +36,8 @@ public sealed class RoutineDelivery(
     TimeProvider time,
     ILogger<RoutineDelivery> log)
 {
-    private readonly Dictionary<string, IProactiveSender> _senders =
-        senders.ToDictionary(s => s.Platform, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Platform, IProactiveSender> _senders =
+        senders.ToDictionary(s => s.Platform);
 
     public async Task<DeliveryResult> DeliverAsync(PlannedMessage message, CancellationToken ct)
     {

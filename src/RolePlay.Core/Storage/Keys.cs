@@ -8,14 +8,13 @@ namespace RolePlay.Core.Storage;
 /// </summary>
 public sealed record TenantScope
 {
-    public TenantScope(string platform, string tenantId)
+    public TenantScope(Platform platform, string tenantId)
     {
-        Platform = KeyText.Require(platform, nameof(platform));
+        Platform = platform ?? throw new ArgumentNullException(nameof(platform));
         TenantId = KeyText.Require(tenantId, nameof(tenantId));
     }
 
-    /// <summary>"teams", "slack" or "studio".</summary>
-    public string Platform { get; }
+    public Platform Platform { get; }
 
     public string TenantId { get; }
 
@@ -25,7 +24,7 @@ public sealed record TenantScope
 /// <summary>Channel identity of one person: (platform, tenant/workspace, user).</summary>
 public sealed record PersonKey
 {
-    public PersonKey(string platform, string tenantId, string userId)
+    public PersonKey(Platform platform, string tenantId, string userId)
         : this(new TenantScope(platform, tenantId), userId)
     {
     }

@@ -9,8 +9,11 @@ namespace RolePlay.Core.TeamSetup;
 /// <summary>A team's set-up, typed by its managers in the team's channel. The first person to change the set-up of a
 /// team nobody has set up becomes its manager; managers name other managers. Joining a team is membership only: consent
 /// stays personal, so nothing proactive reaches a member until they opt in themselves, and leaving is one click.</summary>
-public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, TimeProvider time)
+/// <param name="reactions">Each platform's starting reactions, declared by its channel adapter.</param>
+public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumerable<ReactionDefaults> reactions, TimeProvider time)
 {
+    private readonly Dictionary<Platform, ReactionDefaults> _reactions = reactions.ToDictionary(r => r.Platform);
+
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>The team a conversation belongs to: its <see cref="ConversationAddress.TeamId"/> (a Teams team; on Slack
@@ -144,12 +147,15 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, TimeProv
         }
     }
 
-    private static TeamRecord NewTeam(TenantScope tenant, string teamId, string platform, string timeZone) => new(
-        tenant, teamId, teamId, StandupChannelId: null, StandupTime: null, timeZone, ServiceValues: [],
-        EmpathyWinEmoji: platform == "teams" ? "heart" : "sparkles",
-        RecognitionEmoji: platform == "teams" ? "like" : "clap");
+    private TeamRecord NewTeam(TenantScope tenant, string teamId, Platform platform, string timeZone)
+    {
+        var defaults = _reactions.GetValueOrDefault(platform)
+                       ?? throw new InvalidOperationException($"No reaction defaults for platform {platform}: its channel adapter registers them.");
+        return new(tenant, teamId, teamId, StandupChannelId: null, StandupTime: null, timeZone, ServiceValues: [],
+            EmpathyWinEmoji: defaults.EmpathyWin, RecognitionEmoji: defaults.Recognition);
+    }
 
-    private async Task MakeManagerAsync(PersonKey key, string platform, TenantScope tenant, string teamId, CancellationToken ct)
+    private async Task MakeManagerAsync(PersonKey key, Platform platform, TenantScope tenant, string teamId, CancellationToken ct)
     {
         var person = await people.GetAsync(key, ct).ConfigureAwait(false)
                      ?? PersonSettings.NewPerson(new ChannelUser(platform, key.Tenant.TenantId, key.UserId));

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels.Inbound;
+using RolePlay.Core;
+using RolePlay.Core.TeamSetup;
 using RolePlay.Slack.Inbound.Payloads;
 using RolePlay.Slack.Installs;
 using InboundEventKey = RolePlay.Core.Storage.InboundEventKey;
@@ -23,7 +25,10 @@ public sealed class SlackInbound(
     TimeProvider time,
     ILogger<SlackInbound> logger)
 {
-    public const string Platform = "slack";
+    public static readonly Platform Platform = new("slack");
+
+    /// <summary>A new team's reactions, as Slack names emoji.</summary>
+    public static readonly ReactionDefaults DefaultReactions = new(Platform, EmpathyWin: "sparkles", Recognition: "clap");
 
     /// <summary>Slack's last retry comes about five minutes after the first attempt; keep claims well past it.</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromHours(1);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RolePlay.Core;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
@@ -19,7 +20,7 @@ public sealed class SlackProactiveSender(
     TimeProvider time,
     ILogger<SlackProactiveSender> logger) : IProactiveSender
 {
-    public string Platform => SlackInbound.Platform;
+    public Platform Platform => SlackInbound.Platform;
 
     public async Task<ProactiveOutcome> SendAsync(RoutineTarget to, IReadOnlyList<Outgoing> messages, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ internal static class RowKeys
 
     public static string Join(params string[] escapedParts) => string.Join(Separator, escapedParts);
 
-    public static string Tenant(TenantScope t) => Join(Part(t.Platform), Part(t.TenantId));
+    public static string Tenant(TenantScope t) => Join(Part(t.Platform.Id), Part(t.TenantId));
 
     public static string Person(PersonKey p) => Join(Tenant(p.Tenant), Part(p.UserId));
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using RolePlay.AdaptiveCards;
+using RolePlay.Core;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
 
 namespace RolePlay.Studio.Transcripts;
 
@@ -10,7 +12,10 @@ namespace RolePlay.Studio.Transcripts;
 /// receives (<see cref="AdaptiveCardRenderer"/>), so the page's Adaptive Cards renderer shows what Teams would.</summary>
 public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimeProvider time, ILogger<StudioDelivery> logger)
 {
-    public const string Platform = "studio";
+    public static readonly Platform Platform = new("studio");
+
+    /// <summary>A new team's reactions in the studio, named as Slack names emoji.</summary>
+    public static readonly ReactionDefaults DefaultReactions = new(Platform, EmpathyWin: "sparkles", Recognition: "clap");
 
     /// <summary>The messages for <paramref name="person"/>'s page, in order. A reply aimed at another conversation (a
     /// transcript shared to a team channel) has nowhere to go in the studio and is left out, with a log line.</summary>
@@ -67,5 +72,5 @@ public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimePr
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "A studio reply aimed at {Platform} conversation {ConversationId} was not shown: the studio has only personal chats.")]
-    private static partial void LogElsewhere(ILogger logger, string platform, string conversationId);
+    private static partial void LogElsewhere(ILogger logger, Platform platform, string conversationId);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using RolePlay.AdaptiveCards;
+using RolePlay.Core;
 using RolePlay.Core.Chat;
+using RolePlay.Core.TeamSetup;
 using RolePlay.Teams.Protocol;
 
 namespace RolePlay.Teams.Inbound;
@@ -17,7 +19,10 @@ public sealed record Translation(IReadOnlyList<IncomingEvent> Events, string? Pr
 /// <summary>Turns Teams activities into the channel-neutral events the router understands.</summary>
 public static class ActivityTranslator
 {
-    public const string Platform = "teams";
+    public static readonly Platform Platform = new("teams");
+
+    /// <summary>A new team's reactions: Teams reactions are a fixed set (like, heart, laugh, surprised, sad, angry).</summary>
+    public static readonly ReactionDefaults DefaultReactions = new(Platform, EmpathyWin: "heart", Recognition: "like");
 
     public static bool IsHandled(Activity activity) => activity.Type switch
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Core;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Teams.Inbound;
@@ -26,7 +27,7 @@ public sealed class TeamsProactiveSender(
     /// carry a prefix ("29:", "19:", "a:"), so this never meets a real owner.</summary>
     public const string TenantOwner = "~tenant";
 
-    public string Platform => ActivityTranslator.Platform;
+    public Platform Platform => ActivityTranslator.Platform;
 
     public async Task<ProactiveOutcome> SendAsync(RoutineTarget to, IReadOnlyList<Outgoing> messages, CancellationToken ct)
     {

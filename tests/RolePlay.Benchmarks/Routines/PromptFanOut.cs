@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Bot.Hosting;
+using RolePlay.Core;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Settings;
@@ -32,7 +33,7 @@ internal static class PromptFanOut
 
     private sealed record Person(PersonKey Key, bool IsNew)
     {
-        public string Platform => Key.Tenant.Platform;
+        public Platform Platform => Key.Tenant.Platform;
     }
 
     public static async Task<int> RunAsync(string[] args)

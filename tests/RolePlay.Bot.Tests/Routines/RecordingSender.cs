@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RolePlay.Core;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
 
@@ -30,7 +31,7 @@ internal sealed class RecordingSender(string platform, DeliveredLog log, TimePro
 {
     private int _calls;
 
-    public string Platform => platform;
+    public Platform Platform => platform;
 
     public int Calls => _calls;
 
