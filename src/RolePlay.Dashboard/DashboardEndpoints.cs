@@ -1,11 +1,13 @@
 using System.Reflection;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RolePlay.Core.Insights;
 using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
 
 namespace RolePlay.Dashboard;
 
@@ -33,6 +35,8 @@ public static class DashboardEndpoints
         group.MapGet("/api/viewer", ViewerAsync);
         group.MapGet("/api/teams/{teamId}", TeamAsync);
         group.MapGet("/api/teams/{teamId}/people", TeamPeopleAsync);
+        group.MapGet("/api/teams/{teamId}/roster", RosterAsync);
+        group.MapPut("/api/teams/{teamId}/members/{userId}/new-hire", SetNewHireAsync);
         group.MapGet("/api/teams/{teamId}/kpis", KpisAsync);
         group.MapPost("/api/teams/{teamId}/kpis", ImportKpisAsync);
         group.MapGet("/api/people/{userId}", PersonAsync);
@@ -40,9 +44,12 @@ public static class DashboardEndpoints
     }
 
     /// <summary>The services each handler needs, in one bundle (registered by <c>AddDashboard</c>).</summary>
-    public sealed class DashboardServices(TeamDashboard dashboard, IPeopleStore people, ITeamStore teams, DashboardHosting hosting)
+    public sealed class DashboardServices(TeamDashboard dashboard, IPeopleStore people, ITeamStore teams, TeamSettings settings,
+        DashboardHosting hosting)
     {
         public TeamDashboard Dashboard { get; } = dashboard;
+
+        public TeamSettings Settings { get; } = settings;
 
         public IPeopleStore People { get; } = people;
 
@@ -97,6 +104,69 @@ public static class DashboardEndpoints
         var people = await Task.WhenAll(members.Select(m => s.People.GetAsync(m.Person, context.RequestAborted)));
         var links = members.Zip(people, (m, p) => new PersonLink(m.Person.UserId, p?.DisplayName ?? m.Person.UserId));
         return TypedResults.Ok<IReadOnlyList<PersonLink>>(links.OrderBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ToArray());
+    }
+
+    /// <summary>The team page's member list for its managers: who is on the team and who is marked a new hire (buddy
+    /// pairing puts a new hire with a seasoned colleague), by name.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, NotFound, UnauthorizedHttpResult>> RosterAsync(string teamId,
+        HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (!viewer.CanSeeTeam(teamId) || await s.Teams.GetAsync(viewer.Tenant, teamId, context.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var members = await s.Teams.ListMembersAsync(viewer.Tenant, teamId, context.RequestAborted);
+        var people = await Task.WhenAll(members.Select(m => s.People.GetAsync(m.Person, context.RequestAborted)));
+        var roster = members.Zip(people, (m, p) => new RosterEntry(m.Person.UserId, p?.DisplayName ?? m.Person.UserId, p?.IsNewHire == true));
+        return TypedResults.Ok<IReadOnlyList<RosterEntry>>(roster.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToArray());
+    }
+
+    /// <summary>A manager marks a member as a new hire (<c>{"newHire":true}</c>) or as seasoned. The body must be JSON:
+    /// a cross-site form cannot send that type, so the signed-in cookie cannot be used on someone's behalf.</summary>
+    private static async Task<IResult> SetNewHireAsync(string teamId, string userId, HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (!viewer.CanSeeTeam(teamId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!context.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem("Send {\"newHire\": true|false} as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        NewHireRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync<NewHireRequest>(context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (request?.NewHire is not { } newHire)
+        {
+            return TypedResults.Problem("The body must be {\"newHire\": true} or {\"newHire\": false}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await s.Settings.SetNewHireAsync(new PersonKey(viewer.Tenant, userId), teamId, newHire, context.RequestAborted) switch
+        {
+            NewHireChange.Saved saved => TypedResults.Ok(new RosterEntry(userId, saved.Name, newHire)),
+            NewHireChange.Conflict => TypedResults.Problem("Their settings changed at the same moment; try again.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static async Task<Results<Ok<PersonDashboardView>, NotFound, UnauthorizedHttpResult>> PersonAsync(string userId,
@@ -194,3 +264,7 @@ public static class DashboardEndpoints
 public sealed record ViewerView(string DisplayName, string? UserId, bool IsManager, bool IsLocal, IReadOnlyList<TeamSummary> Teams);
 
 public sealed record PersonLink(string UserId, string Name);
+
+public sealed record RosterEntry(string UserId, string Name, bool IsNewHire);
+
+public sealed record NewHireRequest(bool? NewHire);

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using RolePlay.Browser.Tests.Infrastructure;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Storage;
 using Xunit.Abstractions;
 using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
@@ -108,6 +109,29 @@ public sealed class DashboardTests(BrowserFixture browser, ITestOutputHelper out
         await Assertions.Expect(charts.First).ToContainTextAsync("n = 1");
         await Axe.AssertAccessibleAsync(page, "KPIs plotted", output);
         await Artifacts.ScreenshotAsync(page, "dashboard-kpi-plotted", output);
+    }
+
+    [SkippableFact]
+    public async Task A_manager_marks_a_new_hire_on_the_team_page()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await OpenAsync(context);
+        await Assertions.Expect(page.Locator("#members li")).ToHaveCountAsync(6);
+
+        var agent4 = page.GetByRole(AriaRole.Checkbox, new() { Name = "Agent 4 new hire" });
+        await Assertions.Expect(agent4).Not.ToBeCheckedAsync();
+        await agent4.CheckAsync();
+
+        await Assertions.Expect(page.Locator("#members-result")).ToHaveTextAsync("Agent 4 is marked as a new hire.");
+        var stored = await _server.Get<IPeopleStore>().GetAsync(new PersonKey("studio", "local", "agent-4"), default);
+        Assert.True(stored!.IsNewHire);
+        await Axe.AssertAccessibleAsync(page, "the team page with its members", output);
+        await Artifacts.ScreenshotAsync(page, "dashboard-members", output);
+
+        // Opened again, the page shows what is stored.
+        await page.ReloadAsync();
+        await page.Locator("body[data-ready]").WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Agent 4 new hire" })).ToBeCheckedAsync();
     }
 
     [SkippableFact]

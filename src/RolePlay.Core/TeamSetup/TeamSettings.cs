@@ -168,12 +168,15 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         await people.SaveAsync(person with { Role = PersonRole.Manager, TeamId = teamId }, ct).ConfigureAwait(false);
     }
 
-    private async Task<RouterResult> MarkNewHireAsync(PersonKey key, string teamId, bool isNewHire, CancellationToken ct)
+    /// <summary>Marks a member of <paramref name="teamId"/> as a new hire, or as seasoned: the manager's
+    /// <c>team newhire</c> command and the dashboard's team page both come here. The caller has checked that whoever
+    /// asks manages the team.</summary>
+    public async Task<NewHireChange> SetNewHireAsync(PersonKey key, string teamId, bool isNewHire, CancellationToken ct)
     {
         var member = await people.GetAsync(key, ct).ConfigureAwait(false);
         if (member is null || member.TeamId != teamId)
         {
-            return RouterResult.Say($"{key.UserId} isn't a member of this team. They join with “team join” in this channel.");
+            return new NewHireChange.NotAMember();
         }
 
         try
@@ -182,13 +185,21 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         }
         catch (ConcurrencyConflictException)
         {
-            return RouterResult.Say($"{member.DisplayName}'s settings changed at the same moment. Please try again.");
+            return new NewHireChange.Conflict(member.DisplayName);
         }
 
-        return RouterResult.Say(isNewHire
-            ? $"{member.DisplayName} is marked as a new hire: buddy pairing puts them with a seasoned colleague and alternates who leads."
-            : $"{member.DisplayName} is no longer marked as a new hire.");
+        return new NewHireChange.Saved(member.DisplayName);
     }
+
+    private async Task<RouterResult> MarkNewHireAsync(PersonKey key, string teamId, bool isNewHire, CancellationToken ct) =>
+        await SetNewHireAsync(key, teamId, isNewHire, ct).ConfigureAwait(false) switch
+        {
+            NewHireChange.Saved s => RouterResult.Say(isNewHire
+                ? $"{s.Name} is marked as a new hire: buddy pairing puts them with a seasoned colleague and alternates who leads."
+                : $"{s.Name} is no longer marked as a new hire."),
+            NewHireChange.Conflict c => RouterResult.Say($"{c.Name}'s settings changed at the same moment. Please try again."),
+            _ => RouterResult.Say($"{key.UserId} isn't a member of this team. They join with “team join” in this channel."),
+        };
 
     private async Task<RouterResult> JoinAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
     {

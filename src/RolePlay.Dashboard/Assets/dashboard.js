@@ -250,6 +250,40 @@ async function showPerson(userId) {
   setStatus("");
 }
 
+// The team's members, each with a "new hire" switch that saves at once (PUT, JSON: a cross-site form cannot send it).
+async function loadMembers(teamId) {
+  const list = $("members");
+  list.replaceChildren();
+  const roster = await getJson(`/dashboard/api/teams/${encodeURIComponent(teamId)}/roster`);
+  if (roster.length === 0) list.append(el("li", {}, "Nobody has joined yet. People join with “team join” in the team's channel."));
+  for (const member of roster) {
+    const id = `new-hire-${member.userId}`;
+    const box = el("input", { type: "checkbox", id });
+    box.checked = member.isNewHire;
+    box.addEventListener("change", () => markNewHire(teamId, member, box));
+    // The checkbox's name says whose it is ("Agent 4 new hire"), the visible label only "new hire".
+    const label = el("label", { for: id }, " new hire");
+    label.prepend(box, el("span", { class: "sr-only" }, member.name));
+    const item = el("li");
+    item.append(el("span", {}, member.name), label);
+    list.append(item);
+  }
+}
+
+async function markNewHire(teamId, member, box) {
+  const result = $("members-result");
+  const url = `/dashboard/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(member.userId)}/new-hire`;
+  const response = await fetch(url, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ newHire: box.checked }) });
+  if (response.ok) {
+    result.className = "ok";
+    result.textContent = box.checked ? `${member.name} is marked as a new hire.` : `${member.name} is no longer marked as a new hire.`;
+  } else {
+    box.checked = !box.checked;
+    result.className = "errors";
+    result.textContent = response.status === 409 ? `${member.name}'s settings changed at the same moment; try again.` : `Not saved (${response.status}).`;
+  }
+}
+
 async function loadPeople(teamId) {
   const select = $("person-select");
   select.replaceChildren(el("option", { value: "" }, "— choose a person —"));
@@ -271,12 +305,12 @@ async function start() {
     }
     if (viewer.teams.length > 0) {
       $("team-choice").hidden = false;
-      select.addEventListener("change", () => showTeam(select.value).then(() => viewer.isLocal && loadPeople(select.value)).catch((err) => setStatus(err.message)));
+      const openTeam = (teamId) => showTeam(teamId).then(() => loadMembers(teamId)).then(() => viewer.isLocal && loadPeople(teamId));
+      select.addEventListener("change", () => openTeam(select.value).catch((err) => setStatus(err.message)));
       $("person-select").addEventListener("change", (e) => e.target.value
         ? showPerson(e.target.value).catch((err) => setStatus(err.message))
         : showTeam(select.value).catch((err) => setStatus(err.message)));
-      await showTeam(viewer.teams[0].teamId);
-      if (viewer.isLocal) await loadPeople(viewer.teams[0].teamId);
+      await openTeam(viewer.teams[0].teamId);
       setStatus("");
     } else if (viewer.userId) {
       await showPerson(viewer.userId);
