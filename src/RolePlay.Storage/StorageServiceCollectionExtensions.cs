@@ -39,7 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<IPersonAliasStore, PersonAliasStore>();
-        services.AddSingleton<ISlackInstallStore, SlackInstallStore>();
+        services.AddSingleton<IChannelInstallStore, ChannelInstallStore>();
         services.AddSingleton<IMessageAuthorStore, MessageAuthorStore>();
         services.AddSingleton<IPersonalDataStore, PersonalDataStore>();
         services.AddSingleton<RoutineStateStore>();

@@ -120,7 +120,7 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
-    public async Task Conversation_references_and_slack_installs_round_trip()
+    public async Task Conversation_references_and_channel_installs_round_trip()
     {
         SkipIfUnavailable();
         var reference = new ConversationReference(Tenant(), "ana", "a:1xyz", "https://smba.trafficmanager.net/emea/", "28:bot", Now);
@@ -128,11 +128,14 @@ public abstract partial class StorageContract
         await References.SaveAsync(reference with { ConversationId = "a:2xyz" }, Ct);
         Assert.Equal("a:2xyz", (await References.GetAsync(Tenant(), "ana", Ct))!.ConversationId);
 
-        var install = new SlackInstall("T0123", null, "U0BOT", "enc:v1:AAAA", "chat:write,im:history", Now);
-        await SlackInstalls.SaveAsync(install, Ct);
-        Assert.Equal(install, await SlackInstalls.GetAsync("T0123", Ct));
-        await SlackInstalls.DeleteAsync("T0123", Ct);
-        Assert.Null(await SlackInstalls.GetAsync("T0123", Ct));
+        var slack = new TenantScope("slack", "T0123");
+        var install = new ChannelInstall(slack, """{"botUserId":"U0BOT","encryptedBotToken":"enc:v1:AAAA"}""");
+        await Installs.SaveAsync(install, Ct);
+        await Installs.SaveAsync(new ChannelInstall(new TenantScope("teams", "T0123"), "{}"), Ct);
+        Assert.Equal(install, await Installs.GetAsync(slack, Ct));
+        await Installs.DeleteAsync(slack, Ct);
+        Assert.Null(await Installs.GetAsync(slack, Ct));
+        Assert.Equal("{}", (await Installs.GetAsync(new TenantScope("teams", "T0123"), Ct))!.Payload);
     }
 
     [SkippableFact]

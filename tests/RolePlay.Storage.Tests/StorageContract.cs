@@ -36,7 +36,7 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     private protected ConversationReferenceStore References => new(Rows);
 
-    private protected SlackInstallStore SlackInstalls => new(Rows);
+    private protected ChannelInstallStore Installs => new(Rows);
 
     private protected PersonAliasStore Aliases => new(Rows);
 

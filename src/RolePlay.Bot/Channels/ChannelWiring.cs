@@ -9,12 +9,12 @@ using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;
+using RolePlay.Slack.Installs;
 using RolePlay.Slack.Outbound;
 using RolePlay.Studio;
 using RolePlay.Teams;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
-using SlackInstallSeam = RolePlay.Slack.Installs.ISlackInstallStore;
 
 namespace RolePlay.Bot.Channels;
 
@@ -47,7 +47,7 @@ internal static class ChannelWiring
             services.AddDataProtection()
                 .SetApplicationName("RolePlay")
                 .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
-            services.AddSingleton<SlackInstallSeam, StoredSlackInstalls>();
+            services.AddSingleton<ISlackInstallStore, StoredSlackInstalls>();
             services.AddSingleton<ISlackEnricher, SlackFirstSight>();
             services.AddSlack(configuration);
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, SlackProactiveSender>());

@@ -29,25 +29,18 @@ public interface IPersonAliasStore
     Task<PersonKey?> FindAsync(TenantScope tenant, string alias, CancellationToken ct);
 }
 
-/// <summary>
-/// A Slack workspace install (the workspace is the tenant; for an org-wide install, <see cref="TeamId"/> holds the
-/// enterprise id and <see cref="IsEnterpriseInstall"/> is set). The bot token arrives already encrypted: encryption is
-/// the host's job. It names no person, so forgetting the installer never removes the workspace's install.
+/// <summary>A channel's install in one tenant (for Slack: the workspace's bot user and encrypted bot token), as its
+/// adapter wrote it. Core and storage keep <see cref="Payload"/> without reading it; secrets in it arrive encrypted,
+/// which is the adapter's and host's job. An install names no person, so forgetting the installer never removes it.
 /// </summary>
-public sealed record SlackInstall(
-    string TeamId,
-    string? EnterpriseId,
-    string BotUserId,
-    string EncryptedBotToken,
-    string Scopes,
-    DateTimeOffset InstalledUtc,
-    bool IsEnterpriseInstall = false);
+public sealed record ChannelInstall(TenantScope Tenant, string Payload);
 
-public interface ISlackInstallStore
+/// <summary>One install per tenant, whichever the platform.</summary>
+public interface IChannelInstallStore
 {
-    Task SaveAsync(SlackInstall install, CancellationToken ct);
+    Task SaveAsync(ChannelInstall install, CancellationToken ct);
 
-    Task<SlackInstall?> GetAsync(string teamId, CancellationToken ct);
+    Task<ChannelInstall?> GetAsync(TenantScope tenant, CancellationToken ct);
 
-    Task DeleteAsync(string teamId, CancellationToken ct);
+    Task DeleteAsync(TenantScope tenant, CancellationToken ct);
 }

@@ -42,25 +42,23 @@ internal sealed class PersonAliasStore(IRowStore rows) : IPersonAliasStore
     private sealed record AliasRow(string UserId);
 }
 
-/// <summary>One partition per Slack workspace (the workspace is the tenant), one "install" row.</summary>
-internal sealed class SlackInstallStore(IRowStore rows) : ISlackInstallStore
+/// <summary>One partition per tenant, one "install" row holding the adapter's payload as its body.</summary>
+internal sealed class ChannelInstallStore(IRowStore rows) : IChannelInstallStore
 {
     private const string InstallRow = "install";
 
-    public Task SaveAsync(SlackInstall install, CancellationToken ct)
+    public Task SaveAsync(ChannelInstall install, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(install.EncryptedBotToken);
-        return rows.SubmitAsync(Tables.SlackInstalls, Partition(install.TeamId), [RowOp.Upsert(InstallRow, StorageJson.Write(install))], ct);
+        ArgumentException.ThrowIfNullOrWhiteSpace(install.Payload);
+        return rows.SubmitAsync(Tables.Installs, RowKeys.Tenant(install.Tenant), [RowOp.Upsert(InstallRow, install.Payload)], ct);
     }
 
-    public async Task<SlackInstall?> GetAsync(string teamId, CancellationToken ct)
+    public async Task<ChannelInstall?> GetAsync(TenantScope tenant, CancellationToken ct)
     {
-        var row = await rows.GetAsync(Tables.SlackInstalls, Partition(teamId), InstallRow, ct).ConfigureAwait(false);
-        return row is null ? null : StorageJson.Read<SlackInstall>(row);
+        var row = await rows.GetAsync(Tables.Installs, RowKeys.Tenant(tenant), InstallRow, ct).ConfigureAwait(false);
+        return row is null ? null : new ChannelInstall(tenant, row.Body);
     }
 
-    public Task DeleteAsync(string teamId, CancellationToken ct) =>
-        rows.SubmitAsync(Tables.SlackInstalls, Partition(teamId), [RowOp.Delete(InstallRow)], ct);
-
-    private static string Partition(string teamId) => RowKeys.Tenant(new TenantScope("slack", teamId));
+    public Task DeleteAsync(TenantScope tenant, CancellationToken ct) =>
+        rows.SubmitAsync(Tables.Installs, RowKeys.Tenant(tenant), [RowOp.Delete(InstallRow)], ct);
 }

@@ -16,14 +16,16 @@ internal static class Tables
     public const string CheckInDue = "CheckInDue";
     public const string Dedupe = "Dedupe";
     public const string ConversationRefs = "ConversationRefs";
-    public const string SlackInstalls = "SlackInstalls";
+    /// <summary>Installs of every platform. The table keeps the name it had when only Slack had installs, so the
+    /// installs stored then still load.</summary>
+    public const string Installs = "SlackInstalls";
     public const string MessageAuthors = "MessageAuthors";
     public const string Routines = "Routines";
     public const string Insights = "Insights";
     public const string Aliases = "Aliases";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, SlackInstalls, MessageAuthors, Routines, Insights, Aliases];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases];
 }
 
 /// <summary>

@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
+using RolePlay.Slack.Installs;
 using RolePlay.Testing.Slack;
-using SlackInstalls = RolePlay.Slack.Installs.ISlackInstallStore;
 
 namespace RolePlay.Bot.Tests.Slack;
 
@@ -93,7 +93,7 @@ public sealed class SlackWorkspaceEndToEndTests : IAsyncLifetime
         await _host.SayAsync("Ev-rev", Person, "help", team: "TALPHA");
         await _host.DrainAsync();
 
-        Assert.Null(await _host.Services.GetRequiredService<ISlackInstallStore>().GetAsync("TALPHA", default));
+        Assert.Null(await _host.Services.GetRequiredService<IChannelInstallStore>().GetAsync(new TenantScope("slack", "TALPHA"), default));
         var callsAfterPurge = _api.Calls.Count;
         Assert.Equal(200, (await _host.SayAsync("Ev-rev-2", Person, "help", team: "TALPHA")).Status);
         await _host.DrainAsync();
@@ -115,7 +115,7 @@ public sealed class SlackWorkspaceEndToEndTests : IAsyncLifetime
         Assert.Equal(200, (await _host.PostEventAsync(SlackBotHost.Event("Ev-" + type, evt, "TALPHA"))).Status);
         await _host.DrainAsync();
 
-        Assert.Null(await _host.Services.GetRequiredService<SlackInstalls>().FindAsync("TALPHA", default));
+        Assert.Null(await _host.Services.GetRequiredService<ISlackInstallStore>().FindAsync("TALPHA", default));
     }
 
     [Theory]
