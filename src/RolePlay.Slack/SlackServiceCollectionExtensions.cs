@@ -5,12 +5,11 @@ using Microsoft.Extensions.Options;
 using RolePlay.Channels;
 using RolePlay.Channels.Http;
 using RolePlay.Channels.Inbound;
+using RolePlay.Core.Storage;
 using RolePlay.Slack.Api;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
 using RolePlay.Slack.SocketMode;
-using IInboundDedupe = RolePlay.Core.Storage.IInboundDedupe;
-using InMemoryInboundDedupe = RolePlay.Core.Storage.InMemoryInboundDedupe;
 
 namespace RolePlay.Slack;
 

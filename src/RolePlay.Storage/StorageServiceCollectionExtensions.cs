@@ -37,7 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPhraseStore, PhraseStore>();
         services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
-        services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
+        services.AddSingleton<IDeliveryAddressStore, DeliveryAddressStore>();
         services.AddSingleton<IPersonAliasStore, PersonAliasStore>();
         services.AddSingleton<IChannelInstallStore, ChannelInstallStore>();
         services.AddSingleton<IMessageAuthorStore, MessageAuthorStore>();

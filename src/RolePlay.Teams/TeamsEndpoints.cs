@@ -8,13 +8,12 @@ using Microsoft.Extensions.Options;
 using RolePlay.Channels;
 using RolePlay.Channels.Inbound;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Storage;
 using RolePlay.Teams.Auth;
 using RolePlay.Teams.Cards;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
 using RolePlay.Teams.Protocol;
-using InboundEventKey = RolePlay.Core.Storage.InboundEventKey;
-using TenantScope = RolePlay.Core.Storage.TenantScope;
 
 namespace RolePlay.Teams;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
+using RolePlay.Storage.Rows;
 using static RolePlay.Storage.Tests.TestData;
 
 namespace RolePlay.Storage.Tests;
@@ -120,13 +121,16 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
-    public async Task Conversation_references_and_channel_installs_round_trip()
+    public async Task Delivery_addresses_and_channel_installs_round_trip()
     {
         SkipIfUnavailable();
-        var reference = new ConversationReference(Tenant(), "ana", "a:1xyz", "https://smba.trafficmanager.net/emea/", "28:bot", Now);
-        await References.SaveAsync(reference, Ct);
-        await References.SaveAsync(reference with { ConversationId = "a:2xyz" }, Ct);
-        Assert.Equal("a:2xyz", (await References.GetAsync(Tenant(), "ana", Ct))!.ConversationId);
+        var reference = new DeliveryAddress(Tenant(), "ana", "a:1xyz", "https://smba.trafficmanager.net/emea/", "28:bot", Now);
+        await Addresses.SaveAsync(reference, Ct);
+        await Addresses.SaveAsync(reference with { ConversationId = "a:2xyz" }, Ct);
+        Assert.Equal("a:2xyz", (await Addresses.GetAsync(Tenant(), "ana", Ct))!.ConversationId);
+        // The endpoint keeps the field name rows were written under when it was Teams' serviceUrl.
+        var row = await Rows.GetAsync(Tables.ConversationRefs, RowKeys.Tenant(Tenant()), RowKeys.Part("ana"), Ct);
+        Assert.Contains("\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\"", row!.Body, StringComparison.Ordinal);
 
         var slack = new TenantScope("slack", "T0123");
         var install = new ChannelInstall(slack, """{"botUserId":"U0BOT","encryptedBotToken":"enc:v1:AAAA"}""");
@@ -169,7 +173,7 @@ public abstract partial class StorageContract
             await People.SaveAsync(NewPerson(p, due), Ct);
             await Teams.AddMemberAsync(tenant, "support", new TeamMember(p, Now), Ct);
             await Learning.SaveCommitmentAsync(NewCommitment(p, day), Ct);
-            await References.SaveAsync(new ConversationReference(tenant, p.UserId, "a:" + p.UserId, null, null, Now), Ct);
+            await Addresses.SaveAsync(new DeliveryAddress(tenant, p.UserId, "a:" + p.UserId, null, null, Now), Ct);
             await Ledger.TryClaimAsync(NewLedgerEntry(tenant, p.UserId), Ct);
         }
 
@@ -200,7 +204,7 @@ public abstract partial class StorageContract
         Assert.Equal([ben], await People.ListDueAsync(tenant, due, Ct));
         Assert.Equal([ben], (await Teams.ListMembersAsync(tenant, "support", Ct)).Select(m => m.Person));
         Assert.Equal([ben], (await Learning.ListDueForCheckInAsync(tenant, day, Ct)).Select(c => c.Person));
-        Assert.Null(await References.GetAsync(tenant, "ana", Ct));
+        Assert.Null(await Addresses.GetAsync(tenant, "ana", Ct));
         Assert.Null(await Ledger.GetAsync(tenant, "ana", "daily-prompt", "2026-11-25", Ct));
         Assert.Equal(["ben"], (await Ledger.ListByDueBucketAsync(tenant, Now, Ct)).Select(e => e.Recipient));
         Assert.Empty((await Pairing.ListRecentAsync(tenant, "support", 5, Ct)).Single().Pairs);

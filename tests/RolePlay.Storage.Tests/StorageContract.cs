@@ -34,7 +34,7 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     private protected InboundDedupe Dedupe => new(Rows);
 
-    private protected ConversationReferenceStore References => new(Rows);
+    private protected DeliveryAddressStore Addresses => new(Rows);
 
     private protected ChannelInstallStore Installs => new(Rows);
 
@@ -112,7 +112,7 @@ public abstract partial class StorageContract : IAsyncLifetime
         await Sessions.SaveAsync(NewSession(inContoso) with { TurnCount = 1 }, [Turn(0, "customer", "Where is my parcel?")], Ct);
         await Teams.SaveAsync(NewTeam(inContoso.Tenant), Ct);
         await Teams.AddMemberAsync(inContoso.Tenant, "support", new TeamMember(inContoso, Now), Ct);
-        await References.SaveAsync(new ConversationReference(inContoso.Tenant, "same-user", "a:1", "https://smba.example/emea/", "bot", Now), Ct);
+        await Addresses.SaveAsync(new DeliveryAddress(inContoso.Tenant, "same-user", "a:1", "https://smba.example/emea/", "bot", Now), Ct);
         await Learning.SaveCommitmentAsync(NewCommitment(inContoso, DateOnly.FromDateTime(Now.UtcDateTime)), Ct);
 
         Assert.Null(await People.GetAsync(inFabrikam, Ct));
@@ -122,7 +122,7 @@ public abstract partial class StorageContract : IAsyncLifetime
         Assert.Single(await People.ListDueAsync(inContoso.Tenant, due, Ct));
         Assert.Null(await Teams.GetAsync(inFabrikam.Tenant, "support", Ct));
         Assert.Empty(await Teams.ListMembersAsync(inFabrikam.Tenant, "support", Ct));
-        Assert.Null(await References.GetAsync(inFabrikam.Tenant, "same-user", Ct));
+        Assert.Null(await Addresses.GetAsync(inFabrikam.Tenant, "same-user", Ct));
         Assert.Empty(await Learning.ListDueForCheckInAsync(inFabrikam.Tenant, DateOnly.FromDateTime(Now.UtcDateTime), Ct));
         Assert.Equal("""{}""", Strip(await PersonalData.ExportAsync(inFabrikam, Ct)));
 

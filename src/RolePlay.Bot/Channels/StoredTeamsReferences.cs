@@ -14,7 +14,7 @@ namespace RolePlay.Bot.Channels;
 /// <remarks>Every inbound activity reports its reference, but it almost never changes; writing it each time would add
 /// a fourth storage round trip (and a disk sync) to every message. So an unchanged reference is written again only
 /// after <see cref="Refresh"/>, which also heals a write another replica made with an older serviceUrl.</remarks>
-internal sealed class StoredTeamsReferences(IConversationReferenceStore store, IPersonAliasStore aliases, TimeProvider time)
+internal sealed class StoredTeamsReferences(IDeliveryAddressStore store, IPersonAliasStore aliases, TimeProvider time)
     : IConversationReferenceSink
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromHours(1);
@@ -29,7 +29,7 @@ internal sealed class StoredTeamsReferences(IConversationReferenceStore store, I
             .ConfigureAwait(false);
         if (personal && written && reference.UserAadObjectId is { Length: > 0 } objectId)
         {
-            await aliases.SaveAsync(new PersonKey("teams", reference.TenantId, reference.UserId), objectId, cancellationToken).ConfigureAwait(false);
+            await aliases.SaveAsync(new PersonKey(ActivityTranslator.Platform, reference.TenantId, reference.UserId), objectId, cancellationToken).ConfigureAwait(false);
         }
 
         await WriteAsync(reference.TenantId, TeamsProactiveSender.TenantOwner, new Written(reference.ServiceUrl, TeamsProactiveSender.TenantOwner, reference.BotId),
@@ -46,7 +46,7 @@ internal sealed class StoredTeamsReferences(IConversationReferenceStore store, I
             return false;
         }
 
-        await store.SaveAsync(new ConversationReference(new TenantScope("teams", tenant), owner, row.ConversationId, row.ServiceUrl, row.BotId, now),
+        await store.SaveAsync(new DeliveryAddress(new TenantScope(ActivityTranslator.Platform, tenant), owner, row.ConversationId, row.ServiceUrl, row.BotId, now),
             cancellationToken).ConfigureAwait(false);
         _written[key] = row with { AtUtc = now };
         return true;

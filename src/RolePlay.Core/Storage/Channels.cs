@@ -1,22 +1,24 @@
+using System.Text.Json.Serialization;
+
 namespace RolePlay.Core.Storage;
 
-/// <summary>
-/// Where to send proactive messages to one person or channel: Teams needs the serviceUrl and conversation id,
-/// Slack the DM channel id (in <see cref="ConversationId"/>, with no service URL).
-/// </summary>
-public sealed record ConversationReference(
+/// <summary>Where proactive messages to one owner (a person or a channel) go: the conversation, and on a platform
+/// that routes through its own service endpoint (Teams' service URL) that endpoint, with the bot's own id there. Slack
+/// needs only the conversation (a DM channel id).</summary>
+/// <param name="Endpoint">Stored as <c>serviceUrl</c>, its name when only Teams had an endpoint, so earlier rows load.</param>
+public sealed record DeliveryAddress(
     TenantScope Tenant,
     string OwnerId,
     string ConversationId,
-    string? ServiceUrl,
+    [property: JsonPropertyName("serviceUrl")] string? Endpoint,
     string? BotId,
     DateTimeOffset UpdatedUtc);
 
-public interface IConversationReferenceStore
+public interface IDeliveryAddressStore
 {
-    Task SaveAsync(ConversationReference reference, CancellationToken ct);
+    Task SaveAsync(DeliveryAddress address, CancellationToken ct);
 
-    Task<ConversationReference?> GetAsync(TenantScope tenant, string ownerId, CancellationToken ct);
+    Task<DeliveryAddress?> GetAsync(TenantScope tenant, string ownerId, CancellationToken ct);
 }
 
 /// <summary>Another id a person is known by within their tenant: a Teams person's Entra object id (<c>aadObjectId</c>),

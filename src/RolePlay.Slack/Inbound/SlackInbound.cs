@@ -3,11 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels.Inbound;
 using RolePlay.Core;
+using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 using RolePlay.Slack.Inbound.Payloads;
 using RolePlay.Slack.Installs;
-using InboundEventKey = RolePlay.Core.Storage.InboundEventKey;
-using TenantScope = RolePlay.Core.Storage.TenantScope;
 
 namespace RolePlay.Slack.Inbound;
 

@@ -16,7 +16,7 @@ namespace RolePlay.Slack.Outbound;
 /// and paced by <see cref="SlackPacer"/> inside <see cref="SlackApiClient"/>.</summary>
 public sealed class SlackProactiveSender(
     IServiceProvider services,
-    IConversationReferenceStore references,
+    IDeliveryAddressStore addresses,
     TimeProvider time,
     ILogger<SlackProactiveSender> logger) : IProactiveSender
 {
@@ -61,7 +61,7 @@ public sealed class SlackProactiveSender(
 
     private async Task<DirectMessage> DirectMessageAsync(SlackApiClient api, PersonKey person, CancellationToken ct)
     {
-        if (await references.GetAsync(person.Tenant, person.UserId, ct).ConfigureAwait(false) is { } known)
+        if (await addresses.GetAsync(person.Tenant, person.UserId, ct).ConfigureAwait(false) is { } known)
         {
             return new DirectMessage(new SendOutcome.Sent(null), known.ConversationId);
         }
@@ -69,7 +69,7 @@ public sealed class SlackProactiveSender(
         var opened = await api.TryOpenDirectMessageAsync(person.Tenant.TenantId, person.UserId, ct).ConfigureAwait(false);
         if (opened.ChannelId is { } channel)
         {
-            await references.SaveAsync(new ConversationReference(person.Tenant, person.UserId, channel, null, null, time.GetUtcNow()), ct)
+            await addresses.SaveAsync(new DeliveryAddress(person.Tenant, person.UserId, channel, null, null, time.GetUtcNow()), ct)
                 .ConfigureAwait(false);
         }
 

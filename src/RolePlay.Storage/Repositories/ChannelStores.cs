@@ -3,20 +3,20 @@ using RolePlay.Storage.Rows;
 
 namespace RolePlay.Storage.Repositories;
 
-/// <summary>Conversation references by (tenant) / (owner: a user or channel id).</summary>
-internal sealed class ConversationReferenceStore(IRowStore rows) : IConversationReferenceStore
+/// <summary>Delivery addresses by (tenant) / (owner: a user or channel id).</summary>
+internal sealed class DeliveryAddressStore(IRowStore rows) : IDeliveryAddressStore
 {
-    public Task SaveAsync(ConversationReference reference, CancellationToken ct)
+    public Task SaveAsync(DeliveryAddress address, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reference.OwnerId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reference.ConversationId);
-        return rows.SubmitAsync(Tables.ConversationRefs, RowKeys.Tenant(reference.Tenant), [RowOp.Upsert(RowKeys.Part(reference.OwnerId), StorageJson.Write(reference))], ct);
+        ArgumentException.ThrowIfNullOrWhiteSpace(address.OwnerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(address.ConversationId);
+        return rows.SubmitAsync(Tables.ConversationRefs, RowKeys.Tenant(address.Tenant), [RowOp.Upsert(RowKeys.Part(address.OwnerId), StorageJson.Write(address))], ct);
     }
 
-    public async Task<ConversationReference?> GetAsync(TenantScope tenant, string ownerId, CancellationToken ct)
+    public async Task<DeliveryAddress?> GetAsync(TenantScope tenant, string ownerId, CancellationToken ct)
     {
         var row = await rows.GetAsync(Tables.ConversationRefs, RowKeys.Tenant(tenant), RowKeys.Part(ownerId), ct).ConfigureAwait(false);
-        return row is null ? null : StorageJson.Read<ConversationReference>(row);
+        return row is null ? null : StorageJson.Read<DeliveryAddress>(row);
     }
 }
 

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Options;
 using RolePlay.Core;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Routines;
+using RolePlay.Core.Storage;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Protocol;
-using StoredReference = RolePlay.Core.Storage.ConversationReference;
-using IConversationReferenceStore = RolePlay.Core.Storage.IConversationReferenceStore;
-using PersonKey = RolePlay.Core.Storage.PersonKey;
 
 namespace RolePlay.Teams.Outbound;
 
@@ -16,7 +14,7 @@ namespace RolePlay.Teams.Outbound;
 /// reached through its stored reference: a new post, or a reply under <see cref="RoutineTarget.Channel.ThreadId"/>.
 /// Messages are rendered as replies are (<see cref="OutgoingActivities"/>) and paced by <see cref="ConnectorClient"/>.</summary>
 public sealed class TeamsProactiveSender(
-    IConversationReferenceStore references,
+    IDeliveryAddressStore addresses,
     ConnectorClient connector,
     IOptions<TeamsOptions> options,
     TimeProvider time,
@@ -56,11 +54,11 @@ public sealed class TeamsProactiveSender(
 
     private async Task<Reach> PersonalChatAsync(PersonKey person, CancellationToken ct)
     {
-        var stored = await references.GetAsync(person.Tenant, person.UserId, ct).ConfigureAwait(false);
+        var stored = await addresses.GetAsync(person.Tenant, person.UserId, ct).ConfigureAwait(false);
         if (stored is null)
         {
-            var home = await references.GetAsync(person.Tenant, TenantOwner, ct).ConfigureAwait(false);
-            if (home?.ServiceUrl is not { Length: > 0 } serviceUrl)
+            var home = await addresses.GetAsync(person.Tenant, TenantOwner, ct).ConfigureAwait(false);
+            if (home?.Endpoint is not { Length: > 0 } serviceUrl)
             {
                 return Reach.Failed($"No 1:1 chat with {person.UserId} and no connector known for tenant {person.Tenant.TenantId}.");
             }
@@ -71,9 +69,9 @@ public sealed class TeamsProactiveSender(
                 return new Reach(null, null, created.Outcome is Sent ? new ProactiveOutcome.Failed("The connector created no conversation id.") : created.Outcome.ToProactiveOutcome());
             }
 
-            stored = new StoredReference(person.Tenant, person.UserId, conversationId, created.Value?.ServiceUrl ?? serviceUrl,
+            stored = new DeliveryAddress(person.Tenant, person.UserId, conversationId, created.Value?.ServiceUrl ?? serviceUrl,
                 home.BotId ?? "28:" + options.Value.MicrosoftAppId, time.GetUtcNow());
-            await references.SaveAsync(stored, ct).ConfigureAwait(false);
+            await addresses.SaveAsync(stored, ct).ConfigureAwait(false);
         }
 
         // A personal conversation naming its person is what lets a MessageWritesBlocked refusal mark them unreachable.
@@ -84,9 +82,9 @@ public sealed class TeamsProactiveSender(
     {
         // A thread's conversation id carries its root ("19:…@thread.tacv2;messageid=…"); a new post goes to the channel.
         var bare = ThreadedConversationId.Channel(channel.ChannelId);
-        var stored = await references.GetAsync(channel.Scope, bare, ct).ConfigureAwait(false)
-            ?? (bare == channel.ChannelId ? null : await references.GetAsync(channel.Scope, channel.ChannelId, ct).ConfigureAwait(false));
-        if (stored?.ServiceUrl is null)
+        var stored = await addresses.GetAsync(channel.Scope, bare, ct).ConfigureAwait(false)
+            ?? (bare == channel.ChannelId ? null : await addresses.GetAsync(channel.Scope, channel.ChannelId, ct).ConfigureAwait(false));
+        if (stored?.Endpoint is null)
         {
             return Reach.Failed($"No conversation reference for channel {channel.ChannelId}.");
         }
@@ -96,9 +94,9 @@ public sealed class TeamsProactiveSender(
         return new Reach(Reference(stored with { ConversationId = conversationId }, "channel", null), channel.ThreadId, null);
     }
 
-    private static ConversationReference Reference(StoredReference stored, string conversationType, ChannelAccount? user) => new()
+    private static ConversationReference Reference(DeliveryAddress stored, string conversationType, ChannelAccount? user) => new()
     {
-        ServiceUrl = stored.ServiceUrl,
+        ServiceUrl = stored.Endpoint,
         ChannelId = "msteams",
         Bot = new ChannelAccount { Id = stored.BotId },
         User = user,

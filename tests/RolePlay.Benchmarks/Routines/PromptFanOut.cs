@@ -133,7 +133,7 @@ internal static class PromptFanOut
     private static async Task SeedAsync(IServiceProvider services, IReadOnlyList<Person> people, FakeSlackApi slack, string serviceUrl, DateTimeOffset minute)
     {
         var store = services.GetRequiredService<IPeopleStore>();
-        var references = services.GetRequiredService<IConversationReferenceStore>();
+        var references = services.GetRequiredService<IDeliveryAddressStore>();
         var installs = services.GetRequiredService<RolePlay.Slack.Installs.ISlackInstallStore>();
         var now = DateTimeOffset.UtcNow;
         foreach (var workspace in people.Where(p => p.Platform == "slack").Select(p => p.Key.Tenant.TenantId).Distinct())
@@ -145,7 +145,7 @@ internal static class PromptFanOut
 
         foreach (var tenant in people.Where(p => p.Platform == "teams").Select(p => p.Key.Tenant).Distinct())
         {
-            await references.SaveAsync(new ConversationReference(tenant, TeamsProactiveSender.TenantOwner, TeamsProactiveSender.TenantOwner, serviceUrl,
+            await references.SaveAsync(new DeliveryAddress(tenant, TeamsProactiveSender.TenantOwner, TeamsProactiveSender.TenantOwner, serviceUrl,
                 "28:" + AppId, now), CancellationToken.None);
         }
 
@@ -163,7 +163,7 @@ internal static class PromptFanOut
             if (!person.IsNew)
             {
                 var conversation = person.Platform == "teams" ? FakeConnector.PersonalConversationOf(person.Key.UserId) : "D" + person.Key.UserId;
-                await references.SaveAsync(new ConversationReference(person.Key.Tenant, person.Key.UserId, conversation,
+                await references.SaveAsync(new DeliveryAddress(person.Key.Tenant, person.Key.UserId, conversation,
                     person.Platform == "teams" ? serviceUrl : null, person.Platform == "teams" ? "28:" + AppId : null, now), ct);
             }
         });

@@ -36,7 +36,7 @@ public sealed class SlackProactiveSenderTests : SingleWorkspaceTest
         Assert.Equal("a &lt;b&gt; &amp; c", posts[1].Str("text"));
         Assert.IsType<ProactiveOutcome.Sent>(first);
         Assert.NotNull(((ProactiveOutcome.Sent)second).MessageId);
-        var stored = await Host.Services.GetRequiredService<IConversationReferenceStore>().GetAsync(Workspace, "UANA", CancellationToken.None);
+        var stored = await Host.Services.GetRequiredService<IDeliveryAddressStore>().GetAsync(Workspace, "UANA", CancellationToken.None);
         Assert.Equal("DUANA", stored!.ConversationId);
     }
 

@@ -16,7 +16,7 @@ public sealed class StoredTeamsReferencesTests : IAsyncLifetime
     private ServiceProvider _services = null!;
     private StoredTeamsReferences _sink = null!;
 
-    private IConversationReferenceStore Store => _services.GetRequiredService<IConversationReferenceStore>();
+    private IDeliveryAddressStore Store => _services.GetRequiredService<IDeliveryAddressStore>();
 
     private IPersonAliasStore Aliases => _services.GetRequiredService<IPersonAliasStore>();
 
@@ -59,7 +59,7 @@ public sealed class StoredTeamsReferencesTests : IAsyncLifetime
 
         var stored = await Store.GetAsync(Tenant, "29:user", CancellationToken.None);
 
-        Assert.Equal("https://smba.trafficmanager.net/amer/", stored!.ServiceUrl);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", stored!.Endpoint);
         Assert.Equal("a:chat-1", stored.ConversationId);
     }
 

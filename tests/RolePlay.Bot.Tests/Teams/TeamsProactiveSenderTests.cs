@@ -58,7 +58,7 @@ public sealed class TeamsProactiveSenderTests : TeamsHostTest
         Assert.Equal(newcomer, create.Json!["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(TeamsHost.TenantId, create.Json!["tenantId"]!.GetValue<string>());
         Assert.Equal(4, new SentActivities(Connector, FakeConnector.PersonalConversationOf(newcomer)).Posts.Count);
-        var stored = await Bot.Services.GetRequiredService<IConversationReferenceStore>().GetAsync(Tenant, newcomer, CancellationToken.None);
+        var stored = await Bot.Services.GetRequiredService<IDeliveryAddressStore>().GetAsync(Tenant, newcomer, CancellationToken.None);
         Assert.Equal(FakeConnector.PersonalConversationOf(newcomer), stored!.ConversationId);
     }
 
