@@ -91,10 +91,10 @@ internal static class WebAccess
         }
 
         app.MapGet("/signin", (string? returnUrl, string? failed) =>
-            Results.Content(SignInPage(mode, LocalPath(returnUrl), failed is not null), "text/html; charset=utf-8"));
+            Results.Content(SignInPage(mode, ReturnPath.OnThisSite(returnUrl), failed is not null), "text/html; charset=utf-8"));
         app.MapGet("/signin/{scheme}", (string scheme, string? returnUrl) =>
             mode.Providers.Any(p => p.Scheme == scheme)
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [scheme])
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnPath.OnThisSite(returnUrl) }, [scheme])
                 : Results.NotFound());
         app.MapPost("/signout", async (HttpContext c) =>
         {
@@ -217,13 +217,6 @@ internal static class WebAccess
 
         return Task.CompletedTask;
     }
-
-    /// <summary>Only a path on this site: a sign-in never redirects elsewhere.</summary>
-    private static string LocalPath(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/dashboard/";
 
     private static string SignInPage(Mode mode, string returnUrl, bool failed)
     {

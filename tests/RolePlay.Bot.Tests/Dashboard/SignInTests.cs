@@ -80,6 +80,27 @@ public sealed class SignInTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
+    [Theory]
+    [InlineData("slack", "%2F%09%2Fevil.example%2Fx")]
+    [InlineData("entra", "%2F%5Cevil.example")]
+    [InlineData("slack", "%2F%0D%0A%2Fevil.example")]
+    [InlineData("entra", "https%3A%2F%2Fevil.example%2F")]
+    public async Task A_return_url_that_would_leave_the_site_lands_on_the_dashboard(string provider, string returnUrl)
+    {
+        var user = provider == "slack"
+            ? new Dictionary<string, string> { ["sub"] = "U0OLA", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0OLA", ["name"] = "Ola" }
+            : new Dictionary<string, string> { ["sub"] = "pairwise-ola", ["tid"] = EntraTenant, ["oid"] = "0b6f1c2e-0000-4000-8000-000000000001", ["name"] = "Ola" };
+
+        await SignInAsync(provider, user, returnUrl);
+    }
+
+    [Fact]
+    public async Task A_path_on_the_site_is_where_sign_in_returns()
+    {
+        await SignInAsync("slack", new Dictionary<string, string> { ["sub"] = "U0OLA", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0OLA", ["name"] = "Ola" },
+            "%2Fdashboard%2F%3Fteam%3Dx", "/dashboard/?team=x");
+    }
+
     [Fact]
     public async Task Nothing_is_served_before_sign_in()
     {
@@ -233,19 +254,20 @@ public sealed class SignInTests : IAsyncLifetime
 
     /// <summary>The browser's journey: the sign-in link, the provider's authorize page (which signs the person in at
     /// once), back to the bot's callback, which sets the cookie and returns to the dashboard.</summary>
-    private async Task<string> SignInAsync(string provider, IReadOnlyDictionary<string, string> user)
+    private async Task<string> SignInAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/",
+        string expectedLocation = "/dashboard/")
     {
-        var callback = await FollowToCallbackAsync(provider, user);
+        var callback = await FollowToCallbackAsync(provider, user, returnUrl);
         using var done = await _host.Client.GetAsync(callback);
         Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"callback answered {done.StatusCode}: {await done.Content.ReadAsStringAsync()}");
-        Assert.Equal("/dashboard/", done.Headers.Location!.OriginalString);
+        Assert.Equal(expectedLocation, done.Headers.Location!.OriginalString);
         return done.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("roleplay.signin=", StringComparison.Ordinal));
     }
 
-    private async Task<Uri> FollowToCallbackAsync(string provider, IReadOnlyDictionary<string, string> user)
+    private async Task<Uri> FollowToCallbackAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/")
     {
         _oidc.NextUser = user;
-        using var challenge = await _host.Client.GetAsync(new Uri($"/signin/{provider}?returnUrl=/dashboard/", UriKind.Relative));
+        using var challenge = await _host.Client.GetAsync(new Uri($"/signin/{provider}?returnUrl={returnUrl}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var authorize = await browser.GetAsync(challenge.Headers.Location);
