@@ -57,6 +57,15 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
                 : await MarkNewHireAsync(new PersonKey(tenant, newHire.UserId), teamId, newHire.IsNewHire, ct).ConfigureAwait(false);
         }
 
+        if (command is TeamSetupCommand.Manager promoted
+            && await people.GetAsync(new PersonKey(tenant, promoted.UserId), ct).ConfigureAwait(false) is { TeamId: { } theirs } other
+            && theirs != teamId)
+        {
+            // A person belongs to one team: promoting them here would take them from theirs (and a manager from it).
+            return RouterResult.Say($"{other.DisplayName} is on another team. To manage this one, they join it here with “team join” " +
+                                    "(which leaves their team), then you can make them a manager.");
+        }
+
         var founding = team is null;
         team ??= NewTeam(tenant, teamId, message.Conversation.Platform, person.TimeZone);
         var (updated, confirmation) = Apply(team, command, message.Conversation);

@@ -57,6 +57,24 @@ public sealed class TeamSetupTests : TeamFeatureTest
     }
 
     [Fact]
+    public async Task Promoting_someone_who_is_on_another_team_is_refused_and_leaves_both_teams_as_they_were()
+    {
+        var other = new ConversationAddress("teams", "tenant-a", "19:other@thread.tacv2", ConversationKind.Channel, TeamId: "team-2");
+        await Bot.SayInAsync(other, Ben, "team standup 08:00");
+        await Bot.SayInAsync(General, Mia, "team standup 09:15");
+
+        Assert.Contains("Ben is on another team", Text(await Bot.SayInAsync(General, Mia, "team manager 29:ben")));
+
+        var ben = await Bot.People.GetAsync(KeyOf(Ben), Ct);
+        Assert.Equal((PersonRole.Manager, "team-2"), (ben!.Role, ben.TeamId));
+        Assert.DoesNotContain(await Bot.Teams.ListMembersAsync(TenantA, "team-1", Ct), m => m.Person == KeyOf(Ben));
+
+        // Once Ben joins team 1 himself, he can be made its manager.
+        await Bot.SayInAsync(General, Ben, "team join");
+        Assert.Contains("29:ben is now a manager", Text(await Bot.SayInAsync(General, Mia, "team manager 29:ben")));
+    }
+
+    [Fact]
     public async Task A_manager_marks_a_member_as_a_new_hire_and_back_and_nobody_else_can()
     {
         await Bot.SayInAsync(General, Mia, "team standup 09:15");
