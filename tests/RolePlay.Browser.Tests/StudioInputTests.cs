@@ -76,7 +76,9 @@ public sealed class StudioInputTests(BrowserFixture browser, ITestOutputHelper o
         using var request = Request("/studio/api/messages", Json(new { text = "hello" }));
         request.Headers.Add("Origin", "http://evil.example");
         using var crossOrigin = await _http.SendAsync(request);
-        await AssertProblemAsync(crossOrigin, HttpStatusCode.Forbidden, "evil.example");
+        // In local mode the host's loopback rule refuses a foreign origin before the studio's write checks run (DNS
+        // rebinding).
+        Assert.Equal(HttpStatusCode.Forbidden, crossOrigin.StatusCode);
     }
 
     [Fact]
@@ -112,15 +114,20 @@ public sealed class StudioInputTests(BrowserFixture browser, ITestOutputHelper o
         var filter = new LoopbackOnly(Options.Create(new StudioOptions { LocalMode = true }));
         var remote = new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Parse("10.1.2.3") } };
         var mapped = new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Parse("::ffff:127.0.0.1") } };
+        mapped.Request.Host = new HostString("127.0.0.1", 5000);
+        var rebound = new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Loopback } };
+        rebound.Request.Host = new HostString("evil.example", 5000);
 
         var refused = await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(remote), _ => ValueTask.FromResult<object?>("served"));
         var served = await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(mapped), _ => ValueTask.FromResult<object?>("served"));
+        var reboundRefused = await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(rebound), _ => ValueTask.FromResult<object?>("served"));
         var deployed = await new LoopbackOnly(Options.Create(new StudioOptions { LocalMode = false }))
             .InvokeAsync(new DefaultEndpointFilterInvocationContext(remote), _ => ValueTask.FromResult<object?>("served"));
 
         var problem = Assert.IsAssignableFrom<IStatusCodeHttpResult>(refused);
         Assert.Equal(StatusCodes.Status403Forbidden, problem.StatusCode);
         Assert.Equal("served", served);
+        Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(reboundRefused).StatusCode);
         Assert.Equal("served", deployed); // deployed mode: the host's sign-in decides
         using var loopback = await _http.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, loopback.StatusCode);

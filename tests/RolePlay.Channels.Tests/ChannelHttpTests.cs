@@ -92,6 +92,48 @@ public sealed class ChannelHttpTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("evil.example:5000", null)]
+    [InlineData("rebound.attacker.test", null)]
+    [InlineData(null, "http://evil.example:5000")]
+    [InlineData(null, "null")]
+    public async Task A_request_naming_another_host_or_origin_is_not_this_machine(string? host, string? origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/caller");
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
+
+        if (origin is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Origin", origin);
+        }
+
+        var response = await _client!.SendAsync(request);
+
+        Assert.Equal("remote", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("localhost:5000", "http://localhost:5000")]
+    [InlineData("127.0.0.1", "http://127.0.0.1:8080")]
+    [InlineData("[::1]:5000", "http://[::1]:5000")]
+    [InlineData("app.localhost", null)]
+    public async Task A_loopback_host_and_origin_are_this_machine(string host, string? origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/caller");
+        request.Headers.Host = host;
+        if (origin is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Origin", origin);
+        }
+
+        var response = await _client!.SendAsync(request);
+
+        Assert.Equal("local", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("127.8.9.10", true)]
     [InlineData("::1", true)]

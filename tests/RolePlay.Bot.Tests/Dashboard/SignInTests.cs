@@ -243,8 +243,19 @@ public sealed class SignInTests : IAsyncLifetime
         {
             var context = new DefaultHttpContext { RequestServices = local.Services };
             context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            context.Request.Host = new HostString("localhost", 5000);
             Assert.Equal(allowed, (await authorization.AuthorizeAsync(anonymous, context, WebAccess.Policy)).Succeeded);
         }
+
+        // DNS rebinding: this machine's address, but a page on another name.
+        var rebound = new DefaultHttpContext { RequestServices = local.Services };
+        rebound.Connection.RemoteIpAddress = IPAddress.Loopback;
+        rebound.Request.Host = new HostString("evil.example", 5000);
+        Assert.False((await authorization.AuthorizeAsync(anonymous, rebound, WebAccess.Policy)).Succeeded);
+        using var reboundRequest = new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboard/api/viewer", UriKind.Relative));
+        reboundRequest.Headers.Host = "evil.example";
+        using var reboundResponse = await local.Client.SendAsync(reboundRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, reboundResponse.StatusCode);
 
         // A refused caller is answered 403: local mode has no sign-in to send them to.
         var refused = new DefaultHttpContext { RequestServices = local.Services };
