@@ -69,6 +69,6 @@ internal static class ChannelWiring
         // The same rule as the dashboard: loopback in local mode, signed in when deployed (Web/WebAccess.cs).
         var studio = app.MapStudio();
         studio.Learner.RequireAuthorization(WebAccess.Policy);
-        studio.Facilitator.RequireAuthorization(WebAccess.Policy);
+        studio.Facilitator.RequireAuthorization(WebAccess.FacilitatorPolicy);
     }
 }

@@ -25,6 +25,10 @@ internal static class WebAccess
     /// <summary>The policy the host puts on every browser route group.</summary>
     public const string Policy = "roleplay-web";
 
+    /// <summary>The facilitator's routes (colleagues' live practices, nudges into them): in local mode this machine, as
+    /// for every route; deployed, a signed-in manager.</summary>
+    public const string FacilitatorPolicy = "roleplay-facilitator";
+
     public const string EntraScheme = "entra";
     public const string SlackScheme = "slack";
     private const string LoopbackScheme = "loopback";
@@ -42,7 +46,11 @@ internal static class WebAccess
         {
             services.AddAuthentication(LoopbackScheme).AddScheme<AuthenticationSchemeOptions, LoopbackOnlyHandler>(LoopbackScheme, null);
             services.AddSingleton<IAuthorizationHandler, LoopbackCallerHandler>();
-            services.AddAuthorization(o => o.AddPolicy(Policy, p => p.AddRequirements(new LoopbackCallerRequirement())));
+            services.AddAuthorization(o =>
+            {
+                o.AddPolicy(Policy, p => p.AddRequirements(new LoopbackCallerRequirement()));
+                o.AddPolicy(FacilitatorPolicy, p => p.AddRequirements(new LoopbackCallerRequirement()));
+            });
             return new Mode(true, []);
         }
 
@@ -57,7 +65,12 @@ internal static class WebAccess
                 o.SlidingExpiration = true;
                 o.LoginPath = "/signin";
                 o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+                // Signed in but not allowed (an agent on a facilitator's page): 403, not another sign-in.
+                o.Events.OnRedirectToAccessDenied = c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         var providers = new List<SignInProvider>();
         if (configuration.GetSection("Web:Entra") is var entra && !string.IsNullOrWhiteSpace(entra["ClientId"]))
@@ -72,12 +85,12 @@ internal static class WebAccess
             providers.Add(new SignInProvider(SlackScheme, "Sign in with Slack"));
         }
 
-        services.AddAuthorization(o => o.AddPolicy(Policy, p => p
-            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()
-            .RequireClaim(WebClaims.Platform)
-            .RequireClaim(WebClaims.TenantId)
-            .RequireClaim(WebClaims.UserId)));
+        services.AddSingleton<IAuthorizationHandler, ManagerHandler>();
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(Policy, p => SignedIn(p));
+            o.AddPolicy(FacilitatorPolicy, p => SignedIn(p).AddRequirements(new ManagerRequirement()));
+        });
         return new Mode(false, providers);
     }
 
@@ -235,6 +248,33 @@ internal static class WebAccess
             <body><main><h1>Sign in to RolePlay</h1><p>Sign in with the account you use for Teams or Slack: you will see your own team.</p>
             {{notice}}{{buttons}}</main></body></html>
             """;
+    }
+
+    private static AuthorizationPolicyBuilder SignedIn(AuthorizationPolicyBuilder policy) => policy
+        .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+        .RequireAuthenticatedUser()
+        .RequireClaim(WebClaims.Platform)
+        .RequireClaim(WebClaims.TenantId)
+        .RequireClaim(WebClaims.UserId);
+
+    private sealed class ManagerRequirement : IAuthorizationRequirement;
+
+    /// <summary>The signed-in person manages a team: read from the store each time, so a manager who steps down loses
+    /// the facilitator's routes at once, not when their cookie expires.</summary>
+    private sealed class ManagerHandler(IPeopleStore people, IHttpContextAccessor accessor) : AuthorizationHandler<ManagerRequirement>
+    {
+        protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ManagerRequirement requirement)
+        {
+            var user = context.User;
+            if (user.FindFirst(WebClaims.Platform)?.Value is { Length: > 0 } platform
+                && user.FindFirst(WebClaims.TenantId)?.Value is { Length: > 0 } tenant
+                && user.FindFirst(WebClaims.UserId)?.Value is { Length: > 0 } userId
+                && await people.GetAsync(new PersonKey(platform, tenant, userId), accessor.HttpContext?.RequestAborted ?? default).ConfigureAwait(false)
+                    is { Role: PersonRole.Manager })
+            {
+                context.Succeed(requirement);
+            }
+        }
     }
 
     private sealed class LoopbackCallerRequirement : IAuthorizationRequirement;

@@ -179,6 +179,30 @@ public sealed class SignInTests : IAsyncLifetime
             using var response = await _host.Client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
+
+        // Colleagues' live practices are the facilitator's: an agent may neither watch nor nudge them.
+        foreach (var url in new[] { "/facilitate", "/studio/api/facilitate/live", "/studio/api/facilitate/cues" })
+        {
+            using var response = await _host.Client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url}: {response.StatusCode}");
+        }
+
+        using var nudge = await _host.Client.PostAsync(new Uri("/studio/api/facilitate/nudge", UriKind.Relative),
+            new StringContent("""{"sessionId":"s","cueId":"c"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, nudge.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_manager_signed_in_reaches_the_facilitators_live_view()
+    {
+        await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0MAYA", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0MAYA", ["name"] = "Maya",
+        });
+
+        using var live = await _host.Client.GetAsync(new Uri("/studio/api/facilitate/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
     [Fact]
