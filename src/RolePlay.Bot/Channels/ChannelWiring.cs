@@ -18,15 +18,16 @@ using RolePlay.Teams.Outbound;
 
 namespace RolePlay.Bot.Channels;
 
-/// <summary>Which channels this deployment serves, and their seams backed by the bot's store. Teams is always on
-/// (with no app id it runs in local mode for Microsoft's Agents Playground); Slack only when configured; the browser
-/// studio always (loopback only while neither Teams nor Slack is configured).</summary>
+/// <summary>Which channels this deployment serves, and their seams backed by the bot's store. Teams' endpoint is
+/// mapped when it has an app id, or in local mode (for Microsoft's Agents Playground), never in a Slack-only
+/// deployment, where it would be an unauthenticated door; Slack only when configured; the browser studio always
+/// (loopback only while neither Teams nor Slack is configured).</summary>
 internal static class ChannelWiring
 {
     /// <summary>Which channels are configured, and the one decision of the deployment mode: local when nothing is
     /// configured that could sign a person in (no Teams app id, no Slack settings), so the studio and dashboard answer
     /// loopback callers only.</summary>
-    public sealed record Enabled(bool Slack, bool Local);
+    public sealed record Enabled(bool Teams, bool Slack, bool Local);
 
     public static Enabled Add(WebApplicationBuilder builder)
     {
@@ -53,14 +54,19 @@ internal static class ChannelWiring
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, SlackProactiveSender>());
         }
 
-        var local = !slack && string.IsNullOrWhiteSpace(configuration["Teams:MicrosoftAppId"]);
+        var teams = !string.IsNullOrWhiteSpace(configuration["Teams:MicrosoftAppId"]);
+        var local = !slack && !teams;
         services.AddStudio(options => options.LocalMode = local);
-        return new Enabled(slack, local);
+        return new Enabled(teams || local, slack, local);
     }
 
     public static void Map(WebApplication app, Enabled enabled)
     {
-        app.MapTeamsEndpoints();
+        if (enabled.Teams)
+        {
+            app.MapTeamsEndpoints();
+        }
+
         if (enabled.Slack)
         {
             app.MapSlackEndpoints();
