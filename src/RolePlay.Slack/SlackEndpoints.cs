@@ -115,8 +115,8 @@ public static class SlackEndpoints
             return;
         }
 
-        // Slack's certificate probe: answered before anything else is read.
-        if (IsSslCheck(body))
+        // Slack's certificate probe, which it sends to slash command URLs only: answered before the signature check.
+        if (context.Request.Path == CommandsPath && IsSslCheck(body))
         {
             await WriteAsync(context, SlackAck.Ok);
             return;
@@ -136,8 +136,9 @@ public static class SlackEndpoints
         await WriteAsync(context, await handle(body, services.GetRequiredService<SlackInbound>(), context.RequestAborted));
     }
 
+    /// <summary>A form whose own <c>ssl_check</c> field is 1; words in a command's text are encoded, so they never match.</summary>
     private static bool IsSslCheck(ReadOnlySpan<byte> body) =>
-        body.StartsWith("ssl_check=1"u8) || body.IndexOf("&ssl_check=1"u8) >= 0;
+        FormBody.TryParse(body, out var fields) && fields.TryGetValue("ssl_check", out var check) && check == "1";
 
     private static async Task WriteAsync(HttpContext context, SlackAck ack)
     {

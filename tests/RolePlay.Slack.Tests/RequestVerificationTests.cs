@@ -144,6 +144,19 @@ public sealed class RequestVerificationTests : IAsyncLifetime
         Assert.Equal(400, response.Status);
     }
 
+    [Theory]
+    [InlineData("/api/slack/events", "ssl_check=1&token=x")]
+    [InlineData("/api/slack/interactions", "ssl_check=1&token=x")]
+    [InlineData("/api/slack/commands", "command=%2Fpractice&text=hi%26ssl_check%3D1&team_id=T1&user_id=U1")]
+    [InlineData("/api/slack/commands", "command=%2Fpractice&text=x&ssl_check=0")]
+    public async Task Only_a_real_ssl_check_on_the_commands_url_skips_the_signature(string path, string body)
+    {
+        var response = await _host.PostRawAsync(path, Encoding.UTF8.GetBytes(body), "application/x-www-form-urlencoded", new Dictionary<string, string>());
+
+        Assert.Equal(401, response.Status);
+        Assert.Empty(_host.Router.Events);
+    }
+
     [Fact]
     public async Task Ssl_check_is_answered_without_a_signature()
     {
