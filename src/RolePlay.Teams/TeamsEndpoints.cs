@@ -77,7 +77,7 @@ public sealed partial class TeamsPipeline(
         var channelData = activity.ReadTeamsChannelData();
         if (ActivityTranslator.FindMissingField(activity, channelData) is { } missing)
         {
-            Stop(context, StatusCodes.Status400BadRequest, new InboundStop(InboundStep.Read, $"{activity.Type} activity without {missing}"));
+            Stop(context, StatusCodes.Status400BadRequest, new InboundStop(InboundStep.Read, $"{activity.Type} activity without a usable {missing}"));
             return;
         }
 

@@ -34,7 +34,7 @@ public static class ActivityTranslator
     public static bool IsCardAction(Activity activity) =>
         activity.Type == ActivityTypes.Invoke && activity.Name == "adaptiveCard/action";
 
-    /// <summary>The fields every handled activity needs, or what is missing.</summary>
+    /// <summary>The fields every handled activity needs: the first that is missing or is not a usable id.</summary>
     public static string? FindMissingField(Activity activity, TeamsChannelData channelData)
     {
         if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
@@ -42,23 +42,33 @@ public static class ActivityTranslator
             return "serviceUrl";
         }
 
-        if (string.IsNullOrWhiteSpace(activity.From?.Id))
+        if (!IsId(activity.From?.Id))
         {
             return "from.id";
         }
 
-        if (string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        if (activity.From!.AadObjectId is { } objectId && !IsId(objectId))
+        {
+            return "from.aadObjectId";
+        }
+
+        if (!IsId(activity.Recipient?.Id))
         {
             return "recipient.id";
         }
 
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        if (!IsId(activity.Conversation?.Id))
         {
             return "conversation.id";
         }
 
-        return TenantOf(activity, channelData) is null ? "channelData.tenant.id" : null;
+        return IsId(TenantOf(activity, channelData)) ? null : "channelData.tenant.id";
     }
+
+    /// <summary>What every stored key takes as an id: present, at most 256 characters, no control characters (a NUL
+    /// in an id would otherwise fail deep inside storage as a 500).</summary>
+    private static bool IsId(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 256 && !value.Any(char.IsControl);
 
     public static string? TenantOf(Activity activity, TeamsChannelData channelData) =>
         channelData.TenantId ?? activity.Conversation?.TenantId;
