@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Storage;
 using RolePlay.Slack.Installs;
-using RolePlay.Storage;
 
 namespace RolePlay.Bot.Tests.Channels;
 
@@ -12,33 +9,21 @@ namespace RolePlay.Bot.Tests.Channels;
 public sealed class StoredSlackInstallsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Installed = new(2026, 11, 2, 9, 30, 0, TimeSpan.Zero);
-    private readonly string _db = Path.Combine(Directory.CreateTempSubdirectory("roleplay-installs-").FullName, "roleplay.db");
-    private ServiceProvider _services = null!;
+    private SqliteServices _storage = null!;
 
-    private IChannelInstallStore Store => _services.GetRequiredService<IChannelInstallStore>();
+    private IChannelInstallStore Store => _storage.Services.GetRequiredService<IChannelInstallStore>();
 
-    private SlackTokenProtector Protector => _services.GetRequiredService<SlackTokenProtector>();
+    private SlackTokenProtector Protector => _storage.Services.GetRequiredService<SlackTokenProtector>();
 
     private StoredSlackInstalls Installs => new(Store, Protector);
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _storage = await SqliteServices.StartAsync("installs", services =>
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = _db })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddRolePlayStorage(configuration);
         services.AddDataProtection();
         services.AddSingleton<SlackTokenProtector>();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    });
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(_db)!, recursive: true);
-    }
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
 
     [Fact]
     public async Task An_install_round_trips_with_its_token_never_stored_in_clear()

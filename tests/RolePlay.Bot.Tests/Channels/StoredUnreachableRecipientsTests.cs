@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -8,7 +6,6 @@ using RolePlay.Channels;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
-using RolePlay.Storage;
 
 namespace RolePlay.Bot.Tests.Channels;
 
@@ -16,27 +13,15 @@ namespace RolePlay.Bot.Tests.Channels;
 public sealed class StoredUnreachableRecipientsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
-    private readonly string _db = Path.Combine(Directory.CreateTempSubdirectory("roleplay-unreachable-").FullName, "roleplay.db");
     private readonly FakeTimeProvider _clock = new(Now);
-    private ServiceProvider _services = null!;
+    private SqliteServices _storage = null!;
 
-    private IPeopleStore People => _services.GetRequiredService<IPeopleStore>();
+    private IPeopleStore People => _storage.Services.GetRequiredService<IPeopleStore>();
 
-    public async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = _db })
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddRolePlayStorage(configuration).AddSingleton<TimeProvider>(_clock).BuildServiceProvider();
-        await _services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() =>
+        _storage = await SqliteServices.StartAsync("unreachable", services => services.AddSingleton<TimeProvider>(_clock));
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(_db)!, recursive: true);
-    }
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
 
     [Theory]
     [InlineData("teams", "29:blocked")]
