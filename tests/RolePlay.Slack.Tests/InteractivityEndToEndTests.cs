@@ -96,6 +96,49 @@ public sealed class InteractivityEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_interaction_replayed_inside_the_window_is_answered_once()
+    {
+        _host.Router.Answer = _ => new RouterResult([new TextOut("Commitment saved")]);
+        static byte[] Click(string trigger) => SlackTestHost.FormPayload($$"""
+            {"type":"block_actions","user":{"id":"U1","team_id":"T1"},"team":{"id":"T1"},"channel":{"id":"C1"},
+             "container":{"type":"message","message_ts":"1700000000.000300","channel_id":"C1"},"trigger_id":"{{trigger}}",
+             "actions":[{"action_id":"debrief.commit","block_id":"b","type":"button","value":"{\"session\":\"s-42\"}"}]}
+            """);
+        var body = Click("t-replayed");
+        var headers = SlackTestHost.SignedHeaders(body);
+
+        // The same captured request three times: every answer is 200 (it is a valid request), one is acted on.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(200, (await _host.PostRawAsync(SlackEndpoints.InteractionsPath, body, "application/x-www-form-urlencoded", headers)).Status);
+        }
+
+        await _host.DrainAsync();
+        Assert.Single(_host.Router.Events);
+        Assert.Single(_host.Api.CallsTo("chat.postEphemeral").Concat(_host.Api.CallsTo("chat.postMessage")));
+
+        // A new click carries a new trigger: it is not a replay.
+        Assert.Equal(200, (await _host.PostSignedAsync(SlackEndpoints.InteractionsPath, Click("t-new"), "application/x-www-form-urlencoded")).Status);
+        await _host.DrainAsync();
+        Assert.Equal(2, _host.Router.Events.Count);
+    }
+
+    [Fact]
+    public async Task A_slash_command_replayed_inside_the_window_is_answered_once()
+    {
+        _host.Router.Answer = _ => new RouterResult([new TextOut("Daily practice set for 09:30")]);
+        var body = SlackTestHost.FormFields(Payloads.Command("time 09:30", trigger: "trig-replayed"));
+        var headers = SlackTestHost.SignedHeaders(body);
+
+        var first = await _host.PostRawAsync(SlackEndpoints.CommandsPath, body, "application/x-www-form-urlencoded", headers);
+        var replay = await _host.PostRawAsync(SlackEndpoints.CommandsPath, body, "application/x-www-form-urlencoded", headers);
+
+        Assert.Contains("09:30", first.Body, StringComparison.Ordinal);
+        Assert.Equal((200, ""), (replay.Status, replay.Body));
+        Assert.Single(_host.Router.Events);
+    }
+
+    [Fact]
     public async Task View_submission_errors_are_returned_synchronously_keyed_by_block_id()
     {
         _host.Router.Answer = _ => new RouterResult([], InputErrors: new Dictionary<string, string> { ["commitment"] = "Write one thing you will do." });

@@ -32,6 +32,10 @@ public sealed class SlackInbound(
     /// <summary>Slack's last retry comes about five minutes after the first attempt; keep claims well past it.</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromHours(1);
 
+    /// <summary>A signed request is accepted up to <see cref="SlackSignatureVerifier.MaxClockSkew"/> either side of now,
+    /// so a trigger is remembered for both sides of that window.</summary>
+    public static readonly TimeSpan ReplayWindow = SlackSignatureVerifier.MaxClockSkew * 2;
+
     /// <summary>How long a view submission waits for the router before closing the modal and answering later.</summary>
     public static readonly TimeSpan ViewSubmissionWindow = TimeSpan.FromMilliseconds(2500);
 
@@ -90,6 +94,11 @@ public sealed class SlackInbound(
             return SlackAckPolicy.WorkspaceRefused;
         }
 
+        if (await IsReplayAsync(tenant, interaction.TriggerId, cancellationToken))
+        {
+            return SlackAck.Ok;
+        }
+
         var description = $"{interaction.Type} by {routed.Target.UserId}";
         if (interaction is SlackViewSubmission)
         {
@@ -123,9 +132,28 @@ public sealed class SlackInbound(
             return SlackAckPolicy.WorkspaceRefused;
         }
 
+        if (await IsReplayAsync(tenant, command.TriggerId, cancellationToken))
+        {
+            return SlackAck.Ok;
+        }
+
         // Too late for the ack, the answer is posted; the trigger has expired by then, so a form is posted, not opened.
         return await dispatcher.AnswerWithinAsync($"command {command.Command} by {command.UserId}", routed, options.Value.CommandAnswerWindow,
             SlackAckPolicy.CommandAnswer, routed.Target with { TriggerId = null }, SlackAckPolicy.CommandInterim(), cancellationToken);
+    }
+
+    /// <summary>Slack never retries an interaction or a command: a second request with the same <c>trigger_id</c> inside
+    /// the signature's window is a replay of a captured request, acknowledged and not acted on again.</summary>
+    private async Task<bool> IsReplayAsync(string tenant, string? triggerId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(triggerId)
+            || await dedupe.IsFirstAsync(InboundEventKey.For(new TenantScope(Platform, tenant), "trigger " + triggerId), ReplayWindow, cancellationToken))
+        {
+            return false;
+        }
+
+        InboundStop.Dropped(InboundStep.Dedupe, "a replay of an interaction already answered").Log(logger, Platform);
+        return true;
     }
 
     /// <summary>In the lane, after the claim: the bot's user id comes from the envelope, else from the install.</summary>

@@ -140,7 +140,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
             ["token"] = "legacy-verification-token", ["team_id"] = team, ["team_domain"] = "e2e", ["channel_id"] = channel ?? "D" + user,
             ["channel_name"] = channel is null ? "directmessage" : "standup", ["user_id"] = user, ["user_name"] = "maria", ["command"] = "/practice",
             ["text"] = text, ["api_app_id"] = "A0E2E", ["response_url"] = "https://hooks.slack.com/commands/1/2/3",
-            ["trigger_id"] = "1.2.cmd",
+            ["trigger_id"] = $"1.2.{Guid.NewGuid():N}", // Slack's trigger ids are unique per command: a repeated one is a replay
         };
         var body = string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
         return PostSignedAsync(SlackEndpoints.CommandsPath, Encoding.UTF8.GetBytes(body), "application/x-www-form-urlencoded");

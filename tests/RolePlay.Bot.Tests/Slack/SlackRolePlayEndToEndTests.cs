@@ -167,7 +167,7 @@ public sealed class SlackRolePlayEndToEndTests : SingleWorkspaceTest
         ["team"] = new JsonObject { ["id"] = SlackBotHost.Workspace, ["domain"] = "e2e" },
         ["user"] = new JsonObject { ["id"] = Maria, ["username"] = "maria", ["team_id"] = SlackBotHost.Workspace },
         ["api_app_id"] = "A0E2E",
-        ["trigger_id"] = "trigger-submit",
+        ["trigger_id"] = $"trigger-submit-{Guid.NewGuid():N}",
         ["view"] = new JsonObject
         {
             ["id"] = "V1",

@@ -107,15 +107,23 @@ public sealed class SlackTestHost : IAsyncDisposable
         PostSignedAsync(SlackEndpoints.InteractionsPath, FormPayload(payload.ToJsonString()), "application/x-www-form-urlencoded");
 
     public Task<SlackResponse> PostCommandAsync(IDictionary<string, string> fields) =>
-        PostSignedAsync(SlackEndpoints.CommandsPath, Encoding.UTF8.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"))),
-            "application/x-www-form-urlencoded");
+        PostSignedAsync(SlackEndpoints.CommandsPath, FormFields(fields), "application/x-www-form-urlencoded");
 
     public static byte[] FormPayload(string json) => Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(json));
 
-    public Task<SlackResponse> PostSignedAsync(string path, byte[] body, string contentType, IDictionary<string, string>? headers = null)
+    public static byte[] FormFields(IDictionary<string, string> fields) =>
+        Encoding.UTF8.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
+
+    /// <summary>The headers Slack sends with <paramref name="body"/>, signed now.</summary>
+    public static Dictionary<string, string> SignedHeaders(byte[] body)
     {
         var timestamp = Now();
-        var all = new Dictionary<string, string> { ["X-Slack-Request-Timestamp"] = timestamp, ["X-Slack-Signature"] = Sign(timestamp, body) };
+        return new Dictionary<string, string> { ["X-Slack-Request-Timestamp"] = timestamp, ["X-Slack-Signature"] = Sign(timestamp, body) };
+    }
+
+    public Task<SlackResponse> PostSignedAsync(string path, byte[] body, string contentType, IDictionary<string, string>? headers = null)
+    {
+        var all = SignedHeaders(body);
         foreach (var (key, value) in headers ?? new Dictionary<string, string>())
         {
             all[key] = value;

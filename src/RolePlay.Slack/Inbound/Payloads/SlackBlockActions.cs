@@ -5,7 +5,7 @@ namespace RolePlay.Slack.Inbound.Payloads;
 /// <summary><c>block_actions</c>: a button or menu in a message, a modal or the home tab. <see cref="State"/> is the
 /// payload's own <c>state</c> (a message's inputs); a view's inputs are in <see cref="View"/>.</summary>
 public sealed record SlackBlockActions(
-    IReadOnlyList<SlackAction> Actions, string? ChannelId, SlackContainer Container, string? MessageTs, string? TriggerId,
+    IReadOnlyList<SlackAction> Actions, string? ChannelId, SlackContainer Container, string? MessageTs,
     SlackState? State, SlackView? View) : SlackInteraction
 {
     internal static SlackBlockActions Read(JsonElement payload)
@@ -18,7 +18,6 @@ public sealed record SlackBlockActions(
             new SlackContainer(container.Str("type"), container.Str("message_ts"), container.Str("channel_id"), container.Str("view_id"),
                 container.True("is_ephemeral")),
             payload.Obj("message").Str("ts"),
-            payload.Str("trigger_id"),
             SlackState.Read(payload.Obj("state")),
             SlackView.Read(payload.Obj("view")));
     }

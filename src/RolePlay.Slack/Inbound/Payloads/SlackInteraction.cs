@@ -20,6 +20,9 @@ public abstract record SlackInteraction
 
     public bool IsEnterpriseInstall { get; init; }
 
+    /// <summary><c>trigger_id</c>: unique to one interaction, so it also tells a replay from a new one.</summary>
+    public string? TriggerId { get; init; }
+
     /// <summary>The workspace or enterprise; a payload naming neither falls back to the user's workspace.</summary>
     public string? Tenant => SlackJson.Tenant(TeamId, EnterpriseId, IsEnterpriseInstall) ?? User.TeamId;
 
@@ -50,6 +53,7 @@ public abstract record SlackInteraction
             TeamId = team.Str("id"),
             EnterpriseId = payload.Obj("enterprise").Str("id") ?? team.Str("enterprise_id"),
             IsEnterpriseInstall = payload.True("is_enterprise_install"),
+            TriggerId = payload.Str("trigger_id"),
         };
         return true;
     }
