@@ -99,6 +99,7 @@ internal static class BotHost
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+        SecurityHeaders.Use(app);
         app.UseMiddleware<StorageOutageMiddleware>();
         WebAccess.Map(app, web);
         ChannelWiring.Map(app, channels);

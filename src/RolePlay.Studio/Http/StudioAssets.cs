@@ -6,15 +6,10 @@ namespace RolePlay.Studio.Http;
 
 /// <summary>The studio's pages, scripts and styles, embedded in the assembly at build time (Microsoft's Adaptive Cards
 /// bundle included, from npm), read once and served with an ETag. Nothing is fetched from elsewhere, so the pages
-/// work offline.</summary>
+/// work offline. The host puts its security headers (Content-Security-Policy and the rest) on every response.</summary>
 public sealed class StudioAssets
 {
     private const string Prefix = "studio/";
-
-    /// <summary>Scripts and styles only from the bot itself; no frames, no plugins, no form posts elsewhere.</summary>
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private readonly Dictionary<string, Asset> _assets;
 
@@ -36,12 +31,6 @@ public sealed class StudioAssets
         var headers = context.Response.Headers;
         headers.ETag = asset.ETag;
         headers.CacheControl = "no-cache";
-        headers.XContentTypeOptions = "nosniff";
-        if (asset.ContentType.StartsWith("text/html", StringComparison.Ordinal))
-        {
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers["Referrer-Policy"] = "no-referrer";
-        }
 
         return context.Request.Headers.IfNoneMatch == asset.ETag
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)

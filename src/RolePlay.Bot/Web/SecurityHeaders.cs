@@ -1,0 +1,22 @@
+namespace RolePlay.Bot.Web;
+
+/// <summary>The browser's own defences, on every response the host sends (pages, assets, APIs, errors): content is
+/// what its type says, scripts and styles come only from the bot, no page may frame it, and no URL leaks as a referrer.</summary>
+internal static class SecurityHeaders
+{
+    /// <summary>Inline styles are allowed because Microsoft's Adaptive Cards renderer sets them; inline scripts are not.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static void Use(WebApplication app) => app.Use((context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next(context);
+    });
+}
