@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRoutineCursorStore>(sp => sp.GetRequiredService<RoutineStateStore>());
         services.AddSingleton<IRoutineStatusStore>(sp => sp.GetRequiredService<RoutineStateStore>());
         services.AddSingleton<IInsightsStore, InsightsStore>();
+        services.AddSingleton<ISignInSessionStore, SignInSessionStore>();
         return services;
     }
 }

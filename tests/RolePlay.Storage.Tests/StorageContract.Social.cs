@@ -160,6 +160,29 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
+    public async Task A_sign_in_session_is_found_until_it_expires_or_is_signed_out_and_expired_ones_are_purged()
+    {
+        SkipIfUnavailable();
+        await SignIns.SaveAsync(new SignInSession("a1b2", "ticket-1", Now.AddHours(8)), Ct);
+        await SignIns.SaveAsync(new SignInSession("c3d4", "ticket-2", Now.AddMinutes(5)), Ct);
+        await SignIns.SaveAsync(new SignInSession("e5f6", "ticket-3", Now.AddMinutes(5)), Ct);
+
+        Assert.Equal(new SignInSession("a1b2", "ticket-1", Now.AddHours(8)), await SignIns.FindAsync("a1b2", Now, Ct));
+        Assert.Null(await SignIns.FindAsync("c3d4", Now.AddMinutes(5), Ct)); // expired, even before the purge
+        Assert.Null(await SignIns.FindAsync("never-made", Now, Ct));
+
+        // Renewed (sliding expiry), then one signed out, twice: the second is a no-op.
+        await SignIns.SaveAsync(new SignInSession("e5f6", "ticket-3b", Now.AddHours(8)), Ct);
+        await SignIns.RemoveAsync("a1b2", Ct);
+        await SignIns.RemoveAsync("a1b2", Ct);
+        Assert.Null(await SignIns.FindAsync("a1b2", Now, Ct));
+        Assert.Equal("ticket-3b", (await SignIns.FindAsync("e5f6", Now.AddHours(1), Ct))!.Ticket);
+
+        Assert.Equal(1, await SignIns.PurgeExpiredAsync(Now.AddHours(1), Ct));
+        Assert.NotNull(await SignIns.FindAsync("e5f6", Now.AddHours(1), Ct));
+    }
+
+    [SkippableFact]
     public async Task Export_holds_everything_about_a_person_and_forget_removes_it_everywhere()
     {
         SkipIfUnavailable();

@@ -42,6 +42,8 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     private protected PersonalDataStore PersonalData => new(Rows);
 
+    private protected SignInSessionStore SignIns => new(Rows);
+
     protected static CancellationToken Ct => CancellationToken.None;
 
     /// <summary>Why this store cannot run here (e.g. Azurite not installed locally), or null.</summary>

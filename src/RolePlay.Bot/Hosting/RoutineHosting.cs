@@ -66,9 +66,11 @@ internal sealed class RoutineMinuteJob(IRoutineRunner runner, TimeProvider time)
         await runner.RunDueAsync(time.GetUtcNow(), cancellationToken);
 }
 
-/// <summary>Once a day: forgets expired inbound dedupe claims, tenant by tenant (one partition each).</summary>
+/// <summary>Once a day: forgets expired inbound dedupe claims, tenant by tenant (one partition each), and expired
+/// browser sign-ins.</summary>
 [DisallowConcurrentExecution]
-internal sealed class DailyHousekeepingJob(IPeopleStore people, IInboundDedupe dedupe, TimeProvider time, ILogger<DailyHousekeepingJob> log) : IJob
+internal sealed class DailyHousekeepingJob(IPeopleStore people, IInboundDedupe dedupe, ISignInSessionStore signIns, TimeProvider time,
+    ILogger<DailyHousekeepingJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -79,6 +81,7 @@ internal sealed class DailyHousekeepingJob(IPeopleStore people, IInboundDedupe d
             purged += await dedupe.PurgeExpiredAsync(tenant, now, cancellationToken);
         }
 
-        log.LogInformation("Housekeeping purged {Count} expired inbound claims.", purged);
+        var signedOut = await signIns.PurgeExpiredAsync(now, cancellationToken);
+        log.LogInformation("Housekeeping purged {Count} expired inbound claims and {SignIns} expired sign-ins.", purged, signedOut);
     }
 }

@@ -18,8 +18,9 @@ namespace RolePlay.Bot.Web;
 
 /// <summary>Who may open the browser pages (dashboard, studio). Local mode — neither a Teams app id nor Slack
 /// configured — serves the machine's own user: loopback callers only, no sign-in. Deployed mode requires sign-in with
-/// Entra ID or Slack (OpenID Connect, authorization-code flow), then a cookie holding only <see cref="WebClaims"/>:
-/// the tenant and user the identity provider vouched for, which is all a page ever reads to choose data.</summary>
+/// Entra ID or Slack (OpenID Connect, authorization-code flow), then a session in the store (<see cref="StoredSignIns"/>,
+/// the cookie holding its key) whose identity is only <see cref="WebClaims"/>: the tenant and user the identity provider
+/// vouched for, which is all a page ever reads to choose data.</summary>
 internal static class WebAccess
 {
     /// <summary>The policy the host puts on every browser route group.</summary>
@@ -54,6 +55,9 @@ internal static class WebAccess
             return new Mode(true, []);
         }
 
+        services.AddSingleton<ITicketStore, StoredSignIns>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ITicketStore>((o, store) => o.SessionStore = store);
         var auth = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

@@ -296,6 +296,7 @@ async function start() {
   try {
     const viewer = await getJson("/dashboard/api/viewer");
     $("viewer").textContent = viewer.isLocal ? "Local mode: you are this machine's manager." : `Signed in as ${viewer.displayName}`;
+    $("signout").hidden = viewer.isLocal;
     const select = $("team-select");
     for (const t of viewer.teams) select.append(el("option", { value: t.teamId }, t.name));
     $("kpi-form").addEventListener("submit", (e) => importKpis(e).catch((err) => setStatus(err.message)));

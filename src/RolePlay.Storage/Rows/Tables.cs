@@ -23,9 +23,10 @@ internal static class Tables
     public const string Routines = "Routines";
     public const string Insights = "Insights";
     public const string Aliases = "Aliases";
+    public const string SignIns = "SignIns";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns];
 }
 
 /// <summary>

@@ -43,6 +43,7 @@
 
   async function start() {
     const me = await api.get("/studio/api/me");
+    $("signout").hidden = !(me.ok && me.data.signedIn);
     if (me.ok && me.data.known) {
       await enter(me.data.name);
     } else {

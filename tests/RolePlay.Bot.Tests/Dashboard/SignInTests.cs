@@ -164,6 +164,33 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_out_revokes_the_session_so_a_copied_cookie_signs_no_one_in()
+    {
+        await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0MAYA", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0MAYA", ["name"] = "Maya",
+        });
+        var copied = _host.Cookies.GetCookieHeader(_host.BaseUri);
+        using var elsewhere = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _host.BaseUri };
+        Assert.Equal(HttpStatusCode.OK, await ViewerWithCookieAsync(elsewhere, copied));
+
+        using var signOut = await _host.Client.PostAsync(new Uri("/signout", UriKind.Relative), null);
+
+        Assert.Equal("/signin", signOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, await ViewerWithCookieAsync(elsewhere, copied));
+        using var own = await _host.Client.GetAsync(new Uri("/dashboard/api/viewer", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, own.StatusCode);
+    }
+
+    private static async Task<HttpStatusCode> ViewerWithCookieAsync(HttpClient client, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboard/api/viewer", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
     public async Task An_agent_sees_their_own_trend_and_not_the_team_aggregates()
     {
         await SignInAsync("slack", new Dictionary<string, string>
