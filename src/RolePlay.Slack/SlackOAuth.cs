@@ -40,7 +40,7 @@ public static class SlackOAuth
         {
             ["client_id"] = settings.ClientId,
             ["scope"] = settings.Scopes,
-            ["redirect_uri"] = RedirectUri(context, settings).ToString(),
+            ["redirect_uri"] = settings.RedirectUri!.ToString(), // required with OAuth, checked at start-up
             ["state"] = state,
         });
         return Results.Redirect(settings.AuthorizeUrl + query.ToUriComponent());
@@ -78,7 +78,7 @@ public static class SlackOAuth
         try
         {
             access = await context.RequestServices.GetRequiredService<SlackApiClient>()
-                .ExchangeOAuthCodeAsync(query["code"]!, RedirectUri(context, settings), context.RequestAborted);
+                .ExchangeOAuthCodeAsync(query["code"]!, settings.RedirectUri!, context.RequestAborted);
         }
         catch (SlackApiException ex)
         {
@@ -109,7 +109,4 @@ public static class SlackOAuth
             return false;
         }
     }
-
-    private static Uri RedirectUri(HttpContext context, SlackOptions settings) =>
-        settings.RedirectUri ?? new Uri($"{context.Request.Scheme}://{context.Request.Host}{SlackEndpoints.OAuthCallbackPath}");
 }

@@ -25,7 +25,8 @@ public sealed class SlackOptions
 
     public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
 
-    /// <summary>The OAuth redirect URI registered with Slack; defaults to this host's callback route.</summary>
+    /// <summary>The OAuth redirect URI registered with Slack (this host's public callback route); required with OAuth,
+    /// never built from a request's Host header, which the caller chooses.</summary>
     public Uri? RedirectUri { get; set; }
 
     /// <summary>Bot scopes requested at install (must match manifests/slack/manifest.yml).</summary>
@@ -76,6 +77,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:ClientId and Slack:ClientSecret must be set together.");
         }
 
+        if (options.OAuthEnabled && RedirectUriProblem(options.RedirectUri) is { } redirect)
+        {
+            errors.Add(redirect);
+        }
+
         if (options.SingleWorkspace && !options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
         {
             errors.Add("Slack:BotToken must be a bot token starting with 'xoxb-'.");
@@ -100,4 +106,16 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         errors.AddRange(options.Retry.Problems("Slack:Retry"));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static string? RedirectUriProblem(Uri? uri) => uri switch
+    {
+        null => $"Slack:RedirectUri is required with OAuth install: the public https URL of {SlackEndpoints.OAuthCallbackPath} on this host, " +
+            "as listed under OAuth & Permissions → Redirect URLs.",
+        { IsAbsoluteUri: false } => $"Slack:RedirectUri must be an absolute URL, got '{uri}'.",
+        _ when uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback) =>
+            $"Slack:RedirectUri must be https (plain http only on this machine), got '{uri}'.",
+        _ when uri.AbsolutePath != SlackEndpoints.OAuthCallbackPath || uri.Query.Length > 0 || uri.Fragment.Length > 0 =>
+            $"Slack:RedirectUri must end in {SlackEndpoints.OAuthCallbackPath}, the route that completes the install, got '{uri}'.",
+        _ => null,
+    };
 }

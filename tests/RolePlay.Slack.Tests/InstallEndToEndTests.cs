@@ -83,6 +83,19 @@ public sealed class InstallEndToEndTests
         Assert.Single(host.Router.Events);
     }
 
+    [Fact]
+    public async Task The_redirect_uri_is_the_configured_one_whatever_Host_the_request_names()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, SlackEndpoints.InstallPath);
+        request.Headers.Host = "evil.example";
+
+        using var redirect = await host.Client.SendAsync(request);
+
+        Assert.Equal(302, (int)redirect.StatusCode);
+        Assert.Equal(SlackTestHost.RedirectUri, QueryHelpers.ParseQuery(redirect.Headers.Location!.Query)["redirect_uri"].ToString());
+    }
+
     private static async Task InstallWithOAuthAsync(SlackTestHost host, string team, string token, string code)
     {
         host.Api.OAuthCodes[code] = Access(team, token);
@@ -100,7 +113,7 @@ public sealed class InstallEndToEndTests
         Assert.StartsWith("https://slack.com/oauth/v2/authorize?", location.ToString(), StringComparison.Ordinal);
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Contains("chat:write", query["scope"].ToString(), StringComparison.Ordinal);
-        Assert.EndsWith(SlackEndpoints.OAuthCallbackPath, query["redirect_uri"].ToString(), StringComparison.Ordinal);
+        Assert.Equal(SlackTestHost.RedirectUri, query["redirect_uri"].ToString());
         return query["state"].ToString();
     }
 

@@ -18,6 +18,7 @@ public sealed class SlackOptionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = secret, ["Slack:BotToken"] = botToken, ["Slack:ClientId"] = clientId, ["Slack:ClientSecret"] = clientSecret,
+            ["Slack:RedirectUri"] = "https://roleplay.example/api/slack/oauth/callback",
         }).Build();
         using var services = new ServiceCollection().AddSlack(configuration).BuildServiceProvider();
 
@@ -30,6 +31,29 @@ public sealed class SlackOptionsTests
         else
         {
             Assert.Contains(expected, Assert.Throws<OptionsValidationException>(read).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, "Slack:RedirectUri is required")]
+    [InlineData("/api/slack/oauth/callback", "must be an absolute URL")]
+    [InlineData("http://roleplay.example/api/slack/oauth/callback", "must be https")]
+    [InlineData("https://roleplay.example/elsewhere", "must end in /api/slack/oauth/callback")]
+    [InlineData("https://roleplay.example/api/slack/oauth/callback?next=x", "must end in /api/slack/oauth/callback")]
+    [InlineData("http://127.0.0.1:3978/api/slack/oauth/callback", null)]
+    [InlineData("https://roleplay.example/api/slack/oauth/callback", null)]
+    public void OAuth_install_needs_its_public_redirect_uri(string? redirectUri, string? expected)
+    {
+        var result = new SlackOptionsValidator().Validate(null, new SlackOptions
+        {
+            SigningSecret = "s", ClientId = "id", ClientSecret = "secret",
+            RedirectUri = redirectUri is null ? null : new Uri(redirectUri, UriKind.RelativeOrAbsolute),
+        });
+
+        Assert.Equal(expected is null, result.Succeeded);
+        if (expected is not null)
+        {
+            Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
         }
     }
 

@@ -184,6 +184,7 @@ internal static class PromptFanOut
             "--Slack:SigningSecret=fanout-signing-secret",
             $"--Slack:ClientId={slack.ClientId}",
             $"--Slack:ClientSecret={slack.ClientSecret}",
+            "--Slack:RedirectUri=https://roleplay.example/api/slack/oauth/callback",
             $"--Slack:ApiBaseUrl={slack.BaseUrl}",
             $"--Slack:WorkspaceMessagesPerMinute={SlackPostsPerMinute}",
             $"--Slack:ConversationsOpenPerMinute={SlackOpensPerMinute}",

@@ -66,7 +66,8 @@ internal sealed class SlackBotHost : IAsyncDisposable
 
     /// <summary>OAuth mode: any workspace may install the app.</summary>
     public static Task<SlackBotHost> StartOAuthAsync(FakeSlackApi api, string directory) =>
-        StartAsync(api, directory, null, $"--Slack:ClientId={api.ClientId}", $"--Slack:ClientSecret={api.ClientSecret}");
+        StartAsync(api, directory, null, $"--Slack:ClientId={api.ClientId}", $"--Slack:ClientSecret={api.ClientSecret}",
+            "--Slack:RedirectUri=https://roleplay.example/api/slack/oauth/callback");
 
     private static async Task<SlackBotHost> StartAsync(FakeSlackApi api, string directory, TimeProvider? clock, params string[] mode)
     {

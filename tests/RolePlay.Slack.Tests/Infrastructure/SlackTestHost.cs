@@ -24,6 +24,9 @@ public sealed class SlackTestHost : IAsyncDisposable
 {
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
+    /// <summary>The public callback a deployment registers with Slack (never this loopback host's own address).</summary>
+    public const string RedirectUri = "https://roleplay.example/api/slack/oauth/callback";
+
     private readonly WebApplication _app;
 
     private SlackTestHost(WebApplication app, FakeSlackApi api, HttpClient client, CapturingLoggerProvider logs)
@@ -55,6 +58,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:ClientId"] = api.ClientId,
             ["Slack:ClientSecret"] = api.ClientSecret,
+            ["Slack:RedirectUri"] = RedirectUri,
             ["Slack:ApiBaseUrl"] = api.BaseUrl.ToString(),
             ["Slack:ChannelMessageInterval"] = "00:00:00.050",
         };
