@@ -28,7 +28,7 @@ public sealed class TranscriptSharing(ContentCatalog catalog, IPeopleStore peopl
         var team = await teams.GetAsync(key.Tenant, person.TeamId, ct).ConfigureAwait(false);
         if (team?.StandupChannelId is null)
         {
-            return RouterResult.Say("Your team has no channel for sharing yet: a manager can set one with “team standup #channel 09:15”.");
+            return RouterResult.Say("Your team has no channel for sharing yet: a manager can set one by typing “team standup 09:15” in it.");
         }
 
         var ended = await sessions.ListEndedAsync(key, Lookback, ct).ConfigureAwait(false);

@@ -114,13 +114,18 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
     {
         switch (command)
         {
+            case TeamSetupCommand.Standup { ChannelId: { } named } when named != here.ConversationId:
+                // Standups, captains' notes and shared transcripts all go to this channel: naming one from here could
+                // point them at a channel the team is not in (a private one elsewhere). Typing it there proves both
+                // that it is the team's and that the manager is in it.
+                return (null, $"Please type this in #{named} itself: the standup channel is the one where a manager sets it, " +
+                              "so the team's standups and shared practices can't be pointed at a channel from elsewhere.");
             case TeamSetupCommand.Standup standup:
-                var channel = standup.ChannelId ?? here.ConversationId;
                 var at = standup.Time ?? team.StandupTime;
-                return (team with { StandupChannelId = channel, StandupTime = at },
+                return (team with { StandupChannelId = here.ConversationId, StandupTime = at },
                     at is null
-                        ? "Standup channel saved. Add a time with “team standup 09:15”."
-                        : $"Standup saved: {at:HH:mm} ({team.TimeZone}) in {(standup.ChannelId is null ? "this channel" : channel)}.");
+                        ? "Standup channel saved: this one. Add a time with “team standup 09:15”."
+                        : $"Standup saved: {at:HH:mm} ({team.TimeZone}) in this channel.");
             case TeamSetupCommand.TimeZone zone:
                 return (team with { TimeZone = zone.TimeZoneId }, $"Team time zone saved: {zone.TimeZoneId}.");
             case TeamSetupCommand.Values values:
@@ -240,7 +245,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
 
     private const string HelpText =
         "Team commands (managers change the set-up; the first person to set a team up is its manager):\n" +
-        "• team standup [#channel] 09:15 — the standup channel (this one by default) and time\n" +
+        "• team standup 09:15 — typed in the standup channel: this channel and the time\n" +
         "• team timezone Europe/London — the team's time zone\n" +
         "• team values Listen first; Own the outcome — the service values the rubric looks for\n" +
         "• team emoji win :sparkles: / team emoji recognition :clap: — the reactions that count (Teams: like, heart, laugh…)\n" +

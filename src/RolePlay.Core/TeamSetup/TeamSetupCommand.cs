@@ -120,7 +120,7 @@ public static partial class TeamSetupParser
             else
             {
                 return new TeamSetupCommand.Invalid(
-                    $"I couldn't read “{word}”. Try “team standup #channel 09:15” (the channel is optional: this one by default).");
+                    $"I couldn't read “{word}”. Try “team standup 09:15”, typed in the standup channel.");
             }
         }
 

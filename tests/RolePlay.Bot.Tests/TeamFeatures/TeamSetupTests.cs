@@ -116,15 +116,32 @@ public sealed class TeamSetupTests : TeamFeatureTest
     public async Task Slack_slash_commands_set_up_the_workspace_team()
     {
         // As the Slack translator hands them on: mentions as #id and @id, emoji without skin tones.
-        await Bot.SayInAsync(SlackSupport, Sam, "/practice team standup #C0STANDUP 08:45");
+        await Bot.SayInAsync(SlackSupport, Sam, "/practice team standup #C0SUPPORT 08:45");
         await Bot.SayInAsync(SlackSupport, Sam, "/practice team emoji recognition :clap:");
         await Bot.SayInAsync(SlackSupport, Sam, "/practice team emoji win :sparkles:");
         await Bot.SayInAsync(SlackSupport, Sam, "/practice team manager @U0LEE");
 
         var team = await Bot.Teams.GetAsync(new TenantScope("slack", "T1"), "T1", Ct);
-        Assert.Equal(("C0STANDUP", new TimeOnly(8, 45)), (team!.StandupChannelId, team.StandupTime));
+        Assert.Equal(("C0SUPPORT", new TimeOnly(8, 45)), (team!.StandupChannelId, team.StandupTime));
         Assert.Equal(("sparkles", "clap"), (team.EmpathyWinEmoji, team.RecognitionEmoji));
         Assert.Equal(PersonRole.Manager, (await Bot.People.GetAsync(new PersonKey("slack", "T1", "U0LEE"), Ct))!.Role);
+    }
+
+    [Fact]
+    public async Task A_standup_channel_named_from_elsewhere_is_refused_so_shared_practice_stays_in_the_team()
+    {
+        await Bot.SayInAsync(SlackSupport, Sam, "/practice team standup 08:45");
+
+        var refused = Text(await Bot.SayInAsync(SlackSupport, Sam, "/practice team standup #CPRIVATE9 09:00"));
+
+        Assert.Contains("type this in #CPRIVATE9 itself", refused);
+        var team = await Bot.Teams.GetAsync(new TenantScope("slack", "T1"), "T1", Ct);
+        Assert.Equal(("C0SUPPORT", new TimeOnly(8, 45)), (team!.StandupChannelId, team.StandupTime));
+
+        // Typed in the channel itself, by the team's manager, it moves.
+        var hrPrivate = SlackSupport with { ConversationId = "CPRIVATE9" };
+        Assert.Contains("in this channel", Text(await Bot.SayInAsync(hrPrivate, Sam, "/practice team standup 09:00")));
+        Assert.Equal("CPRIVATE9", (await Bot.Teams.GetAsync(new TenantScope("slack", "T1"), "T1", Ct))!.StandupChannelId);
     }
 
     [Fact]
@@ -150,7 +167,7 @@ public sealed class TeamSetupTests : TeamFeatureTest
     public async Task Channel_messages_that_are_not_team_commands_get_the_channel_help()
     {
         Assert.Contains("team help", Text(await Bot.SayInAsync(General, Ana, "hello bot")));
-        Assert.Contains("team standup [#channel] 09:15", Text(await Bot.SayInAsync(General, Ana, "team help")));
+        Assert.Contains("team standup 09:15 — typed in the standup channel", Text(await Bot.SayInAsync(General, Ana, "team help")));
         Assert.Contains("isn't set up yet", Text(await Bot.SayInAsync(General, Ana, "team show")));
     }
 }
