@@ -30,6 +30,7 @@ public sealed class StorageOutageTests(AzuriteFixture shared)
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(10), refused.Headers.RetryAfter?.Delta);
+            Assert.Equal("nosniff", Assert.Single(refused.Headers.GetValues("X-Content-Type-Options"))); // kept through the cleared response
             Assert.Contains("storage_unavailable", await refused.Content.ReadAsStringAsync());
             Assert.False(bot.HasExited);
         }

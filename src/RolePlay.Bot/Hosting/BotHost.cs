@@ -100,6 +100,7 @@ internal static class BotHost
 
         var app = builder.Build();
         SecurityHeaders.Use(app);
+        app.UseMiddleware<ClientFaultMiddleware>();
         app.UseMiddleware<StorageOutageMiddleware>();
         WebAccess.Map(app, web);
         ChannelWiring.Map(app, channels);

@@ -1,7 +1,8 @@
 namespace RolePlay.Bot.Web;
 
 /// <summary>The browser's own defences, on every response the host sends (pages, assets, APIs, errors): content is
-/// what its type says, scripts and styles come only from the bot, no page may frame it, and no URL leaks as a referrer.</summary>
+/// what its type says, scripts and styles come only from the bot, no page may frame it, and no URL leaks as a referrer.
+/// Set as the response starts, so a handler that clears the response (a 503 for a storage outage) keeps them.</summary>
 internal static class SecurityHeaders
 {
     /// <summary>Inline styles are allowed because Microsoft's Adaptive Cards renderer sets them; inline scripts are not.</summary>
@@ -11,12 +12,16 @@ internal static class SecurityHeaders
 
     public static void Use(WebApplication app) => app.Use((context, next) =>
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpResponse)state).Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        }, context.Response);
         return next(context);
     });
 }

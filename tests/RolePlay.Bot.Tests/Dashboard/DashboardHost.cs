@@ -32,7 +32,10 @@ internal sealed class DashboardHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DashboardHost> StartAsync(string databasePath, params string[] extra)
+    public static Task<DashboardHost> StartAsync(string databasePath, params string[] extra) => StartAsync(databasePath, null, extra);
+
+    /// <param name="overrides">Replaces services after the host's own (a log capture, a fake clock).</param>
+    public static async Task<DashboardHost> StartAsync(string databasePath, Action<IServiceCollection>? overrides, params string[] extra)
     {
         var app = BotHost.Build(
         [
@@ -40,7 +43,7 @@ internal sealed class DashboardHost : IAsyncDisposable
             $"--Storage:Sqlite:Path={databasePath}",
             "--Logging:LogLevel:Default=Warning",
             .. extra,
-        ], []);
+        ], [], overrides);
         await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

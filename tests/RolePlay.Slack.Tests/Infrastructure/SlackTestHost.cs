@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using RolePlay.Core.Chat;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
+using RolePlay.Testing.Logging;
 
 namespace RolePlay.Slack.Tests.Infrastructure;
 
