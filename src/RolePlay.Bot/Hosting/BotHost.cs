@@ -41,20 +41,26 @@ internal static class BotHost
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (Exception e) when (StartupProblems(e) is { Count: > 0 } problems)
+        {
+            return await RefuseAsync(problems);
+        }
 
         await using (app)
         {
             try
             {
+                // Every setting is checked before anything runs, so a bad one stops the start here with its message
+                // rather than as an unhandled exception out of the host's start.
+                app.Services.GetRequiredService<IStartupValidator>().Validate();
+                _ = app.Services.GetRequiredService<RecognitionPolicy>();
+                _ = app.Services.GetRequiredService<RoutineOptions>();
                 // Storage is ready (schema migrated, tables created) before the first request can reach it.
                 await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
-                _ = app.Services.GetRequiredService<RecognitionPolicy>(); // a bad cap stops the start here, with its message
-                _ = app.Services.GetRequiredService<RoutineOptions>(); // so does a bad routine setting
             }
-            catch (Exception e) when (e is OptionsValidationException or StorageUnavailableException)
+            catch (Exception e) when (StartupProblems(e) is { Count: > 0 } problems)
             {
-                await Console.Error.WriteLineAsync($"RolePlay will not start: {e.Message}");
-                return 1;
+                return await RefuseAsync(problems);
             }
 
             await app.RunAsync(ct);
@@ -62,6 +68,28 @@ internal static class BotHost
 
         return 0;
     }
+
+    private static async Task<int> RefuseAsync(IReadOnlyList<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            await Console.Error.WriteLineAsync($"RolePlay will not start: {problem}");
+        }
+
+        return 1;
+    }
+
+    /// <summary>What stops a start with a message: a setting that cannot be read as its type, settings that fail their
+    /// checks (one line each) and a store that cannot be reached; anything else is a bug and stays an exception.</summary>
+    private static IReadOnlyList<string> StartupProblems(Exception e) => e switch
+    {
+        InvalidOperationException unreadable when unreadable.Source == "Microsoft.Extensions.Configuration.Binder" => [unreadable.Message],
+        OptionsValidationException invalid => invalid.Failures.ToList(),
+        AggregateException several when several.InnerExceptions.All(i => i is OptionsValidationException) =>
+            several.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures).ToList(),
+        StorageUnavailableException unavailable => [unavailable.Message],
+        _ => [],
+    };
 
     /// <param name="overrides">Replaces services after everything is registered: tests swap in a fake clock.</param>
     public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent, Action<IServiceCollection>? overrides = null)

@@ -1,0 +1,32 @@
+namespace RolePlay.Bot.Tests;
+
+/// <summary>A bad setting stops the real process before it serves, with one plain line per problem and no stack trace.</summary>
+public sealed class StartupRefusalTests
+{
+    [Theory]
+    [InlineData("Teams:MicrosoftAppId must be the bot's Entra application id (a GUID), got 'not-a-guid'.",
+        "--Teams:MicrosoftAppId=not-a-guid", "--Teams:MicrosoftAppPassword=secret")]
+    [InlineData("Failed to convert configuration value 'abc' at 'Slack:ChannelMessageInterval' to type 'System.TimeSpan'.",
+        "--Slack:SigningSecret=s", "--Slack:BotToken=xoxb-1", "--Slack:ChannelMessageInterval=abc")]
+    [InlineData("Recognition:DailyCapPerManager must be 1 or more.", "--Recognition:DailyCapPerManager=0")]
+    [InlineData("Slack:RedirectUri is required with OAuth install",
+        "--Slack:SigningSecret=s", "--Slack:ClientId=1.2", "--Slack:ClientSecret=c")]
+    public async Task A_bad_setting_is_refused_with_its_message_and_no_stack_trace(string expected, params string[] settings)
+    {
+        var dir = Directory.CreateTempSubdirectory("roleplay-refused-").FullName;
+        try
+        {
+            var result = await BotProcess.RunAsync("", ["--urls", "http://127.0.0.1:0", "--Storage:Sqlite:Path=" + Path.Combine(dir, "roleplay.db"), .. settings]);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("RolePlay will not start: " + expected, result.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", result.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "roleplay.db")), "nothing is created before the settings are known good");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
