@@ -34,7 +34,8 @@ public static class ActivityTranslator
     public static bool IsCardAction(Activity activity) =>
         activity.Type == ActivityTypes.Invoke && activity.Name == "adaptiveCard/action";
 
-    /// <summary>The fields every handled activity needs: the first that is missing or is not a usable id.</summary>
+    /// <summary>The fields every handled activity needs: the first that is missing, is not a usable id, or is a list
+    /// with a null entry.</summary>
     public static string? FindMissingField(Activity activity, TeamsChannelData channelData)
     {
         if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
@@ -62,7 +63,26 @@ public static class ActivityTranslator
             return "conversation.id";
         }
 
-        return IsId(TenantOf(activity, channelData)) ? null : "channelData.tenant.id";
+        if (!IsId(TenantOf(activity, channelData)))
+        {
+            return "channelData.tenant.id";
+        }
+
+        // JSON allows [null] in any list; no entry of these may be empty, and a null one would be read later.
+        foreach (var (name, items) in new (string, IEnumerable<object?>?)[]
+                 {
+                     ("entities", activity.Entities), ("attachments", activity.Attachments), ("membersAdded", activity.MembersAdded),
+                     ("membersRemoved", activity.MembersRemoved), ("reactionsAdded", activity.ReactionsAdded),
+                     ("reactionsRemoved", activity.ReactionsRemoved),
+                 })
+        {
+            if (items?.Contains(null) == true)
+            {
+                return $"{name} (a null entry)";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What every stored key takes as an id: present, at most 256 characters, no control characters (a NUL
