@@ -13,8 +13,8 @@ using RolePlay.Slack.Inbound;
 
 namespace RolePlay.Slack;
 
-/// <summary>The Slack HTTP endpoints. Each request: raw body (≤ 1 MB) → ssl_check → v0 signature → url_verification →
-/// parse by kind → <see cref="SlackInbound"/>, which runs the rest of the inbound steps.</summary>
+/// <summary>The Slack HTTP endpoints. Each request: raw body (≤ 1 MB) → ssl_check → v0 signature → parse by kind (every
+/// string readable) → url_verification → <see cref="SlackInbound"/>, which runs the rest of the inbound steps.</summary>
 public static class SlackEndpoints
 {
     public const string EventsPath = "/api/slack/events";
@@ -23,6 +23,8 @@ public static class SlackEndpoints
     public const string InstallPath = "/api/slack/install";
     public const string OAuthCallbackPath = "/api/slack/oauth/callback";
     public const int MaxBodyBytes = 1024 * 1024;
+
+    private const string UnreadableText = "a name or string is not valid text (an escaped lone surrogate)";
 
     /// <summary>Every route served, for the manifest check.</summary>
     public static IReadOnlyList<string> Routes { get; } = [EventsPath, InteractionsPath, CommandsPath, InstallPath, OAuthCallbackPath];
@@ -63,6 +65,11 @@ public static class SlackEndpoints
                 return SlackAck.BadRequest("body is not a JSON object");
             }
 
+            if (!SlackJson.IsReadable(root))
+            {
+                return SlackAck.BadRequest(UnreadableText);
+            }
+
             if (root.Str("type") == "url_verification")
             {
                 return root.Str("challenge") is { } challenge
@@ -89,9 +96,9 @@ public static class SlackEndpoints
         try
         {
             using var document = JsonDocument.Parse(payload);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? await inbound.HandleInteractionAsync(document.RootElement, ct)
-                : SlackAck.BadRequest("payload is not a JSON object");
+            return document.RootElement.ValueKind != JsonValueKind.Object ? SlackAck.BadRequest("payload is not a JSON object")
+                : !SlackJson.IsReadable(document.RootElement) ? SlackAck.BadRequest(UnreadableText)
+                : await inbound.HandleInteractionAsync(document.RootElement, ct);
         }
         catch (JsonException)
         {

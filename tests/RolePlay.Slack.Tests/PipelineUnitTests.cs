@@ -13,6 +13,16 @@ public sealed class PipelineUnitTests
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"type\":\"event_callback\"}");
 
     [Theory]
+    [InlineData("{\"session\":\"s-1\"}", 1)]
+    [InlineData("{\"session\":\"\\ud800\"}", 0)]
+    [InlineData("{\"\\udc00\":\"s-1\"}", 0)]
+    [InlineData("{not json", 0)]
+    public void Private_metadata_that_cannot_be_read_is_no_metadata(string json, int count)
+    {
+        Assert.Equal(count, SlackFormValues.Metadata(json).Count);
+    }
+
+    [Theory]
     [InlineData(0, true)]
     [InlineData(300, true)]
     [InlineData(-300, true)]

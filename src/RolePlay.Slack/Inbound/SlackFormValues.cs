@@ -58,8 +58,9 @@ internal static class SlackFormValues
                 data[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON holding a string .NET cannot read (an escaped lone surrogate): no metadata.
             data.Clear();
         }
 

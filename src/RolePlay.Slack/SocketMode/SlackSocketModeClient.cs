@@ -79,6 +79,12 @@ public sealed class SlackSocketModeClient(
 
             using var document = JsonDocument.Parse(text);
             var envelope = document.RootElement;
+            if (!SlackJson.IsReadable(envelope))
+            {
+                logger.LogWarning("Slack Socket Mode envelope skipped: a name or string is not valid text");
+                continue;
+            }
+
             if (envelope.Str("type") == "disconnect")
             {
                 logger.LogInformation("Slack asked to reconnect ({Reason})", envelope.Str("reason"));
