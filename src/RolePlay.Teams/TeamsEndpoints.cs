@@ -20,12 +20,28 @@ namespace RolePlay.Teams;
 /// <summary><c>POST /api/messages</c>: read (size limit, parse) → verify (JWT or loopback) → read (required fields) →
 /// allow (tenant allow-list) → translate → dedupe → enrich → route → respond. Every stop before routing ends the request
 /// with a 4xx (or a 200 for what is ignored or already accepted) and nothing processed.</summary>
-public static class TeamsEndpoints
+public static partial class TeamsEndpoints
 {
     public const string MessagesPath = "/api/messages";
 
-    public static IEndpointConventionBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(MessagesPath, (HttpContext context) => context.RequestServices.GetRequiredService<TeamsPipeline>().ProcessAsync(context));
+    /// <summary>Maps the messaging endpoint; served without an app id, it says so loudly, once, as it is mapped (so a
+    /// deployment that does not serve Teams never warns about it).</summary>
+    public static IEndpointConventionBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        if (services.GetRequiredService<IOptions<TeamsOptions>>().Value.IsLocalMode)
+        {
+            LogLocalMode(services.GetRequiredService<ILoggerFactory>().CreateLogger("RolePlay.Teams.LocalMode"));
+        }
+
+        return endpoints.MapPost(MessagesPath, (HttpContext context) => context.RequestServices.GetRequiredService<TeamsPipeline>().ProcessAsync(context));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "TEAMS LOCAL MODE: no Teams:MicrosoftAppId is set, so /api/messages does NOT authenticate callers and sends no token. " +
+                  "Only loopback callers with a loopback serviceUrl are accepted. Never run like this in production.")]
+    private static partial void LogLocalMode(ILogger logger);
 }
 
 /// <summary>The inbound steps, named as in <see cref="InboundStep"/>, so policy stays out of the practice handlers. Teams

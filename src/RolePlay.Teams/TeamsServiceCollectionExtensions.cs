@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels.Http;
 using RolePlay.Channels.Inbound;
@@ -43,7 +41,6 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddScoped<TeamsPipeline>();
-        services.AddHostedService<LocalModeWarning>();
         return services;
     }
 
@@ -52,25 +49,4 @@ public static class TeamsServiceCollectionExtensions
         public ValidateOptionsResult Validate(string? name, TeamsOptions options) =>
             options.Validate() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
-}
-
-/// <summary>Says loudly at start-up that Teams requests are not authenticated (no Teams:MicrosoftAppId).</summary>
-internal sealed partial class LocalModeWarning(IOptions<TeamsOptions> options, ILogger<LocalModeWarning> logger) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (options.Value.IsLocalMode)
-        {
-            LogLocalMode(logger);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "TEAMS LOCAL MODE: no Teams:MicrosoftAppId is set, so /api/messages does NOT authenticate callers and sends no token. " +
-                  "Only loopback callers with a loopback serviceUrl are accepted. Never run like this in production.")]
-    private static partial void LogLocalMode(ILogger logger);
 }

@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Inbound;
+using RolePlay.Testing.Logging;
 using RolePlay.Testing.Slack;
 
 namespace RolePlay.Bot.Tests.Slack;
@@ -32,15 +34,19 @@ internal sealed class SlackBotHost : IAsyncDisposable
     private static readonly SlackSigner Signer = new(SigningSecret);
     private readonly WebApplication _app;
 
-    private SlackBotHost(WebApplication app, FakeSlackApi api, HttpClient client, string databasePath)
+    private SlackBotHost(WebApplication app, FakeSlackApi api, HttpClient client, string databasePath, CapturingLoggerProvider logs)
     {
         _app = app;
         Api = api;
         Client = client;
         DatabasePath = databasePath;
+        Logs = logs;
     }
 
     public FakeSlackApi Api { get; }
+
+    /// <summary>What the host logged at Warning and above (the host's own filter).</summary>
+    public CapturingLoggerProvider Logs { get; }
 
     public HttpClient Client { get; }
 
@@ -85,8 +91,10 @@ internal sealed class SlackBotHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. mode,
         ];
+        var logs = new CapturingLoggerProvider();
         var app = BotHost.Build(args, [], services =>
         {
+            services.AddSingleton<ILoggerProvider>(logs);
             if (clock is not null)
             {
                 services.RemoveAll<TimeProvider>();
@@ -96,7 +104,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
         await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SlackBotHost(app, api, new HttpClient { BaseAddress = new Uri(address) }, database);
+        return new SlackBotHost(app, api, new HttpClient { BaseAddress = new Uri(address) }, database, logs);
     }
 
     public static JsonObject Event(string eventId, JsonObject evt, string team = Workspace) => new()

@@ -24,4 +24,8 @@ public sealed class SlackOnlyDeploymentTests : SingleWorkspaceTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(await Host.People.GetAsync(new PersonKey("teams", "made-up", "29:intruder"), CancellationToken.None));
     }
+
+    [Fact]
+    public void No_warning_about_Teams_local_mode_is_logged_where_Teams_is_not_served() =>
+        Assert.DoesNotContain(Host.Logs.Entries, e => e.Message.Contains("TEAMS LOCAL MODE", StringComparison.Ordinal));
 }
