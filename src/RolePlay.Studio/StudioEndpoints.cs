@@ -206,19 +206,19 @@ public static class StudioEndpoints
         }
     }
 
-    private static async Task<IResult> LiveAsync(HttpContext context, StudioIdentity identity, StudioTranscripts transcripts,
+    private static async Task<IResult> LiveAsync(HttpContext context, StudioIdentity identity, IPeopleStore people, StudioTranscripts transcripts,
         LiveFacilitation facilitation)
     {
-        // Only the facilitator's own tenant, and only people whose studio page this host has seen.
-        if (identity.FacilitatorTenant(context) is not { } tenant)
+        // Only people whose studio page this host has seen, of the facilitator's own tenant and team.
+        if (await FacilitatorScopeAsync(context, identity, people) is not { } scope)
         {
             return NotSignedIn();
         }
 
         var live = new List<object>();
-        foreach (var conversation in transcripts.Of(tenant).Take(MaxLiveShown))
+        foreach (var conversation in transcripts.Of(scope.Tenant).Take(MaxLiveShown))
         {
-            if (await facilitation.DescribeAsync(conversation.Person, context.RequestAborted) is { } view)
+            if (await facilitation.DescribeAsync(scope, conversation.Person, context.RequestAborted) is { } view)
             {
                 live.Add(new
                 {
@@ -231,7 +231,7 @@ public static class StudioEndpoints
         return TypedResults.Ok(live);
     }
 
-    private static async Task<IResult> NudgeAsync(HttpContext context, StudioIdentity identity, LiveFacilitation facilitation,
+    private static async Task<IResult> NudgeAsync(HttpContext context, StudioIdentity identity, IPeopleStore people, LiveFacilitation facilitation,
         StudioChannel channel, StudioDelivery delivery)
     {
         var (body, refusal) = await StudioRequests.ReadAsync<NudgeRequest>(context);
@@ -240,7 +240,7 @@ public static class StudioEndpoints
             return refusal;
         }
 
-        if (identity.FacilitatorTenant(context) is not { } tenant)
+        if (await FacilitatorScopeAsync(context, identity, people) is not { } scope)
         {
             return NotSignedIn();
         }
@@ -263,11 +263,11 @@ public static class StudioEndpoints
             return StudioRequests.Invalid(action is null ? "“kind” must be cue, outage or goal." : "Name the learner by their id.");
         }
 
-        var learner = new PersonKey(tenant, body.Learner);
+        var learner = new PersonKey(scope.Tenant, body.Learner);
         // The nudge reaches the learner's page in order with their own messages.
         var (outcome, delivered) = await channel.InTurnAsync(learner, async () =>
         {
-            var result = await facilitation.ApplyAsync(learner, action, context.RequestAborted);
+            var result = await facilitation.ApplyAsync(scope, learner, action, context.RequestAborted);
             return (result, result is FacilitationOutcome.Applied applied ? delivery.Deliver(learner, applied.ForLearner).Count : 0);
         }, context.RequestAborted);
         return outcome switch
@@ -276,6 +276,25 @@ public static class StudioEndpoints
             FacilitationOutcome.Refused refused => StudioRequests.Problem(StatusCodes.Status409Conflict, "The scene did not take the nudge", refused.Reason),
             _ => StudioRequests.Problem(StatusCodes.Status409Conflict, "No live practice", "That person has no practice going right now."),
         };
+    }
+
+    /// <summary>Signed in (deployed, where the policy admits managers only): the manager's own team of their tenant; a
+    /// manager of no team sees nobody. Local mode: the studio's local people, all of them.</summary>
+    private static async Task<FacilitatorScope?> FacilitatorScopeAsync(HttpContext context, StudioIdentity identity, IPeopleStore people)
+    {
+        if (identity.FacilitatorTenant(context) is not { } tenant)
+        {
+            return null;
+        }
+
+        if (identity.Resolve(context) is not { } user || context.User.Identity?.IsAuthenticated != true)
+        {
+            return new FacilitatorScope(tenant, TeamId: null);
+        }
+
+        return await people.GetAsync(StudioChannel.KeyOf(user), context.RequestAborted) is { TeamId: { } team }
+            ? new FacilitatorScope(tenant, team)
+            : null;
     }
 
     private static IResult NotSignedIn() => StudioRequests.Problem(StatusCodes.Status401Unauthorized, "Who are you?",

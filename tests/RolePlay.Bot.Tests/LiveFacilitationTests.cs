@@ -17,6 +17,9 @@ public sealed class LiveFacilitationTests : IAsyncLifetime
     private RouterHarness _bot = null!;
     private LiveFacilitation _facilitation = null!;
 
+    /// <summary>Local mode's facilitator: every studio person of the local tenant.</summary>
+    private static readonly FacilitatorScope Everyone = new(new TenantScope("studio", "local"), TeamId: null);
+
     private PersonKey Key => new(Learner.Platform, Learner.TenantId, Learner.UserId);
 
     public async Task InitializeAsync()
@@ -35,8 +38,8 @@ public sealed class LiveFacilitationTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_live_practice_there_is_nothing_to_nudge()
     {
-        Assert.IsType<FacilitationOutcome.NoLivePractice>(await _facilitation.ApplyAsync(Key, new InjectCue("name the feeling"), default));
-        Assert.Null(await _facilitation.DescribeAsync(Key, default));
+        Assert.IsType<FacilitationOutcome.NoLivePractice>(await _facilitation.ApplyAsync(Everyone, Key, new InjectCue("name the feeling"), default));
+        Assert.Null(await _facilitation.DescribeAsync(Everyone, Key, default));
     }
 
     [Fact]
@@ -45,8 +48,8 @@ public sealed class LiveFacilitationTests : IAsyncLifetime
         await StartAsync("low");
         await _bot.SayAsync(Learner, "I'm sorry, that sounds stressful. What happened?");
 
-        var view = await _facilitation.DescribeAsync(Key, default);
-        var outcome = await _facilitation.ApplyAsync(Key, new InjectCue("Summarise what you heard before offering anything"), default);
+        var view = await _facilitation.DescribeAsync(Everyone, Key, default);
+        var outcome = await _facilitation.ApplyAsync(Everyone, Key, new InjectCue("Summarise what you heard before offering anything"), default);
 
         Assert.NotNull(view);
         Assert.Equal("Ana", view.LearnerName);
@@ -68,10 +71,10 @@ public sealed class LiveFacilitationTests : IAsyncLifetime
     {
         await StartAsync("medium");
 
-        var swap = Assert.IsType<FacilitationOutcome.Applied>(await _facilitation.ApplyAsync(Key, new SwapGoal("a full refund instead"), default));
+        var swap = Assert.IsType<FacilitationOutcome.Applied>(await _facilitation.ApplyAsync(Everyone, Key, new SwapGoal("a full refund instead"), default));
         Assert.Contains(swap.ForLearner.OfType<TextOut>(), t => t.Text.Contains("The customer's goal changes: a full refund instead", StringComparison.Ordinal));
-        Assert.IsType<FacilitationOutcome.Applied>(await _facilitation.ApplyAsync(Key, new StartOutage("the tracking system is down"), default));
-        var again = Assert.IsType<FacilitationOutcome.Refused>(await _facilitation.ApplyAsync(Key, new StartOutage("and again"), default));
+        Assert.IsType<FacilitationOutcome.Applied>(await _facilitation.ApplyAsync(Everyone, Key, new StartOutage("the tracking system is down"), default));
+        var again = Assert.IsType<FacilitationOutcome.Refused>(await _facilitation.ApplyAsync(Everyone, Key, new StartOutage("and again"), default));
         Assert.Contains("already under way", again.Reason, StringComparison.Ordinal);
     }
 
@@ -81,11 +84,11 @@ public sealed class LiveFacilitationTests : IAsyncLifetime
         await StartAsync("high");
         await _bot.SayAsync(Learner, "/pause");
 
-        var refused = Assert.IsType<FacilitationOutcome.Refused>(await _facilitation.ApplyAsync(Key, new InjectCue("name the feeling"), default));
+        var refused = Assert.IsType<FacilitationOutcome.Refused>(await _facilitation.ApplyAsync(Everyone, Key, new InjectCue("name the feeling"), default));
         Assert.Contains("paused", refused.Reason, StringComparison.Ordinal);
-        Assert.True((await _facilitation.DescribeAsync(Key, default))!.Paused);
+        Assert.True((await _facilitation.DescribeAsync(Everyone, Key, default))!.Paused);
         Assert.IsType<FacilitationOutcome.NoLivePractice>(
-            await _facilitation.ApplyAsync(new PersonKey("studio", "local", "channel:room"), new InjectCue("x"), default));
+            await _facilitation.ApplyAsync(Everyone, new PersonKey("studio", "local", "channel:room"), new InjectCue("x"), default));
     }
 
     [Theory]
@@ -97,6 +100,24 @@ public sealed class LiveFacilitationTests : IAsyncLifetime
 
         var person = await _bot.People.GetAsync(Key, default);
         Assert.Equal((int)stored, person!.Intensity);
+    }
+
+    [Fact]
+    public async Task A_managers_scope_reaches_their_own_teams_learners_and_no_one_elses()
+    {
+        var room = new ConversationAddress("studio", "local", "room-a", ConversationKind.Channel, TeamId: "team-a");
+        await _bot.SayInAsync(room, new ChannelUser("studio", "local", "local-mia", "Mia"), "team standup 09:15");
+        await _bot.SayInAsync(room, Learner, "team join");
+        await StartAsync("low");
+        var tenant = new TenantScope("studio", "local");
+        var otherTeam = new FacilitatorScope(tenant, "team-b");
+
+        Assert.NotNull(await _facilitation.DescribeAsync(new FacilitatorScope(tenant, "team-a"), Key, default));
+        Assert.Null(await _facilitation.DescribeAsync(otherTeam, Key, default));
+        Assert.Null(await _facilitation.DescribeAsync(new FacilitatorScope(new TenantScope("studio", "elsewhere"), TeamId: null), Key, default));
+        Assert.IsType<FacilitationOutcome.NoLivePractice>(await _facilitation.ApplyAsync(otherTeam, Key, new InjectCue("name the feeling"), default));
+        Assert.IsType<FacilitationOutcome.Applied>(
+            await _facilitation.ApplyAsync(new FacilitatorScope(tenant, "team-a"), Key, new InjectCue("name the feeling"), default));
     }
 
     private async Task StartAsync(string intensity)

@@ -11,6 +11,15 @@ namespace RolePlay.Core.Facilitation;
 public sealed record LivePracticeView(PersonKey Learner, string LearnerName, string SessionId, string ScenarioTitle,
     string CustomerName, int Turn, bool Paused);
 
+/// <summary>Whose practices a facilitator may see and nudge: people of one tenant and, when <see cref="TeamId"/> is set,
+/// only that team's members (a deployed manager's own team). Local mode has no teams to keep apart: one machine, one
+/// person practising and facilitating.</summary>
+public sealed record FacilitatorScope(TenantScope Tenant, string? TeamId)
+{
+    public bool Covers(PersonKey learner, PersonRecord? person) =>
+        learner.Tenant == Tenant && (TeamId is null || person?.TeamId == TeamId);
+}
+
 /// <summary>How a facilitator's nudge ended.</summary>
 public abstract record FacilitationOutcome
 {
@@ -34,10 +43,12 @@ public sealed class LiveFacilitation(ContentCatalog catalog, PracticeEngine engi
     /// <summary>A nudge and the learner's own message can cross; the nudge is re-applied on the fresh state this often.</summary>
     private const int Attempts = 3;
 
-    public async Task<LivePracticeView?> DescribeAsync(PersonKey learner, CancellationToken ct)
+    /// <summary>The learner's live practice, or null: none, or the learner is outside <paramref name="scope"/>.</summary>
+    public async Task<LivePracticeView?> DescribeAsync(FacilitatorScope scope, PersonKey learner, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var (person, live) = await LoadAsync(learner, ct).ConfigureAwait(false);
-        if (live is null)
+        if (live is null || !scope.Covers(learner, person))
         {
             return null;
         }
@@ -48,13 +59,16 @@ public sealed class LiveFacilitation(ContentCatalog catalog, PracticeEngine engi
             session.Outcome == SessionOutcome.Paused);
     }
 
-    public async Task<FacilitationOutcome> ApplyAsync(PersonKey learner, FacilitatorAction action, CancellationToken ct)
+    /// <summary>Nudges the learner's live practice; outside <paramref name="scope"/> it is as if there were none, so a
+    /// facilitator learns nothing of other teams' practices.</summary>
+    public async Task<FacilitationOutcome> ApplyAsync(FacilitatorScope scope, PersonKey learner, FacilitatorAction action, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(action);
         for (var attempt = 1; ; attempt++)
         {
-            var (_, live) = await LoadAsync(learner, ct).ConfigureAwait(false);
-            if (live is null)
+            var (person, live) = await LoadAsync(learner, ct).ConfigureAwait(false);
+            if (live is null || !scope.Covers(learner, person))
             {
                 return new FacilitationOutcome.NoLivePractice();
             }
