@@ -72,4 +72,30 @@ public sealed class WindowPacerTests
         _clock.Advance(Window);
         await next.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task Keys_idle_for_a_window_are_forgotten_and_a_busy_key_keeps_its_budget()
+    {
+        var pacer = new WindowPacer(1, Window, _clock);
+        await pacer.WaitAsync("busy", CancellationToken.None);
+        for (var i = 0; i < 600; i++)
+        {
+            await pacer.WaitAsync($"tenant-{i}", CancellationToken.None);
+        }
+
+        Assert.Equal(601, pacer.KeyCount); // every key passed within the window: none may be forgotten yet
+
+        _clock.Advance(Window);
+        await pacer.WaitAsync("busy", CancellationToken.None);
+        for (var i = 0; i < 256; i++)
+        {
+            await pacer.WaitAsync($"later-{i}", CancellationToken.None);
+        }
+
+        Assert.Equal(1 + 256, pacer.KeyCount);
+        var next = pacer.WaitAsync("busy", CancellationToken.None);
+        Assert.False(next.IsCompleted); // the sweep kept the busy key's last passage
+        _clock.Advance(Window);
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+    }
 }

@@ -126,6 +126,13 @@ public sealed class RequestVerificationTests : IAsyncLifetime
         { SlackEndpoints.CommandsPath, "application/x-www-form-urlencoded", "command=%2Fpractice&text=%" },
         { SlackEndpoints.CommandsPath, "application/x-www-form-urlencoded", "text=hello" },
         { SlackEndpoints.CommandsPath, "application/x-www-form-urlencoded", "team_id=T1&command=%C3%28" },
+        { SlackEndpoints.CommandsPath, "application/x-www-form-urlencoded", "team_id=T1&command=%2Fpractice&user_id=" + new string('U', 5000) + "&channel_id=C1" },
+        { SlackEndpoints.CommandsPath, "application/x-www-form-urlencoded", "team_id=T1%0A&command=%2Fpractice&user_id=U1&channel_id=C1" },
+        { SlackEndpoints.EventsPath, "application/json",
+            "{\"type\":\"event_callback\",\"team_id\":\"" + new string('T', 300) + "\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\",\"user\":\"U1\"}}" },
+        { SlackEndpoints.EventsPath, "application/json",
+            "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\",\"user\":\"U 1\"}}" },
+        { SlackEndpoints.InteractionsPath, "application/x-www-form-urlencoded", "payload=" + Uri.EscapeDataString("{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"U1\\u0000\"}}") },
     };
 
     [Theory]

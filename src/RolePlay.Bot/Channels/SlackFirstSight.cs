@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using RolePlay.Channels;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
@@ -17,14 +17,17 @@ internal sealed class SlackFirstSight(
     IServiceProvider services,
     ILogger<SlackFirstSight> logger) : ISlackEnricher
 {
-    private readonly ConcurrentDictionary<PersonKey, bool> _seen = new();
+    /// <summary>People met by this process; past this many it starts again (a forgotten person costs one store read).</summary>
+    private const int MaxRemembered = 100_000;
+
+    private readonly RecentMap<PersonKey, bool> _seen = new(MaxRemembered);
 
     public async Task EnrichAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var user = incoming.From;
         var key = new PersonKey(user.Platform, user.TenantId, user.UserId);
-        if (_seen.ContainsKey(key))
+        if (_seen.TryGetValue(key, out _))
         {
             return;
         }
@@ -54,6 +57,6 @@ internal sealed class SlackFirstSight(
             }
         }
 
-        _seen.TryAdd(key, true);
+        _seen.Set(key, true);
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using RolePlay.Channels;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
@@ -18,7 +18,10 @@ internal sealed class StoredTeamsReferences(IDeliveryAddressStore store, IPerson
     : IConversationReferenceSink
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<(string Tenant, string Owner), Written> _written = new();
+    /// <summary>Rows this process wrote; past this many it starts again (a forgotten one is written once more).</summary>
+    private const int MaxRemembered = 100_000;
+
+    private readonly RecentMap<(string Tenant, string Owner), Written> _written = new(MaxRemembered);
 
     public async ValueTask SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
     {
@@ -48,7 +51,7 @@ internal sealed class StoredTeamsReferences(IDeliveryAddressStore store, IPerson
 
         await store.SaveAsync(new DeliveryAddress(new TenantScope(ActivityTranslator.Platform, tenant), owner, row.ConversationId, row.ServiceUrl, row.BotId, now),
             cancellationToken).ConfigureAwait(false);
-        _written[key] = row with { AtUtc = now };
+        _written.Set(key, row with { AtUtc = now });
         return true;
     }
 

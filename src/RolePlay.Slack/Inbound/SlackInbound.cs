@@ -26,6 +26,8 @@ public sealed class SlackInbound(
 {
     public static readonly Platform Platform = new("slack");
 
+    private const int MaxIdLength = 64;
+
     /// <summary>A new team's reactions, as Slack names emoji.</summary>
     public static readonly ReactionDefaults DefaultReactions = new(Platform, EmpathyWin: "sparkles", Recognition: "clap");
 
@@ -56,6 +58,11 @@ public sealed class SlackInbound(
             return Refuse(InboundStep.ResolveTenant, "event_callback needs team_id or enterprise_id");
         }
 
+        if (NotAnId(("team", tenant), ("event.user", callback.Event.User)) is { } badId)
+        {
+            return Refuse(InboundStep.Read, badId);
+        }
+
         if (!await guard.AllowsAsync(tenant, cancellationToken))
         {
             return SlackAckPolicy.WorkspaceRefused;
@@ -81,6 +88,11 @@ public sealed class SlackInbound(
         if (interaction.Tenant is not { } tenant)
         {
             return Refuse(InboundStep.ResolveTenant, "interaction payload needs team or enterprise");
+        }
+
+        if (NotAnId(("team", tenant), ("user.id", interaction.User.Id)) is { } badId)
+        {
+            return Refuse(InboundStep.Read, badId);
         }
 
         var translation = SlackTranslator.Translate(interaction, new SlackContext(null, time.GetUtcNow()));
@@ -119,6 +131,11 @@ public sealed class SlackInbound(
         if (command.Tenant is not { } tenant)
         {
             return Refuse(InboundStep.ResolveTenant, "slash command needs team_id or enterprise_id");
+        }
+
+        if (NotAnId(("team_id", tenant), ("user_id", command.UserId), ("channel_id", command.ChannelId)) is { } badId)
+        {
+            return Refuse(InboundStep.Read, badId);
         }
 
         var translation = SlackTranslator.Translate(command, new SlackContext(null, time.GetUtcNow()));
@@ -174,6 +191,16 @@ public sealed class SlackInbound(
                 break;
         }
     }
+
+    /// <summary>Slack's ids (T…, E…, U…, W…, C…, D…, G…) are a few letters and digits. Anything else in the fields that
+    /// become keys, lanes and per-process caches is refused here, before it is any of those.</summary>
+    private static string? NotAnId(params (string Field, string? Value)[] ids) =>
+        ids.FirstOrDefault(f => f.Value is not null && !IsSlackId(f.Value)).Field is { } field
+            ? $"{field} is not a Slack id (at most {MaxIdLength} letters, digits, '.', '_' or '-')"
+            : null;
+
+    private static bool IsSlackId(string value) =>
+        value.Length is > 0 and <= MaxIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     private SlackAck Unrouted(SlackTranslation translation)
     {
