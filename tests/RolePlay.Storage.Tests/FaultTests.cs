@@ -60,6 +60,73 @@ public sealed class FaultTests(AzuriteFixture azurite) : IDisposable
         Assert.StartsWith("Storage 'SQLite (roleplay.db)' is unavailable", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_empty_database_file_is_refused_at_start_instead_of_starting_a_new_database()
+    {
+        var path = Path.Combine(_dir, "truncated.db");
+        await File.WriteAllBytesAsync(path, []);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => new StorageInitializer(new SqliteRowStore(path, TimeSpan.FromSeconds(1))).InitializeAsync(Ct));
+
+        Assert.Contains("is empty (0 bytes)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(path).Length); // nothing written over it
+    }
+
+    [Fact]
+    public async Task A_sound_write_ahead_log_is_read_and_a_damaged_one_is_refused_at_start()
+    {
+        // A database whose last writes are still only in its WAL: copied while a connection holds it open.
+        var live = Path.Combine(_dir, "live.db");
+        var store = new SqliteRowStore(live, TimeSpan.FromSeconds(1));
+        await new StorageInitializer(store).InitializeAsync(Ct);
+        await new PeopleStore(store).SaveAsync(NewPerson(Person("only-in-the-wal")), Ct);
+        var sound = Path.Combine(_dir, "sound.db");
+        var damaged = Path.Combine(_dir, "damaged.db");
+        foreach (var copy in new[] { sound, damaged })
+        {
+            File.Copy(live, copy);
+            File.Copy(live + "-wal", copy + "-wal");
+        }
+
+        Assert.True(new FileInfo(sound + "-wal").Length > 32, "the copy must hold WAL frames for this test to mean anything");
+        var bytes = await File.ReadAllBytesAsync(damaged + "-wal");
+        bytes[17] ^= 0xFF; // a salt byte: the header's checksum no longer matches
+        await File.WriteAllBytesAsync(damaged + "-wal", bytes);
+
+        var reopened = new SqliteRowStore(sound, TimeSpan.FromSeconds(1));
+        await new StorageInitializer(reopened).InitializeAsync(Ct);
+        Assert.NotNull(await new PeopleStore(reopened).GetAsync(Person("only-in-the-wal"), Ct));
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => new StorageInitializer(new SqliteRowStore(damaged, TimeSpan.FromSeconds(1))).InitializeAsync(Ct));
+        Assert.Contains("write-ahead log", error.Message, StringComparison.Ordinal);
+        Assert.Contains("move the -wal file aside", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_damaged_page_is_found_at_start_and_named_with_what_to_do()
+    {
+        var path = Path.Combine(_dir, "corrupt.db");
+        var store = new SqliteRowStore(path, TimeSpan.FromSeconds(1));
+        await new StorageInitializer(store).InitializeAsync(Ct);
+        var people = new PeopleStore(store);
+        for (var i = 0; i < 200; i++)
+        {
+            await people.SaveAsync(NewPerson(Person($"agent-{i}")), Ct);
+        }
+
+        SqliteConnection.ClearAllPools(); // the last connection checkpoints the WAL into the file
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.False(File.Exists(path + "-wal") && new FileInfo(path + "-wal").Length > 0);
+        const int pageSize = 4096;
+        Assert.True(bytes.Length >= pageSize * 4);
+        Array.Fill(bytes, (byte)0xA5, pageSize * 2, pageSize); // page 3, a b-tree page, overwritten
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => new StorageInitializer(new SqliteRowStore(path, TimeSpan.FromSeconds(1))).InitializeAsync(Ct));
+
+        Assert.Contains("is damaged", error.Message, StringComparison.Ordinal);
+        Assert.Contains(".recover", error.Message, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task An_unreachable_azure_store_is_reported_without_secrets_and_loses_nothing()
     {

@@ -61,13 +61,30 @@ internal sealed class SqliteRowStore : IRowStore
     /// <summary>Calls made into the database since start (for the hot-path budget test).</summary>
     public long RoundTrips => Interlocked.Read(ref _roundTrips);
 
-    public Task InitializeAsync(IReadOnlyCollection<string> tables, CancellationToken ct) => RunAsync(connection =>
+    public Task InitializeAsync(IReadOnlyCollection<string> tables, CancellationToken ct)
+    {
+        if (SqliteFileCheck.Problem(FilePath) is { } problem)
+        {
+            throw new StorageUnavailableException(Name, problem, new InvalidDataException(problem));
+        }
+
+        return RunAsync(Initialize, ct, createDirectory: true);
+    }
+
+    private bool Initialize(SqliteConnection connection)
     {
         using (var wal = connection.CreateCommand())
         {
             // WAL lets readers proceed while one writer commits; it is a property of the file, so set once here.
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
+        }
+
+        // Damage inside the file (a bad page) is found now, with what to do, not as an error on some later request.
+        var check = Convert.ToString(Scalar(connection, null, "PRAGMA quick_check(1);"), CultureInfo.InvariantCulture);
+        if (check != "ok")
+        {
+            throw new StorageUnavailableException(Name, Damaged($"quick_check: {check}"), new InvalidDataException(check));
         }
 
         var version = Convert.ToInt32(Scalar(connection, null, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
@@ -86,7 +103,11 @@ internal sealed class SqliteRowStore : IRowStore
         }
 
         return true;
-    }, ct, createDirectory: true);
+    }
+
+    private string Damaged(string finding) =>
+        $"the database file {FilePath} is damaged ({finding}). Stop every instance, then restore it from a backup, or " +
+        "salvage its rows with the sqlite3 shell's .recover command into a new file.";
 
     public Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken ct) => RunAsync(connection =>
     {
@@ -227,6 +248,10 @@ internal sealed class SqliteRowStore : IRowStore
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
         {
             throw new StorageUnavailableException(Name, "the database stayed locked by another writer; nothing was written.", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 /* CORRUPT */)
+        {
+            throw new StorageUnavailableException(Name, Damaged(e.Message.TrimEnd('.')), e);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 14 /* CANTOPEN */ or 8 /* READONLY */ or 10 /* IOERR */ or 13 /* FULL */ or 26 /* NOTADB */)
         {
