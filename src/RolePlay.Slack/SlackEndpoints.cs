@@ -29,14 +29,17 @@ public static class SlackEndpoints
     /// <summary>Every route served, for the manifest check.</summary>
     public static IReadOnlyList<string> Routes { get; } = [EventsPath, InteractionsPath, CommandsPath, InstallPath, OAuthCallbackPath];
 
-    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the routes as one group, so the host can state who may call them: Slack itself, proven by the v0
+    /// signature (and an install by its signed <c>state</c> bound to the browser), not a web sign-in.</summary>
+    public static RouteGroupBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(EventsPath, HandleEventsAsync);
-        endpoints.MapPost(InteractionsPath, HandleInteractionsAsync);
-        endpoints.MapPost(CommandsPath, HandleCommandsAsync);
-        endpoints.MapGet(InstallPath, SlackOAuth.BeginInstall);
-        endpoints.MapGet(OAuthCallbackPath, SlackOAuth.CompleteInstallAsync);
-        return endpoints;
+        var slack = endpoints.MapGroup("");
+        slack.MapPost(EventsPath, HandleEventsAsync);
+        slack.MapPost(InteractionsPath, HandleInteractionsAsync);
+        slack.MapPost(CommandsPath, HandleCommandsAsync);
+        slack.MapGet(InstallPath, SlackOAuth.BeginInstall);
+        slack.MapGet(OAuthCallbackPath, SlackOAuth.CompleteInstallAsync);
+        return slack;
     }
 
     private static Task HandleEventsAsync(HttpContext context) => HandleAsync(context, async (body, inbound, ct) =>

@@ -62,14 +62,16 @@ internal static class ChannelWiring
 
     public static void Map(WebApplication app, Enabled enabled)
     {
+        // The platforms prove themselves on every request (Teams: the Bot Framework token, or loopback in local mode;
+        // Slack: the v0 signature), so these routes need no web sign-in; everything else does (WebAccess's fallback).
         if (enabled.Teams)
         {
-            app.MapTeamsEndpoints();
+            app.MapTeamsEndpoints().AllowAnonymous();
         }
 
         if (enabled.Slack)
         {
-            app.MapSlackEndpoints();
+            app.MapSlackEndpoints().AllowAnonymous();
         }
 
         // The same rule as the dashboard: loopback in local mode, signed in when deployed (Web/WebAccess.cs).

@@ -138,7 +138,7 @@ internal static class BotHost
             status = "ok",
             personas = content.Personas.Count,
             scenarios = content.Scenarios.Count,
-        }));
+        })).AllowAnonymous(); // the platform's probe, which signs in as no one
         return app;
     }
 }

@@ -51,6 +51,7 @@ internal static class WebAccess
             {
                 o.AddPolicy(Policy, p => p.AddRequirements(new LoopbackCallerRequirement()));
                 o.AddPolicy(FacilitatorPolicy, p => p.AddRequirements(new LoopbackCallerRequirement()));
+                o.FallbackPolicy = o.GetPolicy(Policy); // a route that states no rule is this machine's only
             });
             return new Mode(true, []);
         }
@@ -94,6 +95,7 @@ internal static class WebAccess
         {
             o.AddPolicy(Policy, p => SignedIn(p));
             o.AddPolicy(FacilitatorPolicy, p => SignedIn(p).AddRequirements(new ManagerRequirement()));
+            o.FallbackPolicy = o.GetPolicy(Policy); // a route that states no rule needs a sign-in
         });
         return new Mode(false, providers);
     }
@@ -107,13 +109,15 @@ internal static class WebAccess
             return;
         }
 
-        app.MapGet("/signin", (string? returnUrl, string? failed) =>
+        // Signing in and out are for anyone; the rest of the site is behind the fallback policy.
+        var signIn = app.MapGroup("").AllowAnonymous();
+        signIn.MapGet("/signin", (string? returnUrl, string? failed) =>
             Results.Content(SignInPage(mode, ReturnPath.OnThisSite(returnUrl), failed is not null), "text/html; charset=utf-8"));
-        app.MapGet("/signin/{scheme}", (string scheme, string? returnUrl) =>
+        signIn.MapGet("/signin/{scheme}", (string scheme, string? returnUrl) =>
             mode.Providers.Any(p => p.Scheme == scheme)
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnPath.OnThisSite(returnUrl) }, [scheme])
                 : Results.NotFound());
-        app.MapPost("/signout", async (HttpContext c) =>
+        signIn.MapPost("/signout", async (HttpContext c) =>
         {
             await c.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");

@@ -21,7 +21,8 @@ public sealed class SlackOnlyDeploymentTests : SingleWorkspaceTest
         using var response = await Host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative),
             new StringContent(activity, Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // No route is there, so the deny-by-default rule answers: a sign-in is needed, and none can make it a route.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(await Host.People.GetAsync(new PersonKey("teams", "made-up", "29:intruder"), CancellationToken.None));
     }
 
