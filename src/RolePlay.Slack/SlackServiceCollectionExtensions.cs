@@ -42,6 +42,9 @@ public static class SlackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "", sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<SlackWorkQueue>();
+        // Registered before the work processor, so it stops after it: the lanes' last replies are still sent.
+        services.TryAddSingleton<ConversationOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.AddHostedService<SlackWorkProcessor>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackWorkspaceGuard>();

@@ -270,6 +270,16 @@ public sealed class SlackApiClient(
         }
     }
 
+    /// <summary>Failures that may go away by themselves: the connection (after the client's own retries), Slack's 5xx,
+    /// an answer that was not JSON, and the errors Slack documents as its own passing trouble.</summary>
+    public static bool IsPassing(SendOutcome.Failed failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        return failed.Code is "connection_failed" or "invalid_response" or "internal_error" or "fatal_error" or "service_unavailable"
+            or "request_timeout" or "ratelimited"
+            || (failed.Code.StartsWith("http_5", StringComparison.Ordinal) && failed.Code.Length == "http_500".Length);
+    }
+
     /// <summary>Slack user ids start with U (or W in Enterprise Grid).</summary>
     private static bool IsUserId(string id) => id.Length > 1 && id[0] is 'U' or 'W';
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RolePlay.Channels;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Slack.Api;
@@ -15,9 +16,11 @@ public sealed record SlackReplyTarget(
     string? TriggerId = null, DateTimeOffset? ReceivedAt = null,
     string? MessageTs = null, string? ViewId = null, string? ViewType = null, bool Ephemeral = false);
 
-/// <summary>Turns a <see cref="RouterResult"/> into Web API calls. A card with inputs is opened as a modal first while
-/// the trigger is fresh (it expires 3 s after the click and works once), before any slower call.</summary>
-public sealed class SlackResponder(IServiceProvider services, TimeProvider time, ILogger<SlackResponder> logger)
+/// <summary>Turns a <see cref="RouterResult"/> into Web API calls. A card with inputs is opened as a modal at once, while
+/// the trigger is fresh (it expires 3 s after the click and works once); everything else is handed to the
+/// <see cref="ConversationOutbox"/>, one queue per conversation, so the person's lane goes on to their next event
+/// instead of waiting out Slack's pace, and each call there is tried until settled (<see cref="PatientSend"/>).</summary>
+public sealed class SlackResponder(IServiceProvider services, ConversationOutbox outbox, TimeProvider time, ILogger<SlackResponder> logger)
 {
     /// <summary>Slack's trigger lifetime is 3 s; leave room for the views.open round trip.</summary>
     public static readonly TimeSpan TriggerLifetime = TimeSpan.FromMilliseconds(2500);
@@ -27,12 +30,13 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
 
     public async Task DeliverAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
     {
-        var api = services.GetRequiredService<SlackApiClient>();
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(result);
         var replies = result.Replies.ToList();
-
         if (target.TriggerId is not null && target.ReceivedAt is { } received && time.GetUtcNow() - received < TriggerLifetime
             && replies.OfType<CardOut>().FirstOrDefault(c => c.Card.Inputs.Any()) is { } form)
         {
+            var api = services.GetRequiredService<SlackApiClient>();
             var opened = await api.OpenViewAsync(target.TenantId, target.TriggerId, BlockKitRenderer.RenderModal(form.Card), cancellationToken);
             Log("views.open", target, opened);
             if (opened is SendOutcome.Sent)
@@ -41,57 +45,102 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
             }
         }
 
-        if (result.ReplaceCard is { } replacement)
+        // Aimed at another conversation (a team's standup channel): new messages there, in that conversation's queue.
+        foreach (var elsewhere in replies.Where(r => r.Target is not null).GroupBy(r => r.Target!.ConversationId))
         {
-            await ReplaceAsync(api, target, replacement, cancellationToken);
+            var there = target with { ChannelId = elsewhere.Key, ThreadTs = null, Ephemeral = false, MessageTs = null, ViewId = null, ViewType = null };
+            await HandOverAsync(there, ct => PostAllAsync(there, [.. elsewhere], ct), cancellationToken);
         }
 
-        string? channel = target.ChannelId;
+        var here = replies.Where(r => r.Target is null).ToList();
+        if (result.ReplaceCard is not null || here.Count > 0)
+        {
+            await HandOverAsync(target, async ct =>
+            {
+                if (result.ReplaceCard is { } replacement)
+                {
+                    await ReplaceAsync(target, replacement, ct);
+                }
+
+                await PostAllAsync(target, here, ct);
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Publishes the first card of the result as the person's Home tab.</summary>
+    public Task PublishHomeAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(result);
+        var card = result.ReplaceCard ?? result.Replies.OfType<CardOut>().FirstOrDefault()?.Card;
+        return card is null
+            ? Task.CompletedTask
+            : HandOverAsync(target with { ChannelId = null, ViewType = "home" }, async ct =>
+                Log("views.publish", target, await SettleAsync("views.publish", target,
+                    t => Api.PublishViewAsync(target.TenantId, target.UserId, BlockKitRenderer.RenderHome(card), t), ct)), cancellationToken);
+    }
+
+    private SlackApiClient Api => services.GetRequiredService<SlackApiClient>(); // per use, so the factory recycles its handler
+
+    /// <summary>Queues the calls behind the conversation's earlier ones; while the host stops, sends them here instead.</summary>
+    private Task HandOverAsync(SlackReplyTarget target, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        // A DM not opened yet is the person's; a Home tab is its own surface.
+        var conversation = target.ViewType == "home" ? $"{target.TenantId}|home|{target.UserId}"
+            : target.ChannelId is { } channel ? $"{target.TenantId}|{channel}"
+            : $"{target.TenantId}|dm|{target.UserId}";
+        return outbox.TryHandOver(conversation, $"Slack reply to {target.TenantId}/{target.UserId}", send) ? Task.CompletedTask : send(cancellationToken);
+    }
+
+    private async Task PostAllAsync(SlackReplyTarget target, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
+    {
+        var channel = target.ChannelId;
         foreach (var reply in replies)
         {
-            if (reply.Target is { } elsewhere)
+            if (channel is null)
             {
-                // Aimed at another conversation (a team's standup channel): a new message there, not a thread reply.
-                await PostAsync(api, target with { ChannelId = elsewhere.ConversationId, ThreadTs = null, Ephemeral = false }, reply, cancellationToken);
-                continue;
+                string? opened = null;
+                var outcome = await SettleAsync("conversations.open", target, async t =>
+                {
+                    var dm = await Api.TryOpenDirectMessageAsync(target.TenantId, target.UserId, t);
+                    opened = dm.ChannelId;
+                    return dm.Outcome;
+                }, cancellationToken);
+                Log("conversations.open", target, outcome);
+                if ((channel = opened) is null)
+                {
+                    return;
+                }
             }
 
-            channel ??= await api.OpenDirectMessageAsync(target.TenantId, target.UserId, cancellationToken);
             var here = target with { ChannelId = channel };
             if (reply.VisibleTo is { } person && !IsDirectMessage(channel))
             {
                 here = here with { UserId = person.UserId, Ephemeral = true };
             }
 
-            await PostAsync(api, here, reply, cancellationToken);
+            await PostAsync(here, reply, cancellationToken);
         }
     }
 
-    private async Task PostAsync(SlackApiClient api, SlackReplyTarget target, Outgoing reply, CancellationToken cancellationToken)
+    private async Task PostAsync(SlackReplyTarget target, Outgoing reply, CancellationToken cancellationToken)
     {
         var channel = target.ChannelId!;
+        var method = target.Ephemeral ? "chat.postEphemeral" : "chat.postMessage";
         foreach (var message in Render(reply))
         {
-            var outcome = target.Ephemeral
-                ? await api.PostEphemeralAsync(target.TenantId, channel, target.UserId, message.Text, message.Blocks, cancellationToken)
-                : await api.PostMessageAsync(target.TenantId, channel, message.Text, message.Blocks, target.ThreadTs, cancellationToken,
-                    recipientUser: IsDirectMessage(channel) ? target.UserId : null);
-            Log(target.Ephemeral ? "chat.postEphemeral" : "chat.postMessage", target, outcome);
+            var outcome = await SettleAsync(method, target, t => target.Ephemeral
+                ? Api.PostEphemeralAsync(target.TenantId, channel, target.UserId, message.Text, message.Blocks, t)
+                : Api.PostMessageAsync(target.TenantId, channel, message.Text, message.Blocks, target.ThreadTs, t,
+                    recipientUser: IsDirectMessage(channel) ? target.UserId : null), cancellationToken);
+            Log(method, target, outcome);
         }
     }
 
-    /// <summary>Publishes the first card of the result as the person's Home tab.</summary>
-    public async Task PublishHomeAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
-    {
-        var card = result.ReplaceCard ?? result.Replies.OfType<CardOut>().FirstOrDefault()?.Card;
-        if (card is null)
-        {
-            return;
-        }
-
-        var api = services.GetRequiredService<SlackApiClient>();
-        Log("views.publish", target, await api.PublishViewAsync(target.TenantId, target.UserId, BlockKitRenderer.RenderHome(card), cancellationToken));
-    }
+    private Task<SendOutcome> SettleAsync(string method, SlackReplyTarget target, Func<CancellationToken, Task<SendOutcome>> send,
+        CancellationToken cancellationToken) =>
+        PatientSend.UntilSettledAsync($"Slack {method} for {target.TenantId}/{target.UserId}", send, SlackApiClient.IsPassing,
+            TimeProvider.System, logger, cancellationToken);
 
     /// <summary>Renders one reply: plain text is escaped (it is never markup), cards become Block Kit.</summary>
     public static IReadOnlyList<SlackMessage> Render(Outgoing reply) => reply switch
@@ -101,30 +150,30 @@ public sealed class SlackResponder(IServiceProvider services, TimeProvider time,
         _ => throw new NotSupportedException($"No Slack rendering for {reply.GetType().Name}."),
     };
 
-    private async Task ReplaceAsync(SlackApiClient api, SlackReplyTarget target, Card card, CancellationToken cancellationToken)
+    private async Task ReplaceAsync(SlackReplyTarget target, Card card, CancellationToken cancellationToken)
     {
-        SendOutcome outcome;
+        Func<CancellationToken, Task<SendOutcome>> replace;
         if (target.ViewType == "home")
         {
-            outcome = await api.PublishViewAsync(target.TenantId, target.UserId, BlockKitRenderer.RenderHome(card), cancellationToken);
+            replace = t => Api.PublishViewAsync(target.TenantId, target.UserId, BlockKitRenderer.RenderHome(card), t);
         }
         else if (target.ViewType == "modal" && target.ViewId is not null)
         {
-            outcome = await api.UpdateViewAsync(target.TenantId, target.ViewId, BlockKitRenderer.RenderModal(card), cancellationToken);
+            replace = t => Api.UpdateViewAsync(target.TenantId, target.ViewId, BlockKitRenderer.RenderModal(card), t);
         }
         else if (target.MessageTs is not null && target.ChannelId is not null && !target.Ephemeral)
         {
             var message = BlockKitRenderer.RenderMessages(card)[0];
-            outcome = await api.UpdateMessageAsync(target.TenantId, target.ChannelId, target.MessageTs, message.Text, message.Blocks, cancellationToken);
+            replace = t => Api.UpdateMessageAsync(target.TenantId, target.ChannelId, target.MessageTs, message.Text, message.Blocks, t);
         }
         else
         {
-            // Ephemeral messages cannot be updated through the Web API: send the new card instead.
-            await DeliverAsync(target with { TriggerId = null }, new RouterResult([new CardOut(card)]), cancellationToken);
+            // Ephemeral messages cannot be updated through the Web API: the new card is posted instead, in its place.
+            await PostAllAsync(target, [new CardOut(card)], cancellationToken);
             return;
         }
 
-        Log("replace card", target, outcome);
+        Log("replace card", target, await SettleAsync("replace card", target, replace, cancellationToken));
     }
 
     /// <summary>Slack DM channel ids start with D.</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RolePlay.Benchmarks.Load;
 using RolePlay.Bot.Hosting;
+using RolePlay.Channels;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Inbound;
@@ -137,7 +138,8 @@ internal static class SlackAckLoad
     private static async Task DrainAsync(WebApplication bot)
     {
         var queue = bot.Services.GetRequiredService<SlackWorkQueue>();
-        while (queue.Pending > 0)
+        var outbox = bot.Services.GetRequiredService<ConversationOutbox>();
+        while (queue.Pending + outbox.Pending > 0)
         {
             await Task.Delay(20);
         }

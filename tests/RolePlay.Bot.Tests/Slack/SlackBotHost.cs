@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RolePlay.Bot.Hosting;
+using RolePlay.Channels;
 using RolePlay.Core.Storage;
 using RolePlay.Slack;
 using RolePlay.Slack.Inbound;
@@ -172,13 +173,14 @@ internal sealed class SlackBotHost : IAsyncDisposable
     public async Task DrainAsync()
     {
         var queue = Services.GetRequiredService<SlackWorkQueue>();
+        var outbox = Services.GetRequiredService<ConversationOutbox>();
         var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (queue.Pending > 0 && DateTimeOffset.UtcNow < deadline)
+        while (queue.Pending + outbox.Pending > 0 && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
 
-        Assert.Equal(0, queue.Pending);
+        Assert.Equal(0, queue.Pending + outbox.Pending);
     }
 
     public static string Ts() =>

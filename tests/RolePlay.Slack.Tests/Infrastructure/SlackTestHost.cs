@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RolePlay.Channels;
 using RolePlay.Core.Chat;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
@@ -159,8 +160,9 @@ public sealed class SlackTestHost : IAsyncDisposable
     public async Task DrainAsync()
     {
         var queue = Services.GetRequiredService<SlackWorkQueue>();
+        var outbox = Services.GetRequiredService<ConversationOutbox>();
         var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (queue.Pending > 0 && DateTimeOffset.UtcNow < deadline)
+        while (queue.Pending + outbox.Pending > 0 && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
