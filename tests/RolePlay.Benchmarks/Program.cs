@@ -9,6 +9,7 @@ using RolePlay.Benchmarks.Teams;
 // The endpoints under paced load (open loop, fixed rate; not BenchmarkDotNet jobs):
 //   ... -- teams-load
 //   ... -- slack-load [--rate 200] [--seconds 15]
+//   ... -- slack-burst [--people 100] [--rate 200] [--seconds 30] [--workspaces 50]
 // The dashboard of a 500-person team with a year of practice, timed beside raw reads of the same rows:
 //   ... -- dashboard-load [--keep]
 // The studio's first contentful paint and turn round trip, each with a baseline:
@@ -28,6 +29,11 @@ if (args is ["studio-perf"])
 if (args is ["slack-load", ..])
 {
     return await SlackAckLoad.RunAsync(args[1..]);
+}
+
+if (args is ["slack-burst", ..])
+{
+    return await SlackBurst.RunAsync(args[1..]);
 }
 
 if (args is ["dashboard-load", ..])

@@ -27,14 +27,14 @@ namespace RolePlay.Benchmarks.Slack;
 /// </summary>
 internal static class SlackAckLoad
 {
-    private const string SigningSecret = "bench-signing-secret-0123456789abcdef";
+    internal const string SigningSecret = "bench-signing-secret-0123456789abcdef";
     private const string Token = "xoxb-bench";
     private const string Workspace = "TBENCH";
-    private const string Scenario = "bereavement-closure";
+    internal const string Scenario = "bereavement-closure";
     private const int TurnsPerPerson = 3;
     private const int MaxConnections = 512;
 
-    private static readonly string[] Turns =
+    internal static readonly string[] Turns =
     [
         "I'm so sorry for your loss, that must be really hard to deal with right now.",
         "Could you tell me what you need to happen with the account?",
@@ -97,7 +97,7 @@ internal static class SlackAckLoad
         return met ? 0 : 1;
     }
 
-    private static async Task<bool> PostSignedAsync(HttpClient http, Uri url, byte[] body, SlackSigner signer, CancellationToken ct)
+    internal static async Task<bool> PostSignedAsync(HttpClient http, Uri url, byte[] body, SlackSigner signer, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -110,7 +110,7 @@ internal static class SlackAckLoad
         return response.IsSuccessStatusCode;
     }
 
-    private static void Print(LoadResult r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    internal static void Print(LoadResult r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{r.Target,-28} {r.RequestsPerSecond,7:0.0} req/s  ok {r.Sent - r.Errors}/{r.Sent}  errors {r.Errors}  ack p50 {r.Percentile(50):0.00} ms  p99 {r.Percentile(99):0.00} ms  max {r.LatenciesMs.Max():0.00} ms"));
 
     private static async Task<WebApplication> StartBotAsync(FakeSlackApi api, string dir)
@@ -135,7 +135,7 @@ internal static class SlackAckLoad
         return app;
     }
 
-    private static async Task DrainAsync(WebApplication bot)
+    internal static async Task DrainAsync(WebApplication bot)
     {
         var queue = bot.Services.GetRequiredService<SlackWorkQueue>();
         var outbox = bot.Services.GetRequiredService<ConversationOutbox>();
@@ -145,15 +145,18 @@ internal static class SlackAckLoad
         }
     }
 
-    private static string User(int person) => $"UBENCH{person:D5}";
+    internal static string User(int person) => $"UBENCH{person:D5}";
 
-    private static byte[] Envelope(string eventId, int person, string text)
+    private static byte[] Envelope(string eventId, int person, string text) => Envelope(Workspace, eventId, person, text);
+
+    /// <summary>A signed-to-be message.im event from person <paramref name="person"/> in their DM with the bot.</summary>
+    internal static byte[] Envelope(string workspace, string eventId, int person, string text)
     {
         var user = User(person);
         var ts = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", CultureInfo.InvariantCulture);
         return Encoding.UTF8.GetBytes(new JsonObject
         {
-            ["team_id"] = Workspace,
+            ["team_id"] = workspace,
             ["api_app_id"] = "ABENCH",
             ["type"] = "event_callback",
             ["event_id"] = eventId,
@@ -162,11 +165,11 @@ internal static class SlackAckLoad
             {
                 ["type"] = "message", ["channel_type"] = "im", ["channel"] = "D" + user, ["user"] = user, ["text"] = text, ["ts"] = ts, ["event_ts"] = ts,
             },
-            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Workspace, ["user_id"] = "UBOTBENCH", ["is_bot"] = true }),
+            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = workspace, ["user_id"] = "UBOTBENCH", ["is_bot"] = true }),
         }.ToJsonString());
     }
 
-    private static int IntArg(string[] args, string name, int fallback)
+    internal static int IntArg(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
