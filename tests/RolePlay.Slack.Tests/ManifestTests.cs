@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
-using RolePlay.Slack.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
+using RolePlay.Slack.Tests.Infrastructure;
+using RolePlay.Testing;
 
 namespace RolePlay.Slack.Tests;
 
@@ -12,7 +13,7 @@ public sealed class ManifestTests
     [SkippableFact]
     public void The_manifest_is_valid_against_slacks_schema()
     {
-        var schemas = Path.Combine(SharedFiles.Require(), "schemas");
+        var schemas = Path.Combine(SharedFolder.Require(), "schemas");
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft07 };
         foreach (var version in new[] { "1.0.0", "2.0.0" })
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using RolePlay.Slack.Tests.Infrastructure;
+using RolePlay.Testing;
 
 namespace RolePlay.Slack.Tests;
 
@@ -11,7 +12,7 @@ public sealed class PayloadReplayTests
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in SharedFiles.SlackPayloads())
+        foreach (var file in SharedFolder.FileNames("payloads", "slack"))
         {
             data.Add(file);
         }
@@ -28,7 +29,7 @@ public sealed class PayloadReplayTests
     [MemberData(nameof(Files))]
     public async Task Every_real_payload_is_acknowledged_in_time(string file)
     {
-        var root = SharedFiles.Require();
+        var root = SharedFolder.Require();
         var path = Path.Combine(root, "payloads", "slack", file);
         var raw = await File.ReadAllBytesAsync(path);
         if (file.StartsWith("socket_mode_envelope_", StringComparison.Ordinal))

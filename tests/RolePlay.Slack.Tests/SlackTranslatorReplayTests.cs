@@ -3,6 +3,7 @@ using RolePlay.Core.Chat;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Inbound.Payloads;
 using RolePlay.Slack.Tests.Infrastructure;
+using RolePlay.Testing;
 
 namespace RolePlay.Slack.Tests;
 
@@ -15,11 +16,11 @@ public sealed class SlackTranslatorReplayTests
     [SkippableFact]
     public void Every_shared_payload_has_a_translation_test()
     {
-        SharedFiles.Require();
+        SharedFolder.Require();
         var tested = typeof(SlackTranslatorReplayTests).GetMethods().SelectMany(m => m.GetCustomAttributes(typeof(InlineDataAttribute), false))
             .Cast<InlineDataAttribute>().Select(a => (string)a.GetData(null!).Single()[0]).ToHashSet();
 
-        var untested = SharedFiles.SlackPayloads().Except(tested).ToList();
+        var untested = SharedFolder.FileNames("payloads", "slack").Except(tested).ToList();
         Assert.True(untested.Count == 0, $"No translation test for: {string.Join(", ", untested)}");
     }
 
@@ -223,7 +224,7 @@ public sealed class SlackTranslatorReplayTests
 
     private static object Read(string file)
     {
-        var raw = File.ReadAllBytes(Path.Combine(SharedFiles.Require(), "payloads", "slack", file));
+        var raw = File.ReadAllBytes(Path.Combine(SharedFolder.Require(), "payloads", "slack", file));
         if (file.EndsWith(".txt", StringComparison.Ordinal))
         {
             Assert.True(FormBody.TryParse(raw, out var fields), file);

@@ -9,6 +9,7 @@ using RolePlay.Core.Debriefing;
 using RolePlay.Core.Scene;
 using RolePlay.Core.Settings;
 using RolePlay.Teams.Tests.Infrastructure;
+using RolePlay.Testing;
 
 namespace RolePlay.Teams.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RolePlay.Core.Chat;
 using RolePlay.Teams.Tests.Infrastructure;
+using RolePlay.Testing;
 
 namespace RolePlay.Teams.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using RolePlay.Testing;
 
 namespace RolePlay.Teams.Tests.Infrastructure;
 
