@@ -68,7 +68,7 @@ public static class SlackEndpoints
                 return SlackAck.BadRequest("body is not a JSON object");
             }
 
-            if (!SlackJson.IsReadable(root))
+            if (!JsonText.IsReadable(root))
             {
                 return SlackAck.BadRequest(UnreadableText);
             }
@@ -100,7 +100,7 @@ public static class SlackEndpoints
         {
             using var document = JsonDocument.Parse(payload);
             return document.RootElement.ValueKind != JsonValueKind.Object ? SlackAck.BadRequest("payload is not a JSON object")
-                : !SlackJson.IsReadable(document.RootElement) ? SlackAck.BadRequest(UnreadableText)
+                : !JsonText.IsReadable(document.RootElement) ? SlackAck.BadRequest(UnreadableText)
                 : await inbound.HandleInteractionAsync(document.RootElement, ct);
         }
         catch (JsonException)

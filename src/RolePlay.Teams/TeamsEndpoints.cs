@@ -287,10 +287,14 @@ public sealed partial class TeamsPipeline(
     {
         try
         {
-            // The JSON reader lets some invalid UTF-8 through inside strings; refuse it outright.
-            return body.Length == 0 || !System.Text.Unicode.Utf8.IsValid(body)
+            // The JSON reader lets some invalid UTF-8 through inside strings; refuse it outright. The parts kept as raw
+            // JSON (channelData, value) are read later, so a string in them that .NET cannot hold is refused now.
+            var activity = body.Length == 0 || !System.Text.Unicode.Utf8.IsValid(body)
                 ? null
                 : JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
+            return activity is { ChannelData: { } data } && !JsonText.IsReadable(data) || activity is { Value: { } value } && !JsonText.IsReadable(value)
+                ? null
+                : activity;
         }
         catch (JsonException)
         {

@@ -60,6 +60,11 @@ public sealed class StudioInputTests(BrowserFixture browser, ITestOutputHelper o
         await AssertProblemAsync(verb, HttpStatusCode.BadRequest, "card verb");
         using var values = await PostAsync("/studio/api/submit", Json(new { verb = "practice.start", values = new { scenario = 7 } }));
         await AssertProblemAsync(values, HttpStatusCode.BadRequest, "not the JSON this endpoint takes");
+        using var nullValue = await PostAsync("/studio/api/submit", new StringContent(
+            """{"verb":"practice.start","values":{"scenario":"late-delivery-birthday","intensity":null}}""", Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(nullValue, HttpStatusCode.BadRequest, "null is not a value");
+        using var nullText = await PostAsync("/studio/api/messages", new StringContent("""{"text":null}""", Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(nullText, HttpStatusCode.BadRequest, "not the JSON this endpoint takes");
         using var nudge = await PostAsync("/studio/api/facilitate/nudge", Json(new { learner = "x", kind = "fireworks", text = "boom" }));
         await AssertProblemAsync(nudge, HttpStatusCode.BadRequest, "cue, outage or goal");
         using var nobody = await PostAsync("/studio/api/facilitate/nudge", Json(new { learner = "nobody", kind = "cue", text = "Name the feeling" }));

@@ -6,26 +6,6 @@ namespace RolePlay.Slack.Inbound;
 /// <summary>Tolerant reads from Slack payloads: absent, null or wrongly typed fields read as null, never throw.</summary>
 internal static class SlackJson
 {
-    /// <summary>Whether every name and string in <paramref name="element"/> can be read: JSON can escape a lone surrogate
-    /// (<c>"\ud800"</c>), which no .NET string holds and which would throw in whichever reader met it first.</summary>
-    public static bool IsReadable(JsonElement element)
-    {
-        try
-        {
-            return element.ValueKind switch
-            {
-                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && IsReadable(p.Value)),
-                JsonValueKind.Array => element.EnumerateArray().All(IsReadable),
-                JsonValueKind.String => element.GetString() is not null,
-                _ => true,
-            };
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     public static string? Str(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels;
 using RolePlay.Slack.Inbound;
 
 namespace RolePlay.Slack.SocketMode;
@@ -79,7 +80,7 @@ public sealed class SlackSocketModeClient(
 
             using var document = JsonDocument.Parse(text);
             var envelope = document.RootElement;
-            if (!SlackJson.IsReadable(envelope))
+            if (!JsonText.IsReadable(envelope))
             {
                 logger.LogWarning("Slack Socket Mode envelope skipped: a name or string is not valid text");
                 continue;

@@ -22,20 +22,21 @@ public static class StudioLimits
     public const int MaxValueLength = 2000;
     public const int MaxNudgeLength = 300;
 
-    public static string? CheckName(string name) =>
-        name.Trim() is { Length: 0 } ? "Tell us a name to use (a first name is enough)."
+    public static string? CheckName(string? name) =>
+        name is null ? "Tell us a name to use (a first name is enough)."
+        : name.Trim() is { Length: 0 } ? "Tell us a name to use (a first name is enough)."
         : name.Trim().Length > MaxNameLength ? $"Keep the name to {MaxNameLength} characters."
         : name.Any(char.IsControl) ? "The name may not contain control characters."
         : null;
 
-    public static string? CheckMessage(string text) =>
-        text.Trim().Length == 0 ? "Type a message first."
+    public static string? CheckMessage(string? text) =>
+        text is null || text.Trim().Length == 0 ? "Type a message first."
         : text.Length > MaxMessageLength ? $"A message may be at most {MaxMessageLength} characters; this one has {text.Length}."
         : null;
 
     public static string? CheckSubmit(SubmitRequest submit)
     {
-        if (submit.Verb.Length is 0 or > 64 || !submit.Verb.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_'))
+        if (submit.Verb is null || submit.Verb.Length is 0 or > 64 || !submit.Verb.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_'))
         {
             return "“verb” must be a card verb such as practice.start.";
         }
@@ -43,6 +44,11 @@ public static class StudioLimits
         if (submit.Values is { Count: > MaxValues })
         {
             return $"A card sends at most {MaxValues} values.";
+        }
+
+        if (submit.Values?.Any(v => v.Value is null) == true)
+        {
+            return "Every value must be text; null is not a value.";
         }
 
         return submit.Values?.FirstOrDefault(v => v.Key.Length is 0 or > 64 || v.Value.Length > MaxValueLength) is { Key: not null } bad

@@ -68,6 +68,15 @@ public static class ActivityTranslator
             return "channelData.tenant.id";
         }
 
+        // Optional ids that still become keys (a team, a channel, the message a reaction or card answers).
+        foreach (var (name, id) in new[] { ("channelData.team.id", channelData.TeamId), ("channelData.channel.id", channelData.ChannelId), ("replyToId", activity.ReplyToId) })
+        {
+            if (id is not null && !IsId(id))
+            {
+                return name;
+            }
+        }
+
         // JSON allows [null] in any list; no entry of these may be empty, and a null one would be read later.
         foreach (var (name, items) in new (string, IEnumerable<object?>?)[]
                  {
@@ -85,10 +94,25 @@ public static class ActivityTranslator
         return null;
     }
 
-    /// <summary>What every stored key takes as an id: present, at most 256 characters, no control characters (a NUL
-    /// in an id would otherwise fail deep inside storage as a 500).</summary>
+    /// <summary>What every stored key takes as an id: present, at most 256 characters, no control characters and no
+    /// lone surrogate (either would otherwise fail deep inside storage as a 500).</summary>
     private static bool IsId(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= 256 && !value.Any(char.IsControl);
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 256 && !value.Any(char.IsControl) && IsWellFormed(value);
+
+    private static bool IsWellFormed(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(text, out _, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            text = text[used..];
+        }
+
+        return true;
+    }
 
     public static string? TenantOf(Activity activity, TeamsChannelData channelData) =>
         channelData.TenantId ?? activity.Conversation?.TenantId;
