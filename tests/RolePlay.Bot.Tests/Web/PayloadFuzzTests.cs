@@ -18,7 +18,8 @@ namespace RolePlay.Bot.Tests.Web;
 /// with its header and a person. No answer is a 5xx, none takes long, and the managed heap stays flat.
 /// CI runs <see cref="DefaultPerEndpoint"/> each; the full campaign is the same test with more:
 /// <c>CI=true ROLEPLAY_FUZZ_PER_ENDPOINT=6000 dotnet test tests/RolePlay.Bot.Tests -c Release --filter PayloadFuzz</c>
-/// (5 endpoints × 6,000 = 30,000 payloads).</summary>
+/// (5 endpoints × 6,000 = 30,000 payloads). It runs alone: the heap it measures is the whole test process's.</summary>
+[Collection(PayloadFuzzCollection.Name)]
 public sealed class PayloadFuzzTests : IAsyncLifetime
 {
     private const int DefaultPerEndpoint = 2000;
@@ -183,4 +184,10 @@ public sealed class PayloadFuzzTests : IAsyncLifetime
     }
 
     private static string Preview(byte[] body) => Encoding.UTF8.GetString(body[..Math.Min(body.Length, 600)]).ReplaceLineEndings(" ");
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PayloadFuzzCollection
+{
+    public const string Name = "Payload fuzz (alone)";
 }
