@@ -24,6 +24,7 @@ internal sealed class SqliteRowStore : IRowStore
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer;
+    private readonly SqliteGroupCommit _groupCommit;
     private readonly ResiliencePipeline _retry;
     private long _roundTrips;
 
@@ -40,6 +41,7 @@ internal sealed class SqliteRowStore : IRowStore
         }.ToString();
         BusyTimeout = busyTimeout;
         _writer = Writers.GetOrAdd(FilePath, _ => new SemaphoreSlim(1, 1));
+        _groupCommit = SqliteGroupCommit.For(FilePath, CommitAsync);
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -158,27 +160,28 @@ internal sealed class SqliteRowStore : IRowStore
             RowLimits.EnsureFits(op);
         }
 
-        return WriteAsync(connection =>
+        // One round trip as the caller sees it, whichever group commit carries it.
+        Interlocked.Increment(ref _roundTrips);
+        return _groupCommit.SubmitAsync((connection, tx) =>
         {
-            // Disposing an uncommitted transaction rolls it back: a failed operation leaves nothing behind.
-            using var tx = connection.BeginTransaction(deferred: false);
             var versions = new string?[ops.Count];
             for (var i = 0; i < ops.Count; i++)
             {
                 versions[i] = Apply(connection, tx, table, partitionKey, ops[i], ops.Count > 1);
             }
 
-            tx.Commit();
             return (IReadOnlyList<string?>)versions;
         }, ct);
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, CancellationToken ct)
+    /// <summary>One transaction of the group commit, under the file's write lock; disposing an uncommitted
+    /// transaction rolls it back, so a failed group leaves nothing behind.</summary>
+    private async Task CommitAsync(Func<SqliteConnection, bool> work)
     {
-        await _writer.WaitAsync(ct).ConfigureAwait(false);
+        await _writer.WaitAsync().ConfigureAwait(false);
         try
         {
-            return await RunAsync(work, ct).ConfigureAwait(false);
+            await RunAsync(work, CancellationToken.None, counted: false).ConfigureAwait(false);
         }
         finally
         {
@@ -224,9 +227,13 @@ internal sealed class SqliteRowStore : IRowStore
         return op.Kind == RowOpKind.Delete ? null : Convert.ToString(result, CultureInfo.InvariantCulture);
     }
 
-    private async Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken ct, bool createDirectory = false)
+    private async Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken ct, bool createDirectory = false, bool counted = true)
     {
-        Interlocked.Increment(ref _roundTrips);
+        if (counted)
+        {
+            Interlocked.Increment(ref _roundTrips);
+        }
+
         try
         {
             return await _retry.ExecuteAsync(
