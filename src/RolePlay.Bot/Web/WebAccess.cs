@@ -51,7 +51,7 @@ internal static class WebAccess
             {
                 o.AddPolicy(Policy, p => p.AddRequirements(new LoopbackCallerRequirement()));
                 o.AddPolicy(FacilitatorPolicy, p => p.AddRequirements(new LoopbackCallerRequirement()));
-                o.FallbackPolicy = o.GetPolicy(Policy); // a route that states no rule is this machine's only
+                o.FallbackPolicy = o.GetPolicy(Policy); // a route that states no rule answers this machine only
             });
             return new Mode(true, []);
         }
