@@ -63,26 +63,38 @@ public sealed record InboundEventKey
         new(tenant, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(channelEventId)))[..32]);
 }
 
-internal static class KeyText
+/// <summary>What every stored key takes as an id: present, at most <see cref="MaxLength"/> characters, no control
+/// characters and well-formed text (a lone surrogate cannot be escaped into a key). Channels check ids from requests
+/// against it at their boundary, so a bad one is a 400 there rather than an exception deep in storage.</summary>
+public static class KeyText
 {
-    /// <summary>Key parts are ids, not prose: reject blanks and control characters early with the part's name.</summary>
-    public static string Require(string? value, string name)
+    public const int MaxLength = 256;
+
+    public static bool IsUsable(string? value) => Problem(value) is null;
+
+    /// <summary>Key parts are ids, not prose: rejects a bad one early, with the part's name.</summary>
+    internal static string Require(string? value, string name) =>
+        Problem(value) is { } problem ? throw new ArgumentException($"The key part '{name}' {problem}.", name) : value!;
+
+    private static string? Problem(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? "must not be empty"
+        : value.Length > MaxLength ? $"is longer than {MaxLength} characters"
+        : value.Any(char.IsControl) ? "contains a control character"
+        : !IsWellFormed(value) ? "is not well-formed text (a lone surrogate)"
+        : null;
+
+    private static bool IsWellFormed(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        while (!text.IsEmpty)
         {
-            throw new ArgumentException($"The key part '{name}' must not be empty.", name);
+            if (System.Text.Rune.DecodeFromUtf16(text, out _, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            text = text[used..];
         }
 
-        if (value.Length > 256)
-        {
-            throw new ArgumentException($"The key part '{name}' is longer than 256 characters.", name);
-        }
-
-        if (value.Any(char.IsControl))
-        {
-            throw new ArgumentException($"The key part '{name}' contains a control character.", name);
-        }
-
-        return value;
+        return true;
     }
 }

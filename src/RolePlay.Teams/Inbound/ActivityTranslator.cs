@@ -2,6 +2,7 @@ using System.Text.Json;
 using RolePlay.AdaptiveCards;
 using RolePlay.Core;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 using RolePlay.Teams.Protocol;
 
@@ -43,27 +44,27 @@ public static class ActivityTranslator
             return "serviceUrl";
         }
 
-        if (!IsId(activity.From?.Id))
+        if (!KeyText.IsUsable(activity.From?.Id))
         {
             return "from.id";
         }
 
-        if (activity.From!.AadObjectId is { } objectId && !IsId(objectId))
+        if (activity.From!.AadObjectId is { } objectId && !KeyText.IsUsable(objectId))
         {
             return "from.aadObjectId";
         }
 
-        if (!IsId(activity.Recipient?.Id))
+        if (!KeyText.IsUsable(activity.Recipient?.Id))
         {
             return "recipient.id";
         }
 
-        if (!IsId(activity.Conversation?.Id))
+        if (!KeyText.IsUsable(activity.Conversation?.Id))
         {
             return "conversation.id";
         }
 
-        if (!IsId(TenantOf(activity, channelData)))
+        if (!KeyText.IsUsable(TenantOf(activity, channelData)))
         {
             return "channelData.tenant.id";
         }
@@ -71,7 +72,7 @@ public static class ActivityTranslator
         // Optional ids that still become keys (a team, a channel, the message a reaction or card answers).
         foreach (var (name, id) in new[] { ("channelData.team.id", channelData.TeamId), ("channelData.channel.id", channelData.ChannelId), ("replyToId", activity.ReplyToId) })
         {
-            if (id is not null && !IsId(id))
+            if (id is not null && !KeyText.IsUsable(id))
             {
                 return name;
             }
@@ -94,25 +95,6 @@ public static class ActivityTranslator
         return null;
     }
 
-    /// <summary>What every stored key takes as an id: present, at most 256 characters, no control characters and no
-    /// lone surrogate (either would otherwise fail deep inside storage as a 500).</summary>
-    private static bool IsId(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= 256 && !value.Any(char.IsControl) && IsWellFormed(value);
-
-    private static bool IsWellFormed(ReadOnlySpan<char> text)
-    {
-        while (!text.IsEmpty)
-        {
-            if (System.Text.Rune.DecodeFromUtf16(text, out _, out var used) != System.Buffers.OperationStatus.Done)
-            {
-                return false;
-            }
-
-            text = text[used..];
-        }
-
-        return true;
-    }
 
     public static string? TenantOf(Activity activity, TeamsChannelData channelData) =>
         channelData.TenantId ?? activity.Conversation?.TenantId;
