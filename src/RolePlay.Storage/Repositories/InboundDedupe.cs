@@ -52,26 +52,6 @@ internal sealed class InboundDedupe(IRowStore rows) : IInboundDedupe
         }
     }
 
-    public async Task<int> PurgeExpiredAsync(TenantScope tenant, DateTimeOffset nowUtc, CancellationToken ct)
-    {
-        var pk = RowKeys.Tenant(tenant);
-        var found = await rows.RangeAsync(Tables.Dedupe, pk, string.Empty, null, null, ct).ConfigureAwait(false);
-        var expired = found.Where(r => StorageJson.Read<Claim>(r).ExpiresUtc <= nowUtc).ToArray();
-        var purged = 0;
-        foreach (var chunk in expired.Chunk(RowLimits.MaxBatch))
-        {
-            try
-            {
-                // Only the version we saw: a claim renewed meanwhile stays.
-                await rows.SubmitAsync(Tables.Dedupe, pk, chunk.Select(r => RowOp.Delete(r.RowKey, r.Version)).ToArray(), ct).ConfigureAwait(false);
-                purged += chunk.Length;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Left for the next run.
-            }
-        }
-
-        return purged;
-    }
+    public Task<int> PurgeExpiredAsync(TenantScope tenant, DateTimeOffset nowUtc, CancellationToken ct) =>
+        ExpiredRows.PurgeAsync(rows, Tables.Dedupe, RowKeys.Tenant(tenant), r => StorageJson.Read<Claim>(r).ExpiresUtc <= nowUtc, ct);
 }

@@ -31,24 +31,6 @@ internal sealed class SignInSessionStore(IRowStore rows) : ISignInSessionStore
     public Task RemoveAsync(string key, CancellationToken ct) =>
         rows.SubmitAsync(Tables.SignIns, Partition, [RowOp.Delete(RowKeys.Part(key))], ct);
 
-    public async Task<int> PurgeExpiredAsync(DateTimeOffset nowUtc, CancellationToken ct)
-    {
-        var all = await rows.RangeAsync(Tables.SignIns, Partition, string.Empty, null, null, ct).ConfigureAwait(false);
-        var purged = 0;
-        foreach (var chunk in all.Where(r => StorageJson.Read<Body>(r).ExpiresUtc <= nowUtc).Chunk(RowLimits.MaxBatch))
-        {
-            try
-            {
-                // Only the version we saw: a session renewed meanwhile stays.
-                await rows.SubmitAsync(Tables.SignIns, Partition, chunk.Select(r => RowOp.Delete(r.RowKey, r.Version)).ToArray(), ct).ConfigureAwait(false);
-                purged += chunk.Length;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Left for the next run.
-            }
-        }
-
-        return purged;
-    }
+    public Task<int> PurgeExpiredAsync(DateTimeOffset nowUtc, CancellationToken ct) =>
+        ExpiredRows.PurgeAsync(rows, Tables.SignIns, Partition, r => StorageJson.Read<Body>(r).ExpiresUtc <= nowUtc, ct);
 }
