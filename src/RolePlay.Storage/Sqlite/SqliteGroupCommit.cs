@@ -9,7 +9,11 @@ namespace RolePlay.Storage.Sqlite;
 /// together in the next transaction, each inside its own savepoint, and made durable by one sync. A batch stays all or
 /// nothing and sees the batches before it, exactly as if they had committed one by one in arrival order; only the
 /// syncs are shared. With one writer at a time nothing changes; under load the syncs per second, not the batches,
-/// are the limit (SQLite's commit sync was what capped turns at a few hundred a second on disk).</summary>
+/// are the limit (SQLite's commit sync was what capped turns at a few hundred a second on disk). Its one loop is also
+/// the file's one writer in this process: SQLite's busy handler waits by sleeping and retrying, unfairly, so hundreds of
+/// writers at once (a routine fanning out) would starve some past the busy timeout; queued here they take turns, and the
+/// busy timeout is left for writers in other processes. Disposing an uncommitted transaction rolls it back, so a failed
+/// group leaves nothing behind.</summary>
 internal sealed class SqliteGroupCommit
 {
     /// <summary>At most this many batches share a transaction, so one commit never holds the lock for long.</summary>

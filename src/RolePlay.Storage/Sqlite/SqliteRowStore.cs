@@ -9,21 +9,16 @@ namespace RolePlay.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Each call opens a pooled connection and runs one statement
-/// or one transaction: that is one round trip (counted in <see cref="RoundTrips"/>). Writers take the write
-/// lock up front (BEGIN IMMEDIATE) and wait out a busy database with the busy timeout, then Polly backoff.
+/// or one transaction: that is one round trip (counted in <see cref="RoundTrips"/>). Writes go through the file's
+/// <see cref="SqliteGroupCommit"/>, whose transactions take the write lock up front (BEGIN IMMEDIATE) and wait out a
+/// database busy in another process with the busy timeout, then Polly backoff.
 /// </summary>
 internal sealed class SqliteRowStore : IRowStore
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
-    /// <summary>One writer at a time per database file in this process. SQLite's busy handler waits by sleeping and
-    /// retrying, unfairly, so hundreds of writers at once (a routine fanning out) starve some past the busy timeout;
-    /// queued here they take turns, and the busy timeout is left for writers in other processes.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
-
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writer;
     private readonly SqliteGroupCommit _groupCommit;
     private readonly ResiliencePipeline _retry;
     private long _roundTrips;
@@ -40,8 +35,7 @@ internal sealed class SqliteRowStore : IRowStore
             DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds),
         }.ToString();
         BusyTimeout = busyTimeout;
-        _writer = Writers.GetOrAdd(FilePath, _ => new SemaphoreSlim(1, 1));
-        _groupCommit = SqliteGroupCommit.For(FilePath, CommitAsync);
+        _groupCommit = SqliteGroupCommit.For(FilePath, work => RunAsync(work, CancellationToken.None, counted: false));
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -172,21 +166,6 @@ internal sealed class SqliteRowStore : IRowStore
 
             return (IReadOnlyList<string?>)versions;
         }, ct);
-    }
-
-    /// <summary>One transaction of the group commit, under the file's write lock; disposing an uncommitted
-    /// transaction rolls it back, so a failed group leaves nothing behind.</summary>
-    private async Task CommitAsync(Func<SqliteConnection, bool> work)
-    {
-        await _writer.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await RunAsync(work, CancellationToken.None, counted: false).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writer.Release();
-        }
     }
 
     private string? Apply(SqliteConnection connection, SqliteTransaction tx, string table, string pk, RowOp op, bool inBatch)
