@@ -23,8 +23,7 @@ public static class StudioLimits
     public const int MaxNudgeLength = 300;
 
     public static string? CheckName(string? name) =>
-        name is null ? "Tell us a name to use (a first name is enough)."
-        : name.Trim() is { Length: 0 } ? "Tell us a name to use (a first name is enough)."
+        name is null || name.Trim().Length == 0 ? "Tell us a name to use (a first name is enough)."
         : name.Trim().Length > MaxNameLength ? $"Keep the name to {MaxNameLength} characters."
         : name.Any(char.IsControl) ? "The name may not contain control characters."
         : null;
