@@ -73,11 +73,26 @@ public sealed partial class ConversationOutbox(ILogger<ConversationOutbox> logge
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Volatile.Write(ref _stopping, true);
-        await using var registration = cancellationToken.Register(_abort.Cancel);
-        while (Pending > 0 && !_abort.IsCancellationRequested)
+        if (!await DrainedAsync(cancellationToken).ConfigureAwait(false))
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None).ConfigureAwait(false);
+            await _abort.CancelAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Waits until nothing is queued or being sent; false when <paramref name="cancellationToken"/> came first.</summary>
+    public async Task<bool> DrainedAsync(CancellationToken cancellationToken)
+    {
+        while (Pending > 0)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     public void Dispose() => _abort.Dispose();

@@ -54,10 +54,10 @@ public sealed partial class TeamsPipeline(
     RelayedAuthors relayedAuthors,
     IConversationRouter router,
     ConnectorClient connector,
+    ConversationOutbox outbox,
     TimeProvider time,
     ILogger<TeamsPipeline> logger)
 {
-    private static readonly TimeSpan AfterResponseBudget = TimeSpan.FromSeconds(30);
     private readonly TeamsOptions _options = options.Value;
 
     public async Task ProcessAsync(HttpContext context)
@@ -138,7 +138,10 @@ public sealed partial class TeamsPipeline(
         return reference;
     }
 
-    /// <summary>Route and respond: a card action is answered in the invoke response, everything else with messages.</summary>
+    /// <summary>Route and respond: a card action is answered in the invoke response, everything else with messages.
+    /// Either way the messages leave through the conversation's queue in the <see cref="ConversationOutbox"/>: the
+    /// request is answered once the turn is stored, never after Teams' outgoing pace, and a message that cannot be sent
+    /// yet is tried again there (<see cref="PatientSend"/>) instead of being lost with the request.</summary>
     private async Task RouteAndRespondAsync(HttpContext context, Activity activity, ConversationReference reference,
         IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
@@ -147,13 +150,9 @@ public sealed partial class TeamsPipeline(
         {
             var result = await router.HandleAsync(events.Single(), cancellationToken).ConfigureAwait(false);
             var (answer, rest) = InvokeAnswer(result);
+            await HandOverAsync(activity, reference, ct => SendRepliesAsync(activity, reference, rest, ct), cancellationToken).ConfigureAwait(false);
             await context.Response.WriteAsJsonAsync(answer, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-
-            // Teams shows the invoke answer as soon as it has it; further replies follow once the response is out.
-            await context.Response.CompleteAsync().ConfigureAwait(false);
-            using var afterResponse = new CancellationTokenSource(AfterResponseBudget);
-            await SendRepliesAsync(activity, reference, rest, afterResponse.Token).ConfigureAwait(false);
             return;
         }
 
@@ -161,15 +160,15 @@ public sealed partial class TeamsPipeline(
         {
             var result = await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
             var replies = result.Replies;
-            if (activity.Value is not null && activity.ReplyToId is { } cardId)
+            Activity? refreshed = null;
+            if (activity.Value is not null && activity.ReplyToId is not null)
             {
                 // Action.Submit path: refresh the card in place (with messages under refused inputs), or say what
                 // was wrong when there is no card to refresh.
                 if (result.ReplaceCard is { } card)
                 {
-                    var updated = OutgoingActivities.Card(card, result.InputErrors);
-                    updated.From = activity.Recipient;
-                    await connector.UpdateAsync(reference, cardId, updated, cancellationToken).ConfigureAwait(false);
+                    refreshed = OutgoingActivities.Card(card, result.InputErrors);
+                    refreshed.From = activity.Recipient;
                 }
                 else if (result.InputErrors is { Count: > 0 } errors)
                 {
@@ -177,9 +176,27 @@ public sealed partial class TeamsPipeline(
                 }
             }
 
-            await SendRepliesAsync(activity, reference, replies, cancellationToken).ConfigureAwait(false);
+            await HandOverAsync(activity, reference, async ct =>
+            {
+                if (refreshed is not null)
+                {
+                    await PatientlyAsync("card update", t => connector.UpdateAsync(reference, activity.ReplyToId!, refreshed, t), ct).ConfigureAwait(false);
+                }
+
+                await SendRepliesAsync(activity, reference, replies, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Queues the messages behind the conversation's earlier ones; while the host stops, sends them here.</summary>
+    private Task HandOverAsync(Activity inbound, ConversationReference reference, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        outbox.TryHandOver($"teams|{reference.Conversation!.TenantId}|{reference.Conversation.Id}", $"Teams reply to activity {inbound.Id}", send)
+            ? Task.CompletedTask
+            : send(cancellationToken);
+
+    /// <summary>One connector call, tried until settled; Teams counts its limits on the wall clock.</summary>
+    private Task<SendOutcome> PatientlyAsync(string what, Func<CancellationToken, Task<SendOutcome>> send, CancellationToken cancellationToken) =>
+        PatientSend.UntilSettledAsync($"Teams {what}", send, ConnectorClient.IsPassing, TimeProvider.System, logger, cancellationToken);
 
     /// <summary>The invoke answer: the replacement card, else the input errors, else the first text reply as a
     /// message; what is left of the replies is sent as ordinary messages.</summary>
@@ -234,29 +251,34 @@ public sealed partial class TeamsPipeline(
         if (reply.Target is { } target)
         {
             var elsewhere = Reach(reference, new ConversationAccount { Id = target.ConversationId, TenantId = reference.Conversation?.TenantId }, null);
-            return await connector.SendAsync(elsewhere, outgoing, cancellationToken).ConfigureAwait(false);
+            return await PatientlyAsync("post to another conversation", t => connector.SendAsync(elsewhere, outgoing, t), cancellationToken).ConfigureAwait(false);
         }
 
         if (reply.VisibleTo is { } person && reference.Conversation?.ConversationType != "personal")
         {
-            var created = await connector.CreatePersonalConversationAsync(reference.ServiceUrl!, person.TenantId, person.UserId, cancellationToken)
-                .ConfigureAwait(false);
-            if (created.Outcome is not Sent { Id: { } conversationId })
+            string? conversationId = null;
+            var created = await PatientlyAsync("1:1 chat creation", async t =>
             {
-                return created.Outcome;
+                var answer = await connector.CreatePersonalConversationAsync(reference.ServiceUrl!, person.TenantId, person.UserId, t).ConfigureAwait(false);
+                conversationId = (answer.Outcome as Sent)?.Id;
+                return answer.Outcome;
+            }, cancellationToken).ConfigureAwait(false);
+            if (conversationId is null)
+            {
+                return created;
             }
 
             var personal = Reach(reference,
                 new ConversationAccount { Id = conversationId, TenantId = person.TenantId, ConversationType = "personal" },
                 new ChannelAccount { Id = person.UserId });
             outgoing.Recipient = personal.User;
-            return await connector.SendAsync(personal, outgoing, cancellationToken).ConfigureAwait(false);
+            return await PatientlyAsync("private message", t => connector.SendAsync(personal, outgoing, t), cancellationToken).ConfigureAwait(false);
         }
 
         outgoing.Recipient = inbound.From;
-        return inbound.Id is { Length: > 0 } id
-            ? await connector.ReplyAsync(reference, id, outgoing, cancellationToken).ConfigureAwait(false)
-            : await connector.SendAsync(reference, outgoing, cancellationToken).ConfigureAwait(false);
+        return await PatientlyAsync("reply", t => inbound.Id is { Length: > 0 } id
+            ? connector.ReplyAsync(reference, id, outgoing, t)
+            : connector.SendAsync(reference, outgoing, t), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The same bot and serviceUrl, another conversation (and, for a 1:1, its person).</summary>

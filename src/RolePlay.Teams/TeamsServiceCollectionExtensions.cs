@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels;
 using RolePlay.Channels.Http;
 using RolePlay.Channels.Inbound;
 using RolePlay.Core.Chat;
@@ -15,7 +16,7 @@ namespace RolePlay.Teams;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>Registers the Teams channel: options (section <c>Teams</c>, validated at start-up), token validation,
-    /// the connector client with its rate limiter and token provider, and in-memory dedupe, message-author, reference and unreachable seams that a
+    /// the connector client with its rate limiter and token provider, the outbox replies leave through, and in-memory dedupe, message-author, reference and unreachable seams that a
     /// host may replace by registering its own first. The host must register an <c>IConversationRouter</c>.</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +41,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IUnreachableRecipients>(sp => sp.GetRequiredService<InMemoryUnreachableRecipients>());
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.TryAddSingleton<ConnectorClient>();
+        services.TryAddSingleton<ConversationOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.TryAddScoped<TeamsPipeline>();
         return services;
     }

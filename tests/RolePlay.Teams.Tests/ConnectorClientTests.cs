@@ -428,4 +428,17 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(BotHost.TenantId, body["tenantId"]!.GetValue<string>());
         Assert.Equal(BotHost.TenantId, body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("transport", null, true)]
+    [InlineData("token", null, true)]
+    [InlineData("ServiceError", 502, true)]
+    [InlineData("PreconditionFailed", 412, true)]
+    [InlineData("RequestTimeout", 408, true)]
+    [InlineData("BadArgument", 400, false)]
+    [InlineData("Forbidden", 403, false)]
+    [InlineData("MessageSizeTooBig", 413, false)]
+    [InlineData("untrustedServiceUrl", null, false)]
+    public void Only_failures_that_may_pass_by_themselves_are_worth_trying_again(string code, int? status, bool passing) =>
+        Assert.Equal(passing, ConnectorClient.IsPassing(new Failed(code, "", status)));
 }

@@ -225,6 +225,15 @@ public sealed partial class ConnectorClient(
         }
     }
 
+    /// <summary>Whether a failure left after the quick retries may still go away by itself: the connection or the
+    /// token endpoint failed, or the connector answered 408, 412 or a 5xx. A refusal for what was sent does not.</summary>
+    public static bool IsPassing(Failed failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        return failed.Code is "transport" or "token"
+            || failed.StatusCode is { } status && (ChannelResilience.IsTransient((HttpStatusCode)status) || IsTransientConflict((HttpStatusCode)status));
+    }
+
     /// <summary>412, which the Bot Framework documents as a passing conflict: retried beside the common failures.</summary>
     internal static bool IsTransientConflict(HttpStatusCode status) => status == HttpStatusCode.PreconditionFailed;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RolePlay.Benchmarks.Load;
 using RolePlay.Bot.Hosting;
+using RolePlay.Channels;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Teams;
 
@@ -63,10 +65,15 @@ internal static class TeamsMessagesLoad
             var bareResult = await OpenLoopLoad.RunAsync("bare ASP.NET endpoint", Measured, Rate, limit, Post(bare.Uri, WarmUp));
             var botResult = await OpenLoopLoad.RunAsync("RolePlay /api/messages (JWT on)", Measured, Rate, limit, Post(bot.Uri, WarmUp));
 
+            var drain = Stopwatch.StartNew();
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var drained = await bot.App.Services.GetRequiredService<ConversationOutbox>().DrainedAsync(patience.Token);
             Report(bareResult, botResult);
+            Console.WriteLine($"replies: {connector.Deliveries.Values.Sum()} activities delivered; outbox " +
+                (drained ? $"empty {drain.Elapsed.TotalSeconds:F1} s after the last answer" : "NOT empty after 2 min"));
             var live = await CountLiveAsync(bot.App, people);
             Console.WriteLine($"role-plays still live after their {TurnsPerPerson} turns: {live}/{people} (each measured request was a customer turn)");
-            return botResult.Errors == 0 && bareResult.Errors == 0 ? 0 : 1;
+            return botResult.Errors == 0 && bareResult.Errors == 0 && drained ? 0 : 1;
         }
         finally
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using RolePlay.Bot.Hosting;
+using RolePlay.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RolePlay.Core.Storage;
@@ -68,8 +69,8 @@ internal sealed class TeamsHost : IAsyncDisposable
     }
 
     /// <summary>Posts an activity as Teams' channel service does: a Bot Framework token for this app, with the
-    /// activity's serviceUrl as its <c>serviceurl</c> claim.</summary>
-    public Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    /// activity's serviceUrl as its <c>serviceurl</c> claim; once it is answered, waits for the replies it queued to leave.</summary>
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
         var token = KeyServer.Issue(AppId, activity["serviceUrl"]!.GetValue<string>());
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
@@ -77,7 +78,10 @@ internal sealed class TeamsHost : IAsyncDisposable
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return Client.SendAsync(request);
+        var response = await Client.SendAsync(request);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Assert.True(await Services.GetRequiredService<ConversationOutbox>().DrainedAsync(patience.Token), "replies still queued after 15 s");
+        return response;
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RolePlay.Channels;
 using RolePlay.Core.Chat;
 using RolePlay.Teams.Inbound;
 
@@ -45,6 +46,8 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _server.Services;
 
+    public ConversationOutbox Outbox => _server.Services.GetRequiredService<ConversationOutbox>();
+
     public static Task<BotHost> StartLocalAsync() => StartAsync(new Dictionary<string, string?>());
 
     /// <summary>Authenticated mode: keys from <paramref name="keys"/>, connector and token endpoint from
@@ -86,7 +89,17 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(server);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string json, string? bearer = null, string? authorization = null)
+    /// <summary>Posts the activity and, once it is answered, waits for the replies it queued to leave.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string json, string? bearer = null, string? authorization = null)
+    {
+        var response = await PostUnsettledAsync(json, bearer, authorization);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Assert.True(await Outbox.DrainedAsync(patience.Token), "replies still queued after 15 s");
+        return response;
+    }
+
+    /// <summary>Posts the activity and returns its answer as soon as it comes, replies perhaps still queued.</summary>
+    public Task<HttpResponseMessage> PostUnsettledAsync(string json, string? bearer = null, string? authorization = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
         {
