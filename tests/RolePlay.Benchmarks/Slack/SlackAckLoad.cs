@@ -33,6 +33,8 @@ internal static class SlackAckLoad
     internal const string Scenario = "bereavement-closure";
     private const int TurnsPerPerson = 3;
     private const int MaxConnections = 512;
+    private const int StartRate = 250;
+    private const int WarmSeconds = 3;
 
     internal static readonly string[] Turns =
     [
@@ -47,6 +49,9 @@ internal static class SlackAckLoad
         var seconds = IntArg(args, "--seconds", 15);
         var total = rate * seconds;
         var people = (total + TurnsPerPerson - 1) / TurnsPerPerson;
+        // The bot's own turn path is warmed as the bare endpoint is (JIT tiers, pools, caches), on people of its own.
+        var warmTurns = rate * WarmSeconds;
+        var warmPeople = (warmTurns + TurnsPerPerson - 1) / TurnsPerPerson;
         var signer = new SlackSigner(SigningSecret);
         var dir = Directory.CreateTempSubdirectory("roleplay-slack-load-").FullName;
         Console.WriteLine($"slack-load: {rate} requests/s for {seconds} s ({total} turns from {people} people), {Environment.ProcessorCount} cores");
@@ -62,7 +67,10 @@ internal static class SlackAckLoad
 
         // Every person starts a scene first (not measured), so each measured request is a turn in a live role-play.
         var botUrl = BareEndpoint.UriOf(bot, SlackEndpoints.EventsPath);
-        await Run("scene starts", botUrl, Enumerable.Range(0, people).Select(p => Envelope($"Ev-start-{p}", p, $"start {Scenario}")).ToList());
+        // A start posts three messages and writes a new session: far more than a turn, so starts go at a gentler pace
+        // (every one must land, or measured turns would meet people with no scene).
+        var starts = Enumerable.Range(0, people + warmPeople).Select(p => Envelope($"Ev-start-{p}", p, $"start {Scenario}")).ToList();
+        await OpenLoopLoad.RunAsync("scene starts", starts.Count, Math.Min(rate, StartRate), limit, (i, ct) => PostSignedAsync(http, botUrl, starts[i], signer, ct));
         await DrainAsync(bot);
         var live = 0;
         var store = bot.Services.GetRequiredService<IPeopleStore>();
@@ -73,8 +81,11 @@ internal static class SlackAckLoad
 
         var turns = Enumerable.Range(0, total).Select(i => Envelope($"Ev-turn-{i}", i % people, Turns[i / people % Turns.Length])).ToList();
         var warm = Enumerable.Range(0, rate).Select(i => Envelope($"Ev-warm-{i}", -1, "ping")).ToList();
+        var warmBot = Enumerable.Range(0, warmTurns).Select(i => Envelope($"Ev-warm-turn-{i}", people + i % warmPeople, Turns[i / warmPeople % Turns.Length])).ToList();
 
         await Run("warm-up", bare.Uri, warm);
+        await Run("warm-up bot", botUrl, warmBot);
+        await DrainAsync(bot);
         var baseline = await Run("bare ASP.NET endpoint", bare.Uri, turns);
 
         var postsBefore = api.CallsTo("chat.postMessage").Count;
