@@ -61,6 +61,21 @@ public sealed class FaultTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_shared_memory_file_that_cannot_be_written_is_refused_at_start()
+    {
+        var path = Path.Combine(_dir, "shm.db");
+        var store = new SqliteRowStore(path, TimeSpan.FromSeconds(1));
+        await new StorageInitializer(store).InitializeAsync(Ct);
+        await new PeopleStore(store).SaveAsync(NewPerson(Person("before")), Ct);
+        SqliteConnection.ClearAllPools(); // the last connection closes: SQLite checkpoints and removes -wal and -shm
+        Directory.CreateDirectory(path + "-shm"); // what this process cannot open for writing, even as root
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => new StorageInitializer(new SqliteRowStore(path, TimeSpan.FromSeconds(1))).InitializeAsync(Ct));
+
+        Assert.Contains("cannot be written", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_database_file_is_refused_at_start_instead_of_starting_a_new_database()
     {
         var path = Path.Combine(_dir, "truncated.db");

@@ -83,6 +83,21 @@ internal sealed class SqliteRowStore : IRowStore
             throw new StorageUnavailableException(Name, Damaged($"quick_check: {check}"), new InvalidDataException(check));
         }
 
+        // Readable is not writable: a -shm, -wal or file this account cannot write, or a read-only mount, would start
+        // and then refuse every write. Taking the write lock once proves it now.
+        try
+        {
+            using var probe = connection.BeginTransaction(deferred: false);
+            probe.Rollback();
+        }
+        catch (SqliteException e)
+        {
+            throw new StorageUnavailableException(Name,
+                $"the database {FilePath} can be read but cannot be written by this process ({e.Message.TrimEnd('.')}). Give the account " +
+                "RolePlay runs as write access to its folder and to the database's -wal and -shm files, or, with every instance " +
+                "stopped, move aside the ones it cannot write.", e);
+        }
+
         var version = Convert.ToInt32(Scalar(connection, null, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
         if (version > SqliteMigrations.All.Count)
         {
