@@ -8,7 +8,7 @@ using RolePlay.Benchmarks.Teams;
 // Run in Release: dotnet run -c Release --project tests/RolePlay.Benchmarks -- --filter '*'
 // The endpoints under paced load (open loop, fixed rate; not BenchmarkDotNet jobs):
 //   ... -- teams-load
-//   ... -- slack-load [--rate 200] [--seconds 15]
+//   ... -- slack-load [--rate 200] [--seconds 15] [--data-dir DIR ...]
 //   ... -- slack-burst [--people 100] [--rate 200] [--seconds 30] [--workspaces 50]
 // The dashboard of a 500-person team with a year of practice, timed beside raw reads of the same rows:
 //   ... -- dashboard-load [--keep]
