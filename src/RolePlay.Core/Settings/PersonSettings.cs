@@ -11,10 +11,13 @@ namespace RolePlay.Core.Settings;
 public static class PersonSettings
 {
     /// <summary>Someone the bot has just met: asked nothing yet, so sent nothing until they opt in.</summary>
+    /// <summary>The zone of someone whose own is not known (yet).</summary>
+    public const string DefaultTimeZone = "Etc/UTC";
+
     public static PersonRecord NewPerson(ChannelUser user, string? timeZone = null) => new(
         new PersonKey(user.Platform, user.TenantId, user.UserId),
         user.DisplayName ?? user.UserId,
-        timeZone ?? "Etc/UTC",
+        timeZone ?? DefaultTimeZone,
         ConsentState.NotAsked,
         ConsentAskedUtc: null,
         Intensity: (int)Intensity.Medium,
