@@ -32,6 +32,26 @@ public sealed class ServeTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:{0}")]
+    [InlineData("Kestrel__Endpoints__Main__Url", "http://127.0.0.1:{0}")]
+    public async Task An_address_from_the_environment_wins_over_the_local_default(string variable, string format)
+    {
+        var port = FreePort();
+        var environment = new Dictionary<string, string> { [variable] = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, port) };
+        using var bot = BotProcess.Start(environment, $"--Storage:Sqlite:Path={Path.Combine(_dataDir, "roleplay.db")}");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            Assert.Equal("ok", (await WaitForHealthAsync(http)).GetProperty("status").GetString());
+        }
+        finally
+        {
+            bot.Kill(entireProcessTree: true);
+            await bot.WaitForExitAsync();
+        }
+    }
+
     [Fact]
     public async Task Invalid_storage_settings_stop_the_start_with_a_clear_message()
     {

@@ -8,7 +8,8 @@ internal static class ServeVerb
     public static Command Build(Option<string[]> contentDirs)
     {
         var serve = new Command("serve",
-            "Serve the bot on http://127.0.0.1:3978 (the default verb). ASP.NET Core settings pass through, e.g. " +
+            "Serve the bot (the default verb) on http://127.0.0.1:3978 unless ASP.NET Core is told otherwise (--urls, ASPNETCORE_URLS, " +
+            "ASPNETCORE_HTTP_PORTS, Kestrel:Endpoints). ASP.NET Core settings pass through, e.g. " +
             "--urls http://127.0.0.1:5000 or --Storage:Provider=AzureTables.")
         {
             TreatUnmatchedTokensAsErrors = false,

@@ -95,6 +95,11 @@ internal static class BotHost
     public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (LocalDefaultUrl.Applies(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(LocalDefaultUrl.Url);
+        }
+
         var configuredDirs = builder.Configuration.GetSection("Content:Directories").Get<string[]>() ?? [];
         var catalog = ContentLoader.LoadShipped([.. configuredDirs, .. extraContent]).EnsureValid();
 
