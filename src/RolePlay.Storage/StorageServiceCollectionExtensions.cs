@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IRowStore>(sp => RowStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IStorageInitializer, StorageInitializer>();
+        services.AddSingleton<IStoreProbe, StoreProbe>();
         services.AddSingleton<IPeopleStore, PeopleStore>();
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<ITeamStore, TeamStore>();
@@ -54,6 +55,16 @@ public static class StorageServiceCollectionExtensions
 internal sealed class StorageInitializer(IRowStore rows) : IStorageInitializer
 {
     public Task InitializeAsync(CancellationToken ct) => rows.InitializeAsync(Tables.All, ct);
+}
+
+internal sealed class StoreProbe(IRowStore rows) : IStoreProbe
+{
+    /// <summary>A People partition no person has: theirs always join tenant and user with the keys' separator.</summary>
+    private const string Nothing = "~probe";
+
+    public string StoreName => rows.Name;
+
+    public Task ProbeAsync(CancellationToken ct) => rows.GetAsync(Tables.People, Nothing, Nothing, ct);
 }
 
 internal static class RowStoreFactory

@@ -6,7 +6,7 @@ using System.Text;
 namespace RolePlay.Testing;
 
 /// <summary>
-/// Starts the Azurite table service (installed by <c>npm ci --prefix tests</c>) in memory on a free loopback port,
+/// Starts the Azurite table service (installed by <c>npm ci --prefix tests</c>), in memory on a free loopback port unless told otherwise,
 /// waits until it answers, and kills it on dispose. Shared by the contract tests and the benchmarks.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
@@ -36,18 +36,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return File.Exists(main) ? main : null;
     }
 
-    public static async Task<AzuriteProcess> StartAsync(TimeSpan timeout, CancellationToken ct = default)
+    /// <param name="port">A port to listen on (to start it again where a client still points); a free one when null.</param>
+    /// <param name="location">A folder to keep the tables in, so they outlive a stop and start; in memory when null.</param>
+    public static async Task<AzuriteProcess> StartAsync(TimeSpan timeout, CancellationToken ct = default, int? port = null, string? location = null)
     {
         var main = FindTableMain() ?? throw new InvalidOperationException(
             "Azurite is not installed: run 'npm ci --prefix tests' at the repository root.");
-        var port = FreePort();
+        var listenOn = port ?? FreePort();
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { main, "--inMemoryPersistence", "--disableTelemetry", "--silent", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        string[] arguments = [main, .. persistence, "--disableTelemetry", "--silent", "--tableHost", "127.0.0.1", "--tablePort", listenOn.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
@@ -59,7 +63,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new AzuriteProcess(process, port);
+        var azurite = new AzuriteProcess(process, listenOn);
         try
         {
             await azurite.WaitUntilReadyAsync(timeout, output, ct).ConfigureAwait(false);

@@ -105,6 +105,7 @@ internal static class BotHost
 
         builder.Services.AddRolePlayStorage(builder.Configuration);
         builder.Services.AddSingleton(catalog);
+        Readiness.Add(builder.Services);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IBehaviourDetector>(_ => LearnedDetector.Shipped);
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
@@ -144,6 +145,7 @@ internal static class BotHost
             personas = content.Personas.Count,
             scenarios = content.Scenarios.Count,
         })).AllowAnonymous(); // the platform's probe, which signs in as no one
+        Readiness.Map(app);
         return app;
     }
 }

@@ -27,6 +27,8 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["GET /api/slack/install"] = Anyone,
         ["GET /api/slack/oauth/callback"] = Anyone,
         ["GET /healthz"] = Anyone,
+        ["GET /healthz/live"] = Anyone,
+        ["GET /healthz/ready"] = Anyone,
         ["GET /signin"] = Anyone,
         ["GET /signin/{scheme}"] = Anyone,
         ["POST /signout"] = Anyone,
