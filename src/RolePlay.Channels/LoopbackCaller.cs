@@ -15,10 +15,16 @@ public static class LoopbackCaller
         var request = context.Request;
         var headers = request.Headers;
         return IsLoopback(context.Connection.RemoteIpAddress)
-               && !headers.ContainsKey("X-Forwarded-For") && !headers.ContainsKey("Forwarded")
+               && !CameThroughAProxy(headers)
                && IsLoopbackName(request.Host.Host)
                && (headers.Origin.Count == 0 || headers.Origin.All(IsLoopbackOrigin));
     }
+
+    /// <summary>A proxy's own headers, or what ASP.NET Core's forwarded-headers middleware leaves once it has applied
+    /// them (the proxy's address moved to X-Original-For and the client's in its place).</summary>
+    private static bool CameThroughAProxy(IHeaderDictionary headers) =>
+        headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("Forwarded")
+        || headers.ContainsKey("X-Original-For") || headers.ContainsKey("X-Original-Proto");
 
     public static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);

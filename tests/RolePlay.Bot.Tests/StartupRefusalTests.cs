@@ -9,6 +9,8 @@ public sealed class StartupRefusalTests
     [InlineData("Failed to convert configuration value 'abc' at 'Slack:ChannelMessageInterval' to type 'System.TimeSpan'.",
         "--Slack:SigningSecret=s", "--Slack:BotToken=xoxb-1", "--Slack:ChannelMessageInterval=abc")]
     [InlineData("Recognition:DailyCapPerManager must be 1 or more.", "--Recognition:DailyCapPerManager=0")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0 must be a network in CIDR notation (10.0.0.0/8), got '10.0.0.0'.",
+        "--ForwardedHeaders:KnownNetworks:0=10.0.0.0")]
     [InlineData("Slack:RedirectUri is required with OAuth install",
         "--Slack:SigningSecret=s", "--Slack:ClientId=1.2", "--Slack:ClientSecret=c")]
     public async Task A_bad_setting_is_refused_with_its_message_and_no_stack_trace(string expected, params string[] settings)

@@ -82,7 +82,8 @@ public sealed class ChannelHttpTests : IAsyncLifetime
     public async Task A_direct_loopback_caller_is_this_machine_and_a_forwarded_one_is_not()
     {
         Assert.Equal("local", await _client!.GetStringAsync("/caller"));
-        foreach (var header in new[] { "X-Forwarded-For", "Forwarded" })
+        // X-Original-For: what ASP.NET Core's forwarded-headers middleware leaves once it has believed a proxy.
+        foreach (var header in new[] { "X-Forwarded-For", "Forwarded", "X-Original-For" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/caller");
             request.Headers.TryAddWithoutValidation(header, header == "Forwarded" ? "for=203.0.113.7" : "203.0.113.7");

@@ -106,6 +106,7 @@ internal static class BotHost
         builder.Services.AddRolePlayStorage(builder.Configuration);
         builder.Services.AddSingleton(catalog);
         Readiness.Add(builder.Services);
+        ProxyTrust.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IBehaviourDetector>(_ => LearnedDetector.Shipped);
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
@@ -133,6 +134,7 @@ internal static class BotHost
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+        ProxyTrust.Use(app);
         SecurityHeaders.Use(app);
         app.UseMiddleware<ClientFaultMiddleware>();
         app.UseMiddleware<StorageOutageMiddleware>();
