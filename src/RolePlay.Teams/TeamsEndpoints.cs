@@ -150,9 +150,23 @@ public sealed partial class TeamsPipeline(
         {
             var result = await router.HandleAsync(events.Single(), cancellationToken).ConfigureAwait(false);
             var (answer, rest) = InvokeAnswer(result);
-            await HandOverAsync(activity, reference, ct => SendRepliesAsync(activity, reference, rest, ct), cancellationToken).ConfigureAwait(false);
+
+            // Teams shows the invoke answer as soon as it has it; the further replies follow it, never overtake it.
+            var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            context.Response.OnCompleted(() => Task.FromResult(answered.TrySetResult()));
+            var handedOver = TryHandOver(activity, reference, async ct =>
+            {
+                await answered.Task.WaitAsync(ct).ConfigureAwait(false);
+                await SendRepliesAsync(activity, reference, rest, ct).ConfigureAwait(false);
+            });
             await context.Response.WriteAsJsonAsync(answer, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
+            if (!handedOver)
+            {
+                await context.Response.CompleteAsync().ConfigureAwait(false);
+                await SendRepliesAsync(activity, reference, rest, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -176,7 +190,7 @@ public sealed partial class TeamsPipeline(
                 }
             }
 
-            await HandOverAsync(activity, reference, async ct =>
+            async Task SendAsync(CancellationToken ct)
             {
                 if (refreshed is not null)
                 {
@@ -184,15 +198,19 @@ public sealed partial class TeamsPipeline(
                 }
 
                 await SendRepliesAsync(activity, reference, replies, ct).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!TryHandOver(activity, reference, SendAsync))
+            {
+                await SendAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Queues the messages behind the conversation's earlier ones; while the host stops, sends them here.</summary>
-    private Task HandOverAsync(Activity inbound, ConversationReference reference, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
-        outbox.TryHandOver($"teams|{reference.Conversation!.TenantId}|{reference.Conversation.Id}", $"Teams reply to activity {inbound.Id}", send)
-            ? Task.CompletedTask
-            : send(cancellationToken);
+    /// <summary>Queues the messages behind the conversation's earlier ones; false while the host stops, when the
+    /// request sends them itself.</summary>
+    private bool TryHandOver(Activity inbound, ConversationReference reference, Func<CancellationToken, Task> send) =>
+        outbox.TryHandOver($"teams|{reference.Conversation!.TenantId}|{reference.Conversation.Id}", $"Teams reply to activity {inbound.Id}", send);
 
     /// <summary>One connector call, tried until settled; Teams counts its limits on the wall clock.</summary>
     private Task<SendOutcome> PatientlyAsync(string what, Func<CancellationToken, Task<SendOutcome>> send, CancellationToken cancellationToken) =>
