@@ -10,10 +10,10 @@ namespace RolePlay.Core.Settings;
 /// next prompt recomputed after every change (so routines query a bucket instead of scanning people).</summary>
 public static class PersonSettings
 {
-    /// <summary>Someone the bot has just met: asked nothing yet, so sent nothing until they opt in.</summary>
     /// <summary>The zone of someone whose own is not known (yet).</summary>
     public const string DefaultTimeZone = "Etc/UTC";
 
+    /// <summary>Someone the bot has just met: asked nothing yet, so sent nothing until they opt in.</summary>
     public static PersonRecord NewPerson(ChannelUser user, string? timeZone = null) => new(
         new PersonKey(user.Platform, user.TenantId, user.UserId),
         user.DisplayName ?? user.UserId,
