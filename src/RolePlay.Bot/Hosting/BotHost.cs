@@ -107,6 +107,7 @@ internal static class BotHost
         builder.Services.AddSingleton(catalog);
         Readiness.Add(builder.Services);
         ProxyTrust.Add(builder.Services, builder.Configuration);
+        TelemetryHosting.Add(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IBehaviourDetector>(_ => LearnedDetector.Shipped);
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();

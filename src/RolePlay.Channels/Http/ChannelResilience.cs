@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using RolePlay.Core.Telemetry;
 
 namespace RolePlay.Channels.Http;
 
@@ -28,7 +29,7 @@ public static class ChannelResilience
             pipeline.TimeProvider = time;
             if (settings.MaxAttempts > 1)
             {
-                pipeline.AddRetry(Retry(settings, time, alsoTransient ?? (_ => false)));
+                pipeline.AddRetry(Retry(client.Name, settings, time, alsoTransient ?? (_ => false)));
             }
         });
         if (pacing is not null)
@@ -49,7 +50,8 @@ public static class ChannelResilience
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
-    private static RetryStrategyOptions<HttpResponseMessage> Retry(RetryPolicy settings, TimeProvider time, Func<HttpStatusCode, bool> alsoTransient) => new()
+    private static RetryStrategyOptions<HttpResponseMessage> Retry(string clientName, RetryPolicy settings, TimeProvider time,
+        Func<HttpStatusCode, bool> alsoTransient) => new()
     {
         MaxRetryAttempts = settings.MaxAttempts - 1,
         BackoffType = DelayBackoffType.Exponential,
@@ -64,5 +66,16 @@ public static class ChannelResilience
         }),
         // Retry-After when the platform names a wait; otherwise the exponential backoff (null keeps it).
         DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.Of(response, time) : null),
+        OnRetry = args =>
+        {
+            if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var client = new KeyValuePair<string, object?>("roleplay.client", clientName);
+                RolePlayTelemetry.Throttled.Add(1, client);
+                RolePlayTelemetry.RetryAfterWait.Record(args.RetryDelay.TotalSeconds, client);
+            }
+
+            return ValueTask.CompletedTask;
+        },
     };
 }

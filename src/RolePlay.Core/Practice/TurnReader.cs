@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Practice.Reading;
+using RolePlay.Core.Telemetry;
 using RolePlay.Core.Text;
 
 namespace RolePlay.Core.Practice;
@@ -33,7 +35,9 @@ internal static partial class TurnReader
         var persona = plan.Persona;
         var customerLines = state.Transcript.Where(u => u.Speaker == Speaker.Customer).Select(u => u.Text).ToList();
         var agentLines = state.Turns.Select(t => t.AgentText).ToList();
+        var started = Stopwatch.GetTimestamp();
         var evidence = detector.Explain(text, new DetectionContext(customerLines, agentLines));
+        RolePlayTelemetry.DetectorDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         var said = Said(customerLines);
         if (ImpliedSummary(text, evidence, said.Stems) is { } restated)
         {

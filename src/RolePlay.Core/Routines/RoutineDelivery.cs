@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Telemetry;
 
 namespace RolePlay.Core.Routines;
 
@@ -101,6 +102,7 @@ public sealed class RoutineDelivery(
     private async Task<DeliveryResult> SettleAsync(PlannedMessage message, LedgerEntry entry, ProactiveOutcome outcome, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        RolePlayTelemetry.ProactiveSends.Add(1, new("roleplay.platform", message.To.Tenant.Platform.Id), new("roleplay.outcome", outcome.GetType().Name));
         var (state, error, result, notBefore) = outcome switch
         {
             ProactiveOutcome.Sent => new Settlement(DeliveryState.Sent, null, DeliveryResult.Sent),

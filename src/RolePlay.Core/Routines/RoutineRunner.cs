@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Telemetry;
 
 namespace RolePlay.Core.Routines;
 
@@ -32,7 +34,10 @@ public sealed class RoutineRunner(
     {
         // Tenants run side by side: each spends its own platform budget, so one large workspace paced at Slack's
         // per-minute limit must not hold every other tenant's prompts back by as long.
+        var started = Stopwatch.GetTimestamp();
+        using var span = RolePlayTelemetry.Source.StartActivity("roleplay.routines");
         var tenants = await people.ListTenantsAsync(ct).ConfigureAwait(false);
+        span?.SetTag("roleplay.tenants", tenants.Count);
         await Parallel.ForEachAsync(tenants, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTenants, CancellationToken = ct },
             async (tenant, token) =>
             {
@@ -46,6 +51,7 @@ public sealed class RoutineRunner(
                     log.LogError(e, "Routines for {Tenant} stopped; the next run resumes from its last completed minute.", tenant);
                 }
             }).ConfigureAwait(false);
+        RolePlayTelemetry.RoutineRunDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     public async Task<RoutineRunRecord> RunNowAsync(TenantScope tenant, string teamId, RoutineKind routine, CancellationToken ct)

@@ -7,6 +7,7 @@ using RolePlay.Core.Scene;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Sharing;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Telemetry;
 using RolePlay.Core.TeamSetup;
 using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
@@ -27,7 +28,19 @@ public sealed class PracticeRouter(
     RoutineAnswers routineAnswers,
     TimeProvider time) : IConversationRouter
 {
-    public Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken) => incoming switch
+    public async Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var kind = incoming.GetType().Name;
+        using var span = RolePlayTelemetry.Source.StartActivity("roleplay.event");
+        span?.SetTag("roleplay.platform", incoming.From.Platform.Id);
+        span?.SetTag("roleplay.tenant", RolePlayTelemetry.Hash(incoming.From.TenantId));
+        span?.SetTag("roleplay.event", kind);
+        RolePlayTelemetry.Events.Add(1, new("roleplay.platform", incoming.From.Platform.Id), new("roleplay.event", kind));
+        return await RouteAsync(incoming, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<RouterResult> RouteAsync(IncomingEvent incoming, CancellationToken cancellationToken) => incoming switch
     {
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m when TranscriptSharing.IsShareCommand(m.Text) =>
             channelRouter.ShareAsync(m.From, cancellationToken),

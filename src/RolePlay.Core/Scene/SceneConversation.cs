@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Debriefing;
@@ -6,6 +7,7 @@ using RolePlay.Core.Practice;
 using RolePlay.Core.Sessions;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Telemetry;
 
 namespace RolePlay.Core.Scene;
 
@@ -96,11 +98,24 @@ public sealed class SceneConversation(
             case var _ when text.StartsWith('/'):
                 return RouterResult.Say(Help);
             default:
-                said = session.Respond(text).Replies;
-                break;
+                return await AnswerAsync(person, live, session, text, ct).ConfigureAwait(false);
         }
 
         return await SaveAsync(person, live, session, said, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The customer answers the agent's words and the turn is stored: one span, one counted turn.</summary>
+    private async Task<RouterResult> AnswerAsync(PersonRecord person, SessionRecord live, PracticeSession session, string text, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var span = RolePlayTelemetry.Source.StartActivity("roleplay.turn");
+        span?.SetTag("roleplay.scenario", live.ScenarioId);
+        span?.SetTag("roleplay.turn.number", session.State.Turns.Count + 1); // the agent's, not the stored lines
+        var result = await SaveAsync(person, live, session, session.Respond(text).Replies, ct).ConfigureAwait(false);
+        TagList tags = new() { { "roleplay.platform", person.Key.Tenant.Platform.Id }, { "roleplay.scenario", live.ScenarioId } };
+        RolePlayTelemetry.Turns.Add(1, tags);
+        RolePlayTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        return result;
     }
 
     /// <summary>A scene control pressed on the card; a button of a practice that already ended does nothing.</summary>

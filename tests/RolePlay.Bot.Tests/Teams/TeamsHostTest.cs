@@ -26,7 +26,7 @@ public abstract class TeamsHostTest : IAsyncLifetime
         await StartedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Bot.DisposeAsync();
         await Connector.DisposeAsync();
