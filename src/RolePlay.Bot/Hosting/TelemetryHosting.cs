@@ -12,8 +12,8 @@ namespace RolePlay.Bot.Hosting;
 /// role-play turn, turns, detector and routine durations, proactive sends, 429 waits), ASP.NET Core's (request
 /// durations by route, so Slack's ack and Teams' answer latency) and HttpClient's (calls to the platforms). Exported
 /// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard variables:
-/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_EXPORTER_OTLP_HEADERS</c>, ...); without it nothing is collected. Paths and URLs are cut to their route and host, since
-/// theirs can hold a person's or a conversation's id.</summary>
+/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_EXPORTER_OTLP_HEADERS</c>, ...); without it nothing is collected. Paths
+/// and URLs are cut to their route and host, since theirs can hold a person's or a conversation's id.</summary>
 public static class TelemetryHosting
 {
     public const string ServiceName = "roleplay";
