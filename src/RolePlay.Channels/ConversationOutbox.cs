@@ -54,11 +54,16 @@ public sealed partial class ConversationOutbox(ILogger<ConversationOutbox> logge
                     continue; // swept between the look-up and the lock: the conversation's next queue is the one
                 }
 
-                queue.Items.Enqueue((description, send));
+                // Each reply runs in the context it was handed over in (its request's trace and logging scope); the
+                // drain loop itself carries none, or every later reply would look like part of the first one's request.
+                queue.Items.Enqueue(new HandedOverWork(description, send));
                 if (!queue.Draining)
                 {
                     queue.Draining = true;
-                    _ = Task.Run(() => DrainAsync(queue));
+                    using (ExecutionContext.SuppressFlow())
+                    {
+                        _ = Task.Run(() => DrainAsync(queue));
+                    }
                 }
 
                 return true;
@@ -101,7 +106,7 @@ public sealed partial class ConversationOutbox(ILogger<ConversationOutbox> logge
     {
         while (true)
         {
-            (string Description, Func<CancellationToken, Task> Send) next;
+            HandedOverWork? next;
             lock (queue)
             {
                 if (!queue.Items.TryDequeue(out next))
@@ -113,7 +118,7 @@ public sealed partial class ConversationOutbox(ILogger<ConversationOutbox> logge
 
             try
             {
-                await next.Send(_abort.Token).ConfigureAwait(false);
+                await next.RunAsync(_abort.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)
             {
@@ -157,7 +162,7 @@ public sealed partial class ConversationOutbox(ILogger<ConversationOutbox> logge
     /// <summary>One conversation's replies in order; guarded by its own lock.</summary>
     private sealed class Conversation
     {
-        public Queue<(string Description, Func<CancellationToken, Task> Send)> Items { get; } = new();
+        public Queue<HandedOverWork> Items { get; } = new();
 
         public bool Draining { get; set; }
 

@@ -104,6 +104,7 @@ public sealed partial class TeamsPipeline(
             return;
         }
 
+        using var scope = InboundScope.Begin(logger, ActivityTranslator.Platform, tenant, activity.Id);
         var translation = ActivityTranslator.Translate(activity, channelData, time.GetUtcNow());
         if (translation.Problem is { } problem)
         {

@@ -74,6 +74,36 @@ public sealed class ConversationOutboxTests
         Assert.False(outbox.TryHandOver("c", "late", _ => Task.CompletedTask));
     }
 
+    /// <summary>A request's trace and logging scope flow through AsyncLocal values; each reply must see its own
+    /// request's, not the one that happened to start the conversation's queue.</summary>
+    [Fact]
+    public async Task Each_reply_runs_in_the_context_it_was_handed_over_in()
+    {
+        using var outbox = new ConversationOutbox(NullLogger<ConversationOutbox>.Instance);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string?>();
+        var held = new TaskCompletionSource();
+
+        Current.Value = "first request";
+        Assert.True(outbox.TryHandOver("c", "first", async _ =>
+        {
+            await held.Task;
+            seen.Enqueue(Current.Value);
+        }));
+        Current.Value = "second request";
+        Assert.True(outbox.TryHandOver("c", "second", _ =>
+        {
+            seen.Enqueue(Current.Value);
+            return Task.CompletedTask;
+        }));
+        Current.Value = null;
+        held.SetResult();
+        await WaitForAsync(() => outbox.Pending == 0);
+
+        Assert.Equal(["first request", "second request"], seen);
+    }
+
+    private static readonly AsyncLocal<string?> Current = new();
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -62,9 +62,12 @@ public sealed class OutboxEndToEndTests
         host.Router.Answer = _ => new RouterResult([new TextOut("hi")]);
         host.Api.Script("chat.postMessage", FakeSlackApi.Error("channel_not_found"));
 
-        await host.PostEventAsync(Payloads.Event(Payloads.DirectMessage("start")));
+        await host.PostEventAsync(Payloads.Event(Payloads.DirectMessage("start"), eventId: "EvRefused01"));
         await host.DrainAsync();
 
         Assert.Single(host.Api.CallsTo("chat.postMessage"));
+        // Logged from the outbox, long after the request: still in that request's scope.
+        var refusal = Assert.Single(host.Logs.Entries, e => e.Message.Contains("channel_not_found", StringComparison.Ordinal));
+        Assert.Equal(("slack", "T1", "EvRefused01"), (refusal.Scoped("Platform"), refusal.Scoped("Tenant"), refusal.Scoped("EventId")));
     }
 }

@@ -63,6 +63,7 @@ public sealed class SlackInbound(
             return Refuse(InboundStep.Read, badId);
         }
 
+        using var scope = InboundScope.Begin(logger, Platform, tenant, callback.EventId);
         if (!await guard.AllowsAsync(tenant, cancellationToken))
         {
             return SlackAckPolicy.WorkspaceRefused;
@@ -101,6 +102,7 @@ public sealed class SlackInbound(
             return Unrouted(translation);
         }
 
+        using var scope = InboundScope.Begin(logger, Platform, tenant, interaction.TriggerId);
         if (!await guard.AllowsAsync(tenant, cancellationToken))
         {
             return SlackAckPolicy.WorkspaceRefused;
@@ -144,6 +146,7 @@ public sealed class SlackInbound(
             return Unrouted(translation);
         }
 
+        using var scope = InboundScope.Begin(logger, Platform, tenant, command.TriggerId);
         if (!await guard.AllowsAsync(tenant, cancellationToken))
         {
             return SlackAckPolicy.WorkspaceRefused;

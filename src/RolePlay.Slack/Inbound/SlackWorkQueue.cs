@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RolePlay.Channels;
 
 namespace RolePlay.Slack.Inbound;
 
@@ -23,8 +24,8 @@ public sealed class SlackWorkQueue
     /// 32 of 32 up to 184, 16 of 256 none.</summary>
     public const int Lanes = 16;
 
-    private readonly Channel<SlackWork>[] _lanes = Enumerable.Range(0, Lanes)
-        .Select(_ => Channel.CreateBounded<SlackWork>(new BoundedChannelOptions(Capacity / Lanes)
+    private readonly Channel<HandedOverWork>[] _lanes = Enumerable.Range(0, Lanes)
+        .Select(_ => Channel.CreateBounded<HandedOverWork>(new BoundedChannelOptions(Capacity / Lanes)
         {
             FullMode = BoundedChannelFullMode.Wait, SingleReader = true,
         }))
@@ -40,7 +41,8 @@ public sealed class SlackWorkQueue
     public bool TryEnqueue(SlackWork work)
     {
         Interlocked.Increment(ref _pending);
-        if (_lanes[LaneOf(work)].Writer.TryWrite(work))
+        // The work runs later on a lane's loop, in this request's context (its trace and logging scope).
+        if (_lanes[LaneOf(work)].Writer.TryWrite(new HandedOverWork(work.Description, work.RunAsync)))
         {
             return true;
         }
@@ -51,7 +53,7 @@ public sealed class SlackWorkQueue
 
     internal void Finished() => Interlocked.Decrement(ref _pending);
 
-    internal IEnumerable<ChannelReader<SlackWork>> Readers => _lanes.Select(l => l.Reader);
+    internal IEnumerable<ChannelReader<HandedOverWork>> Readers => _lanes.Select(l => l.Reader);
 
     internal void Complete()
     {
@@ -99,7 +101,7 @@ public sealed class SlackWorkProcessor(SlackWorkQueue queue, ILogger<SlackWorkPr
         base.Dispose();
     }
 
-    private async Task DrainAsync(ChannelReader<SlackWork> lane)
+    private async Task DrainAsync(ChannelReader<HandedOverWork> lane)
     {
         await foreach (var work in lane.ReadAllAsync(CancellationToken.None))
         {

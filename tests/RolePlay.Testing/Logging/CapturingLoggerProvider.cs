@@ -3,11 +3,19 @@ using Microsoft.Extensions.Logging;
 
 namespace RolePlay.Testing.Logging;
 
-/// <summary>Keeps what a host logs at Information and above, so tests can prove background work did not fail silently
-/// and that the client's faults are not logged as the bot's.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
+/// <summary>Keeps what a host logs at Information and above, with the scopes around each line, so tests can prove
+/// background work did not fail silently, that the client's faults are not logged as the bot's, and which request a
+/// line belongs to.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
-    public sealed record Entry(LogLevel Level, string Category, string Message, Exception? Exception);
+    private IExternalScopeProvider? _scopes;
+
+    public sealed record Entry(LogLevel Level, string Category, string Message, Exception? Exception, IReadOnlyList<object?> Scopes)
+    {
+        /// <summary>A value named in one of the line's scopes (a structured scope's key), or null.</summary>
+        public object? Scoped(string name) => Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>()
+            .SelectMany(scope => scope).FirstOrDefault(pair => pair.Key == name).Value;
+    }
 
     public ConcurrentQueue<Entry> Entries { get; } = new();
 
@@ -17,13 +25,15 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
     public void Dispose()
     {
     }
 
     private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => provider._scopes?.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
@@ -31,7 +41,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                provider.Entries.Enqueue(new Entry(logLevel, category, formatter(state, exception), exception));
+                var scopes = new List<object?>();
+                provider._scopes?.ForEachScope((scope, list) => list.Add(scope), scopes);
+                provider.Entries.Enqueue(new Entry(logLevel, category, formatter(state, exception), exception, scopes));
             }
         }
     }
