@@ -9,6 +9,13 @@ namespace RolePlay.Testing;
 /// Starts the Azurite table service (installed by <c>npm ci --prefix tests</c>), in memory on a free loopback port unless told otherwise,
 /// waits until it answers, and kills it on dispose. Shared by the contract tests and the benchmarks.
 /// </summary>
+/// <summary>Which of Azurite's services to run.</summary>
+public enum AzuriteService
+{
+    Table,
+    Blob,
+}
+
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account (public, documented; not a secret).</summary>
@@ -16,10 +23,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly Process _process;
 
-    private AzuriteProcess(Process process, int port)
+    private readonly AzuriteService _service;
+
+    private AzuriteProcess(Process process, int port, AzuriteService service)
     {
         _process = process;
         Port = port;
+        _service = service;
     }
 
     private int _disposed;
@@ -27,21 +37,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public int Port { get; }
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};{_service}Endpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
     /// <summary>Where <c>npm ci --prefix tests</c> puts Azurite's table service, or null when it is not installed.</summary>
-    public static string? FindTableMain()
+    public static string? FindTableMain() => FindMain(AzuriteService.Table);
+
+    private static string? FindMain(AzuriteService service)
     {
-        var main = Path.Combine(RepoRoot.Find(), "tests", "node_modules", "azurite", "dist", "src", "table", "main.js");
+        var main = Path.Combine(RepoRoot.Find(), "tests", "node_modules", "azurite", "dist", "src", service.ToString().ToLowerInvariant(), "main.js");
         return File.Exists(main) ? main : null;
     }
 
     /// <param name="port">A port to listen on (to start it again where a client still points); a free one when null.</param>
     /// <param name="location">A folder to keep the tables in, so they outlive a stop and start; in memory when null.</param>
-    public static async Task<AzuriteProcess> StartAsync(TimeSpan timeout, CancellationToken ct = default, int? port = null, string? location = null)
+    /// <param name="service">The table service (the store's tests) or the blob service (the key ring's).</param>
+    public static async Task<AzuriteProcess> StartAsync(TimeSpan timeout, CancellationToken ct = default, int? port = null, string? location = null,
+        AzuriteService service = AzuriteService.Table)
     {
-        var main = FindTableMain() ?? throw new InvalidOperationException(
+        var main = FindMain(service) ?? throw new InvalidOperationException(
             "Azurite is not installed: run 'npm ci --prefix tests' at the repository root.");
+        var name = service.ToString().ToLowerInvariant();
         var listenOn = port ?? FreePort();
         var start = new ProcessStartInfo("node")
         {
@@ -50,7 +65,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
-        string[] arguments = [main, .. persistence, "--disableTelemetry", "--silent", "--tableHost", "127.0.0.1", "--tablePort", listenOn.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        // The blob SDK speaks a newer service version than the pinned Azurite knows; the calls used here are older.
+        string[] versions = service == AzuriteService.Blob ? ["--skipApiVersionCheck"] : [];
+        string[] arguments = [main, .. persistence, .. versions, "--disableTelemetry", "--silent", $"--{name}Host", "127.0.0.1", $"--{name}Port",
+            listenOn.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
@@ -63,7 +81,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new AzuriteProcess(process, listenOn);
+        var azurite = new AzuriteProcess(process, listenOn, service);
         try
         {
             await azurite.WaitUntilReadyAsync(timeout, output, ct).ConfigureAwait(false);
@@ -107,7 +125,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             try
             {
                 // An unsigned request is refused with 403 once the service listens: that is the readiness signal.
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/devstoreaccount1/Tables"), ct).ConfigureAwait(false);
+                var probe = _service == AzuriteService.Table ? "devstoreaccount1/Tables" : "devstoreaccount1?comp=list";
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/{probe}"), ct).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.Forbidden)
                 {
                     return;

@@ -44,10 +44,6 @@ internal static class ChannelWiring
         var slack = configuration.GetSection("Slack").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
         if (slack)
         {
-            // Slack bot tokens are encrypted with these keys: they must outlive a restart.
-            services.AddDataProtection()
-                .SetApplicationName("RolePlay")
-                .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
             services.AddSingleton<ISlackInstallStore, StoredSlackInstalls>();
             services.AddSingleton<ISlackEnricher, SlackFirstSight>();
             services.AddSlack(configuration);

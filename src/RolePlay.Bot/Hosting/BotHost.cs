@@ -108,6 +108,7 @@ internal static class BotHost
         Readiness.Add(builder.Services);
         ProxyTrust.Add(builder.Services, builder.Configuration);
         TelemetryHosting.Add(builder);
+        KeyRing.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IBehaviourDetector>(_ => LearnedDetector.Shipped);
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();

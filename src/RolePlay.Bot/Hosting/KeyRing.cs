@@ -1,0 +1,43 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace RolePlay.Bot.Hosting;
+
+/// <summary>Where Data Protection keeps its keys (sign-in cookies, OAuth state, encrypted Slack tokens, the studio's
+/// identity): one blob every replica shares (<c>DataProtection:BlobUri</c>, reached with the managed identity, or
+/// <c>DataProtection:BlobConnectionString</c>), else a folder (<c>DataProtection:KeysPath</c>, <c>data/keys</c>).
+/// Always persisted, whatever channels are on: with keys held only in memory, every restart signed everyone out.</summary>
+public static class KeyRing
+{
+    public const string Section = "DataProtection";
+
+    /// <summary>The container and blob used with a connection string.</summary>
+    public const string Container = "roleplay-keys";
+
+    public const string BlobName = "keys.xml";
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var keys = services.AddDataProtection().SetApplicationName("RolePlay");
+        var settings = configuration.GetSection(Section);
+        var blob = settings["BlobUri"] is { Length: > 0 } uri
+            ? new BlobClient(new Uri(uri), new DefaultAzureCredential())
+            : settings["BlobConnectionString"] is { Length: > 0 } connection
+                ? new BlobClient(connection, Container, BlobName)
+                : null;
+        if (blob is null)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(settings["KeysPath"] ?? "data/keys"));
+            return;
+        }
+
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new BlobKeyRing(blob)));
+    }
+}
