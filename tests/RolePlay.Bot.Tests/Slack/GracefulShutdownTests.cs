@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using RolePlay.Testing.Slack;
 
 namespace RolePlay.Bot.Tests.Slack;
@@ -65,21 +64,8 @@ public sealed class GracefulShutdownTests : IDisposable
 
     private static async Task<HttpResponseMessage> PostEventAsync(HttpClient http, SlackSigner signer, int person)
     {
-        var ts = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", CultureInfo.InvariantCulture);
-        var body = Encoding.UTF8.GetBytes(new JsonObject
-        {
-            ["team_id"] = Workspace,
-            ["api_app_id"] = "AGRACE",
-            ["type"] = "event_callback",
-            ["event_id"] = $"EvGrace{person:D2}",
-            ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["event"] = new JsonObject
-            {
-                ["type"] = "message", ["channel_type"] = "im", ["channel"] = "D" + User(person), ["user"] = User(person),
-                ["text"] = "start bereavement-closure", ["ts"] = ts, ["event_ts"] = ts,
-            },
-            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Workspace, ["user_id"] = "UBOTGRACE", ["is_bot"] = true }),
-        }.ToJsonString());
+        var envelope = SlackBotHost.Event($"EvGrace{person:D2}", SlackBotHost.DirectMessage(User(person), "start bereavement-closure", Workspace), Workspace);
+        var body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         foreach (var (name, value) in signer.Headers(body))
