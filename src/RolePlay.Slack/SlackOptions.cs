@@ -45,6 +45,13 @@ public sealed class SlackOptions
     /// <summary>How long a slash command waits for the router before acknowledging with a placeholder.</summary>
     public TimeSpan CommandAnswerWindow { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long an instance holds an acknowledged event in the durable inbox before another instance may take
+    /// it up (renewed while the work runs): after a crash, what was left is answered within about this long.</summary>
+    public TimeSpan InboxLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an instance looks for inbox entries whose lease ran out, and renews its own.</summary>
+    public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Web API retries (section <c>Slack:Retry</c>); a Retry-After beyond its wait ends as Throttled.</summary>
     public RetryPolicy Retry { get; set; } = new();
 
@@ -101,6 +108,12 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (options.ChannelMessageInterval <= TimeSpan.Zero || options.WorkspaceMessagesPerMinute <= 0 || options.ConversationsOpenPerMinute <= 0)
         {
             errors.Add("Slack:ChannelMessageInterval, Slack:WorkspaceMessagesPerMinute and Slack:ConversationsOpenPerMinute must be positive.");
+        }
+
+        if (options.InboxScanInterval <= TimeSpan.Zero || options.InboxLease < options.InboxScanInterval * 2 || options.InboxLease > TimeSpan.FromHours(1))
+        {
+            errors.Add($"Slack:InboxScanInterval must be positive and Slack:InboxLease at least twice as long (to be renewed in time) and at most " +
+                $"an hour, got {options.InboxScanInterval} and {options.InboxLease}.");
         }
 
         errors.AddRange(options.Retry.Problems("Slack:Retry"));

@@ -16,7 +16,7 @@ namespace RolePlay.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>Registers the Slack channel from the <c>Slack</c> configuration section (validated at start-up). Seams the
-    /// host may replace before calling: <see cref="ISlackInstallStore"/>, <see cref="IInboundDedupe"/>,
+    /// host may replace before calling: <see cref="ISlackInstallStore"/>, <see cref="IInboundDedupe"/>, <see cref="IInbox"/>,
     /// <see cref="IUnreachableRecipients"/>; it must register an <c>IConversationRouter</c>.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +30,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackTokenProtector>();
         services.TryAddSingleton<ISlackInstallStore, InMemorySlackInstallStore>();
         services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
+        services.TryAddSingleton<IInbox, InMemoryInbox>();
         services.TryAddSingleton<InMemoryUnreachableRecipients>();
         services.TryAddSingleton<IUnreachableRecipients>(sp => sp.GetRequiredService<InMemoryUnreachableRecipients>());
 
@@ -51,6 +52,8 @@ public static class SlackServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkspaceGuard>());
         services.TryAddSingleton<DedupeStep>();
         services.AddSingleton<SlackDispatcher>();
+        services.AddSingleton<SlackEventInbox>();
+        services.AddHostedService<SlackInboxResumer>();
         services.AddSingleton<SlackInbound>();
         services.AddHttpClient(SlackSocketModeClient.HttpClientName, (sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);

@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPhraseStore, PhraseStore>();
         services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
+        services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IDeliveryAddressStore, DeliveryAddressStore>();
         services.AddSingleton<IPersonAliasStore, PersonAliasStore>();
         services.AddSingleton<IChannelInstallStore, ChannelInstallStore>();

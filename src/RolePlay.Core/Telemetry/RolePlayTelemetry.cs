@@ -41,6 +41,14 @@ public static class RolePlayTelemetry
     public static readonly Histogram<double> RetryAfterWait =
         Meter.CreateHistogram<double>("roleplay.outbound.retry_after", "s", "Waits a platform's Retry-After asked for");
 
+    /// <summary>Acknowledged events this instance holds in the durable inbox and has not finished, by platform.</summary>
+    public static readonly UpDownCounter<long> InboxDepth =
+        Meter.CreateUpDownCounter<long>("roleplay.inbox.depth", "{event}", "Acknowledged events held and not finished");
+
+    /// <summary>From a platform request's arrival to its acknowledgement, by platform and status code.</summary>
+    public static readonly Histogram<double> AckDuration =
+        Meter.CreateHistogram<double>("roleplay.ack.duration", "s", "From an inbound request to its acknowledgement");
+
     /// <summary>A tenant (or any id) as telemetry may carry it: the first 12 hex digits of its SHA-256, enough to tell
     /// tenants apart in a dashboard, not to name them.</summary>
     public static string Hash(string id)

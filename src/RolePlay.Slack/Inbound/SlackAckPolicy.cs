@@ -18,6 +18,9 @@ public static class SlackAckPolicy
     /// <summary>The person's lane is full or shutting down: non-2xx, so Slack retries events later.</summary>
     public static SlackAck Busy { get; } = new(503, new JsonObject { ["error"] = "busy" });
 
+    /// <summary>The event could not be stored in the inbox: non-2xx, so Slack retries it instead of it being lost.</summary>
+    public static SlackAck StoreUnavailable { get; } = new(503, new JsonObject { ["error"] = "store_unavailable" });
+
     /// <summary>A slash command whose answer is not ready within the window: a placeholder, the answer follows.</summary>
     public static SlackAck CommandInterim() => new(200, new JsonObject { ["response_type"] = "ephemeral", ["text"] = "…" });
 

@@ -19,7 +19,7 @@ public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory s
     public bool TryRouteInLane(string description, SlackRouted routed)
     {
         ArgumentNullException.ThrowIfNull(routed);
-        return TryEnqueue(description, OrderKey(routed.Target.TenantId, routed.Target.UserId), ct => RouteAndRespondAsync(routed, ct));
+        return TryEnqueue(description, OrderKey(routed.Target.TenantId, routed.Target.UserId), async ct => await RouteAndRespondAsync(routed, ct));
     }
 
     /// <summary>Routes in the person's lane and waits up to <paramref name="window"/>: in time, the ack is
@@ -63,18 +63,13 @@ public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory s
     }
 
     /// <summary>Route, then respond: as messages, or as the person's Home tab.</summary>
-    public async Task RouteAndRespondAsync(SlackRouted routed, CancellationToken cancellationToken)
+    public async Task<SlackDelivery> RouteAndRespondAsync(SlackRouted routed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(routed);
         var result = await RouteAsync(routed.Event, cancellationToken);
-        if (routed.PublishesHome)
-        {
-            await responder.PublishHomeAsync(routed.Target, result, cancellationToken);
-        }
-        else
-        {
-            await responder.DeliverAsync(routed.Target, result, cancellationToken);
-        }
+        return routed.PublishesHome
+            ? await responder.PublishHomeAsync(routed.Target, result, cancellationToken)
+            : await responder.DeliverAsync(routed.Target, result, cancellationToken);
     }
 
     /// <summary>Enrich, then route.</summary>

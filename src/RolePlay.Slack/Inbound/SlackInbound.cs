@@ -6,20 +6,20 @@ using RolePlay.Core;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 using RolePlay.Slack.Inbound.Payloads;
-using RolePlay.Slack.Installs;
 
 namespace RolePlay.Slack.Inbound;
 
 /// <summary>The verified-request half of Slack's inbound path, shared by HTTP and Socket Mode, in the steps of
 /// <see cref="InboundStep"/>: read → resolve tenant → allow, then the person's lane (<see cref="SlackDispatcher"/>).
-/// Events are acknowledged at once and dedupe → translate → route → respond in the lane. Interactions and commands are
+/// Events are stored in the durable inbox and acknowledged, then dedupe → translate → route → respond in the lane
+/// (<see cref="SlackEventInbox"/>). Interactions and commands are
 /// translated here (pure, so a payload the bot ignores is acknowledged before the allow check, as Slack expects) and wait
 /// for their lane up to the answer window, because their answer belongs in the ack.</summary>
 public sealed class SlackInbound(
     SlackDispatcher dispatcher,
+    SlackEventInbox events,
     DedupeStep dedupe,
     SlackWorkspaceGuard guard,
-    ISlackInstallStore installs,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackInbound> logger)
@@ -69,14 +69,7 @@ public sealed class SlackInbound(
             return SlackAckPolicy.WorkspaceRefused;
         }
 
-        // The durable claim (a write to the shared store) happens in the lane, before any side effect, not on the ack
-        // path: acks stay fast under load and never wait on the store's write lock, and a retry of the same event_id,
-        // here or on another instance sharing the store, still finds the claim and is dropped.
-        var key = InboundEventKey.For(new TenantScope(Platform, tenant), callback.EventId);
-        var queued = dispatcher.TryEnqueue($"event {callback.EventId} ({callback.Event.GetType().Name})",
-            SlackDispatcher.OrderKey(tenant, callback.Event.User), async ct =>
-                (await dedupe.ProcessOnceAsync(key, DedupeWindow, lane => TranslateAndRouteAsync(callback, tenant, lane), ct))?.Log(logger, Platform));
-        return queued ? SlackAck.Ok : Busy();
+        return await events.AcceptAsync(callback, tenant, root.GetRawText(), cancellationToken);
     }
 
     public async Task<SlackAck> HandleInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -174,25 +167,6 @@ public sealed class SlackInbound(
 
         InboundStop.Dropped(InboundStep.Dedupe, "a replay of an interaction already answered").Log(logger, Platform);
         return true;
-    }
-
-    /// <summary>In the lane, after the claim: the bot's user id comes from the envelope, else from the install.</summary>
-    private async Task TranslateAndRouteAsync(SlackEventCallback callback, string tenant, CancellationToken cancellationToken)
-    {
-        var botUserId = callback.BotUserId ?? (await installs.FindAsync(tenant, cancellationToken))?.BotUserId;
-        switch (SlackTranslator.Translate(callback, new SlackContext(botUserId, time.GetUtcNow())))
-        {
-            case SlackRouted routed:
-                await dispatcher.RouteAndRespondAsync(routed, cancellationToken);
-                break;
-            case SlackTokensGone gone:
-                var removed = await installs.RemoveAsync(tenant, cancellationToken);
-                logger.LogInformation("Slack {Event} for {Tenant}: tokens purged ({Removed})", gone.EventType, tenant, removed);
-                break;
-            case var other:
-                Unrouted(other);
-                break;
-        }
     }
 
     /// <summary>Slack's ids (T…, E…, U…, W…, C…, D…, G…) are a few letters and digits. Anything else in the fields that

@@ -16,6 +16,13 @@ public sealed record SlackReplyTarget(
     string? TriggerId = null, DateTimeOffset? ReceivedAt = null,
     string? MessageTs = null, string? ViewId = null, string? ViewType = null, bool Ephemeral = false);
 
+/// <summary>The Web API calls of one answer, handed over: <see cref="Settled"/> ends when they have all been sent or given
+/// up, which is when the event they answer is done.</summary>
+public sealed record SlackDelivery(Task Settled)
+{
+    public static SlackDelivery None { get; } = new(Task.CompletedTask);
+}
+
 /// <summary>Turns a <see cref="RouterResult"/> into Web API calls. A card with inputs is opened as a modal at once, while
 /// the trigger is fresh (it expires 3 s after the click and works once); everything else is handed to the
 /// <see cref="ConversationOutbox"/>, one queue per conversation, so the person's lane goes on to their next event
@@ -28,7 +35,9 @@ public sealed class SlackResponder(IServiceProvider services, ConversationOutbox
     /// <summary>Slack cuts a message's text at 40,000 characters; cutting it ourselves keeps the ellipsis honest.</summary>
     public const int MaxMessageText = 40_000;
 
-    public async Task DeliverAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
+    /// <summary>Opens a form at once, hands the rest to the conversations' queues, and returns when it is handed over;
+    /// the delivery's <see cref="SlackDelivery.Settled"/> completes when every call has been sent or given up.</summary>
+    public async Task<SlackDelivery> DeliverAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(result);
@@ -45,17 +54,18 @@ public sealed class SlackResponder(IServiceProvider services, ConversationOutbox
             }
         }
 
+        var settled = new List<Task>();
         // Aimed at another conversation (a team's standup channel): new messages there, in that conversation's queue.
         foreach (var elsewhere in replies.Where(r => r.Target is not null).GroupBy(r => r.Target!.ConversationId))
         {
             var there = target with { ChannelId = elsewhere.Key, ThreadTs = null, Ephemeral = false, MessageTs = null, ViewId = null, ViewType = null };
-            await HandOverAsync(there, ct => PostAllAsync(there, [.. elsewhere], ct), cancellationToken);
+            settled.Add(await HandOverAsync(there, ct => PostAllAsync(there, [.. elsewhere], ct), cancellationToken));
         }
 
         var here = replies.Where(r => r.Target is null).ToList();
         if (result.ReplaceCard is not null || here.Count > 0)
         {
-            await HandOverAsync(target, async ct =>
+            settled.Add(await HandOverAsync(target, async ct =>
             {
                 if (result.ReplaceCard is { } replacement)
                 {
@@ -63,33 +73,55 @@ public sealed class SlackResponder(IServiceProvider services, ConversationOutbox
                 }
 
                 await PostAllAsync(target, here, ct);
-            }, cancellationToken);
+            }, cancellationToken));
         }
+
+        return new SlackDelivery(Task.WhenAll(settled));
     }
 
     /// <summary>Publishes the first card of the result as the person's Home tab.</summary>
-    public Task PublishHomeAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
+    public async Task<SlackDelivery> PublishHomeAsync(SlackReplyTarget target, RouterResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(result);
         var card = result.ReplaceCard ?? result.Replies.OfType<CardOut>().FirstOrDefault()?.Card;
         return card is null
-            ? Task.CompletedTask
-            : HandOverAsync(target with { ChannelId = null, ViewType = "home" }, async ct =>
+            ? SlackDelivery.None
+            : new SlackDelivery(await HandOverAsync(target with { ChannelId = null, ViewType = "home" }, async ct =>
                 Log("views.publish", target, await SettleAsync("views.publish", target,
-                    t => Api.PublishViewAsync(target.TenantId, target.UserId, BlockKitRenderer.RenderHome(card), t), ct)), cancellationToken);
+                    t => Api.PublishViewAsync(target.TenantId, target.UserId, BlockKitRenderer.RenderHome(card), t), ct)), cancellationToken));
     }
 
     private SlackApiClient Api => services.GetRequiredService<SlackApiClient>(); // per use, so the factory recycles its handler
 
-    /// <summary>Queues the calls behind the conversation's earlier ones; while the host stops, sends them here instead.</summary>
-    private Task HandOverAsync(SlackReplyTarget target, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    /// <summary>Queues the calls behind the conversation's earlier ones; while the host stops, sends them here instead.
+    /// Returns, once handed over, the task of the calls' end (settled, or failed with their exception).</summary>
+    private async Task<Task> HandOverAsync(SlackReplyTarget target, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         // A DM not opened yet is the person's; a Home tab is its own surface.
         var conversation = target.ViewType == "home" ? $"{target.TenantId}|home|{target.UserId}"
             : target.ChannelId is { } channel ? $"{target.TenantId}|{channel}"
             : $"{target.TenantId}|dm|{target.UserId}";
-        return outbox.TryHandOver(conversation, $"Slack reply to {target.TenantId}/{target.UserId}", send) ? Task.CompletedTask : send(cancellationToken);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (outbox.TryHandOver(conversation, $"Slack reply to {target.TenantId}/{target.UserId}", async ct =>
+            {
+                try
+                {
+                    await send(ct);
+                    ended.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    ended.TrySetException(e);
+                    throw;
+                }
+            }))
+        {
+            return ended.Task;
+        }
+
+        await send(cancellationToken);
+        return Task.CompletedTask;
     }
 
     private async Task PostAllAsync(SlackReplyTarget target, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)

@@ -24,9 +24,10 @@ internal static class Tables
     public const string Insights = "Insights";
     public const string Aliases = "Aliases";
     public const string SignIns = "SignIns";
+    public const string Inbox = "Inbox";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns, Inbox];
 }
 
 /// <summary>

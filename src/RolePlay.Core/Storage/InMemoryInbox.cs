@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace RolePlay.Core.Storage;
+
+/// <summary>An inbox in process memory, for channel tests and a host without a store: it de-duplicates and orders like
+/// the store's, but a crash loses it, so a deployment uses the store's implementation.</summary>
+public sealed class InMemoryInbox : IInbox
+{
+    private readonly ConcurrentDictionary<InboundEventKey, InboxEntry> _entries = new();
+    private long _versions;
+
+    public Task<bool> TryAddAsync(InboxEntry entry, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Task.FromResult(_entries.TryAdd(entry.Key, entry with { Version = NextVersion() }));
+    }
+
+    public Task<InboxEntry?> TryLeaseAsync(InboxEntry entry, string owner, DateTimeOffset leaseUntilUtc, int attempts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!_entries.TryGetValue(entry.Key, out var stored) || stored.Version != entry.Version)
+        {
+            return Task.FromResult<InboxEntry?>(null);
+        }
+
+        var leased = stored with { Owner = owner, LeaseUntilUtc = leaseUntilUtc, Attempts = attempts, Version = NextVersion() };
+        return Task.FromResult(_entries.TryUpdate(entry.Key, leased, stored) ? leased : null);
+    }
+
+    public Task CompleteAsync(InboundEventKey key, CancellationToken ct)
+    {
+        _entries.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<InboxEntry>> ListAsync(Platform platform, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<InboxEntry>>(_entries.Values.Where(e => e.Key.Tenant.Platform == platform).OrderBy(e => e.AcceptedUtc).ToArray());
+
+    private string NextVersion() => Interlocked.Increment(ref _versions).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,289 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RolePlay.Channels.Inbound;
+using RolePlay.Core.Storage;
+using RolePlay.Core.Telemetry;
+using RolePlay.Slack.Inbound.Payloads;
+using RolePlay.Slack.Installs;
+
+namespace RolePlay.Slack.Inbound;
+
+/// <summary>Slack events through the durable inbox (<see cref="IInbox"/>): an event is stored before Slack gets its 200,
+/// worked on in its person's lane, and removed once its replies are sent, so a crash or a restart between the ack and
+/// the answer loses nothing: whatever is left is taken up again by this or another instance when its lease runs out
+/// (<see cref="ResumeAsync"/>). A store that cannot take the entry gets Slack a 503, and Slack retries.</summary>
+/// <remarks>At least once, not exactly once: an event whose work was cut off by a crash is worked on again, from its
+/// start. The entry's lease keeps two live instances off one entry; the work itself cannot be undone, so a crash after
+/// its state was stored and before its replies were all sent can repeat them (see docs/ARCHITECTURE.md, Slack).</remarks>
+public sealed class SlackEventInbox(
+    IInbox inbox,
+    SlackDispatcher dispatcher,
+    DedupeStep dedupe,
+    ISlackInstallStore installs,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackEventInbox> logger)
+{
+    /// <summary>After this many attempts an entry is given up (logged as an error): its event fails every time.</summary>
+    public const int MaxAttempts = 5;
+
+    private static readonly KeyValuePair<string, object?> PlatformTag = new("roleplay.platform", SlackInbound.Platform.Id);
+
+    private readonly ConcurrentDictionary<InboundEventKey, InboxEntry> _working = new();
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private TimeSpan Lease => options.Value.InboxLease;
+
+    /// <summary>Entries this instance holds and has not finished (being worked on, or waiting for their replies).</summary>
+    public int Working => _working.Count;
+
+    /// <summary>Stores the event, then queues it: 200 once it is stored and queued (or already stored: Slack's retry of an
+    /// event not finished yet), 503 when the store is down or the lane is full, so Slack retries it later.</summary>
+    public async Task<SlackAck> AcceptAsync(SlackEventCallback callback, string tenant, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var now = time.GetUtcNow();
+        var entry = new InboxEntry(InboundEventKey.For(new TenantScope(SlackInbound.Platform, tenant), callback.EventId),
+            SlackDispatcher.OrderKey(tenant, callback.Event.User), payload, now, _owner, now + Lease);
+        bool added;
+        try
+        {
+            added = await inbox.TryAddAsync(entry, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            logger.LogWarning(e, "Slack event {EventId} not accepted: the store is unavailable, Slack will retry it", callback.EventId);
+            return SlackAckPolicy.StoreUnavailable;
+        }
+
+        if (!added)
+        {
+            InboundStop.Dropped(InboundStep.Dedupe, "already in the inbox").Log(logger, SlackInbound.Platform);
+            return SlackAck.Ok;
+        }
+
+        if (TryRun(entry, callback))
+        {
+            return SlackAck.Ok;
+        }
+
+        // Not taken: Slack's retry will be a fresh accept.
+        await inbox.CompleteAsync(entry.Key, CancellationToken.None);
+        return SlackAckPolicy.Busy;
+    }
+
+    /// <summary>Renews the leases of the entries still being worked on, then takes up every entry whose lease ran out
+    /// (its owner crashed, stopped or gave it back), oldest first, as far as the lanes have room. Returns how many.</summary>
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
+    {
+        await RenewAsync(cancellationToken);
+        var resumed = 0;
+        var now = time.GetUtcNow();
+        foreach (var entry in await inbox.ListAsync(SlackInbound.Platform, cancellationToken))
+        {
+            if (!entry.IsFree(now) || _working.ContainsKey(entry.Key))
+            {
+                continue;
+            }
+
+            if (await inbox.TryLeaseAsync(entry, _owner, now + Lease, entry.Attempts + 1, cancellationToken) is not { } leased)
+            {
+                continue; // another instance took it first
+            }
+
+            if (!TryRead(leased, out var callback))
+            {
+                logger.LogError("Slack inbox entry {Key} holds no readable event_callback; removed", leased.Key);
+                await inbox.CompleteAsync(leased.Key, cancellationToken);
+                continue;
+            }
+
+            if (!TryRun(leased, callback))
+            {
+                await GiveBackAsync(leased, now, leased.Attempts - 1);
+                break; // the lanes are full: the rest waits for the next round
+            }
+
+            resumed++;
+        }
+
+        return resumed;
+    }
+
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, entry) in _working)
+        {
+            if (entry.LeaseUntilUtc - now > Lease / 2)
+            {
+                continue;
+            }
+
+            if (await inbox.TryLeaseAsync(entry, _owner, now + Lease, entry.Attempts, cancellationToken) is { } renewed)
+            {
+                _working.TryUpdate(key, renewed, entry);
+            }
+            else if (_working.ContainsKey(key))
+            {
+                logger.LogWarning("Slack inbox entry {Key}: lease lost while its work is still running; another instance may repeat it", key);
+            }
+        }
+    }
+
+    private bool TryRun(InboxEntry entry, SlackEventCallback callback)
+    {
+        _working[entry.Key] = entry;
+        var description = $"event {callback.EventId} ({callback.Event.GetType().Name})";
+        if (dispatcher.TryEnqueue(description, entry.OrderKey, ct => RunAsync(entry.Key, callback, ct)))
+        {
+            RolePlayTelemetry.InboxDepth.Add(1, PlatformTag);
+            return true;
+        }
+
+        _working.TryRemove(entry.Key, out _);
+        return false;
+    }
+
+    /// <summary>In the lane. A first attempt goes through the dedupe claim, which drops Slack's retry of an event already
+    /// finished and removed; a later attempt is this event's own earlier one, cut off, so it is worked on regardless.</summary>
+    private async Task RunAsync(InboundEventKey key, SlackEventCallback callback, CancellationToken cancellationToken)
+    {
+        var tenant = key.Tenant.TenantId;
+        SlackDelivery delivery = SlackDelivery.None;
+        try
+        {
+            var attempts = _working.TryGetValue(key, out var entry) ? entry.Attempts : 0;
+            if (attempts == 0)
+            {
+                (await dedupe.ProcessOnceAsync(key, SlackInbound.DedupeWindow, async lane => delivery = await TranslateAndRouteAsync(callback, tenant, lane),
+                    cancellationToken))?.Log(logger, SlackInbound.Platform);
+            }
+            else
+            {
+                await dedupe.IsFirstAsync(key, SlackInbound.DedupeWindow, cancellationToken);
+                delivery = await TranslateAndRouteAsync(callback, tenant, cancellationToken);
+            }
+        }
+        catch
+        {
+            await FailedAsync(key);
+            throw;
+        }
+
+        _ = CompleteWhenSentAsync(key, delivery);
+    }
+
+    private async Task CompleteWhenSentAsync(InboundEventKey key, SlackDelivery delivery)
+    {
+        try
+        {
+            await delivery.Settled;
+        }
+#pragma warning disable CA1031 // Abandoned at shutdown or failed: the entry is given back, to be taken up again.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(e, "Slack inbox entry {Key}: replies not all sent; given back", key);
+            await FailedAsync(key);
+            return;
+        }
+
+        try
+        {
+            await inbox.CompleteAsync(key, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The lease runs out and another attempt finds the event claimed; it only costs a repeat.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(e, "Slack inbox entry {Key} done but not removed", key);
+        }
+        finally
+        {
+            Forget(key);
+        }
+    }
+
+    /// <summary>Gives the entry back with a growing delay, or gives it up after <see cref="MaxAttempts"/>.</summary>
+    private async Task FailedAsync(InboundEventKey key)
+    {
+        if (!_working.TryGetValue(key, out var entry))
+        {
+            return;
+        }
+
+        try
+        {
+            if (entry.Attempts + 1 >= MaxAttempts)
+            {
+                logger.LogError("Slack inbox entry {Key} given up after {Attempts} attempts", key, entry.Attempts + 1);
+                await inbox.CompleteAsync(key, CancellationToken.None);
+            }
+            else
+            {
+                await GiveBackAsync(entry, time.GetUtcNow() + TimeSpan.FromSeconds(5 << entry.Attempts), entry.Attempts);
+            }
+        }
+#pragma warning disable CA1031 // The store is down too: the lease runs out on its own and the entry is taken up then.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(e, "Slack inbox entry {Key} could not be given back; it is taken up when its lease ends", key);
+        }
+        finally
+        {
+            Forget(key);
+        }
+    }
+
+    private async Task GiveBackAsync(InboxEntry entry, DateTimeOffset freeFromUtc, int attempts)
+    {
+        await inbox.TryLeaseAsync(entry, _owner, freeFromUtc, attempts, CancellationToken.None);
+    }
+
+    private void Forget(InboundEventKey key)
+    {
+        if (_working.TryRemove(key, out _))
+        {
+            RolePlayTelemetry.InboxDepth.Add(-1, PlatformTag);
+        }
+    }
+
+    /// <summary>The bot's user id comes from the envelope, else from the install.</summary>
+    private async Task<SlackDelivery> TranslateAndRouteAsync(SlackEventCallback callback, string tenant, CancellationToken cancellationToken)
+    {
+        var botUserId = callback.BotUserId ?? (await installs.FindAsync(tenant, cancellationToken))?.BotUserId;
+        switch (SlackTranslator.Translate(callback, new SlackContext(botUserId, time.GetUtcNow())))
+        {
+            case SlackRouted routed:
+                return await dispatcher.RouteAndRespondAsync(routed, cancellationToken);
+            case SlackTokensGone gone:
+                var removed = await installs.RemoveAsync(tenant, cancellationToken);
+                logger.LogInformation("Slack {Event} for {Tenant}: tokens purged ({Removed})", gone.EventType, tenant, removed);
+                return SlackDelivery.None;
+            case SlackInvalid invalid:
+                new InboundStop(InboundStep.Translate, invalid.Problem).Log(logger, SlackInbound.Platform);
+                return SlackDelivery.None;
+            case var other:
+                InboundStop.Ignored(InboundStep.Translate, other is SlackIgnored ignored ? ignored.Reason : other.ToString()).Log(logger, SlackInbound.Platform);
+                return SlackDelivery.None;
+        }
+    }
+
+    private static bool TryRead(InboxEntry entry, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SlackEventCallback? callback)
+    {
+        callback = null;
+        try
+        {
+            using var payload = JsonDocument.Parse(entry.Payload);
+            return SlackEventCallback.TryRead(payload.RootElement, out callback, out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
