@@ -12,6 +12,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string? ConnectionString => _azurite?.ConnectionString;
 
+    public int Port => _azurite?.Port ?? throw new InvalidOperationException(SkipReason);
+
     public string? SkipReason { get; private set; }
 
     public async Task InitializeAsync()

@@ -54,7 +54,7 @@ public sealed class SlackEventInbox(
         }
         catch (StorageUnavailableException e)
         {
-            logger.LogWarning(e, "Slack event {EventId} not accepted: the store is unavailable, Slack will retry it", callback.EventId);
+            logger.LogWarning("Slack event {EventId} not accepted, Slack will retry it: {Problem}", callback.EventId, e.Message);
             return SlackAckPolicy.StoreUnavailable;
         }
 

@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using RolePlay.Testing;
+using RolePlay.Testing.Slack;
+using Xunit.Abstractions;
+
+namespace RolePlay.Bot.Tests.Slack;
+
+/// <summary>The durable inbox with real bot processes. Under a crash: bot processes on one store, the first killed with
+/// SIGKILL in the middle of a burst of signed events; every event Slack was told "200" for is answered after the restart
+/// (or by the other host), none twice; the events whose ack the crash cut off are retried as Slack retries them, and
+/// answered too. Under a store outage: the event is refused with 503, and Slack's retry is answered once the store is back.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper output) : IDisposable
+{
+    private const string Secret = "crash-signing-secret-0123456789";
+    private const string Token = "xoxb-crash";
+    private const string Workspace = "TCRASH";
+    private const int People = 160;
+    private const int KillAfterAcks = 60;
+    private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-sigkill-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public Task On_SQLite_a_restarted_host_answers_every_acknowledged_event_once() =>
+        RunAsync([$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"], twoHosts: false);
+
+    [Fact]
+    public Task On_SQLite_the_other_host_answers_what_the_killed_one_acknowledged() =>
+        RunAsync([$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"], twoHosts: true);
+
+    [SkippableFact]
+    public Task On_Azure_Tables_a_restarted_host_answers_every_acknowledged_event_once() => RunOnAzuriteAsync(twoHosts: false);
+
+    [SkippableFact]
+    public Task On_Azure_Tables_the_other_host_answers_what_the_killed_one_acknowledged() => RunOnAzuriteAsync(twoHosts: true);
+
+    [SkippableFact]
+    public async Task An_event_the_store_cannot_take_is_refused_so_Slack_retries_it_and_the_retry_is_answered()
+    {
+        Skip.If(azurite.SkipReason is not null, azurite.SkipReason);
+        await using var gate = TcpGate.Start(azurite.Port);
+        await using var api = await FakeSlackApi.StartAsync();
+        api.Tokens[Token] = Workspace;
+        var bot = await StartAsync(api,
+        [
+            "--Storage:Provider=AzureTables",
+            $"--Storage:AzureTables:ConnectionString={azurite.ConnectionString!.Replace($":{azurite.Port}/", $":{gate.Port}/", StringComparison.Ordinal)}",
+            $"--Storage:AzureTables:TablePrefix=outage{Guid.NewGuid():N}"[..40],
+        ]);
+        try
+        {
+            var signer = new SlackSigner(Secret);
+            gate.Close();
+            var clock = Stopwatch.StartNew();
+            Assert.False(await TryPostAsync(bot.Http, signer, 0, retry: 0));
+            output.WriteLine($"refused in {clock.ElapsedMilliseconds} ms with the store down");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), "Slack gives up on an ack after 3 s");
+            Assert.Empty(api.CallsTo("chat.postMessage"));
+
+            gate.Open();
+            Assert.True(await TryPostAsync(bot.Http, signer, 0, retry: 1));
+            var answered = await WaitForAnswersAsync(api, 1, TimeSpan.FromSeconds(30));
+            Assert.Equal([Channel(0)], answered.Keys);
+        }
+        finally
+        {
+            Kill(bot.Process);
+        }
+    }
+
+    private Task RunOnAzuriteAsync(bool twoHosts)
+    {
+        Skip.If(azurite.SkipReason is not null, azurite.SkipReason);
+        return RunAsync(
+        [
+            "--Storage:Provider=AzureTables",
+            $"--Storage:AzureTables:ConnectionString={azurite.ConnectionString}",
+            $"--Storage:AzureTables:TablePrefix=crash{Guid.NewGuid():N}"[..40],
+        ], twoHosts);
+    }
+
+    /// <summary>One host (killed, then started again) or two (one killed, the other carrying on) take a burst of scene
+    /// starts, one a person; Slack's retries of the events whose ack never came go to the host that is up.</summary>
+    private async Task RunAsync(string[] store, bool twoHosts)
+    {
+        await using var api = await FakeSlackApi.StartAsync();
+        api.Tokens[Token] = Workspace;
+        var first = await StartAsync(api, store);
+        var second = twoHosts ? await StartAsync(api, store) : null;
+        var signer = new SlackSigner(Secret);
+        var acked = new ConcurrentBag<int>();
+        var unacked = new ConcurrentBag<int>();
+        var pendingAtKill = 0;
+        try
+        {
+            var next = -1;
+            var killed = 0;
+            // Four senders, as Slack's deliveries overlap; with two hosts they alternate between them.
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                int person;
+                while ((person = Interlocked.Increment(ref next)) < People)
+                {
+                    var host = second is not null && person % 2 == 1 ? second : first;
+                    if (await TryPostAsync(host.Http, signer, person, retry: 0))
+                    {
+                        acked.Add(person);
+                        if (acked.Count >= KillAfterAcks && Interlocked.Exchange(ref killed, 1) == 0)
+                        {
+                            Kill(first.Process);
+                            pendingAtKill = acked.Count - Ended(api);
+                        }
+                    }
+                    else
+                    {
+                        unacked.Add(person);
+                    }
+                }
+            })));
+
+            var survivor = second ?? await StartAsync(api, store);
+            foreach (var person in unacked)
+            {
+                // Slack retries an event whose ack did not come, with the same event_id and a retry number.
+                Assert.True(await TryPostAsync(survivor.Http, signer, person, retry: 1), $"the retry of event {person} was refused");
+            }
+
+            var answered = await WaitForAnswersAsync(api, People, TimeSpan.FromSeconds(60));
+            var messagesPerPerson = answered.Values.GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+            output.WriteLine($"acked: {acked.Count} ({pendingAtKill} of them not answered when the host was killed), cut off and retried: {unacked.Count}, " +
+                             $"answered: {answered.Count} of {People}, messages per person: " +
+                             string.Join(", ", messagesPerPerson.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}")));
+            Assert.Equal(Enumerable.Range(0, People).Select(Channel).ToHashSet(), answered.Keys.ToHashSet());
+            // A start is answered with the same messages for everyone; twice would be a second set (or a "you are
+            // already practising") in someone's DM.
+            Assert.Single(messagesPerPerson);
+            Assert.True(second is null || !survivor.Process.HasExited);
+            // Otherwise the kill came too late to test anything.
+            Assert.True(pendingAtKill > 0, "every acknowledged event was answered before the kill");
+            if (second is null)
+            {
+                Kill(survivor.Process);
+            }
+        }
+        finally
+        {
+            foreach (var host in new[] { first, second })
+            {
+                if (host is not null && !host.Process.HasExited)
+                {
+                    Kill(host.Process);
+                }
+            }
+        }
+    }
+
+    private static string User(int person) => $"UCRASH{person:D3}";
+
+    private static string Channel(int person) => "D" + User(person);
+
+    /// <summary>Messages posted per DM once the count has been still for 3 s (or at the deadline), each scene's last
+    /// message being its controls.</summary>
+    private static async Task<Dictionary<string, int>> WaitForAnswersAsync(FakeSlackApi api, int people, TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = -1;
+        var stillSince = clock.Elapsed;
+        while (clock.Elapsed < deadline)
+        {
+            var ended = Ended(api);
+            var total = api.CallsTo("chat.postMessage").Count;
+            if (total != last)
+            {
+                (last, stillSince) = (total, clock.Elapsed);
+            }
+            else if (ended >= people && clock.Elapsed - stillSince > TimeSpan.FromSeconds(3))
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return api.CallsTo("chat.postMessage").GroupBy(c => c.Str("channel") ?? "").ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>Scenes started so far: their last message, the controls, was posted.</summary>
+    private static int Ended(FakeSlackApi api) =>
+        api.CallsTo("chat.postMessage").Count(c => c.Json!["blocks"]?.ToJsonString().Contains("End and debrief", StringComparison.Ordinal) == true);
+
+    private async Task<BotUnderTest> StartAsync(FakeSlackApi api, string[] store)
+    {
+        var port = ServeTests.FreePort();
+        var process = BotProcess.Start(
+        [
+            "--urls", $"http://127.0.0.1:{port}",
+            .. store,
+            $"--Slack:SigningSecret={Secret}",
+            $"--Slack:BotToken={Token}",
+            $"--Slack:ApiBaseUrl={api.BaseUrl}",
+            // Quick leases, so the test need not wait out the default 30 s; no Slack pacing, so the DMs go out at once.
+            "--Slack:InboxLease=00:00:03",
+            "--Slack:InboxScanInterval=00:00:00.500",
+            "--Slack:ChannelMessageInterval=00:00:00.001",
+            "--Slack:WorkspaceMessagesPerMinute=1000000",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        // Read what it prints, so a full pipe never stalls it, and show it with the test's output.
+        process.OutputDataReceived += (_, line) => Log(process.Id, line.Data);
+        process.ErrorDataReceived += (_, line) => Log(process.Id, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        await ServeTests.WaitForHealthAsync(http);
+        output.WriteLine($"bot {process.Id} on port {port}");
+        return new BotUnderTest(process, http);
+    }
+
+    private void Log(int bot, string? line)
+    {
+        if (!string.IsNullOrEmpty(line))
+        {
+            try
+            {
+                output.WriteLine($"[{bot}] {line}");
+            }
+            catch (InvalidOperationException)
+            {
+                // The test has ended; a killed bot's last lines have nowhere to go.
+            }
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+        process.WaitForExit();
+    }
+
+    /// <summary>True when Slack would count the event delivered (a 2xx); false when the request failed or was refused.</summary>
+    private static async Task<bool> TryPostAsync(HttpClient http, SlackSigner signer, int person, int retry)
+    {
+        var envelope = SlackBotHost.Event($"EvCrash{person:D3}", SlackBotHost.DirectMessage(User(person), "start bereavement-closure", Workspace), Workspace);
+        var body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        foreach (var (name, value) in signer.Headers(body))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (retry > 0)
+        {
+            request.Headers.TryAddWithoutValidation("X-Slack-Retry-Num", retry.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("X-Slack-Retry-Reason", "http_error");
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record BotUnderTest(Process Process, HttpClient Http);
+}
