@@ -22,18 +22,12 @@ internal sealed class Deployment
         ["ROLEPLAY_SLACK_CLIENT_SECRET"] = "slack-client-secret-value",
     };
 
-    private Deployment(string paramFile, JsonObject snapshot)
-    {
-        ParamFile = paramFile;
-        Resources = [.. snapshot["predictedResources"]!.AsArray().Select(r => r!.AsObject())];
-    }
-
-    public string ParamFile { get; }
+    private Deployment(JsonObject snapshot) => Resources = [.. snapshot["predictedResources"]!.AsArray().Select(r => r!.AsObject())];
 
     public IReadOnlyList<JsonObject> Resources { get; }
 
     public static async Task<Deployment> LoadAsync(string paramFile, IReadOnlyDictionary<string, string> environment) =>
-        new(paramFile, await Bicep.SnapshotAsync(paramFile, environment));
+        new(await Bicep.SnapshotAsync(paramFile, environment));
 
     public IEnumerable<JsonObject> OfType(string type) =>
         Resources.Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
@@ -41,8 +35,6 @@ internal sealed class Deployment
     public JsonObject Single(string type) => OfType(type).Single();
 
     public ContainerApp App => new(Single("Microsoft.App/containerApps"));
-
-    public override string ToString() => ParamFile;
 }
 
 /// <summary>The container app's settings, secrets, ingress, probes and scale, read from its snapshot.</summary>
@@ -53,8 +45,6 @@ internal sealed class ContainerApp(JsonObject resource)
     private JsonObject Properties => resource["properties"]!.AsObject();
 
     private JsonObject Container => Properties["template"]!["containers"]!.AsArray().Single()!.AsObject();
-
-    public string Id => (string)resource["id"]!;
 
     /// <summary>One entry of the container's env list: a plain value (as the snapshot has it) or a secret's name.</summary>
     public sealed record Setting(string Name, string? Value, string? SecretRef);
