@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -12,21 +13,30 @@ namespace RolePlay.Bot.Hosting;
 /// role-play turn, turns, detector and routine durations, proactive sends, 429 waits), ASP.NET Core's (request
 /// durations by route, so Slack's ack and Teams' answer latency) and HttpClient's (calls to the platforms). Exported
 /// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard variables:
-/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_EXPORTER_OTLP_HEADERS</c>, ...); without it nothing is collected. Paths
-/// and URLs are cut to their route and host, since theirs can hold a person's or a conversation's id.</summary>
+/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_EXPORTER_OTLP_HEADERS</c>, ...), to Azure Monitor (Application Insights)
+/// when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is instead (one or the other: the Azure Monitor exporter brings its
+/// own sampler, 5 traces a second by default, which would thin out what OTLP sends too); with neither nothing is collected.
+/// Paths and URLs are cut to their route and host, since theirs can hold a person's or a conversation's id. Logs are
+/// not exported: their messages name people's and tenants' ids in clear, so they stay on the console, which the
+/// platform keeps (Container Apps sends it to Log Analytics).</summary>
 public static class TelemetryHosting
 {
     public const string ServiceName = "roleplay";
 
+    /// <summary>Application Insights' connection string, under the name its SDKs and Azure's portal use.</summary>
+    public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
     public static void Add(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var azureMonitor = !otlp && builder.Configuration[AzureMonitorSetting] is { Length: > 0 } connectionString ? connectionString : null;
+        if (!otlp && azureMonitor is null)
         {
             return; // no one to send to: no spans are even created
         }
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing
                 .AddSource(RolePlayTelemetry.Name)
@@ -36,7 +46,15 @@ public static class TelemetryHosting
             .WithMetrics(metrics => metrics
                 .AddMeter(RolePlayTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation())
-            .UseOtlpExporter();
+                .AddHttpClientInstrumentation());
+        if (otlp)
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        if (azureMonitor is not null)
+        {
+            telemetry.UseAzureMonitorExporter(options => options.ConnectionString = azureMonitor);
+        }
     }
 }

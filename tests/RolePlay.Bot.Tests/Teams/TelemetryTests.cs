@@ -29,6 +29,8 @@ public sealed class TelemetryTests : TeamsHostTest
     [
         $"--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:{_receiverPort}",
         "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
+        // Set too, and left aside: OTLP wins.
+        $"--{TelemetryHosting.AzureMonitorSetting}=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:{_receiverPort}/",
     ];
 
     protected override async Task StartedAsync()
@@ -90,6 +92,7 @@ public sealed class TelemetryTests : TeamsHostTest
         Assert.DoesNotContain("Megan", exported, StringComparison.Ordinal);
         Assert.DoesNotContain(TeamsHost.TenantId, exported, StringComparison.Ordinal);
         Assert.DoesNotContain("a:1:1-", exported, StringComparison.Ordinal); // conversation ids in connector URLs are cut
+        Assert.DoesNotContain(_received, r => r.Path.StartsWith("/v2", StringComparison.Ordinal));
     }
 
     private async Task PlayOneTurnAsync()
