@@ -11,6 +11,8 @@ public sealed class StartupRefusalTests
     [InlineData("Recognition:DailyCapPerManager must be 1 or more.", "--Recognition:DailyCapPerManager=0")]
     [InlineData("ForwardedHeaders:KnownNetworks:0 must be a network in CIDR notation (10.0.0.0/8), got '10.0.0.0'.",
         "--ForwardedHeaders:KnownNetworks:0=10.0.0.0")]
+    [InlineData("DataProtection:BlobUri must be the https URL of a blob, e.g. https://account.blob.core.windows.net/roleplay-keys/keys.xml, got 'roleplay-keys'.",
+        "--DataProtection:BlobUri=roleplay-keys")]
     [InlineData("Slack:RedirectUri is required with OAuth install",
         "--Slack:SigningSecret=s", "--Slack:ClientId=1.2", "--Slack:ClientSecret=c")]
     public async Task A_bad_setting_is_refused_with_its_message_and_no_stack_trace(string expected, params string[] settings)

@@ -27,7 +27,7 @@ public static class KeyRing
         var keys = services.AddDataProtection().SetApplicationName("RolePlay");
         var settings = configuration.GetSection(Section);
         var blob = settings["BlobUri"] is { Length: > 0 } uri
-            ? new BlobClient(new Uri(uri), new DefaultAzureCredential())
+            ? new BlobClient(BlobUri(uri), new DefaultAzureCredential())
             : settings["BlobConnectionString"] is { Length: > 0 } connection
                 ? new BlobClient(connection, Container, BlobName)
                 : null;
@@ -40,4 +40,12 @@ public static class KeyRing
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new BlobKeyRing(blob)));
     }
+
+    /// <summary>A blob's https URL (plain http only on this machine, for the emulator), refused with the setting's name.</summary>
+    private static Uri BlobUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            && uri.AbsolutePath.Trim('/').Contains('/', StringComparison.Ordinal)
+            ? uri
+            : throw new OptionsValidationException(Section, typeof(Uri),
+                [$"{Section}:BlobUri must be the https URL of a blob, e.g. https://account.blob.core.windows.net/{Container}/{BlobName}, got '{value}'."]);
 }
