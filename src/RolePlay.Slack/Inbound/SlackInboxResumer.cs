@@ -34,6 +34,19 @@ public sealed class SlackInboxResumer(SlackEventInbox inbox, IOptions<SlackOptio
                 logger.LogError(e, "Slack inbox scan failed");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    /// <summary>False once the host stops, however it stops (a host disposed without a stop cancels the wait too).</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 }
