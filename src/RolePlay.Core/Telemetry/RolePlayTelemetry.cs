@@ -45,10 +45,6 @@ public static class RolePlayTelemetry
     public static readonly UpDownCounter<long> InboxDepth =
         Meter.CreateUpDownCounter<long>("roleplay.inbox.depth", "{event}", "Acknowledged events held and not finished");
 
-    /// <summary>From a platform request's arrival to its acknowledgement, by platform and status code.</summary>
-    public static readonly Histogram<double> AckDuration =
-        Meter.CreateHistogram<double>("roleplay.ack.duration", "s", "From an inbound request to its acknowledgement");
-
     /// <summary>A tenant (or any id) as telemetry may carry it: the first 12 hex digits of its SHA-256, enough to tell
     /// tenants apart in a dashboard, not to name them.</summary>
     public static string Hash(string id)
