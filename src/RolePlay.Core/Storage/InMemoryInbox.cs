@@ -10,10 +10,11 @@ public sealed class InMemoryInbox : IInbox
     private readonly ConcurrentDictionary<InboundEventKey, InboxEntry> _entries = new();
     private long _versions;
 
-    public Task<bool> TryAddAsync(InboxEntry entry, CancellationToken ct)
+    public Task<InboxEntry?> TryAddAsync(InboxEntry entry, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return Task.FromResult(_entries.TryAdd(entry.Key, entry with { Version = NextVersion() }));
+        var stored = entry with { Version = NextVersion() };
+        return Task.FromResult(_entries.TryAdd(entry.Key, stored) ? stored : null);
     }
 
     public Task<InboxEntry?> TryLeaseAsync(InboxEntry entry, string owner, DateTimeOffset leaseUntilUtc, int attempts, CancellationToken ct)

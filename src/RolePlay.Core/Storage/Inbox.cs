@@ -22,10 +22,10 @@ public sealed record InboxEntry(
 /// replies) is done. Its conditional writes make sure two instances never work on one entry at the same time.</summary>
 public interface IInbox
 {
-    /// <summary>Stores a new entry (leased by its <see cref="InboxEntry.Owner"/>); false when the event is already in
-    /// the inbox (the platform's retry of an event not finished yet). Throws <see cref="StorageUnavailableException"/>
-    /// when the store is down: the platform must then be told to retry.</summary>
-    Task<bool> TryAddAsync(InboxEntry entry, CancellationToken ct);
+    /// <summary>Stores a new entry (leased by its <see cref="InboxEntry.Owner"/>) and returns it as stored (with its
+    /// Version); null when the event is already in the inbox (the platform's retry of an event not finished yet).
+    /// Throws <see cref="StorageUnavailableException"/> when the store is down: the platform must then be told to retry.</summary>
+    Task<InboxEntry?> TryAddAsync(InboxEntry entry, CancellationToken ct);
 
     /// <summary>Writes a new lease (owner, until, attempts) if the entry is unchanged since read; the entry as stored
     /// now, or null when someone else changed or finished it first.</summary>

@@ -47,7 +47,7 @@ public sealed class SlackEventInbox(
         var now = time.GetUtcNow();
         var entry = new InboxEntry(InboundEventKey.For(new TenantScope(SlackInbound.Platform, tenant), callback.EventId),
             SlackDispatcher.OrderKey(tenant, callback.Event.User), payload, now, _owner, now + Lease);
-        bool added;
+        InboxEntry? added;
         try
         {
             added = await inbox.TryAddAsync(entry, cancellationToken);
@@ -58,13 +58,13 @@ public sealed class SlackEventInbox(
             return SlackAckPolicy.StoreUnavailable;
         }
 
-        if (!added)
+        if (added is null)
         {
             InboundStop.Dropped(InboundStep.Dedupe, "already in the inbox").Log(logger, SlackInbound.Platform);
             return SlackAck.Ok;
         }
 
-        if (TryRun(entry, callback))
+        if (TryRun(added, callback))
         {
             return SlackAck.Ok;
         }

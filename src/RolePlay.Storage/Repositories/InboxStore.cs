@@ -12,17 +12,17 @@ internal sealed class InboxStore(IRowStore rows) : IInbox
 {
     private const string Shards = "0123456789ABCDEF";
 
-    public async Task<bool> TryAddAsync(InboxEntry entry, CancellationToken ct)
+    public async Task<InboxEntry?> TryAddAsync(InboxEntry entry, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entry);
         try
         {
-            await rows.SubmitAsync(Tables.Inbox, Partition(entry.Key), [RowOp.Insert(Row(entry.Key), Body(entry))], ct).ConfigureAwait(false);
-            return true;
+            var versions = await rows.SubmitAsync(Tables.Inbox, Partition(entry.Key), [RowOp.Insert(Row(entry.Key), Body(entry))], ct).ConfigureAwait(false);
+            return entry with { Version = versions[0] };
         }
         catch (ConcurrencyConflictException)
         {
-            return false;
+            return null;
         }
     }
 
