@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using RolePlay.Testing;
 using RolePlay.Testing.Slack;
 using Xunit.Abstractions;
@@ -73,6 +74,38 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         finally
         {
             Kill(bot.Process);
+        }
+    }
+
+    [Fact]
+    public async Task An_event_whose_replies_outlast_the_lease_keeps_it_and_is_not_repeated_by_the_other_host()
+    {
+        await using var api = await FakeSlackApi.StartAsync();
+        api.Tokens[Token] = Workspace;
+        // The first reply takes longer than the 3 s lease: only renewal keeps the other host off the event.
+        api.Script("chat.postMessage", async context =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await context.Response.WriteAsJsonAsync(new { ok = true, channel = Channel(0), ts = "1700000000.000100" });
+        });
+        string[] store = [$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"];
+        var first = await StartAsync(api, store);
+        var second = await StartAsync(api, store);
+        try
+        {
+            Assert.True(await TryPostAsync(first.Http, new SlackSigner(Secret), 0, retry: 0));
+            await Task.Delay(TimeSpan.FromSeconds(4)); // past the lease: a takeover would have begun by now
+            // The same start for someone else, unhindered, is what one answer looks like.
+            Assert.True(await TryPostAsync(second.Http, new SlackSigner(Secret), 1, retry: 0));
+            var answered = await WaitForAnswersAsync(api, 2, TimeSpan.FromSeconds(30));
+            Assert.Equal([Channel(0), Channel(1)], answered.Keys.Order());
+            Assert.Equal(answered[Channel(1)], answered[Channel(0)]);
+            Assert.Equal(2, Ended(api));
+        }
+        finally
+        {
+            Kill(first.Process);
+            Kill(second.Process);
         }
     }
 
