@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using RolePlay.Testing;
@@ -282,20 +281,10 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
     private static async Task<bool> TryPostAsync(HttpClient http, SlackSigner signer, int person, int retry)
     {
         var envelope = SlackBotHost.Event($"EvCrash{person:D3}", SlackBotHost.DirectMessage(User(person), "start bereavement-closure", Workspace), Workspace);
-        var body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        foreach (var (name, value) in signer.Headers(body))
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        if (retry > 0)
-        {
-            request.Headers.TryAddWithoutValidation("X-Slack-Retry-Num", retry.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.TryAddWithoutValidation("X-Slack-Retry-Reason", "http_error");
-        }
-
+        var retried = retry > 0
+            ? new Dictionary<string, string> { ["X-Slack-Retry-Num"] = retry.ToString(System.Globalization.CultureInfo.InvariantCulture), ["X-Slack-Retry-Reason"] = "http_error" }
+            : null;
+        using var request = SlackBotHost.SignedRequest(signer, "/api/slack/events", Encoding.UTF8.GetBytes(envelope.ToJsonString()), "application/json", retried);
         try
         {
             using var response = await http.SendAsync(request);

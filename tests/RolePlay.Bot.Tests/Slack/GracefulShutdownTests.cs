@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using RolePlay.Testing.Slack;
 
@@ -65,14 +64,7 @@ public sealed class GracefulShutdownTests : IDisposable
     private static async Task<HttpResponseMessage> PostEventAsync(HttpClient http, SlackSigner signer, int person)
     {
         var envelope = SlackBotHost.Event($"EvGrace{person:D2}", SlackBotHost.DirectMessage(User(person), "start bereavement-closure", Workspace), Workspace);
-        var body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        foreach (var (name, value) in signer.Headers(body))
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
+        using var request = SlackBotHost.SignedRequest(signer, "/api/slack/events", Encoding.UTF8.GetBytes(envelope.ToJsonString()), "application/json");
         return await http.SendAsync(request);
     }
 }

@@ -158,15 +158,23 @@ internal sealed class SlackBotHost : IAsyncDisposable
 
     public async Task<HostResponse> PostSignedAsync(string path, byte[] body, string contentType, IDictionary<string, string>? extraHeaders = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        using var request = SignedRequest(Signer, path, body, contentType, extraHeaders);
+        using var response = await Client.SendAsync(request);
+        return new HostResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A request as Slack signs it, for a bot in this process or in a child process.</summary>
+    public static HttpRequestMessage SignedRequest(SlackSigner signer, string path, byte[] body, string contentType,
+        IDictionary<string, string>? extraHeaders = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        foreach (var (key, value) in Signer.Headers(body).Concat(extraHeaders ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in signer.Headers(body).Concat(extraHeaders ?? new Dictionary<string, string>()))
         {
             request.Headers.TryAddWithoutValidation(key, value);
         }
 
-        using var response = await Client.SendAsync(request);
-        return new HostResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        return request;
     }
 
     /// <summary>Waits until the background queue has run everything acknowledged so far.</summary>
