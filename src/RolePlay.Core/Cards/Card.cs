@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RolePlay.Core.Cards;
 
 /// <summary>A channel-neutral card: authored once in Core, rendered as an Adaptive Card (Teams, the local studio)
@@ -6,10 +8,17 @@ namespace RolePlay.Core.Cards;
 public sealed record Card(string Id, string? Title, IReadOnlyList<CardElement> Body, IReadOnlyList<CardAction> Actions)
 {
     /// <summary>Every input on the card, in order (renderers need them to build forms and collect values).</summary>
+    [JsonIgnore]
     public IEnumerable<CardInput> Inputs => Body.OfType<CardInput>();
 }
 
-/// <summary>One block of a card's body.</summary>
+/// <summary>One block of a card's body. The JSON names of the kinds are stored (recorded answers): they never change.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(TextBlock), "text")]
+[JsonDerivedType(typeof(FactSet), "facts")]
+[JsonDerivedType(typeof(ChoiceInput), "choice")]
+[JsonDerivedType(typeof(TextInput), "textInput")]
+[JsonDerivedType(typeof(RatingInput), "rating")]
 public abstract record CardElement;
 
 public enum TextStyle { Normal, Heading, Subtle, Quote }
@@ -42,19 +51,36 @@ public sealed record TextInput(
 public sealed record RatingInput(string Id, string Label, int Max = 5, bool Required = false) : CardInput(Id, Label, Required);
 
 /// <summary>Something a person can do with a card.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(SubmitAction), "submit")]
+[JsonDerivedType(typeof(OpenUrlAction), "openUrl")]
 public abstract record CardAction(string Title);
 
 public enum ActionStyle { Default, Positive, Destructive }
 
 /// <summary>Sends the card's input values plus <see cref="Data"/> back to the bot, routed by <see cref="Verb"/>
 /// ("practice.start", "debrief.commit").</summary>
-public sealed record SubmitAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data, ActionStyle Style = ActionStyle.Default)
-    : CardAction(Title)
+public sealed record SubmitAction : CardAction
 {
+    [JsonConstructor]
+    public SubmitAction(string title, string verb, IReadOnlyDictionary<string, string> data, ActionStyle style = ActionStyle.Default)
+        : base(title)
+    {
+        Verb = verb;
+        Data = data;
+        Style = style;
+    }
+
     public SubmitAction(string title, string verb, ActionStyle style = ActionStyle.Default)
         : this(title, verb, new Dictionary<string, string>(), style)
     {
     }
+
+    public string Verb { get; init; }
+
+    public IReadOnlyDictionary<string, string> Data { get; init; }
+
+    public ActionStyle Style { get; init; }
 }
 
 /// <summary>Opens a web page (the studio, the dashboard).</summary>

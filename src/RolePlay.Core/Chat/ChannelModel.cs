@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RolePlay.Core.Cards;
 
 namespace RolePlay.Core.Chat;
@@ -48,6 +49,9 @@ public sealed record HomeOpened(ChannelUser From, ConversationAddress Conversati
 /// event came from. <see cref="AuthoredBy"/> says the bot posts the message on that person's behalf (relayed peer
 /// feedback): an adapter that cannot learn a reacted-to message's author (Teams) remembers it, so a reaction to the
 /// relay counts for that person; one that can (Slack) may ignore it.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(TextOut), "text")]
+[JsonDerivedType(typeof(CardOut), "card")]
 public abstract record Outgoing
 {
     public ConversationAddress? Target { get; init; }
