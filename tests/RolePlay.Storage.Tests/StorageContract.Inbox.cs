@@ -13,6 +13,9 @@ public abstract partial class StorageContract
     private static InboxEntry Accepted(string eventId, DateTimeOffset at, string owner = "host-a", string tenant = "contoso") =>
         new(InboundEventKey.For(new TenantScope("slack", tenant), eventId), $"{tenant}|U1", $$"""{"event_id":"{{eventId}}"}""", at, owner, at.AddSeconds(30));
 
+    private static InboxEntry Leased(InboxEntry entry, string owner, DateTimeOffset until, int attempts) =>
+        entry with { Owner = owner, LeaseUntilUtc = until, Attempts = attempts };
+
     [SkippableFact]
     public async Task An_event_enters_the_inbox_once_in_one_round_trip_and_leaves_when_completed()
     {
@@ -39,18 +42,32 @@ public abstract partial class StorageContract
     {
         SkipIfUnavailable();
         var stored = (await Inbox.TryAddAsync(Accepted("Ev2", Now), Ct))!;
-        var taken = await Inbox.TryLeaseAsync(stored, "host-b", Now.AddMinutes(1), stored.Attempts + 1, Ct);
+        var taken = await Inbox.TryUpdateAsync(Leased(stored, "host-b", Now.AddMinutes(1), stored.Attempts + 1), Ct);
         Assert.Equal(("host-b", 1), (taken!.Owner, taken.Attempts));
-        Assert.Null(await Inbox.TryLeaseAsync(stored, "host-c", Now.AddMinutes(1), 1, Ct)); // read before host-b's write
+        Assert.Null(await Inbox.TryUpdateAsync(Leased(stored, "host-c", Now.AddMinutes(1), 1), Ct)); // read before host-b's write
 
-        var renewed = await Inbox.TryLeaseAsync(taken, "host-b", Now.AddMinutes(2), taken.Attempts, Ct);
+        var renewed = await Inbox.TryUpdateAsync(Leased(taken, "host-b", Now.AddMinutes(2), taken.Attempts), Ct);
         var listed = Assert.Single(await Inbox.ListAsync(new("slack"), Ct));
         Assert.Equal(("host-b", Now.AddMinutes(2), 1, renewed!.Version), (listed.Owner, listed.LeaseUntilUtc, listed.Attempts, listed.Version));
         Assert.False(listed.IsFree(Now.AddMinutes(1)));
         Assert.True(listed.IsFree(Now.AddMinutes(2)));
 
         await Inbox.CompleteAsync(stored.Key, Ct);
-        Assert.Null(await Inbox.TryLeaseAsync(renewed, "host-b", Now.AddMinutes(3), 1, Ct));
+        Assert.Null(await Inbox.TryUpdateAsync(Leased(renewed!, "host-b", Now.AddMinutes(3), 1), Ct));
+    }
+
+    [SkippableFact]
+    public async Task An_answer_recorded_on_an_entry_is_read_back_with_it_and_kept_by_a_later_lease()
+    {
+        SkipIfUnavailable();
+        var stored = (await Inbox.TryAddAsync(Accepted("Ev3", Now), Ct))!;
+        var answered = await Inbox.TryUpdateAsync(stored with { Answer = """{"replies":[]}""" }, Ct);
+        Assert.NotNull(answered);
+        Assert.Null(await Inbox.TryUpdateAsync(Leased(stored, "host-b", Now.AddMinutes(1), 1), Ct)); // read before the answer
+
+        var taken = await Inbox.TryUpdateAsync(Leased(Assert.Single(await Inbox.ListAsync(new("slack"), Ct)), "host-b", Now.AddMinutes(1), 1), Ct);
+        var listed = Assert.Single(await Inbox.ListAsync(new("slack"), Ct));
+        Assert.Equal(("""{"replies":[]}""", "host-b", taken!.Version), (listed.Answer, listed.Owner, listed.Version));
     }
 
     [SkippableFact]

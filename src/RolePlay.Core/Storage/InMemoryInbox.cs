@@ -17,7 +17,7 @@ public sealed class InMemoryInbox : IInbox
         return Task.FromResult(_entries.TryAdd(entry.Key, stored) ? stored : null);
     }
 
-    public Task<InboxEntry?> TryLeaseAsync(InboxEntry entry, string owner, DateTimeOffset leaseUntilUtc, int attempts, CancellationToken ct)
+    public Task<InboxEntry?> TryUpdateAsync(InboxEntry entry, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (!_entries.TryGetValue(entry.Key, out var stored) || stored.Version != entry.Version)
@@ -25,8 +25,8 @@ public sealed class InMemoryInbox : IInbox
             return Task.FromResult<InboxEntry?>(null);
         }
 
-        var leased = stored with { Owner = owner, LeaseUntilUtc = leaseUntilUtc, Attempts = attempts, Version = NextVersion() };
-        return Task.FromResult(_entries.TryUpdate(entry.Key, leased, stored) ? leased : null);
+        var updated = entry with { Version = NextVersion() };
+        return Task.FromResult(_entries.TryUpdate(entry.Key, updated, stored) ? updated : null);
     }
 
     public Task CompleteAsync(InboundEventKey key, CancellationToken ct)

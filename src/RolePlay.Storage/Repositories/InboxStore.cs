@@ -26,16 +26,15 @@ internal sealed class InboxStore(IRowStore rows) : IInbox
         }
     }
 
-    public async Task<InboxEntry?> TryLeaseAsync(InboxEntry entry, string owner, DateTimeOffset leaseUntilUtc, int attempts, CancellationToken ct)
+    public async Task<InboxEntry?> TryUpdateAsync(InboxEntry entry, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var version = entry.Version ?? throw new ArgumentException("Lease an entry read from the inbox (it carries a Version).", nameof(entry));
-        var leased = entry with { Owner = owner, LeaseUntilUtc = leaseUntilUtc, Attempts = attempts, Version = null };
+        var version = entry.Version ?? throw new ArgumentException("Update an entry read from the inbox (it carries a Version).", nameof(entry));
         try
         {
-            var versions = await rows.SubmitAsync(Tables.Inbox, Partition(entry.Key), [RowOp.Replace(Row(entry.Key), Body(leased), version)], ct)
+            var versions = await rows.SubmitAsync(Tables.Inbox, Partition(entry.Key), [RowOp.Replace(Row(entry.Key), Body(entry), version)], ct)
                 .ConfigureAwait(false);
-            return leased with { Version = versions[0] };
+            return entry with { Version = versions[0] };
         }
         catch (ConcurrencyConflictException)
         {
