@@ -63,10 +63,20 @@ public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory s
     }
 
     /// <summary>Route, then respond: as messages, or as the person's Home tab.</summary>
-    public async Task<SlackDelivery> RouteAndRespondAsync(SlackRouted routed, CancellationToken cancellationToken)
+    public async Task<SlackDelivery> RouteAndRespondAsync(SlackRouted routed, CancellationToken cancellationToken) =>
+        await RespondAsync(routed, await RouteAsync(routed, cancellationToken), cancellationToken);
+
+    /// <summary>The router's answer to the event (enriched first); nothing is sent.</summary>
+    public Task<RouterResult> RouteAsync(SlackRouted routed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(routed);
-        var result = await RouteAsync(routed.Event, cancellationToken);
+        return RouteAsync(routed.Event, cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="result"/> where the event answers: as messages, or as the person's Home tab.</summary>
+    public async Task<SlackDelivery> RespondAsync(SlackRouted routed, RouterResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routed);
         return routed.PublishesHome
             ? await responder.PublishHomeAsync(routed.Target, result, cancellationToken)
             : await responder.DeliverAsync(routed.Target, result, cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels.Inbound;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using RolePlay.Core.Telemetry;
 using RolePlay.Slack.Inbound.Payloads;
@@ -14,9 +15,12 @@ namespace RolePlay.Slack.Inbound;
 /// worked on in its person's lane, and removed once its replies are sent, so a crash or a restart between the ack and
 /// the answer loses nothing: whatever is left is taken up again by this or another instance when its lease runs out
 /// (<see cref="ResumeAsync"/>). A store that cannot take the entry gets Slack a 503, and Slack retries.</summary>
-/// <remarks>At least once, not exactly once: an event whose work was cut off by a crash is worked on again, from its
-/// start. The entry's lease keeps two live instances off one entry; the work itself cannot be undone, so a crash after
-/// its state was stored and before its replies were all sent can repeat them (see docs/ARCHITECTURE.md, Slack).</remarks>
+/// <remarks>At least once, not exactly once. The router's answer is recorded on the entry before it is sent, so an
+/// entry taken up again after a crash sends that same answer again (messages that went out before the crash are
+/// repeated) instead of routing the event a second time, which would meet the state the first attempt stored: a
+/// "start" would be read as the agent's reply in the scene it had just started. Only a crash between the router's
+/// write and the answer's routes the event again. The lease keeps two live instances off one entry (see
+/// docs/ARCHITECTURE.md, Slack).</remarks>
 public sealed class SlackEventInbox(
     IInbox inbox,
     SlackDispatcher dispatcher,
@@ -31,7 +35,7 @@ public sealed class SlackEventInbox(
 
     private static readonly KeyValuePair<string, object?> PlatformTag = new("roleplay.platform", SlackInbound.Platform.Id);
 
-    private readonly ConcurrentDictionary<InboundEventKey, InboxEntry> _working = new();
+    private readonly ConcurrentDictionary<InboundEventKey, HeldEntry> _working = new();
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     private TimeSpan Lease => options.Value.InboxLease;
@@ -88,7 +92,8 @@ public sealed class SlackEventInbox(
                 continue;
             }
 
-            if (await inbox.TryLeaseAsync(entry, _owner, now + Lease, entry.Attempts + 1, cancellationToken) is not { } leased)
+            if (await inbox.TryUpdateAsync(entry with { Owner = _owner, LeaseUntilUtc = now + Lease, Attempts = entry.Attempts + 1 }, cancellationToken)
+                is not { } leased)
             {
                 continue; // another instance took it first
             }
@@ -102,7 +107,7 @@ public sealed class SlackEventInbox(
 
             if (!TryRun(leased, callback))
             {
-                await GiveBackAsync(leased, now, leased.Attempts - 1);
+                await inbox.TryUpdateAsync(leased with { LeaseUntilUtc = now, Attempts = leased.Attempts - 1 }, CancellationToken.None);
                 break; // the lanes are full: the rest waits for the next round
             }
 
@@ -115,18 +120,14 @@ public sealed class SlackEventInbox(
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var (key, entry) in _working)
+        foreach (var (key, held) in _working)
         {
-            if (entry.LeaseUntilUtc - now > Lease / 2)
+            if (held.Entry.LeaseUntilUtc - now > Lease / 2)
             {
                 continue;
             }
 
-            if (await inbox.TryLeaseAsync(entry, _owner, now + Lease, entry.Attempts, cancellationToken) is { } renewed)
-            {
-                _working.TryUpdate(key, renewed, entry);
-            }
-            else if (_working.ContainsKey(key))
+            if (!await held.TryUpdateAsync(inbox, e => e with { LeaseUntilUtc = now + Lease }, cancellationToken) && _working.ContainsKey(key))
             {
                 logger.LogWarning("Slack inbox entry {Key}: lease lost while its work is still running; another instance may repeat it", key);
             }
@@ -135,9 +136,10 @@ public sealed class SlackEventInbox(
 
     private bool TryRun(InboxEntry entry, SlackEventCallback callback)
     {
-        _working[entry.Key] = entry;
+        var held = new HeldEntry(entry);
+        _working[entry.Key] = held;
         var description = $"event {callback.EventId} ({callback.Event.GetType().Name})";
-        if (dispatcher.TryEnqueue(description, entry.OrderKey, ct => RunAsync(entry.Key, callback, ct)))
+        if (dispatcher.TryEnqueue(description, entry.OrderKey, ct => RunAsync(held, callback, ct)))
         {
             RolePlayTelemetry.InboxDepth.Add(1, PlatformTag);
             return true;
@@ -149,22 +151,21 @@ public sealed class SlackEventInbox(
 
     /// <summary>In the lane. A first attempt goes through the dedupe claim, which drops Slack's retry of an event already
     /// finished and removed; a later attempt is this event's own earlier one, cut off, so it is worked on regardless.</summary>
-    private async Task RunAsync(InboundEventKey key, SlackEventCallback callback, CancellationToken cancellationToken)
+    private async Task RunAsync(HeldEntry held, SlackEventCallback callback, CancellationToken cancellationToken)
     {
-        var tenant = key.Tenant.TenantId;
+        var key = held.Entry.Key;
         SlackDelivery delivery = SlackDelivery.None;
         try
         {
-            var attempts = _working.TryGetValue(key, out var entry) ? entry.Attempts : 0;
-            if (attempts == 0)
+            if (held.Entry.Attempts == 0)
             {
-                (await dedupe.ProcessOnceAsync(key, SlackInbound.DedupeWindow, async lane => delivery = await TranslateAndRouteAsync(callback, tenant, lane),
+                (await dedupe.ProcessOnceAsync(key, SlackInbound.DedupeWindow, async lane => delivery = await TranslateAndRouteAsync(callback, held, lane),
                     cancellationToken))?.Log(logger, SlackInbound.Platform);
             }
             else
             {
                 await dedupe.IsFirstAsync(key, SlackInbound.DedupeWindow, cancellationToken);
-                delivery = await TranslateAndRouteAsync(callback, tenant, cancellationToken);
+                delivery = await TranslateAndRouteAsync(callback, held, cancellationToken);
             }
         }
         catch
@@ -210,11 +211,12 @@ public sealed class SlackEventInbox(
     /// <summary>Gives the entry back with a growing delay, or gives it up after <see cref="MaxAttempts"/>.</summary>
     private async Task FailedAsync(InboundEventKey key)
     {
-        if (!_working.TryGetValue(key, out var entry))
+        if (!_working.TryGetValue(key, out var held))
         {
             return;
         }
 
+        var entry = held.Entry;
         try
         {
             if (entry.Attempts + 1 >= MaxAttempts)
@@ -224,7 +226,7 @@ public sealed class SlackEventInbox(
             }
             else
             {
-                await GiveBackAsync(entry, time.GetUtcNow() + TimeSpan.FromSeconds(5 << entry.Attempts), entry.Attempts);
+                await inbox.TryUpdateAsync(entry with { LeaseUntilUtc = time.GetUtcNow() + TimeSpan.FromSeconds(5 << entry.Attempts) }, CancellationToken.None);
             }
         }
 #pragma warning disable CA1031 // The store is down too: the lease runs out on its own and the entry is taken up then.
@@ -239,11 +241,6 @@ public sealed class SlackEventInbox(
         }
     }
 
-    private async Task GiveBackAsync(InboxEntry entry, DateTimeOffset freeFromUtc, int attempts)
-    {
-        await inbox.TryLeaseAsync(entry, _owner, freeFromUtc, attempts, CancellationToken.None);
-    }
-
     private void Forget(InboundEventKey key)
     {
         if (_working.TryRemove(key, out _))
@@ -252,14 +249,19 @@ public sealed class SlackEventInbox(
         }
     }
 
-    /// <summary>The bot's user id comes from the envelope, else from the install.</summary>
-    private async Task<SlackDelivery> TranslateAndRouteAsync(SlackEventCallback callback, string tenant, CancellationToken cancellationToken)
+    /// <summary>The bot's user id comes from the envelope, else from the install. An answer recorded by an earlier attempt
+    /// is sent as it was; otherwise the router's answer is recorded, then sent.</summary>
+    private async Task<SlackDelivery> TranslateAndRouteAsync(SlackEventCallback callback, HeldEntry held, CancellationToken cancellationToken)
     {
+        var tenant = held.Entry.Key.Tenant.TenantId;
         var botUserId = callback.BotUserId ?? (await installs.FindAsync(tenant, cancellationToken))?.BotUserId;
         switch (SlackTranslator.Translate(callback, new SlackContext(botUserId, time.GetUtcNow())))
         {
             case SlackRouted routed:
-                return await dispatcher.RouteAndRespondAsync(routed, cancellationToken);
+                var answer = held.Entry.Answer is { } recorded
+                    ? RouterResultJson.Read(recorded)
+                    : await RecordAsync(held, await dispatcher.RouteAsync(routed, cancellationToken), cancellationToken);
+                return await dispatcher.RespondAsync(routed, answer, cancellationToken);
             case SlackTokensGone gone:
                 var removed = await installs.RemoveAsync(tenant, cancellationToken);
                 logger.LogInformation("Slack {Event} for {Tenant}: tokens purged ({Removed})", gone.EventType, tenant, removed);
@@ -273,6 +275,25 @@ public sealed class SlackEventInbox(
         }
     }
 
+    /// <summary>Records the answer on the entry. Not recorded (the store failed, or the lease was lost), it is sent all
+    /// the same: it is this event's answer, and a later attempt can only route the event again.</summary>
+    private async Task<RouterResult> RecordAsync(HeldEntry held, RouterResult answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await held.TryUpdateAsync(inbox, e => e with { Answer = RouterResultJson.Write(answer) }, cancellationToken))
+            {
+                logger.LogWarning("Slack inbox entry {Key}: lease lost before its answer was recorded; another instance may answer it again", held.Entry.Key);
+            }
+        }
+        catch (StorageUnavailableException e)
+        {
+            logger.LogWarning("Slack inbox entry {Key}: answer not recorded ({Problem}); sent all the same", held.Entry.Key, e.Message);
+        }
+
+        return answer;
+    }
+
     private static bool TryRead(InboxEntry entry, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SlackEventCallback? callback)
     {
         callback = null;
@@ -284,6 +305,35 @@ public sealed class SlackEventInbox(
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    /// <summary>An entry this instance holds, at its latest stored version. Its updates (lease renewals from the resumer,
+    /// the answer from the lane) go one at a time, or each would find the other's write and lose.</summary>
+    private sealed class HeldEntry(InboxEntry entry)
+    {
+        public InboxEntry Entry { get; private set; } = entry;
+
+        private SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>False when someone else changed or finished the entry first.</summary>
+        public async Task<bool> TryUpdateAsync(IInbox inbox, Func<InboxEntry, InboxEntry> change, CancellationToken cancellationToken)
+        {
+            await Gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (await inbox.TryUpdateAsync(change(Entry), cancellationToken) is not { } stored)
+                {
+                    return false;
+                }
+
+                Entry = stored;
+                return true;
+            }
+            finally
+            {
+                Gate.Release();
+            }
         }
     }
 }

@@ -98,13 +98,61 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             Assert.True(await TryPostAsync(second.Http, new SlackSigner(Secret), 1, retry: 0));
             var answered = await WaitForAnswersAsync(api, 2, TimeSpan.FromSeconds(30));
             Assert.Equal([Channel(0), Channel(1)], answered.Keys.Order());
-            Assert.Equal(answered[Channel(1)], answered[Channel(0)]);
+            Assert.Equal(answered[Channel(1)].Count, answered[Channel(0)].Count);
             Assert.Equal(2, Ended(api));
         }
         finally
         {
             Kill(first.Process);
             Kill(second.Process);
+        }
+    }
+
+    [Fact]
+    public async Task An_answer_a_crash_cut_off_is_sent_again_as_it_was_and_the_event_is_not_handled_twice()
+    {
+        await using var api = await FakeSlackApi.StartAsync();
+        api.Tokens[Token] = Workspace;
+        // The answer's first message goes out; the second never gets its reply, and the host dies waiting for it.
+        api.Script("chat.postMessage",
+            context => context.Response.WriteAsJsonAsync(new { ok = true, channel = Channel(0), ts = "1700000000.000100" }),
+            async context =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The killed host's connection closed.
+                }
+            });
+        string[] store = [$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"];
+        var first = await StartAsync(api, store);
+        BotUnderTest? second = null;
+        try
+        {
+            Assert.True(await TryPostAsync(first.Http, new SlackSigner(Secret), 0, retry: 0));
+            await api.WaitForCallAsync("chat.postMessage", 2, TimeSpan.FromSeconds(30));
+            Kill(first.Process);
+            var before = api.CallsTo("chat.postMessage").Select(c => c.Str("text") ?? "").ToList();
+
+            second = await StartAsync(api, store);
+            var answered = await WaitForAnswersAsync(api, 1, TimeSpan.FromSeconds(30));
+            var again = answered[Channel(0)][before.Count..];
+
+            // The same three messages as the first attempt's (its very opening line), not the start read as a reply.
+            Assert.Equal(3, again.Count);
+            Assert.Equal(before, again[..2]);
+            Assert.True(IsOneAnswerWithARepeatedStart(answered[Channel(0)]), string.Join(" | ", answered[Channel(0)]));
+        }
+        finally
+        {
+            Kill(first.Process);
+            if (second is not null)
+            {
+                Kill(second.Process);
+            }
         }
     }
 
@@ -166,14 +214,19 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             }
 
             var answered = await WaitForAnswersAsync(api, People, TimeSpan.FromSeconds(60));
-            var messagesPerPerson = answered.Values.GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+            var messagesPerPerson = answered.Values.GroupBy(m => m.Count).ToDictionary(g => g.Key, g => g.Count());
             output.WriteLine($"acked: {acked.Count} ({pendingAtKill} of them not answered when the host was killed), cut off and retried: {unacked.Count}, " +
                              $"answered: {answered.Count} of {People}, messages per person: " +
-                             string.Join(", ", messagesPerPerson.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}")));
+                             string.Join(", ", messagesPerPerson.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}")) + "; Web API calls: " +
+                             string.Join(", ", api.Calls.GroupBy(c => c.Method).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
             Assert.Equal(Enumerable.Range(0, People).Select(Channel).ToHashSet(), answered.Keys.ToHashSet());
-            // A start is answered with the same messages for everyone; twice would be a second set (or a "you are
-            // already practising") in someone's DM.
-            Assert.Single(messagesPerPerson);
+            // Each DM holds one scene start, whole: the messages a crash cut off are sent again with the rest of their
+            // answer, never routed a second time (the start would be read as the agent's first reply in its own scene).
+            foreach (var (channel, messages) in answered)
+            {
+                Assert.True(IsOneAnswerWithARepeatedStart(messages), $"{channel} got: {string.Join(" | ", messages)}");
+            }
+
             Assert.True(second is null || !survivor.Process.HasExited);
             // Otherwise the kill came too late to test anything.
             Assert.True(pendingAtKill > 0, "every acknowledged event was answered before the kill");
@@ -198,9 +251,9 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
 
     private static string Channel(int person) => "D" + User(person);
 
-    /// <summary>Messages posted per DM once the count has been still for 3 s (or at the deadline), each scene's last
-    /// message being its controls.</summary>
-    private static async Task<Dictionary<string, int>> WaitForAnswersAsync(FakeSlackApi api, int people, TimeSpan deadline)
+    /// <summary>Texts posted per DM, in order, once the count has been still for 3 s (or at the deadline), each scene's
+    /// last message being its controls.</summary>
+    private static async Task<Dictionary<string, List<string>>> WaitForAnswersAsync(FakeSlackApi api, int people, TimeSpan deadline)
     {
         var clock = Stopwatch.StartNew();
         var last = -1;
@@ -221,7 +274,21 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             await Task.Delay(200);
         }
 
-        return api.CallsTo("chat.postMessage").GroupBy(c => c.Str("channel") ?? "").ToDictionary(g => g.Key, g => g.Count());
+        return api.CallsTo("chat.postMessage").GroupBy(c => c.Str("channel") ?? "").ToDictionary(g => g.Key, g => g.Select(c => c.Str("text") ?? "").ToList());
+    }
+
+    /// <summary>A scene start's answer (the coach's introduction, the customer's opening, the controls), possibly after
+    /// the first messages of that same answer, sent before a crash cut it off.</summary>
+    private static bool IsOneAnswerWithARepeatedStart(List<string> messages)
+    {
+        const int answer = 3;
+        var repeated = messages.Count - answer;
+        var whole = messages[Math.Max(repeated, 0)..];
+        return repeated is >= 0 and < answer
+               && whole[0].StartsWith("Coach: Practice:", StringComparison.Ordinal)
+               && whole[1].StartsWith("Graham: ", StringComparison.Ordinal)
+               && whole[2].StartsWith("Type your reply", StringComparison.Ordinal)
+               && messages[..repeated].SequenceEqual(whole[..repeated]);
     }
 
     /// <summary>Scenes started so far: their last message, the controls, was posted.</summary>
