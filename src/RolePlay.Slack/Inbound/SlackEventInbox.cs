@@ -11,7 +11,7 @@ using RolePlay.Slack.Installs;
 
 namespace RolePlay.Slack.Inbound;
 
-/// <summary>Slack events through the durable inbox (<see cref="IInbox"/>): an event is stored before Slack gets its 200,
+/// <summary>Slack events and block actions through the durable inbox (<see cref="IInbox"/>): each is stored before Slack gets its 200,
 /// worked on in its person's lane, and removed once its replies are sent, so a crash or a restart between the ack and
 /// the answer loses nothing: whatever is left is taken up again by this or another instance when its lease runs out
 /// (<see cref="ResumeAsync"/>). A store that cannot take the entry gets Slack a 503, and Slack retries.</summary>
@@ -45,12 +45,29 @@ public sealed class SlackEventInbox(
 
     /// <summary>Stores the event, then queues it: 200 once it is stored and queued (or already stored: Slack's retry of an
     /// event not finished yet), 503 when the store is down or the lane is full, so Slack retries it later.</summary>
-    public async Task<SlackAck> AcceptAsync(SlackEventCallback callback, string tenant, string payload, CancellationToken cancellationToken)
+    public Task<SlackAck> AcceptAsync(SlackEventCallback callback, string tenant, string payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        return AcceptAsync(new Work(Describe(callback), (held, ct) => HandleEventAsync(held, callback, ct)), tenant, callback.EventId,
+            SlackDispatcher.OrderKey(tenant, callback.Event.User), payload, cancellationToken);
+    }
+
+    /// <summary>Stores a block action (by its trigger_id, already claimed against replays), then queues it: Slack never
+    /// retries one, so after a crash only the inbox still knows it was clicked. 503 when the store or the lane cannot
+    /// take it: the person sees the click fail and can click again.</summary>
+    public Task<SlackAck> AcceptAsync(SlackBlockActions actions, SlackRouted routed, string tenant, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(routed);
+        var trigger = actions.TriggerId ?? throw new ArgumentException("A block action without a trigger_id cannot be stored.", nameof(actions));
+        return AcceptAsync(new Work(Describe(actions), (held, ct) => AnswerAsync(held, routed, ct)), tenant, trigger,
+            SlackDispatcher.OrderKey(tenant, routed.Target.UserId), payload, cancellationToken);
+    }
+
+    private async Task<SlackAck> AcceptAsync(Work work, string tenant, string id, string? orderKey, string payload, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var entry = new InboxEntry(InboundEventKey.For(new TenantScope(SlackInbound.Platform, tenant), callback.EventId),
-            SlackDispatcher.OrderKey(tenant, callback.Event.User), payload, now, _owner, now + Lease);
+        var entry = new InboxEntry(InboundEventKey.For(new TenantScope(SlackInbound.Platform, tenant), id), orderKey, payload, now, _owner, now + Lease);
         InboxEntry? added;
         try
         {
@@ -58,7 +75,7 @@ public sealed class SlackEventInbox(
         }
         catch (StorageUnavailableException e)
         {
-            logger.LogWarning("Slack event {EventId} not accepted, Slack will retry it: {Problem}", callback.EventId, e.Message);
+            logger.LogWarning("Slack {Work} not accepted: {Problem}", work.Description, e.Message);
             return SlackAckPolicy.StoreUnavailable;
         }
 
@@ -68,7 +85,7 @@ public sealed class SlackEventInbox(
             return SlackAck.Ok;
         }
 
-        if (TryRun(added, callback))
+        if (TryRun(added, work))
         {
             return SlackAck.Ok;
         }
@@ -98,14 +115,14 @@ public sealed class SlackEventInbox(
                 continue; // another instance took it first
             }
 
-            if (!TryRead(leased, out var callback))
+            if (ReadWork(leased) is not { } work)
             {
-                logger.LogError("Slack inbox entry {Key} holds no readable event_callback; removed", leased.Key);
+                logger.LogError("Slack inbox entry {Key} holds no readable event_callback or block action; removed", leased.Key);
                 await inbox.CompleteAsync(leased.Key, cancellationToken);
                 continue;
             }
 
-            if (!TryRun(leased, callback))
+            if (!TryRun(leased, work))
             {
                 await inbox.TryUpdateAsync(leased with { LeaseUntilUtc = now, Attempts = leased.Attempts - 1 }, CancellationToken.None);
                 break; // the lanes are full: the rest waits for the next round
@@ -134,12 +151,11 @@ public sealed class SlackEventInbox(
         }
     }
 
-    private bool TryRun(InboxEntry entry, SlackEventCallback callback)
+    private bool TryRun(InboxEntry entry, Work work)
     {
         var held = new HeldEntry(entry);
         _working[entry.Key] = held;
-        var description = $"event {callback.EventId} ({callback.Event.GetType().Name})";
-        if (dispatcher.TryEnqueue(description, entry.OrderKey, ct => RunAsync(held, callback, ct)))
+        if (dispatcher.TryEnqueue(work.Description, entry.OrderKey, ct => RunAsync(held, work, ct)))
         {
             RolePlayTelemetry.InboxDepth.Add(1, PlatformTag);
             return true;
@@ -149,24 +165,14 @@ public sealed class SlackEventInbox(
         return false;
     }
 
-    /// <summary>In the lane. A first attempt goes through the dedupe claim, which drops Slack's retry of an event already
-    /// finished and removed; a later attempt is this event's own earlier one, cut off, so it is worked on regardless.</summary>
-    private async Task RunAsync(HeldEntry held, SlackEventCallback callback, CancellationToken cancellationToken)
+    /// <summary>In the lane: the work, then the entry is removed once its replies are sent (or given back if it failed).</summary>
+    private async Task RunAsync(HeldEntry held, Work work, CancellationToken cancellationToken)
     {
         var key = held.Entry.Key;
-        SlackDelivery delivery = SlackDelivery.None;
+        SlackDelivery delivery;
         try
         {
-            if (held.Entry.Attempts == 0)
-            {
-                (await dedupe.ProcessOnceAsync(key, SlackInbound.DedupeWindow, async lane => delivery = await TranslateAndRouteAsync(callback, held, lane),
-                    cancellationToken))?.Log(logger, SlackInbound.Platform);
-            }
-            else
-            {
-                await dedupe.IsFirstAsync(key, SlackInbound.DedupeWindow, cancellationToken);
-                delivery = await TranslateAndRouteAsync(callback, held, cancellationToken);
-            }
+            delivery = await work.RunAsync(held, cancellationToken);
         }
         catch
         {
@@ -249,8 +255,23 @@ public sealed class SlackEventInbox(
         }
     }
 
-    /// <summary>The bot's user id comes from the envelope, else from the install. An answer recorded by an earlier attempt
-    /// is sent as it was; otherwise the router's answer is recorded, then sent.</summary>
+    /// <summary>A first attempt goes through the dedupe claim, which drops Slack's retry of an event already finished and
+    /// removed; a later attempt is this event's own earlier one, cut off, so it is worked on regardless.</summary>
+    private async Task<SlackDelivery> HandleEventAsync(HeldEntry held, SlackEventCallback callback, CancellationToken cancellationToken)
+    {
+        if (held.Entry.Attempts > 0)
+        {
+            await dedupe.IsFirstAsync(held.Entry.Key, SlackInbound.DedupeWindow, cancellationToken);
+            return await TranslateAndRouteAsync(callback, held, cancellationToken);
+        }
+
+        var delivery = SlackDelivery.None;
+        (await dedupe.ProcessOnceAsync(held.Entry.Key, SlackInbound.DedupeWindow, async lane => delivery = await TranslateAndRouteAsync(callback, held, lane),
+            cancellationToken))?.Log(logger, SlackInbound.Platform);
+        return delivery;
+    }
+
+    /// <summary>The bot's user id comes from the envelope, else from the install.</summary>
     private async Task<SlackDelivery> TranslateAndRouteAsync(SlackEventCallback callback, HeldEntry held, CancellationToken cancellationToken)
     {
         var tenant = held.Entry.Key.Tenant.TenantId;
@@ -258,10 +279,7 @@ public sealed class SlackEventInbox(
         switch (SlackTranslator.Translate(callback, new SlackContext(botUserId, time.GetUtcNow())))
         {
             case SlackRouted routed:
-                var answer = held.Entry.Answer is { } recorded
-                    ? RouterResultJson.Read(recorded)
-                    : await RecordAsync(held, await dispatcher.RouteAsync(routed, cancellationToken), cancellationToken);
-                return await dispatcher.RespondAsync(routed, answer, cancellationToken);
+                return await AnswerAsync(held, routed, cancellationToken);
             case SlackTokensGone gone:
                 var removed = await installs.RemoveAsync(tenant, cancellationToken);
                 logger.LogInformation("Slack {Event} for {Tenant}: tokens purged ({Removed})", gone.EventType, tenant, removed);
@@ -273,6 +291,16 @@ public sealed class SlackEventInbox(
                 InboundStop.Ignored(InboundStep.Translate, other is SlackIgnored ignored ? ignored.Reason : other.ToString()).Log(logger, SlackInbound.Platform);
                 return SlackDelivery.None;
         }
+    }
+
+    /// <summary>An answer recorded by an earlier attempt is sent as it was; otherwise the router's answer is recorded, then
+    /// sent.</summary>
+    private async Task<SlackDelivery> AnswerAsync(HeldEntry held, SlackRouted routed, CancellationToken cancellationToken)
+    {
+        var answer = held.Entry.Answer is { } recorded
+            ? RouterResultJson.Read(recorded)
+            : await RecordAsync(held, await dispatcher.RouteAsync(routed, cancellationToken), cancellationToken);
+        return await dispatcher.RespondAsync(routed, answer, cancellationToken);
     }
 
     /// <summary>Records the answer on the entry. Not recorded (the store failed, or the lease was lost), it is sent all
@@ -294,19 +322,36 @@ public sealed class SlackEventInbox(
         return answer;
     }
 
-    private static bool TryRead(InboxEntry entry, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SlackEventCallback? callback)
+    /// <summary>The work an entry holds: an event_callback, or a block action translated as on its request (its trigger,
+    /// from the time it was accepted, has long expired: a form is posted rather than opened). Null for anything else.</summary>
+    private Work? ReadWork(InboxEntry entry)
     {
-        callback = null;
         try
         {
             using var payload = JsonDocument.Parse(entry.Payload);
-            return SlackEventCallback.TryRead(payload.RootElement, out callback, out _);
+            var root = payload.RootElement;
+            if (SlackEventCallback.TryRead(root, out var callback, out _))
+            {
+                return new Work(Describe(callback), (held, ct) => HandleEventAsync(held, callback, ct));
+            }
+
+            return SlackInteraction.TryRead(root, out var interaction, out _) && interaction is SlackBlockActions actions
+                && SlackTranslator.Translate(actions, new SlackContext(null, entry.AcceptedUtc)) is SlackRouted routed
+                ? new Work(Describe(actions), (held, ct) => AnswerAsync(held, routed, ct))
+                : null;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
+
+    private static string Describe(SlackEventCallback callback) => $"event {callback.EventId} ({callback.Event.GetType().Name})";
+
+    private static string Describe(SlackBlockActions actions) => $"block action by {actions.User.Id}";
+
+    /// <summary>What an entry's lane work does, named for the logs.</summary>
+    private sealed record Work(string Description, Func<HeldEntry, CancellationToken, Task<SlackDelivery>> RunAsync);
 
     /// <summary>An entry this instance holds, at its latest stored version. Its updates (lease renewals from the resumer,
     /// the answer from the lane) go one at a time, or each would find the other's write and lose.</summary>

@@ -12,9 +12,10 @@ namespace RolePlay.Slack.Inbound;
 /// <summary>The verified-request half of Slack's inbound path, shared by HTTP and Socket Mode, in the steps of
 /// <see cref="InboundStep"/>: read → resolve tenant → allow, then the person's lane (<see cref="SlackDispatcher"/>).
 /// Events are stored in the durable inbox and acknowledged, then dedupe → translate → route → respond in the lane
-/// (<see cref="SlackEventInbox"/>). Interactions and commands are
-/// translated here (pure, so a payload the bot ignores is acknowledged before the allow check, as Slack expects) and wait
-/// for their lane up to the answer window, because their answer belongs in the ack.</summary>
+/// (<see cref="SlackEventInbox"/>). Interactions and commands are translated here (pure, so a payload the bot ignores is
+/// acknowledged before the allow check, as Slack expects); a block action is then stored in the inbox too (Slack never
+/// retries it), while view submissions and commands wait for their lane up to the answer window, because their answer
+/// belongs in the ack.</summary>
 public sealed class SlackInbound(
     SlackDispatcher dispatcher,
     SlackEventInbox events,
@@ -111,6 +112,11 @@ public sealed class SlackInbound(
         {
             return await dispatcher.AnswerWithinAsync(description, routed, ViewSubmissionWindow, SlackAckPolicy.ViewAnswer, routed.Target,
                 SlackAck.Ok, cancellationToken);
+        }
+
+        if (interaction is SlackBlockActions { TriggerId: not null } actions)
+        {
+            return await events.AcceptAsync(actions, routed, tenant, payload.GetRawText(), cancellationToken);
         }
 
         return dispatcher.TryRouteInLane(description, routed) ? SlackAck.Ok : Busy();
