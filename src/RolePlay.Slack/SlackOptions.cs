@@ -46,10 +46,11 @@ public sealed class SlackOptions
     public TimeSpan CommandAnswerWindow { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long an instance holds an acknowledged event in the durable inbox before another instance may take
-    /// it up (renewed while the work runs): after a crash, what was left is answered within about this long.</summary>
+    /// it up (renewed every quarter of it while the work runs): after a crash, what was left is answered within about
+    /// this long.</summary>
     public TimeSpan InboxLease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often an instance looks for inbox entries whose lease ran out, and renews its own.</summary>
+    /// <summary>How often an instance looks for inbox entries whose lease ran out.</summary>
     public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Web API retries (section <c>Slack:Retry</c>); a Retry-After beyond its wait ends as Throttled.</summary>
@@ -112,7 +113,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         if (options.InboxScanInterval <= TimeSpan.Zero || options.InboxLease < options.InboxScanInterval * 2 || options.InboxLease > TimeSpan.FromHours(1))
         {
-            errors.Add($"Slack:InboxScanInterval must be positive and Slack:InboxLease at least twice as long (to be renewed in time) and at most " +
+            errors.Add($"Slack:InboxScanInterval must be positive and Slack:InboxLease at least twice as long (a lapsed lease is seen within half of it) and at most " +
                 $"an hour, got {options.InboxScanInterval} and {options.InboxLease}.");
         }
 

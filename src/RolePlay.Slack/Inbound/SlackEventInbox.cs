@@ -95,11 +95,10 @@ public sealed class SlackEventInbox(
         return SlackAckPolicy.Busy;
     }
 
-    /// <summary>Renews the leases of the entries still being worked on, then takes up every entry whose lease ran out
-    /// (its owner crashed, stopped or gave it back), oldest first, as far as the lanes have room. Returns how many.</summary>
+    /// <summary>Takes up every entry whose lease ran out (its owner crashed, stopped or gave it back), oldest first, as far
+    /// as the lanes have room. Returns how many.</summary>
     public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
-        await RenewAsync(cancellationToken);
         var resumed = 0;
         var now = time.GetUtcNow();
         foreach (var entry in await inbox.ListAsync(SlackInbound.Platform, cancellationToken))
@@ -134,7 +133,8 @@ public sealed class SlackEventInbox(
         return resumed;
     }
 
-    private async Task RenewAsync(CancellationToken cancellationToken)
+    /// <summary>Renews the leases of the entries still being worked on that are past half their lease.</summary>
+    public async Task RenewAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         foreach (var (key, held) in _working)
