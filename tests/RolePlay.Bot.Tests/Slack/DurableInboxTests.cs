@@ -189,7 +189,6 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             second = await StartAsync(api, store);
             // Its trigger long expired, the debrief's first step comes as a message in the DM.
             await WaitUntilAsync(() => HasButton(api.CallsTo("chat.postMessage").Skip(before), CardVerbs.DebriefFeelings), TimeSpan.FromSeconds(30));
-            output.WriteLine(string.Join(" | ", api.CallsTo("chat.postMessage").Skip(before).Select(c => c.Str("text"))));
             var debrief = SlackRolePlayEndToEndTests.FindButton(api.CallsTo("chat.postMessage").Skip(before), CardVerbs.DebriefFeelings);
             Assert.Equal(Channel(0), debrief.Message.Str("channel"));
         }
