@@ -129,6 +129,13 @@ internal sealed class RouterHarness : IAsyncDisposable
     public Task<RouterResult> SubmitAsync(ChannelUser user, string verb, Dictionary<string, string> values) =>
         Router.HandleAsync(new CardSubmitted(user, Dm(user), Clock.GetUtcNow(), verb, values), CancellationToken.None);
 
+    /// <summary>A message as a channel that keeps its events durably delivers it (the Slack inbox).</summary>
+    public Task<RouterResult> SayAsync(ChannelUser user, string text, EventDelivery delivery) =>
+        Router.HandleAsync(new MessageReceived(user, Dm(user), Clock.GetUtcNow(), text) { Delivery = delivery }, CancellationToken.None);
+
+    public Task<RouterResult> SubmitAsync(ChannelUser user, string verb, Dictionary<string, string> values, EventDelivery delivery) =>
+        Router.HandleAsync(new CardSubmitted(user, Dm(user), Clock.GetUtcNow(), verb, values) { Delivery = delivery }, CancellationToken.None);
+
     /// <summary>A message in a channel or group chat, as adapters deliver it: the bot mention already stripped.</summary>
     public Task<RouterResult> SayInAsync(ConversationAddress conversation, ChannelUser user, string text) =>
         Router.HandleAsync(new MessageReceived(user, conversation, Clock.GetUtcNow(), text), CancellationToken.None);

@@ -15,7 +15,16 @@ public sealed record ConversationAddress(Platform Platform, string TenantId, str
     string? ThreadId = null, string? TeamId = null);
 
 /// <summary>Something a person did in a chat, after the channel adapter verified and de-duplicated it.</summary>
-public abstract record IncomingEvent(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At);
+public abstract record IncomingEvent(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At)
+{
+    /// <summary>Set by a channel that keeps its events durably (the Slack inbox); null where none is kept.</summary>
+    public EventDelivery? Delivery { get; init; }
+}
+
+/// <summary>Which delivery of an event this is. <see cref="Id"/> is unique per person and kept across attempts;
+/// <see cref="Again"/> says an earlier attempt was cut off (a crash) before its answer was recorded, so what it stored
+/// may already hold this event.</summary>
+public sealed record EventDelivery(string Id, bool Again);
 
 /// <summary>A typed message (in channels: one that mentioned the bot, with the mention already stripped).</summary>
 public sealed record MessageReceived(ChannelUser From, ConversationAddress Conversation, DateTimeOffset At, string Text,

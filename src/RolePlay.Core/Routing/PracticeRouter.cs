@@ -69,21 +69,33 @@ public sealed class PracticeRouter(
             person = await people.SaveAsync(PersonSettings.MarkReachable(person, Now), ct).ConfigureAwait(false);
         }
 
+        if (await RecordedAnswerAsync(message, person, live, ct).ConfigureAwait(false) is { } recorded)
+        {
+            return recorded;
+        }
+
         var text = message.Text.Trim();
 
         if (live is not null && !IsSettingsCommand(text))
         {
-            return await scene.ContinueAsync(person, live, text, ct).ConfigureAwait(false);
+            return await scene.ContinueAsync(person, live, text, message.Delivery, ct).ConfigureAwait(false);
         }
 
         var command = PracticeCommandParser.Parse(text, PersonSettings.LocalToday(person, Now));
-        return await RunCommandAsync(person, command, ct).ConfigureAwait(false);
+        return await RunCommandAsync(person, command, message.Delivery, ct).ConfigureAwait(false);
     }
+
+    /// <summary>An event delivered again after a crash that a role-play already applied gets the answer recorded then:
+    /// routed again, it would meet its own effect (the scene its "start" began would take "start" as the agent's reply).
+    /// Only such a redelivery pays the look-up. What else it may change is idempotent, or counted again (a
+    /// reflection).</summary>
+    private Task<RouterResult?> RecordedAnswerAsync(IncomingEvent incoming, PersonRecord person, SessionRecord? live, CancellationToken ct) =>
+        incoming.Delivery is { Again: true } again ? scene.RecordedAnswerAsync(person, live, again, ct) : Task.FromResult<RouterResult?>(null);
 
     /// <summary>During a scene, plain words go to the customer; "/practice ..." still changes settings.</summary>
     private static bool IsSettingsCommand(string text) => text.StartsWith("/practice", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<RouterResult> RunCommandAsync(PersonRecord person, PracticeCommand command, CancellationToken ct)
+    private async Task<RouterResult> RunCommandAsync(PersonRecord person, PracticeCommand command, EventDelivery? delivery, CancellationToken ct)
     {
         var now = Now;
         switch (command)
@@ -91,7 +103,7 @@ public sealed class PracticeRouter(
             case PracticeCommand.Help:
                 return RouterResult.Say(HelpText);
             case PracticeCommand.Start start:
-                return await scene.StartAsync(person, start.ScenarioId, null, ct).ConfigureAwait(false);
+                return await scene.StartAsync(person, start.ScenarioId, null, delivery, ct).ConfigureAwait(false);
             case PracticeCommand.Settings:
                 return RouterResult.Show(SettingsCards.Settings(person, now));
             case PracticeCommand.Team:
@@ -133,19 +145,25 @@ public sealed class PracticeRouter(
     {
         var (person, live) = await people.GetWithLiveSessionAsync(KeyOf(card.From), ct).ConfigureAwait(false);
         person ??= PersonSettings.NewPerson(card.From);
+        if (await RecordedAnswerAsync(card, person, live, ct).ConfigureAwait(false) is { } recorded)
+        {
+            return recorded;
+        }
+
         var values = card.Values;
+        var delivery = card.Delivery;
         return card.Verb switch
         {
             CardVerbs.OptIn => await consent.OptInAsync(person, ct).ConfigureAwait(false),
             CardVerbs.OptOut => await consent.OptOutAsync(person, ct).ConfigureAwait(false),
             CardVerbs.ConsentKeep or CardVerbs.ConsentPauseWeek or CardVerbs.ConsentStop =>
                 await consent.AnswerCheckAsync(person, card.Verb, ct).ConfigureAwait(false),
-            CardVerbs.PickScenario => await scene.StartAsync(person, null, null, ct).ConfigureAwait(false),
+            CardVerbs.PickScenario => await scene.StartAsync(person, null, null, delivery, ct).ConfigureAwait(false),
             CardVerbs.Start when live is not null => SceneConversation.AlreadyStarted(),
             CardVerbs.Start => await scene.StartAsync(person, values.GetValueOrDefault(Inputs.Scenario),
-                WireName.TryParse<Intensity>(values.GetValueOrDefault(Inputs.Intensity), out var i) ? i : null, ct).ConfigureAwait(false),
+                WireName.TryParse<Intensity>(values.GetValueOrDefault(Inputs.Intensity), out var i) ? i : null, delivery, ct).ConfigureAwait(false),
             CardVerbs.Pause or CardVerbs.Resume or CardVerbs.Stop or CardVerbs.End =>
-                await scene.ControlAsync(person, live, card.Verb, values.GetValueOrDefault(Inputs.Session), ct).ConfigureAwait(false),
+                await scene.ControlAsync(person, live, card.Verb, values.GetValueOrDefault(Inputs.Session), delivery, ct).ConfigureAwait(false),
             CardVerbs.DebriefFeelings => await debrief.FeelingsAsync(person, values, ct).ConfigureAwait(false),
             CardVerbs.DebriefCommit => await debrief.CommitAsync(person, values, ct).ConfigureAwait(false),
             CardVerbs.OpenSettings => RouterResult.Show(SettingsCards.Settings(person, Now)),

@@ -29,7 +29,8 @@ public sealed class SceneConversation(
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Starts the scenario, or shows the picker when none (or an unknown one) is named.</summary>
-    public async Task<RouterResult> StartAsync(PersonRecord person, string? scenarioId, Intensity? intensity, CancellationToken ct)
+    public async Task<RouterResult> StartAsync(PersonRecord person, string? scenarioId, Intensity? intensity, EventDelivery? delivery,
+        CancellationToken ct)
     {
         var chosen = intensity ?? PersonSettings.IntensityOf(person);
         if (scenarioId is null)
@@ -52,25 +53,51 @@ public sealed class SceneConversation(
         var session = engine.Start(new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), Intensity: chosen, PriorLines: heard));
         var record = SessionPersistence.NewRecord(person.Key, session, Now);
         var (header, turns) = SessionPersistence.Changes(record, session, Now);
+        var replies = Replies.From(session.Opening, CustomerName(session));
+        replies.Add(new CardOut(SceneCards.SceneControls(header.SessionId)));
+        var result = new RouterResult(replies);
         try
         {
-            await sessions.SaveAsync(header, turns, ct).ConfigureAwait(false);
+            await sessions.SaveAsync(SessionPersistence.Applied(header, delivery, result), turns, ct).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
             return RouterResult.Say(AlreadyLive);
         }
 
-        var replies = Replies.From(session.Opening, CustomerName(session));
-        replies.Add(new CardOut(SceneCards.SceneControls(header.SessionId)));
-        return new RouterResult(replies);
+        return result;
+    }
+
+    /// <summary>The answer this person's live session, or else their last ended one, recorded for
+    /// <paramref name="delivery"/>; null when neither applied it. An ended session whose rubric the cut-off attempt did
+    /// not get to store has it stored now (its insights with it).</summary>
+    public async Task<RouterResult?> RecordedAnswerAsync(PersonRecord person, SessionRecord? live, EventDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var last = live ?? (await sessions.ListEndedAsync(person.Key, 1, ct).ConfigureAwait(false)).FirstOrDefault();
+        if (last?.LastEvent is not { } applied || applied.EventId != delivery.Id)
+        {
+            return null;
+        }
+
+        if (!last.IsLive && await learning.GetRubricAsync(person.Key, last.SessionId, ct).ConfigureAwait(false) is null)
+        {
+            var session = SessionPersistence.Restore(engine, last);
+            if (session.Report() is { Scored: true } report)
+            {
+                await ScoreAsync(person, last.SessionId, report, session.Transcript, ct).ConfigureAwait(false);
+            }
+        }
+
+        return RouterResultJson.Read(applied.Answer);
     }
 
     /// <summary>The answer to a Start button pressed while a practice is live.</summary>
     public static RouterResult AlreadyStarted() => RouterResult.Say(AlreadyLive);
 
     /// <summary>What the agent typed during the scene: a control ("/pause", "/end", ...) or words for the customer.</summary>
-    public async Task<RouterResult> ContinueAsync(PersonRecord person, SessionRecord live, string text, CancellationToken ct)
+    public async Task<RouterResult> ContinueAsync(PersonRecord person, SessionRecord live, string text, EventDelivery? delivery, CancellationToken ct)
     {
         var session = SessionPersistence.Restore(engine, live);
         var paused = session.Outcome == SessionOutcome.Paused;
@@ -98,20 +125,21 @@ public sealed class SceneConversation(
             case var _ when text.StartsWith('/'):
                 return RouterResult.Say(Help);
             default:
-                return await AnswerAsync(person, live, session, text, ct).ConfigureAwait(false);
+                return await AnswerAsync(person, live, session, text, delivery, ct).ConfigureAwait(false);
         }
 
-        return await SaveAsync(person, live, session, said, ct).ConfigureAwait(false);
+        return await SaveAsync(person, live, session, said, delivery, ct).ConfigureAwait(false);
     }
 
     /// <summary>The customer answers the agent's words and the turn is stored: one span, one counted turn.</summary>
-    private async Task<RouterResult> AnswerAsync(PersonRecord person, SessionRecord live, PracticeSession session, string text, CancellationToken ct)
+    private async Task<RouterResult> AnswerAsync(PersonRecord person, SessionRecord live, PracticeSession session, string text,
+        EventDelivery? delivery, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         using var span = RolePlayTelemetry.Source.StartActivity("roleplay.turn");
         span?.SetTag("roleplay.scenario", live.ScenarioId);
         span?.SetTag("roleplay.turn.number", session.State.Turns.Count + 1); // the agent's, not the stored lines
-        var result = await SaveAsync(person, live, session, session.Respond(text).Replies, ct).ConfigureAwait(false);
+        var result = await SaveAsync(person, live, session, session.Respond(text).Replies, delivery, ct).ConfigureAwait(false);
         TagList tags = new() { { "roleplay.platform", person.Key.Tenant.Platform.Id }, { "roleplay.scenario", live.ScenarioId } };
         RolePlayTelemetry.Turns.Add(1, tags);
         RolePlayTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
@@ -119,7 +147,8 @@ public sealed class SceneConversation(
     }
 
     /// <summary>A scene control pressed on the card; a button of a practice that already ended does nothing.</summary>
-    public Task<RouterResult> ControlAsync(PersonRecord person, SessionRecord? live, string verb, string? sessionId, CancellationToken ct)
+    public Task<RouterResult> ControlAsync(PersonRecord person, SessionRecord? live, string verb, string? sessionId, EventDelivery? delivery,
+        CancellationToken ct)
     {
         if (live is null || (sessionId is not null && live.SessionId != sessionId))
         {
@@ -133,37 +162,52 @@ public sealed class SceneConversation(
             CardVerbs.Stop => "/stop",
             _ => "/end",
         };
-        return ContinueAsync(person, live, command, ct);
+        return ContinueAsync(person, live, command, delivery, ct);
     }
 
+    /// <summary>The answer is made before the save, so that the save records it with the turns it answers.</summary>
     private async Task<RouterResult> SaveAsync(PersonRecord person, SessionRecord stored, PracticeSession session,
-        IReadOnlyList<Utterance> said, CancellationToken ct)
+        IReadOnlyList<Utterance> said, EventDelivery? delivery, CancellationToken ct)
     {
         var (header, turns) = SessionPersistence.Changes(stored, session, Now);
-        await sessions.SaveAsync(header, turns, ct).ConfigureAwait(false);
+        var report = session.IsOver ? session.Report() : null;
+        var result = Answer(session, said, header.SessionId, report);
+        await sessions.SaveAsync(SessionPersistence.Applied(header, delivery, result), turns, ct).ConfigureAwait(false);
+        if (report is { Scored: true })
+        {
+            await ScoreAsync(person, header.SessionId, report, session.Transcript, ct).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private RouterResult Answer(PracticeSession session, IReadOnlyList<Utterance> said, string sessionId, PracticeReport? report)
+    {
         var replies = Replies.From(said, CustomerName(session));
-        if (!session.IsOver)
+        if (report is null)
         {
             if (session.Outcome == SessionOutcome.Paused)
             {
                 replies.Add(new TextOut("Paused. Nothing is lost: type /resume when you're ready, or /stop to stop."));
             }
-
-            return new RouterResult(replies);
         }
-
-        var report = session.Report();
-        if (!report.Scored)
+        else if (!report.Scored)
         {
             replies.Add(new TextOut("Stopped. Nothing was scored. Come back whenever you like: type “start”."));
-            return new RouterResult(replies);
+        }
+        else
+        {
+            replies.Add(new CardOut(DebriefCards.DebriefFeelings(sessionId, report)));
         }
 
-        var rubric = SessionPersistence.Rubric(person.Key, header.SessionId, report, Now);
-        await learning.SaveRubricAsync(rubric, ct).ConfigureAwait(false);
-        await insights.SessionScoredAsync(person, rubric, session.Transcript, ct).ConfigureAwait(false);
-        replies.Add(new CardOut(DebriefCards.DebriefFeelings(header.SessionId, report)));
         return new RouterResult(replies);
+    }
+
+    private async Task ScoreAsync(PersonRecord person, string sessionId, PracticeReport report, IReadOnlyList<Utterance> transcript, CancellationToken ct)
+    {
+        var rubric = SessionPersistence.Rubric(person.Key, sessionId, report, Now);
+        await learning.SaveRubricAsync(rubric, ct).ConfigureAwait(false);
+        await insights.SessionScoredAsync(person, rubric, transcript, ct).ConfigureAwait(false);
     }
 
     private string CustomerName(PracticeSession session) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RolePlay.Core.Chat;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
@@ -47,6 +48,11 @@ internal static class SessionPersistence
         };
         return (header, turns);
     }
+
+    /// <summary>The header carrying the event it applies and its answer; with no delivery (a channel that keeps no
+    /// events) it carries none, rather than an earlier event's.</summary>
+    public static SessionRecord Applied(SessionRecord header, EventDelivery? delivery, RouterResult answer) =>
+        header with { LastEvent = delivery is null ? null : new AppliedEvent(delivery.Id, RouterResultJson.Write(answer)) };
 
     /// <summary>Stored as the agent's exact phrases, those that cost a point marked "cost: ", as the insights read them.</summary>
     private static string[] StoredEvidence(IReadOnlyList<RubricEvidence> evidence) =>

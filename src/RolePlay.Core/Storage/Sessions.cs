@@ -30,7 +30,14 @@ public sealed record SessionRecord(
     string? Version = null)
 {
     public bool IsLive => EndedUtc is null;
+
+    /// <summary>The last event this session applied and the answer it gave, written with the session in one save: an
+    /// event delivered again after a crash gets this answer instead of being applied twice.</summary>
+    public AppliedEvent? LastEvent { get; init; }
 }
+
+/// <summary>An event's <see cref="EventDelivery.Id"/> and its answer, as <c>RouterResultJson</c>.</summary>
+public sealed record AppliedEvent(string EventId, string Answer);
 
 /// <summary>One turn. Labels are behaviour wire names (see <c>BehaviourNames</c>).</summary>
 public sealed record TurnRecord(int Index, string Speaker, string Text, IReadOnlyList<string> Labels, DateTimeOffset AtUtc);

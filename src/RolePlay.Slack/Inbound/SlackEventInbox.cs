@@ -294,12 +294,14 @@ public sealed class SlackEventInbox(
     }
 
     /// <summary>An answer recorded by an earlier attempt is sent as it was; otherwise the router's answer is recorded, then
-    /// sent.</summary>
+    /// sent. The router learns the entry's id, and whether an earlier attempt was cut off before recording its answer:
+    /// what that attempt stored may already hold the event.</summary>
     private async Task<SlackDelivery> AnswerAsync(HeldEntry held, SlackRouted routed, CancellationToken cancellationToken)
     {
+        var delivered = routed with { Event = routed.Event with { Delivery = new EventDelivery(held.Entry.Key.EventId, held.Entry.Attempts > 0) } };
         var answer = held.Entry.Answer is { } recorded
             ? RouterResultJson.Read(recorded)
-            : await RecordAsync(held, await dispatcher.RouteAsync(routed, cancellationToken), cancellationToken);
+            : await RecordAsync(held, await dispatcher.RouteAsync(delivered, cancellationToken), cancellationToken);
         return await dispatcher.RespondAsync(routed, answer, cancellationToken);
     }
 
