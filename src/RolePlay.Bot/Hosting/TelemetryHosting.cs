@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -9,7 +10,7 @@ using RolePlay.Core.Telemetry;
 
 namespace RolePlay.Bot.Hosting;
 
-/// <summary>OpenTelemetry traces and metrics: RolePlay's own (<see cref="RolePlayTelemetry"/>: a span per event and per
+/// <summary>OpenTelemetry traces, metrics and logs: RolePlay's own (<see cref="RolePlayTelemetry"/>: a span per event and per
 /// role-play turn, turns, detector and routine durations, proactive sends, 429 waits), ASP.NET Core's (request
 /// durations by route, so Slack's ack and Teams' answer latency) and HttpClient's (calls to the platforms). Exported
 /// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard variables:
@@ -17,8 +18,9 @@ namespace RolePlay.Bot.Hosting;
 /// when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is instead (one or the other: the Azure Monitor exporter brings its
 /// own sampler, 5 traces a second by default, which would thin out what OTLP sends too); with neither nothing is collected.
 /// Paths and URLs are cut to their route and host, since theirs can hold a person's or a conversation's id. Logs are
-/// not exported: their messages name people's and tenants' ids in clear, so they stay on the console, which the
-/// platform keeps (Container Apps sends it to Log Analytics).</summary>
+/// exported as templates with their values hashed and their request's platform, tenant and event id alongside
+/// (<see cref="LogRedaction"/>); the console keeps them in clear, for the platform's own log store (Container Apps
+/// sends it to Log Analytics).</summary>
 public static class TelemetryHosting
 {
     public const string ServiceName = "roleplay";
@@ -46,7 +48,12 @@ public static class TelemetryHosting
             .WithMetrics(metrics => metrics
                 .AddMeter(RolePlayTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation())
+            .WithLogging(logging => logging.AddProcessor(new LogRedaction()), options =>
+            {
+                options.IncludeScopes = false;
+                options.IncludeFormattedMessage = false;
+            });
         if (otlp)
         {
             telemetry.UseOtlpExporter();

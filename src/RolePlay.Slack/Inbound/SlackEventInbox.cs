@@ -121,7 +121,13 @@ public sealed class SlackEventInbox(
                 continue;
             }
 
-            if (!TryRun(leased, work))
+            bool running;
+            using (InboundScope.Begin(logger, SlackInbound.Platform, leased.Key.Tenant.TenantId, leased.Key.EventId))
+            {
+                running = TryRun(leased, work); // the work runs in the scope it is queued in, as on its request
+            }
+
+            if (!running)
             {
                 await inbox.TryUpdateAsync(leased with { LeaseUntilUtc = now, Attempts = leased.Attempts - 1 }, CancellationToken.None);
                 break; // the lanes are full: the rest waits for the next round

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using RolePlay.Bot.Hosting;
@@ -29,6 +30,7 @@ public sealed class TelemetryTests : TeamsHostTest
     [
         $"--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:{_receiverPort}",
         "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
+        "--Logging:LogLevel:RolePlay.Teams=Information", // so a dropped retry is logged
         // Set too, and left aside: OTLP wins.
         $"--{TelemetryHosting.AzureMonitorSetting}=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:{_receiverPort}/",
     ];
@@ -93,6 +95,28 @@ public sealed class TelemetryTests : TeamsHostTest
         Assert.DoesNotContain(TeamsHost.TenantId, exported, StringComparison.Ordinal);
         Assert.DoesNotContain("a:1:1-", exported, StringComparison.Ordinal); // conversation ids in connector URLs are cut
         Assert.DoesNotContain(_received, r => r.Path.StartsWith("/v2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_host_exports_its_logs_as_templates_with_their_request_and_values_hashed()
+    {
+        var person = new TeamsActivities(Connector.ServiceUrl, "29:" + Guid.NewGuid().ToString("N"));
+        var message = person.Message(Words);
+        await OkAsync(message);
+        await OkAsync(message); // Teams' retry: dropped, and logged at Information inside the request's scope
+        Assert.True(Bot.Services.GetRequiredService<LoggerProvider>().ForceFlush(10_000), "the logs were flushed");
+
+        var logs = _received.Where(r => r.Path == "/v1/logs").ToList();
+        Assert.NotEmpty(logs);
+        var exported = string.Concat(logs.Select(r => Encoding.UTF8.GetString(r.Body)));
+        Assert.Contains("{Channel} request stopped at {Step}: {Reason}", exported, StringComparison.Ordinal);
+        Assert.Contains("roleplay.tenant", exported, StringComparison.Ordinal);
+        Assert.Contains(RolePlayTelemetry.Hash(TeamsHost.TenantId), exported, StringComparison.Ordinal);
+        Assert.Contains(RolePlayTelemetry.Hash(message["id"]!.GetValue<string>()), exported, StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamsHost.TenantId, exported, StringComparison.Ordinal);
+        Assert.DoesNotContain(message["id"]!.GetValue<string>(), exported, StringComparison.Ordinal);
+        Assert.DoesNotContain("already", exported, StringComparison.Ordinal); // the reason's words: it is a value, hashed
+        Assert.DoesNotContain("birthday present", exported, StringComparison.Ordinal);
     }
 
     private async Task PlayOneTurnAsync()
