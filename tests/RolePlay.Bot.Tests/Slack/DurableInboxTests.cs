@@ -265,7 +265,9 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             // Every acknowledged start is answered, once: each DM holds the scene's opening, after at most the first
             // messages of that same answer, sent before a crash cut it off. Neither a second live host nor a crash between
             // the scene's write and the inbox's recorded answer makes the start be taken as the agent's reply.
-            Assert.Equal(Enumerable.Range(0, People).Select(Channel).ToHashSet(), answered.Keys.ToHashSet());
+            var unanswered = Enumerable.Range(0, People).Select(Channel).Except(answered.Keys).ToList();
+            Assert.True(unanswered.Count == 0, $"{unanswered.Count} people not answered (first: {unanswered.FirstOrDefault()}); what was sent: " +
+                string.Join(" | ", api.CallsTo("chat.postMessage").Take(12).Select(c => $"{c.At:HH:mm:ss.fff} {c.Str("channel")}: {c.Str("text")}")));
             var notOneAnswer = answered.Where(a => !IsOneAnswerWithARepeatedStart(a.Value)).ToList();
             Assert.True(notOneAnswer.Count == 0,
                 $"{notOneAnswer.Count} DMs do not hold one answer: " + string.Join("; ", notOneAnswer.Take(3).Select(a => $"{a.Key}: {string.Join(" | ", a.Value)}")));
