@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Channels;
 using RolePlay.Channels.Inbound;
+using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Auth;
@@ -55,6 +56,7 @@ public sealed partial class TeamsPipeline(
     IConversationRouter router,
     ConnectorClient connector,
     ConversationOutbox outbox,
+    TeamsReplyInbox replyInbox,
     TimeProvider time,
     ILogger<TeamsPipeline> logger)
 {
@@ -112,11 +114,12 @@ public sealed partial class TeamsPipeline(
             return;
         }
 
-        var duplicate = await dedupe.ProcessOnceAsync(DedupeKey(activity, tenant), _options.DedupeWindow, async ct =>
+        var key = DedupeKey(activity, tenant);
+        var duplicate = await dedupe.ProcessOnceAsync(key, _options.DedupeWindow, async ct =>
             {
                 var reference = await EnrichReferenceAsync(activity, tenant, ct).ConfigureAwait(false);
                 var events = await relayedAuthors.CreditAsync(tenant, translation.Events, ct).ConfigureAwait(false);
-                await RouteAndRespondAsync(context, activity, reference.ToBotFramework(), events, ct).ConfigureAwait(false);
+                await RouteAndRespondAsync(context, new Answering(activity, reference.ToBotFramework(), key, body), events, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         if (duplicate is not null)
@@ -142,76 +145,141 @@ public sealed partial class TeamsPipeline(
     /// <summary>Route and respond: a card action is answered in the invoke response, everything else with messages.
     /// Either way the messages leave through the conversation's queue in the <see cref="ConversationOutbox"/>: the
     /// request is answered once the turn is stored, never after Teams' outgoing pace, and a message that cannot be sent
-    /// yet is tried again there (<see cref="PatientSend"/>) instead of being lost with the request.</summary>
-    private async Task RouteAndRespondAsync(HttpContext context, Activity activity, ConversationReference reference,
-        IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
+    /// yet is tried again there (<see cref="PatientSend"/>) instead of being lost with the request. Before the request is
+    /// answered they are recorded (<see cref="TeamsReplyInbox"/>), so a crash before they are all sent loses none.</summary>
+    private async Task RouteAndRespondAsync(HttpContext context, Answering answering, IReadOnlyList<IncomingEvent> events,
+        CancellationToken cancellationToken)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
-        if (ActivityTranslator.IsCardAction(activity))
+        if (ActivityTranslator.IsCardAction(answering.Activity))
         {
             var result = await router.HandleAsync(events.Single(), cancellationToken).ConfigureAwait(false);
             var (answer, rest) = InvokeAnswer(result);
+            var recorded = await RecordAsync(answering, new RouterResult(rest), cancellationToken).ConfigureAwait(false);
 
             // Teams shows the invoke answer as soon as it has it; the further replies follow it, never overtake it.
             var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             context.Response.OnCompleted(() => Task.FromResult(answered.TrySetResult()));
-            var handedOver = TryHandOver(activity, reference, async ct =>
+            var handedOver = TryHandOver(answering, recorded, async ct =>
             {
                 await answered.Task.WaitAsync(ct).ConfigureAwait(false);
-                await SendRepliesAsync(activity, reference, rest, ct).ConfigureAwait(false);
+                await SendAsync(answering, new RouterResult(rest), ct).ConfigureAwait(false);
             });
             await context.Response.WriteAsJsonAsync(answer, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             if (!handedOver)
             {
                 await context.Response.CompleteAsync().ConfigureAwait(false);
-                await SendRepliesAsync(activity, reference, rest, cancellationToken).ConfigureAwait(false);
+                await SendRecordedAsync(answering, recorded, ct => SendAsync(answering, new RouterResult(rest), ct), cancellationToken).ConfigureAwait(false);
             }
 
             return;
         }
 
+        var replies = new List<Outgoing>();
+        Card? refresh = null;
+        IReadOnlyDictionary<string, string>? refreshErrors = null;
         foreach (var incoming in events)
         {
             var result = await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
-            var replies = result.Replies;
-            Activity? refreshed = null;
-            if (activity.Value is not null && activity.ReplyToId is not null)
+            var these = result.Replies;
+            if (answering.Activity.Value is not null && answering.Activity.ReplyToId is not null)
             {
                 // Action.Submit path: refresh the card in place (with messages under refused inputs), or say what
                 // was wrong when there is no card to refresh.
                 if (result.ReplaceCard is { } card)
                 {
-                    refreshed = OutgoingActivities.Card(card, result.InputErrors);
-                    refreshed.From = activity.Recipient;
+                    (refresh, refreshErrors) = (card, result.InputErrors);
                 }
                 else if (result.InputErrors is { Count: > 0 } errors)
                 {
-                    replies = [new TextOut(string.Join("\n", errors.Values)), .. replies];
+                    these = [new TextOut(string.Join("\n", errors.Values)), .. these];
                 }
             }
 
-            async Task SendAsync(CancellationToken ct)
-            {
-                if (refreshed is not null)
-                {
-                    await PatientlyAsync("card update", t => connector.UpdateAsync(reference, activity.ReplyToId!, refreshed, t), ct).ConfigureAwait(false);
-                }
+            replies.AddRange(these);
+        }
 
-                await SendRepliesAsync(activity, reference, replies, ct).ConfigureAwait(false);
-            }
-
-            if (!TryHandOver(activity, reference, SendAsync))
-            {
-                await SendAsync(cancellationToken).ConfigureAwait(false);
-            }
+        var all = new RouterResult(replies, refresh, refreshErrors);
+        var kept = await RecordAsync(answering, all, cancellationToken).ConfigureAwait(false);
+        if (!TryHandOver(answering, kept, ct => SendAsync(answering, all, ct)))
+        {
+            await SendRecordedAsync(answering, kept, ct => SendAsync(answering, all, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Replies an instance recorded and did not send (it crashed): sent now, behind the conversation's others.</summary>
+    public void HandOverRecorded(InboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var activity = Parse(System.Text.Encoding.UTF8.GetBytes(entry.Payload));
+        if (activity is null || entry.Answer is null)
+        {
+            _ = replyInbox.SentAsync(entry.Key); // unreadable: nothing can be sent for it (the inbox never stores such)
+            return;
+        }
+
+        var tenant = ActivityTranslator.TenantOf(activity, activity.ReadTeamsChannelData())!;
+        var answering = new Answering(activity, ReferenceOf(activity, tenant).ToBotFramework(), entry.Key, []);
+        var answer = RouterResultJson.Read(entry.Answer);
+        using var scope = InboundScope.Begin(logger, ActivityTranslator.Platform, tenant, activity.Id);
+        if (!TryHandOver(answering, true, ct => SendAsync(answering, answer, ct)))
+        {
+            replyInbox.GiveBack(entry.Key); // stopping: the next instance up sends them
+        }
+    }
+
+    /// <summary>Records the replies before the request is answered; false when there is nothing to record, no id to
+    /// record them by, or the store cannot take them now.</summary>
+    private async Task<bool> RecordAsync(Answering answering, RouterResult answer, CancellationToken cancellationToken) =>
+        answering.Key is { } key && (answer.Replies.Count > 0 || answer.ReplaceCard is not null)
+        && await replyInbox.TryRecordAsync(key, System.Text.Encoding.UTF8.GetString(answering.Body), answer, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Queues the messages behind the conversation's earlier ones; false while the host stops, when the
     /// request sends them itself.</summary>
-    private bool TryHandOver(Activity inbound, ConversationReference reference, Func<CancellationToken, Task> send) =>
-        outbox.TryHandOver($"teams|{reference.Conversation!.TenantId}|{reference.Conversation.Id}", $"Teams reply to activity {inbound.Id}", send);
+    private bool TryHandOver(Answering answering, bool recorded, Func<CancellationToken, Task> send)
+    {
+        var conversation = answering.Reference.Conversation!;
+        return outbox.TryHandOver($"teams|{conversation.TenantId}|{conversation.Id}", $"Teams reply to activity {answering.Activity.Id}",
+            ct => SendRecordedAsync(answering, recorded, send, ct));
+    }
+
+    /// <summary>Sends, then removes the record: sent (or refused for good) nobody is to send them again; failed, they
+    /// are given back to be tried again.</summary>
+    private async Task SendRecordedAsync(Answering answering, bool recorded, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        if (!recorded)
+        {
+            await send(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await send(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            replyInbox.GiveBack(answering.Key!);
+            throw;
+        }
+
+        await replyInbox.SentAsync(answering.Key!).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer to one activity: its card refreshed in place, then its messages.</summary>
+    private async Task SendAsync(Answering answering, RouterResult answer, CancellationToken cancellationToken)
+    {
+        var (activity, reference) = (answering.Activity, answering.Reference);
+        if (answer.ReplaceCard is { } card && activity.ReplyToId is { } cardActivityId)
+        {
+            var refreshed = OutgoingActivities.Card(card, answer.InputErrors);
+            refreshed.From = activity.Recipient;
+            await PatientlyAsync("card update", t => connector.UpdateAsync(reference, cardActivityId, refreshed, t), cancellationToken).ConfigureAwait(false);
+        }
+
+        await SendRepliesAsync(activity, reference, answer.Replies, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>One connector call, tried until settled; Teams counts its limits on the wall clock.</summary>
     private Task<SendOutcome> PatientlyAsync(string what, Func<CancellationToken, Task<SendOutcome>> send, CancellationToken cancellationToken) =>
@@ -350,6 +418,10 @@ public sealed partial class TeamsPipeline(
     private static TeamsConversationReference ReferenceOf(Activity activity, string tenant) => new(
         activity.ServiceUrl!, activity.Conversation!.Id!, tenant, activity.Recipient!.Id!, activity.From!.Id!, activity.From.AadObjectId,
         activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal"));
+
+    /// <summary>An activity being answered: where replies go, the key it is claimed and recorded by (none without an
+    /// activity id), and the request's body, recorded with the replies.</summary>
+    private sealed record Answering(Activity Activity, ConversationReference Reference, InboundEventKey? Key, byte[] Body);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams reply not delivered: {Outcome}")]
     private static partial void LogReplyFailed(ILogger logger, string outcome);

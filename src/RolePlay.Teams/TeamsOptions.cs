@@ -56,6 +56,13 @@ public sealed class TeamsOptions
     /// <summary>How long a reaction to relayed peer feedback is still credited to the peer who gave it.</summary>
     public TimeSpan RelayedAuthorRetention { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>How long the replies an instance recorded for an activity are its own to send: renewed while they are
+    /// sent; after a crash another instance sends them once it has run out (<c>TeamsReplyInbox</c>).</summary>
+    public TimeSpan ReplyLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an instance looks for recorded replies nobody is sending.</summary>
+    public TimeSpan ReplyScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>The tenant in the token endpoint: <c>botframework.com</c> for multi-tenant apps.</summary>
@@ -94,6 +101,11 @@ public sealed class TeamsOptions
         if (MaxRequestBytes is < 1024 or > 4 * 1024 * 1024)
         {
             problems.Add($"Teams:MaxRequestBytes must be between 1024 and 4194304, got {MaxRequestBytes}.");
+        }
+
+        if (ReplyLease < TimeSpan.FromSeconds(1) || ReplyScanInterval <= TimeSpan.Zero || ReplyScanInterval >= ReplyLease)
+        {
+            problems.Add($"Teams:ReplyLease must be at least 1 s and Teams:ReplyScanInterval above zero and shorter than it, got {ReplyLease} and {ReplyScanInterval}.");
         }
 
         problems.AddRange(Retry.Problems("Teams:Retry"));

@@ -43,6 +43,9 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<ConversationOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
+        services.TryAddSingleton<IInbox, InMemoryInbox>();
+        services.TryAddSingleton<TeamsReplyInbox>();
+        services.AddHostedService<TeamsReplyResumer>();
         services.TryAddScoped<TeamsPipeline>();
         return services;
     }

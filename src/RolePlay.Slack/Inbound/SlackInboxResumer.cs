@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RolePlay.Core.Storage;
+using RolePlay.Channels;
 
 namespace RolePlay.Slack.Inbound;
 
@@ -13,49 +13,12 @@ public sealed class SlackInboxResumer(SlackEventInbox inbox, IOptions<SlackOptio
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
-        EveryAsync(options.Value.InboxScanInterval, "scanned", async ct =>
+        InboxRounds.EveryAsync(options.Value.InboxScanInterval, "Slack scan", async ct =>
         {
             if (await inbox.ResumeAsync(ct) is > 0 and var resumed)
             {
                 logger.LogInformation("Slack inbox: {Count} acknowledged events taken up again", resumed);
             }
-        }, stoppingToken),
-        EveryAsync(options.Value.InboxLease / 4, "leases renewed", inbox.RenewAsync, stoppingToken));
-
-    /// <summary>Runs <paramref name="round"/> now and every <paramref name="interval"/> until the host stops.</summary>
-    private async Task EveryAsync(TimeSpan interval, string what, Func<CancellationToken, Task> round, CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        do
-        {
-            try
-            {
-                await round(stoppingToken);
-            }
-            catch (StorageUnavailableException e)
-            {
-                logger.LogWarning("Slack inbox not {What}: {Problem}", what, e.Message);
-            }
-#pragma warning disable CA1031 // A failed round must not stop the host (BackgroundService's default); the next one tries again.
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                logger.LogError(e, "Slack inbox round failed: not {What}", what);
-            }
-        }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    /// <summary>False once the host stops, however it stops (a host disposed without a stop cancels the wait too).</summary>
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+        }, time, logger, stoppingToken),
+        InboxRounds.EveryAsync(options.Value.InboxLease / 4, "Slack lease renewal", inbox.RenewAsync, time, logger, stoppingToken));
 }
