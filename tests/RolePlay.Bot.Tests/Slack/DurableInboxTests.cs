@@ -58,7 +58,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         [
             "--Storage:Provider=AzureTables",
             $"--Storage:AzureTables:ConnectionString={azurite.ConnectionString!.Replace($":{azurite.Port}/", $":{gate.Port}/", StringComparison.Ordinal)}",
-            $"--Storage:AzureTables:TablePrefix=outage{Guid.NewGuid():N}"[..40],
+            $"--Storage:AzureTables:TablePrefix=outage{Guid.NewGuid():N}", // 38 characters of the 40 allowed
         ]);
         try
         {
@@ -206,7 +206,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         [
             "--Storage:Provider=AzureTables",
             $"--Storage:AzureTables:ConnectionString={azurite.ConnectionString}",
-            $"--Storage:AzureTables:TablePrefix=crash{Guid.NewGuid():N}"[..40],
+            $"--Storage:AzureTables:TablePrefix=crash{Guid.NewGuid():N}", // 37 characters of the 40 allowed
         ], twoHosts);
     }
 
