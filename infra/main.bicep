@@ -162,6 +162,7 @@ module app 'modules/app.bicep' = if (deployApp) {
     botTenantId: botTenantId
     slackClientId: slackClientId
     vaultUri: vault!.outputs.uri
+    keyRingKeyUri: vault!.outputs.keyRingKeyUri
   }
 }
 

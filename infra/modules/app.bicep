@@ -40,6 +40,9 @@ param slackClientId string
 @description('The Key Vault holding teams-app-password, slack-signing-secret and slack-client-secret (vault.bicep).')
 param vaultUri string
 
+@description('The Key Vault key that seals the Data Protection key ring at rest, unversioned (vault.bicep).')
+param keyRingKeyUri string
+
 resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: insightsName
 }
@@ -52,6 +55,7 @@ var settings = concat(
     { name: 'Storage__Provider', value: 'AzureTables' }
     { name: 'Storage__AzureTables__Endpoint', value: 'https://${storageAccountName}.table.${storageSuffix}/' }
     { name: 'DataProtection__BlobUri', value: 'https://${storageAccountName}.blob.${storageSuffix}/${keyRingContainer}/keys.xml' }
+    { name: 'DataProtection__KeyVaultKeyUri', value: keyRingKeyUri }
     { name: 'AZURE_CLIENT_ID', value: identityClientId }
     { name: 'Teams__MicrosoftAppId', value: botAppId }
     { name: 'Teams__MicrosoftAppType', value: botAppType }

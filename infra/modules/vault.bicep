@@ -77,5 +77,36 @@ resource read 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The key that seals the Data Protection key ring at rest: the app wraps each ring key's content key with it and
+// never holds it. The identity may wrap and unwrap with this key only.
+resource keyRingKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  parent: vault
+  name: 'roleplay-keyring'
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+  }
+}
+
+var cryptoServiceEncryptionUser = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'e147488a-f6f5-4113-8e2d-b22465e65bf6')
+
+resource wrap 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyRingKey.id, identityId, cryptoServiceEncryptionUser)
+  scope: keyRingKey
+  properties: {
+    roleDefinitionId: cryptoServiceEncryptionUser
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // The app builds unversioned secret URIs from this, so a rotated secret reaches it without a new deployment.
 output uri string = vault.properties.vaultUri
+
+// Unversioned, so a rotated key seals the ring's new keys while its older versions still open the old ones. Built
+// from names (as keyUri would read) so that it is known before deployment.
+output keyRingKeyUri string = 'https://${name}${environment().suffixes.keyvaultDns}/keys/${keyRingKey.name}'

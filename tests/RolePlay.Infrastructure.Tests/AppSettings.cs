@@ -28,7 +28,12 @@ internal static partial class AppSettings
         [Env(SlackOptions.Section, nameof(SlackOptions.ClientSecret))] = "",
         [Env(SlackOptions.Section, nameof(SlackOptions.RedirectUri))] = "https://roleplay.example.com/slack/oauth",
         [Env(ProxyTrust.Section, nameof(ProxyTrust.KnownNetworks), Index)] = "10.0.0.0",
+        // A version pinned: a rotated key would never seal the ring's new keys.
+        [KeyRingVaultKey] = "https://vault.vault.azure.net/keys/roleplay-keyring/0123456789abcdef0123456789abcdef",
     };
+
+    /// <summary>The Key Vault key sealing the key ring at rest.</summary>
+    public static string KeyRingVaultKey => Env(KeyRing.Section, "KeyVaultKeyUri");
 
     /// <summary>Read by the app but not validated at start-up: <c>KeyRingTests</c> proves it by behaviour.</summary>
     public static string KeyRingBlob { get; } = Env(KeyRing.Section, "BlobUri");
@@ -43,13 +48,14 @@ internal static partial class AppSettings
             "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/",
     };
 
-    /// <summary>What a production deployment cannot do without: the shared store, the shared key ring, Teams with
+    /// <summary>What a production deployment cannot do without: the shared store, the shared key ring sealed by the vault, Teams with
     /// its app registration, Slack's request signing.</summary>
     public static IReadOnlyList<string> RequiredInProduction { get; } =
     [
         Env(StorageOptions.Section, nameof(StorageOptions.Provider)),
         Env(StorageOptions.Section, nameof(StorageOptions.AzureTables), nameof(AzureTablesStorageOptions.Endpoint)),
         KeyRingBlob,
+        KeyRingVaultKey,
         Env(TeamsOptions.SectionName, nameof(TeamsOptions.MicrosoftAppId)),
         Env(TeamsOptions.SectionName, nameof(TeamsOptions.MicrosoftAppPassword)),
         Env(SlackOptions.Section, nameof(SlackOptions.SigningSecret)),

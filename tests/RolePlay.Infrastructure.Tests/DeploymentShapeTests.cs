@@ -12,6 +12,7 @@ public sealed class DeploymentShapeTests(DeploymentFixture deployments)
     private const string BlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string AcrPull = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
+    private const string KeyVaultCryptoServiceEncryptionUser = "e147488a-f6f5-4113-8e2d-b22465e65bf6";
 
     [Fact]
     public void Production_runs_two_replicas_or_more_and_dev_at_least_one()
@@ -62,6 +63,7 @@ public sealed class DeploymentShapeTests(DeploymentFixture deployments)
         Assert.All(roles, r => Assert.Contains((string)identity["id"]!, r.Principal, StringComparison.Ordinal));
         Assert.Equal(
             [(AcrPull, "Microsoft.ContainerRegistry/registries"), (KeyVaultSecretsUser, "Microsoft.KeyVault/vaults"),
+                (KeyVaultCryptoServiceEncryptionUser, "Microsoft.KeyVault/vaults/keys"),
                 (TableDataContributor, "Microsoft.Storage/storageAccounts"), (BlobDataContributor, "Microsoft.Storage/storageAccounts/blobServices/containers")],
             roles.Select(r => (r.Role, r.Scope)).OrderBy(r => r.Scope, StringComparer.Ordinal));
     }

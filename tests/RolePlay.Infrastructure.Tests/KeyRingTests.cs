@@ -49,6 +49,26 @@ public sealed class KeyRingTests(DeploymentFixture deployments)
             c => (string?)c["name"] == $"{account}/default/{KeyRing.Container}");
     }
 
+    [Theory]
+    [MemberData(nameof(DeploymentFixture.ParamFiles), MemberType = typeof(DeploymentFixture))]
+    public void The_Bicep_key_uri_seals_the_ring_with_the_vaults_key_ring_key(string paramFile)
+    {
+        var deployment = deployments[paramFile];
+        var uri = new Uri(ArmExpression.Representative(deployment.App[AppSettings.KeyRingVaultKey].Value!));
+        var vault = (string)deployment.Single("Microsoft.KeyVault/vaults")["name"]!;
+        var key = Assert.Single(deployment.OfType("Microsoft.KeyVault/vaults/keys"));
+
+        var services = new ServiceCollection();
+        KeyRing.Add(services, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AppSettings.Key(AppSettings.KeyRingVaultKey)] = uri.ToString() }).Build());
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<KeyVaultXmlEncryptor>(provider.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor);
+        Assert.Equal(uri, provider.GetRequiredService<KeyVaultKeyWrap>().KeyUri);
+        Assert.StartsWith($"https://{vault}", uri.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"{vault}/{uri.Segments[^1]}", (string?)key["name"]);
+        Assert.Equal(["wrapKey", "unwrapKey"], key["properties"]!["keyOps"]!.AsArray().Select(o => (string?)o));
+    }
+
     /// <summary>The repository the app's key ring registers.</summary>
     private static IXmlRepository? KeyRepository(Dictionary<string, string?> settings)
     {
