@@ -4,9 +4,8 @@ using RolePlay.Core.Chat;
 namespace RolePlay.Slack.Inbound;
 
 /// <summary>Runs every inbound kind (events, block actions, slash commands, view submissions) in its person's lane of
-/// <see cref="SlackWorkQueue"/>, so one person's requests reach the router one at a time and in the order they came.
-/// A request that answers in its ack (a command, a view submission) waits for its lane work up to its window.</summary>
-public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory scopes, SlackResponder responder, TimeProvider time)
+/// <see cref="SlackWorkQueue"/>, so one person's requests reach the router one at a time and in the order they came.</summary>
+public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory scopes, SlackResponder responder)
 {
     /// <summary>One person's work is kept in order; events without a person (uninstall) need no order.</summary>
     public static string? OrderKey(string tenant, string? user) => user is null ? null : $"{tenant}|{user}";
@@ -20,46 +19,6 @@ public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory s
     {
         ArgumentNullException.ThrowIfNull(routed);
         return TryEnqueue(description, OrderKey(routed.Target.TenantId, routed.Target.UserId), async ct => await RouteAndRespondAsync(routed, ct));
-    }
-
-    /// <summary>Routes in the person's lane and waits up to <paramref name="window"/>: in time, the ack is
-    /// <paramref name="answer"/>'s and the lane delivers the rest; too late (or the router failed), the ack is
-    /// <paramref name="interim"/> and the lane delivers the whole result to <paramref name="lateTarget"/>.</summary>
-    public async Task<SlackAck> AnswerWithinAsync(string description, SlackRouted routed, TimeSpan window,
-        Func<RouterResult, SlackQuickAnswer> answer, SlackReplyTarget lateTarget, SlackAck interim, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(routed);
-        ArgumentNullException.ThrowIfNull(answer);
-        var handoff = new SlackAnswerHandoff();
-        var queued = TryEnqueue(description, OrderKey(routed.Target.TenantId, routed.Target.UserId), async ct =>
-        {
-            RouterResult result;
-            try
-            {
-                result = await RouteAsync(routed.Event, ct);
-            }
-            catch
-            {
-                handoff.TryHandOver(null);
-                throw;
-            }
-
-            var quick = answer(result);
-            if (!handoff.TryHandOver(quick.Ack))
-            {
-                await responder.DeliverAsync(lateTarget, result, ct);
-            }
-            else if (quick.Rest is { } rest)
-            {
-                await responder.DeliverAsync(routed.Target, rest, ct);
-            }
-        });
-        if (!queued)
-        {
-            return SlackAckPolicy.Busy;
-        }
-
-        return await handoff.WaitAsync(window, time, cancellationToken) ?? interim;
     }
 
     /// <summary>Route, then respond: as messages, or as the person's Home tab.</summary>

@@ -64,6 +64,41 @@ public sealed class SlackEventInbox(
             SlackDispatcher.OrderKey(tenant, routed.Target.UserId), payload, cancellationToken);
     }
 
+    /// <summary>Stores a slash command or a view submission (by its trigger_id, already claimed against replays), queues
+    /// it, and waits up to the <paramref name="ack"/> window for the router: in time, the ack carries its part of the
+    /// answer and the lane sends the rest; too late, the ack is the interim one and the lane sends the whole answer to
+    /// the late target. What the lane still has to send is recorded first: Slack never sends these again, so after a
+    /// crash only the inbox knows, and the next instance sends it (to the late target: the trigger has expired).</summary>
+    public async Task<SlackAck> AcceptAnsweringAsync(SlackRouted routed, SlackAckWindow ack, string tenant, string? triggerId, StoredRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routed);
+        ArgumentNullException.ThrowIfNull(ack);
+        ArgumentNullException.ThrowIfNull(request);
+        var handoff = new SlackAnswerHandoff();
+        var work = new Work(request.Description, async (held, ct) =>
+        {
+            RouterResult result;
+            try
+            {
+                result = await dispatcher.RouteAsync(Delivered(held, routed), ct);
+            }
+            catch
+            {
+                handoff.TryHandOver(null);
+                throw;
+            }
+
+            var quick = ack.Answer(result);
+            var (target, left) = handoff.TryHandOver(quick.Ack) ? (routed.Target, quick.Rest ?? RouterResult.Nothing) : (ack.LateTarget, result);
+            return await dispatcher.RespondAsync(routed with { Target = target }, await RecordAsync(held, left, ct), ct);
+        });
+        // Without a trigger_id (Slack always sends one) nothing can claim it against replays; it is stored all the same.
+        var accepted = await AcceptAsync(work, tenant, triggerId ?? "untriggered " + Guid.NewGuid().ToString("N"),
+            SlackDispatcher.OrderKey(tenant, routed.Target.UserId), request.Payload, cancellationToken);
+        return accepted != SlackAck.Ok ? accepted : await handoff.WaitAsync(ack.Window, time, cancellationToken) ?? ack.Interim;
+    }
+
     private async Task<SlackAck> AcceptAsync(Work work, string tenant, string id, string? orderKey, string payload, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -304,12 +339,14 @@ public sealed class SlackEventInbox(
     /// what that attempt stored may already hold the event.</summary>
     private async Task<SlackDelivery> AnswerAsync(HeldEntry held, SlackRouted routed, CancellationToken cancellationToken)
     {
-        var delivered = routed with { Event = routed.Event with { Delivery = new EventDelivery(held.Entry.Key.EventId, held.Entry.Attempts > 0) } };
         var answer = held.Entry.Answer is { } recorded
             ? RouterResultJson.Read(recorded)
-            : await RecordAsync(held, await dispatcher.RouteAsync(delivered, cancellationToken), cancellationToken);
+            : await RecordAsync(held, await dispatcher.RouteAsync(Delivered(held, routed), cancellationToken), cancellationToken);
         return await dispatcher.RespondAsync(routed, answer, cancellationToken);
     }
+
+    private static SlackRouted Delivered(HeldEntry held, SlackRouted routed) =>
+        routed with { Event = routed.Event with { Delivery = new EventDelivery(held.Entry.Key.EventId, held.Entry.Attempts > 0) } };
 
     /// <summary>Records the answer on the entry. Not recorded (the store failed, or the lease was lost), it is sent all
     /// the same: it is this event's answer, and a later attempt can only route the event again.</summary>
@@ -330,8 +367,9 @@ public sealed class SlackEventInbox(
         return answer;
     }
 
-    /// <summary>The work an entry holds: an event_callback, or a block action translated as on its request (its trigger,
-    /// from the time it was accepted, has long expired: a form is posted rather than opened). Null for anything else.</summary>
+    /// <summary>The work an entry holds: an event_callback, or a block action, view submission or slash command translated
+    /// as on its request (its trigger, from the time it was accepted, has long expired: a form is posted rather than
+    /// opened). Null for anything else.</summary>
     private Work? ReadWork(InboxEntry entry)
     {
         try
@@ -343,9 +381,18 @@ public sealed class SlackEventInbox(
                 return new Work(Describe(callback), (held, ct) => HandleEventAsync(held, callback, ct));
             }
 
-            return SlackInteraction.TryRead(root, out var interaction, out _) && interaction is SlackBlockActions actions
-                && SlackTranslator.Translate(actions, new SlackContext(null, entry.AcceptedUtc)) is SlackRouted routed
-                ? new Work(Describe(actions), (held, ct) => AnswerAsync(held, routed, ct))
+            if (StoredRequest.ReadCommand(root) is { } fields)
+            {
+                // The command's trigger has expired: a form is posted, not opened.
+                return SlackSlashCommand.TryRead(fields, out var command, out _)
+                    && SlackTranslator.Translate(command, new SlackContext(null, entry.AcceptedUtc)) is SlackRouted late
+                    ? new Work($"command {command.Command} by {command.UserId}", (held, ct) => AnswerAsync(held, late with { Target = late.Target with { TriggerId = null } }, ct))
+                    : null;
+            }
+
+            return SlackInteraction.TryRead(root, out var interaction, out _) && interaction is SlackBlockActions or SlackViewSubmission
+                && SlackTranslator.Translate(interaction, new SlackContext(null, entry.AcceptedUtc)) is SlackRouted routed
+                ? new Work($"{interaction.Type} by {routed.Target.UserId}", (held, ct) => AnswerAsync(held, routed, ct))
                 : null;
         }
         catch (JsonException)

@@ -110,8 +110,8 @@ public sealed class SlackInbound(
         var description = $"{interaction.Type} by {routed.Target.UserId}";
         if (interaction is SlackViewSubmission)
         {
-            return await dispatcher.AnswerWithinAsync(description, routed, ViewSubmissionWindow, SlackAckPolicy.ViewAnswer, routed.Target,
-                SlackAck.Ok, cancellationToken);
+            return await events.AcceptAnsweringAsync(routed, new SlackAckWindow(ViewSubmissionWindow, SlackAckPolicy.ViewAnswer, routed.Target, SlackAck.Ok),
+                tenant, interaction.TriggerId, new StoredRequest(description, payload.GetRawText()), cancellationToken);
         }
 
         if (interaction is SlackBlockActions { TriggerId: not null } actions)
@@ -157,8 +157,9 @@ public sealed class SlackInbound(
         }
 
         // Too late for the ack, the answer is posted; the trigger has expired by then, so a form is posted, not opened.
-        return await dispatcher.AnswerWithinAsync($"command {command.Command} by {command.UserId}", routed, options.Value.CommandAnswerWindow,
-            SlackAckPolicy.CommandAnswer, routed.Target with { TriggerId = null }, SlackAckPolicy.CommandInterim(), cancellationToken);
+        var window = new SlackAckWindow(options.Value.CommandAnswerWindow, SlackAckPolicy.CommandAnswer, routed.Target with { TriggerId = null },
+            SlackAckPolicy.CommandInterim());
+        return await events.AcceptAnsweringAsync(routed, window, tenant, command.TriggerId, StoredRequest.Command(command, fields), cancellationToken);
     }
 
     /// <summary>Slack never retries an interaction or a command: a second request with the same <c>trigger_id</c> inside

@@ -199,6 +199,52 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         }
     }
 
+    [Fact]
+    public async Task A_slash_commands_rest_a_crash_cut_off_after_its_ack_is_sent_by_the_next_host()
+    {
+        await using var api = await FakeSlackApi.StartAsync();
+        api.Tokens[Token] = Workspace;
+        string[] store = [$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"];
+        var first = await StartAsync(api, store);
+        BotUnderTest? second = null;
+        try
+        {
+            // The ack carries the coach's introduction; the customer's opening and the controls follow through the Web
+            // API, and the host dies before Slack answers the first of them. Slack never sends a command again.
+            api.Script("chat.postEphemeral", HangUntilAborted);
+            var form = $"team_id={Workspace}&channel_id={Channel(0)}&user_id={User(0)}&user_name=ana&command=%2Fpractice" +
+                       "&text=start%20bereavement-closure&trigger_id=1.2.crash-command&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT%2F1%2Fx";
+            using (var request = SlackBotHost.SignedRequest(new SlackSigner(Secret), SlackEndpoints.CommandsPath, Encoding.UTF8.GetBytes(form),
+                       "application/x-www-form-urlencoded", null))
+            using (var response = await first.Http.SendAsync(request))
+            {
+                Assert.Equal(200, (int)response.StatusCode);
+                Assert.StartsWith("Coach: Practice:", System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.ToString(),
+                    StringComparison.Ordinal);
+            }
+
+            await api.WaitForCallAsync("chat.postEphemeral", 1, TimeSpan.FromSeconds(30));
+            Kill(first.Process);
+
+            second = await StartAsync(api, store);
+            await WaitUntilAsync(() => api.CallsTo("chat.postEphemeral").Count >= 3, TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(1)); // nothing more comes
+            var sentAgain = api.CallsTo("chat.postEphemeral").Skip(1).ToList();
+            Assert.Equal(2, sentAgain.Count);
+            Assert.All(sentAgain, m => Assert.Equal((Channel(0), User(0)), (m.Str("channel"), m.Str("user"))));
+            Assert.StartsWith("Graham: ", sentAgain[0].Str("text"), StringComparison.Ordinal);
+            Assert.True(HasButton(sentAgain.Skip(1), CardVerbs.End), "the scene's controls came last");
+        }
+        finally
+        {
+            Kill(first.Process);
+            if (second is not null)
+            {
+                Kill(second.Process);
+            }
+        }
+    }
+
     private Task RunOnAzuriteAsync(bool twoHosts)
     {
         Skip.If(azurite.SkipReason is not null, azurite.SkipReason);
