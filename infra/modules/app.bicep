@@ -65,6 +65,13 @@ var settings = concat(
     { name: 'Slack__ClientId', value: slackClientId }
     { name: 'Slack__ClientSecret', secretRef: 'slack-client-secret' }
     { name: 'Slack__RedirectUri', value: 'https://${fqdn}/api/slack/oauth/callback' }
+    // Sign-in to the dashboard and the studio with the bot's own Entra app registration and with the Slack app, whose
+    // redirect URIs the deployment guide registers (https://<fqdn>/signin-entra and /signin-slack).
+    { name: 'Web__Entra__ClientId', value: botAppId }
+    { name: 'Web__Entra__ClientSecret', secretRef: 'teams-app-password' }
+    { name: 'Web__Entra__TenantId', value: botAppType == 'SingleTenant' ? botTenantId : 'organizations' }
+    { name: 'Web__Slack__ClientId', value: slackClientId }
+    { name: 'Web__Slack__ClientSecret', secretRef: 'slack-client-secret' }
     { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
   ],
   map(range(0, length(trustedProxyNetworks)), i => { name: 'ForwardedHeaders__KnownNetworks__${i}', value: trustedProxyNetworks[i] })

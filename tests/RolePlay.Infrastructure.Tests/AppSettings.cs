@@ -48,6 +48,17 @@ internal static partial class AppSettings
             "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/",
     };
 
+    /// <summary>Read when the host is built, not validated: <c>SignInTests</c> proves them by the sign-in they set up.
+    /// Each maps to the Key Vault secret it must come from, or null for a plain value.</summary>
+    public static IReadOnlyDictionary<string, string?> ReadBySignIn { get; } = new Dictionary<string, string?>
+    {
+        ["Web__Entra__ClientId"] = null,
+        ["Web__Entra__ClientSecret"] = "teams-app-password",
+        ["Web__Entra__TenantId"] = null,
+        ["Web__Slack__ClientId"] = null,
+        ["Web__Slack__ClientSecret"] = "slack-client-secret",
+    };
+
     /// <summary>What a production deployment cannot do without: the shared store, the shared key ring sealed by the vault, Teams with
     /// its app registration, Slack's request signing.</summary>
     public static IReadOnlyList<string> RequiredInProduction { get; } =

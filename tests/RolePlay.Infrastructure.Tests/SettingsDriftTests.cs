@@ -24,7 +24,7 @@ public sealed class SettingsDriftTests(DeploymentFixture deployments)
     public void Every_setting_the_tests_know_is_one_the_Bicep_sets(string paramFile)
     {
         var entries = deployments[paramFile].App.Settings.Select(s => AppSettings.Entry(s.Name)).ToHashSet();
-        var known = AppSettings.Validated.Keys.Append(AppSettings.KeyRingBlob).Concat(AppSettings.ReadByLibraries.Keys);
+        var known = AppSettings.Validated.Keys.Append(AppSettings.KeyRingBlob).Concat(AppSettings.ReadByLibraries.Keys).Concat(AppSettings.ReadBySignIn.Keys);
 
         var unset = known.Where(k => !entries.Contains(k)).ToList();
 
@@ -104,7 +104,8 @@ public sealed class SettingsDriftTests(DeploymentFixture deployments)
     }
 
     private static bool IsKnown(string name) =>
-        AppSettings.Validated.ContainsKey(AppSettings.Entry(name)) || name == AppSettings.KeyRingBlob || AppSettings.ReadByLibraries.ContainsKey(name);
+        AppSettings.Validated.ContainsKey(AppSettings.Entry(name)) || name == AppSettings.KeyRingBlob || AppSettings.ReadByLibraries.ContainsKey(name)
+        || AppSettings.ReadBySignIn.ContainsKey(name);
 
     /// <summary>The container's environment at deployment, with a value of each setting's real shape: plain values as
     /// the snapshot resolves them, Key Vault secrets as the operator's values, library settings as Azure's format.</summary>
