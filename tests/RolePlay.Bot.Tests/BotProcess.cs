@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace RolePlay.Bot.Tests;
 
@@ -51,5 +52,44 @@ internal static class BotProcess
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("could not start the bot");
+    }
+
+    /// <summary>Reads what a serving bot prints, so a full pipe never stalls it, and shows it with the test's output.</summary>
+    public static void ShowOutput(Process process, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var id = process.Id;
+        void Show(string? line)
+        {
+            if (string.IsNullOrEmpty(line))
+            {
+                return;
+            }
+
+            try
+            {
+                output.WriteLine($"[{id}] {line}");
+            }
+            catch (InvalidOperationException)
+            {
+                // The test has ended; a killed bot's last lines have nowhere to go.
+            }
+        }
+
+        process.OutputDataReceived += (_, line) => Show(line.Data);
+        process.ErrorDataReceived += (_, line) => Show(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, as a crash.</summary>
+    public static void Kill(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
     }
 }

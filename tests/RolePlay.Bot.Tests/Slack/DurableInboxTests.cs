@@ -77,7 +77,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         }
         finally
         {
-            Kill(bot.Process);
+            BotProcess.Kill(bot.Process);
         }
     }
 
@@ -108,8 +108,8 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         }
         finally
         {
-            Kill(first.Process);
-            Kill(second.Process);
+            BotProcess.Kill(first.Process);
+            BotProcess.Kill(second.Process);
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         {
             Assert.True(await TryPostAsync(first.Http, new SlackSigner(Secret), 0, retry: 0));
             await api.WaitForCallAsync("chat.postMessage", 2, TimeSpan.FromSeconds(30));
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
             var before = api.CallsTo("chat.postMessage").Select(c => c.Str("text") ?? "").ToList();
 
             second = await StartAsync(api, store);
@@ -143,10 +143,10 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         }
         finally
         {
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
             if (second is not null)
             {
-                Kill(second.Process);
+                BotProcess.Kill(second.Process);
             }
         }
     }
@@ -180,21 +180,21 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             }
 
             await api.WaitForCallAsync("views.open", 1, TimeSpan.FromSeconds(30));
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
             var before = api.CallsTo("chat.postMessage").Count;
 
             second = await StartAsync(api, store);
             // Its trigger long expired, the debrief's first step comes as a message in the DM.
-            await WaitUntilAsync(() => HasButton(api.CallsTo("chat.postMessage").Skip(before), CardVerbs.DebriefFeelings), TimeSpan.FromSeconds(30));
+            await Poll.UntilAsync(() => HasButton(api.CallsTo("chat.postMessage").Skip(before), CardVerbs.DebriefFeelings), TimeSpan.FromSeconds(30));
             var debrief = SlackRolePlayEndToEndTests.FindButton(api.CallsTo("chat.postMessage").Skip(before), CardVerbs.DebriefFeelings);
             Assert.Equal(Channel(0), debrief.Message.Str("channel"));
         }
         finally
         {
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
             if (second is not null)
             {
-                Kill(second.Process);
+                BotProcess.Kill(second.Process);
             }
         }
     }
@@ -224,10 +224,10 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             }
 
             await api.WaitForCallAsync("chat.postEphemeral", 1, TimeSpan.FromSeconds(30));
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
 
             second = await StartAsync(api, store);
-            await WaitUntilAsync(() => api.CallsTo("chat.postEphemeral").Count >= 3, TimeSpan.FromSeconds(30));
+            await Poll.UntilAsync(() => api.CallsTo("chat.postEphemeral").Count >= 3, TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromSeconds(1)); // nothing more comes
             var sentAgain = api.CallsTo("chat.postEphemeral").Skip(1).ToList();
             Assert.Equal(2, sentAgain.Count);
@@ -237,10 +237,10 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
         }
         finally
         {
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
             if (second is not null)
             {
-                Kill(second.Process);
+                BotProcess.Kill(second.Process);
             }
         }
     }
@@ -284,7 +284,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
                         acked.Add(person);
                         if (acked.Count >= KillAfterAcks && Interlocked.Exchange(ref killed, 1) == 0)
                         {
-                            Kill(first.Process);
+                            BotProcess.Kill(first.Process);
                             pendingAtKill = acked.Count - Ended(api);
                         }
                     }
@@ -323,7 +323,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             Assert.True(pendingAtKill > 0, "every acknowledged event was answered before the kill");
             if (second is null)
             {
-                Kill(survivor.Process);
+                BotProcess.Kill(survivor.Process);
             }
         }
         finally
@@ -332,7 +332,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             {
                 if (host is not null && !host.Process.HasExited)
                 {
-                    Kill(host.Process);
+                    BotProcess.Kill(host.Process);
                 }
             }
         }
@@ -355,15 +355,6 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
 
     private static bool HasButton(IEnumerable<ApiCall> messages, string verb) =>
         messages.Any(m => m.Json?["blocks"]?.ToJsonString().Contains($"\"{verb}", StringComparison.Ordinal) == true);
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan deadline)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < deadline)
-        {
-            await Task.Delay(100);
-        }
-    }
 
     private static string Channel(int person) => "D" + User(person);
 
@@ -428,36 +419,11 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             "--Slack:WorkspaceMessagesPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning",
         ]);
-        // Read what it prints, so a full pipe never stalls it, and show it with the test's output.
-        process.OutputDataReceived += (_, line) => Log(process.Id, line.Data);
-        process.ErrorDataReceived += (_, line) => Log(process.Id, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        BotProcess.ShowOutput(process, output);
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         await ServeTests.WaitForHealthAsync(http);
         output.WriteLine($"bot {process.Id} on port {port}");
         return new BotUnderTest(process, http);
-    }
-
-    private void Log(int bot, string? line)
-    {
-        if (!string.IsNullOrEmpty(line))
-        {
-            try
-            {
-                output.WriteLine($"[{bot}] {line}");
-            }
-            catch (InvalidOperationException)
-            {
-                // The test has ended; a killed bot's last lines have nowhere to go.
-            }
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
-        process.WaitForExit();
     }
 
     /// <summary>True when Slack would count the event delivered (a 2xx); false when the request failed or was refused.</summary>

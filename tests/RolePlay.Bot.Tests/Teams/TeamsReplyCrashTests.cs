@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using RolePlay.Testing;
 using RolePlay.Testing.Teams;
 using Xunit.Abstractions;
 
@@ -30,14 +31,14 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
         {
             using var response = await first.Http.PostAsJsonAsync("/api/messages", person.Message("start late-delivery-birthday"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            await WaitUntilAsync(() => connector.ActivityPosts.Any(), TimeSpan.FromSeconds(20));
+            await Poll.UntilAsync(() => connector.ActivityPosts.Any(), TimeSpan.FromSeconds(20));
             Assert.Single(connector.ActivityPosts); // held: the coach's introduction, the customer and the controls wait behind it
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
 
             var second = await StartAsync();
             try
             {
-                await WaitUntilAsync(() => connector.ActivityPosts.Count() >= 4, TimeSpan.FromSeconds(30));
+                await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= 4, TimeSpan.FromSeconds(30));
                 await Task.Delay(TimeSpan.FromSeconds(2)); // nothing more comes
                 var sentAgain = connector.ActivityPosts.Skip(1).Select(p => p.Json!).ToList();
                 output.WriteLine(string.Join(" | ", sentAgain.Select(a => a["text"]?.ToString() ?? "(card)")));
@@ -49,12 +50,12 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
             }
             finally
             {
-                Kill(second.Process);
+                BotProcess.Kill(second.Process);
             }
         }
         finally
         {
-            Kill(first.Process);
+            BotProcess.Kill(first.Process);
         }
     }
 
@@ -70,45 +71,9 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
             "--Teams:ReplyScanInterval=00:00:00.250",
             "--Logging:LogLevel:Default=Warning",
         ]);
-        process.OutputDataReceived += (_, line) => Log(process.Id, line.Data);
-        process.ErrorDataReceived += (_, line) => Log(process.Id, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        BotProcess.ShowOutput(process, output);
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         await ServeTests.WaitForHealthAsync(http);
         return (process, http);
-    }
-
-    private void Log(int bot, string? line)
-    {
-        if (!string.IsNullOrEmpty(line))
-        {
-            try
-            {
-                output.WriteLine($"[{bot}] {line}");
-            }
-            catch (InvalidOperationException)
-            {
-                // The test has ended; a killed bot's last lines have nowhere to go.
-            }
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan deadline)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < deadline)
-        {
-            await Task.Delay(100);
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
-            process.WaitForExit();
-        }
     }
 }
