@@ -114,25 +114,19 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task An_answer_a_crash_cut_off_is_sent_again_as_it_was_and_the_event_is_not_handled_twice()
-    {
-        await using var api = await FakeSlackApi.StartAsync();
-        api.Tokens[Token] = Workspace;
-        // The answer's first message goes out; the second never gets its reply, and the host dies waiting for it.
-        api.Script("chat.postMessage",
-            context => context.Response.WriteAsJsonAsync(new { ok = true, channel = Channel(0), ts = "1700000000.000100" }),
-            HangUntilAborted);
-        string[] store = [$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"];
-        var first = await StartAsync(api, store);
-        BotUnderTest? second = null;
-        try
+    public Task An_answer_a_crash_cut_off_is_sent_again_as_it_was_and_the_event_is_not_handled_twice()
+        => CrashAndRestartAsync(async (api, first, startNext) =>
         {
+            // The answer's first message goes out; the second never gets its reply, and the host dies waiting for it.
+            api.Script("chat.postMessage",
+                context => context.Response.WriteAsJsonAsync(new { ok = true, channel = Channel(0), ts = "1700000000.000100" }),
+                HangUntilAborted);
             Assert.True(await TryPostAsync(first.Http, new SlackSigner(Secret), 0, retry: 0));
             await api.WaitForCallAsync("chat.postMessage", 2, TimeSpan.FromSeconds(30));
             BotProcess.Kill(first.Process);
             var before = api.CallsTo("chat.postMessage").Select(c => c.Str("text") ?? "").ToList();
 
-            second = await StartAsync(api, store);
+            await startNext();
             var answered = await WaitForAnswersAsync(api, 1, TimeSpan.FromSeconds(30));
             var again = answered[Channel(0)][before.Count..];
 
@@ -140,26 +134,11 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             Assert.Equal(3, again.Count);
             Assert.Equal(before, again[..2]);
             Assert.True(IsOneAnswerWithARepeatedStart(answered[Channel(0)]), string.Join(" | ", answered[Channel(0)]));
-        }
-        finally
-        {
-            BotProcess.Kill(first.Process);
-            if (second is not null)
-            {
-                BotProcess.Kill(second.Process);
-            }
-        }
-    }
+        });
 
     [Fact]
-    public async Task A_click_whose_answer_a_crash_cut_off_is_answered_by_the_next_host()
-    {
-        await using var api = await FakeSlackApi.StartAsync();
-        api.Tokens[Token] = Workspace;
-        string[] store = [$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"];
-        var first = await StartAsync(api, store);
-        BotUnderTest? second = null;
-        try
+    public Task A_click_whose_answer_a_crash_cut_off_is_answered_by_the_next_host()
+        => CrashAndRestartAsync(async (api, first, startNext) =>
         {
             var signer = new SlackSigner(Secret);
             Assert.True(await TryPostAsync(first.Http, signer, 0, retry: 0));
@@ -183,31 +162,16 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             BotProcess.Kill(first.Process);
             var before = api.CallsTo("chat.postMessage").Count;
 
-            second = await StartAsync(api, store);
+            await startNext();
             // Its trigger long expired, the debrief's first step comes as a message in the DM.
             await Poll.UntilAsync(() => HasButton(api.CallsTo("chat.postMessage").Skip(before), CardVerbs.DebriefFeelings), TimeSpan.FromSeconds(30));
             var debrief = SlackRolePlayEndToEndTests.FindButton(api.CallsTo("chat.postMessage").Skip(before), CardVerbs.DebriefFeelings);
             Assert.Equal(Channel(0), debrief.Message.Str("channel"));
-        }
-        finally
-        {
-            BotProcess.Kill(first.Process);
-            if (second is not null)
-            {
-                BotProcess.Kill(second.Process);
-            }
-        }
-    }
+        });
 
     [Fact]
-    public async Task A_slash_commands_rest_a_crash_cut_off_after_its_ack_is_sent_by_the_next_host()
-    {
-        await using var api = await FakeSlackApi.StartAsync();
-        api.Tokens[Token] = Workspace;
-        string[] store = [$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"];
-        var first = await StartAsync(api, store);
-        BotUnderTest? second = null;
-        try
+    public Task A_slash_commands_rest_a_crash_cut_off_after_its_ack_is_sent_by_the_next_host()
+        => CrashAndRestartAsync(async (api, first, startNext) =>
         {
             // The ack carries the coach's introduction; the customer's opening and the controls follow through the Web
             // API, and the host dies before Slack answers the first of them. Slack never sends a command again.
@@ -226,7 +190,7 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             await api.WaitForCallAsync("chat.postEphemeral", 1, TimeSpan.FromSeconds(30));
             BotProcess.Kill(first.Process);
 
-            second = await StartAsync(api, store);
+            await startNext();
             await Poll.UntilAsync(() => api.CallsTo("chat.postEphemeral").Count >= 3, TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromSeconds(1)); // nothing more comes
             var sentAgain = api.CallsTo("chat.postEphemeral").Skip(1).ToList();
@@ -234,14 +198,28 @@ public sealed class DurableInboxTests(AzuriteFixture azurite, ITestOutputHelper 
             Assert.All(sentAgain, m => Assert.Equal((Channel(0), User(0)), (m.Str("channel"), m.Str("user"))));
             Assert.StartsWith("Graham: ", sentAgain[0].Str("text"), StringComparison.Ordinal);
             Assert.True(HasButton(sentAgain.Skip(1), CardVerbs.End), "the scene's controls came last");
+        });
+
+    /// <summary>A host on one SQLite file for <paramref name="test"/> to crash, and a way to start the next one on the same
+    /// file; every host is killed at the end, whatever happened.</summary>
+    private async Task CrashAndRestartAsync(Func<FakeSlackApi, BotUnderTest, Func<Task<BotUnderTest>>, Task> test)
+    {
+        await using var api = await FakeSlackApi.StartAsync();
+        api.Tokens[Token] = Workspace;
+        string[] store = [$"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}"];
+        List<BotUnderTest> hosts = [await StartAsync(api, store)];
+        try
+        {
+            await test(api, hosts[0], async () =>
+            {
+                var next = await StartAsync(api, store);
+                hosts.Add(next);
+                return next;
+            });
         }
         finally
         {
-            BotProcess.Kill(first.Process);
-            if (second is not null)
-            {
-                BotProcess.Kill(second.Process);
-            }
+            hosts.ForEach(h => BotProcess.Kill(h.Process));
         }
     }
 
