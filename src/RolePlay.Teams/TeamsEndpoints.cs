@@ -155,7 +155,8 @@ public sealed partial class TeamsPipeline(
         {
             var result = await router.HandleAsync(events.Single(), cancellationToken).ConfigureAwait(false);
             var (answer, rest) = InvokeAnswer(result);
-            var recorded = await RecordAsync(answering, new RouterResult(rest), cancellationToken).ConfigureAwait(false);
+            var later = new RouterResult(rest);
+            var recorded = await RecordAsync(answering, later, cancellationToken).ConfigureAwait(false);
 
             // Teams shows the invoke answer as soon as it has it; the further replies follow it, never overtake it.
             var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -163,14 +164,14 @@ public sealed partial class TeamsPipeline(
             var handedOver = TryHandOver(answering, recorded, async ct =>
             {
                 await answered.Task.WaitAsync(ct).ConfigureAwait(false);
-                await SendAsync(answering, new RouterResult(rest), ct).ConfigureAwait(false);
+                await SendAsync(answering, later, ct).ConfigureAwait(false);
             });
             await context.Response.WriteAsJsonAsync(answer, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             if (!handedOver)
             {
                 await context.Response.CompleteAsync().ConfigureAwait(false);
-                await SendRecordedAsync(answering, recorded, ct => SendAsync(answering, new RouterResult(rest), ct), cancellationToken).ConfigureAwait(false);
+                await SendRecordedAsync(answering, recorded, ct => SendAsync(answering, later, ct), cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -209,13 +210,13 @@ public sealed partial class TeamsPipeline(
     }
 
     /// <summary>Replies an instance recorded and did not send (it crashed): sent now, behind the conversation's others.</summary>
-    public void HandOverRecorded(InboxEntry entry)
+    public async Task HandOverRecordedAsync(InboxEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var activity = Parse(System.Text.Encoding.UTF8.GetBytes(entry.Payload));
         if (activity is null || entry.Answer is null)
         {
-            _ = replyInbox.SentAsync(entry.Key); // unreadable: nothing can be sent for it (the inbox never stores such)
+            await replyInbox.SentAsync(entry.Key).ConfigureAwait(false); // unreadable: nothing can be sent for it (never stored so)
             return;
         }
 

@@ -30,7 +30,7 @@ public sealed partial class TeamsReplyResumer(
             var pipeline = scope.ServiceProvider.GetRequiredService<TeamsPipeline>();
             foreach (var entry in taken)
             {
-                pipeline.HandOverRecorded(entry);
+                await pipeline.HandOverRecordedAsync(entry);
             }
         }, time, logger, stoppingToken),
         InboxRounds.EveryAsync(options.Value.ReplyLease / 4, "Teams replies lease renewal", replies.RenewAsync, time, logger, stoppingToken));
