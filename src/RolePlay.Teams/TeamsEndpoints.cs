@@ -56,7 +56,7 @@ public sealed partial class TeamsPipeline(
     IConversationRouter router,
     ConnectorClient connector,
     ConversationOutbox outbox,
-    TeamsReplyInbox replyInbox,
+    TeamsInbox inbox,
     TimeProvider time,
     ILogger<TeamsPipeline> logger)
 {
@@ -117,9 +117,19 @@ public sealed partial class TeamsPipeline(
         var key = DedupeKey(activity, tenant);
         var duplicate = await dedupe.ProcessOnceAsync(key, _options.DedupeWindow, async ct =>
             {
-                var reference = await EnrichReferenceAsync(activity, tenant, ct).ConfigureAwait(false);
-                var events = await relayedAuthors.CreditAsync(tenant, translation.Events, ct).ConfigureAwait(false);
-                await RouteAndRespondAsync(context, new Answering(activity, reference.ToBotFramework(), key, body), events, ct).ConfigureAwait(false);
+                var kept = key is not null && await inbox.TryAcceptAsync(key, System.Text.Encoding.UTF8.GetString(body), ct).ConfigureAwait(false) ? key : null;
+                try
+                {
+                    var reference = await EnrichReferenceAsync(activity, tenant, ct).ConfigureAwait(false);
+                    var events = Delivered(await relayedAuthors.CreditAsync(tenant, translation.Events, ct).ConfigureAwait(false), kept, again: false);
+                    await RouteAndRespondAsync(context, new Answering(activity, reference.ToBotFramework(), kept), events, ct).ConfigureAwait(false);
+                }
+                catch when (kept is not null)
+                {
+                    // The request fails and its claim is released: Teams' retry is the one to handle it.
+                    await inbox.DoneAsync(kept).ConfigureAwait(false);
+                    throw;
+                }
             },
             cancellationToken).ConfigureAwait(false);
         if (duplicate is not null)
@@ -146,7 +156,7 @@ public sealed partial class TeamsPipeline(
     /// Either way the messages leave through the conversation's queue in the <see cref="ConversationOutbox"/>: the
     /// request is answered once the turn is stored, never after Teams' outgoing pace, and a message that cannot be sent
     /// yet is tried again there (<see cref="PatientSend"/>) instead of being lost with the request. Before the request is
-    /// answered they are recorded (<see cref="TeamsReplyInbox"/>), so a crash before they are all sent loses none.</summary>
+    /// answered the answer is recorded (<see cref="TeamsInbox"/>), so a crash before it is all sent loses none of it.</summary>
     private async Task RouteAndRespondAsync(HttpContext context, Answering answering, IReadOnlyList<IncomingEvent> events,
         CancellationToken cancellationToken)
     {
@@ -156,27 +166,75 @@ public sealed partial class TeamsPipeline(
             var result = await router.HandleAsync(events.Single(), cancellationToken).ConfigureAwait(false);
             var (answer, rest) = InvokeAnswer(result);
             var later = new RouterResult(rest);
-            var recorded = await RecordAsync(answering, later, cancellationToken).ConfigureAwait(false);
+            answering = await RecordAsync(answering, later, cancellationToken).ConfigureAwait(false);
 
             // Teams shows the invoke answer as soon as it has it; the further replies follow it, never overtake it.
             var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             context.Response.OnCompleted(() => Task.FromResult(answered.TrySetResult()));
-            var handedOver = TryHandOver(answering, recorded, async ct =>
+            var replying = answering;
+            var handedOver = TryHandOver(answering, async ct =>
             {
                 await answered.Task.WaitAsync(ct).ConfigureAwait(false);
-                await SendAsync(answering, later, ct).ConfigureAwait(false);
+                await SendAsync(replying, later, ct).ConfigureAwait(false);
             });
             await context.Response.WriteAsJsonAsync(answer, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             if (!handedOver)
             {
                 await context.Response.CompleteAsync().ConfigureAwait(false);
-                await SendRecordedAsync(answering, recorded, ct => SendAsync(answering, later, ct), cancellationToken).ConfigureAwait(false);
+                await SendKeptAsync(answering, ct => SendAsync(replying, later, ct), cancellationToken).ConfigureAwait(false);
             }
 
             return;
         }
 
+        var all = await RouteAllAsync(answering.Activity, events, cancellationToken).ConfigureAwait(false);
+        answering = await RecordAsync(answering, all, cancellationToken).ConfigureAwait(false);
+        var sending = answering;
+        if (!TryHandOver(answering, ct => SendAsync(sending, all, ct)))
+        {
+            await SendKeptAsync(answering, ct => SendAsync(sending, all, ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An activity a crashed or stopped instance recorded and did not answer: its recorded answer is sent; with
+    /// none, it is routed now, as delivered again (a scene that already took it answers as it did then).</summary>
+    public async Task AnswerAgainAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var activity = Parse(System.Text.Encoding.UTF8.GetBytes(entry.Payload));
+        var channelData = activity?.ReadTeamsChannelData();
+        if (activity is null || channelData is null || ActivityTranslator.TenantOf(activity, channelData) is not { } tenant)
+        {
+            await inbox.DoneAsync(entry.Key).ConfigureAwait(false); // unreadable: nothing can answer it (never stored so)
+            return;
+        }
+
+        using var scope = InboundScope.Begin(logger, ActivityTranslator.Platform, tenant, activity.Id);
+        var answering = new Answering(activity, ReferenceOf(activity, tenant).ToBotFramework(), entry.Key);
+        RouterResult answer;
+        if (entry.Answer is { } recorded)
+        {
+            answer = RouterResultJson.Read(recorded);
+        }
+        else
+        {
+            var translation = ActivityTranslator.Translate(activity, channelData, entry.AcceptedUtc);
+            var events = Delivered(await relayedAuthors.CreditAsync(tenant, translation.Events, cancellationToken).ConfigureAwait(false), entry.Key, again: true);
+            answer = await RouteAllAsync(activity, events, cancellationToken).ConfigureAwait(false);
+            answering = await RecordAsync(answering, answer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!TryHandOver(answering, ct => SendAsync(answering, answer, ct)))
+        {
+            inbox.GiveBack(entry.Key); // stopping: the next instance up answers it
+        }
+    }
+
+    /// <summary>The router's answers to an activity's events as one: the messages in order, and (Action.Submit) the
+    /// card's refresh, or what was wrong with its inputs when there is no card to refresh.</summary>
+    private async Task<RouterResult> RouteAllAsync(Activity activity, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
+    {
         var replies = new List<Outgoing>();
         Card? refresh = null;
         IReadOnlyDictionary<string, string>? refreshErrors = null;
@@ -184,10 +242,8 @@ public sealed partial class TeamsPipeline(
         {
             var result = await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
             var these = result.Replies;
-            if (answering.Activity.Value is not null && answering.Activity.ReplyToId is not null)
+            if (activity.Value is not null && activity.ReplyToId is not null)
             {
-                // Action.Submit path: refresh the card in place (with messages under refused inputs), or say what
-                // was wrong when there is no card to refresh.
                 if (result.ReplaceCard is { } card)
                 {
                     (refresh, refreshErrors) = (card, result.InputErrors);
@@ -201,55 +257,45 @@ public sealed partial class TeamsPipeline(
             replies.AddRange(these);
         }
 
-        var all = new RouterResult(replies, refresh, refreshErrors);
-        var kept = await RecordAsync(answering, all, cancellationToken).ConfigureAwait(false);
-        if (!TryHandOver(answering, kept, ct => SendAsync(answering, all, ct)))
-        {
-            await SendRecordedAsync(answering, kept, ct => SendAsync(answering, all, ct), cancellationToken).ConfigureAwait(false);
-        }
+        return new RouterResult(replies, refresh, refreshErrors);
     }
 
-    /// <summary>Replies an instance recorded and did not send (it crashed): sent now, behind the conversation's others.</summary>
-    public async Task HandOverRecordedAsync(InboxEntry entry)
+    /// <summary>The events told which delivery of the activity they are, when it is kept in the inbox.</summary>
+    private static IReadOnlyList<IncomingEvent> Delivered(IReadOnlyList<IncomingEvent> events, InboundEventKey? kept, bool again) =>
+        kept is null ? events : [.. events.Select(e => e with { Delivery = new EventDelivery(kept.EventId, again) })];
+
+    /// <summary>Records the answer before the request is answered; an answer with nothing to send finishes the activity.</summary>
+    private async Task<Answering> RecordAsync(Answering answering, RouterResult answer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var activity = Parse(System.Text.Encoding.UTF8.GetBytes(entry.Payload));
-        if (activity is null || entry.Answer is null)
+        if (answering.Kept is not { } key)
         {
-            await replyInbox.SentAsync(entry.Key).ConfigureAwait(false); // unreadable: nothing can be sent for it (never stored so)
-            return;
+            return answering;
         }
 
-        var tenant = ActivityTranslator.TenantOf(activity, activity.ReadTeamsChannelData())!;
-        var answering = new Answering(activity, ReferenceOf(activity, tenant).ToBotFramework(), entry.Key, []);
-        var answer = RouterResultJson.Read(entry.Answer);
-        using var scope = InboundScope.Begin(logger, ActivityTranslator.Platform, tenant, activity.Id);
-        if (!TryHandOver(answering, true, ct => SendAsync(answering, answer, ct)))
+        if (answer is { Replies.Count: 0, ReplaceCard: null })
         {
-            replyInbox.GiveBack(entry.Key); // stopping: the next instance up sends them
+            await inbox.DoneAsync(key).ConfigureAwait(false);
+            return answering with { Kept = null };
         }
+
+        await inbox.TryAnswerAsync(key, answer, cancellationToken).ConfigureAwait(false);
+        return answering;
     }
-
-    /// <summary>Records the replies before the request is answered; false when there is nothing to record, no id to
-    /// record them by, or the store cannot take them now.</summary>
-    private async Task<bool> RecordAsync(Answering answering, RouterResult answer, CancellationToken cancellationToken) =>
-        answering.Key is { } key && (answer.Replies.Count > 0 || answer.ReplaceCard is not null)
-        && await replyInbox.TryRecordAsync(key, System.Text.Encoding.UTF8.GetString(answering.Body), answer, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Queues the messages behind the conversation's earlier ones; false while the host stops, when the
     /// request sends them itself.</summary>
-    private bool TryHandOver(Answering answering, bool recorded, Func<CancellationToken, Task> send)
+    private bool TryHandOver(Answering answering, Func<CancellationToken, Task> send)
     {
         var conversation = answering.Reference.Conversation!;
         return outbox.TryHandOver($"teams|{conversation.TenantId}|{conversation.Id}", $"Teams reply to activity {answering.Activity.Id}",
-            ct => SendRecordedAsync(answering, recorded, send, ct));
+            ct => SendKeptAsync(answering, send, ct));
     }
 
-    /// <summary>Sends, then removes the record: sent (or refused for good) nobody is to send them again; failed, they
-    /// are given back to be tried again.</summary>
-    private async Task SendRecordedAsync(Answering answering, bool recorded, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    /// <summary>Sends, then finishes the kept activity: sent (or refused for good), nobody is to answer it again; failed,
+    /// it is given back to be tried again.</summary>
+    private async Task SendKeptAsync(Answering answering, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
-        if (!recorded)
+        if (answering.Kept is not { } key)
         {
             await send(cancellationToken).ConfigureAwait(false);
             return;
@@ -261,11 +307,11 @@ public sealed partial class TeamsPipeline(
         }
         catch
         {
-            replyInbox.GiveBack(answering.Key!);
+            inbox.GiveBack(key);
             throw;
         }
 
-        await replyInbox.SentAsync(answering.Key!).ConfigureAwait(false);
+        await inbox.DoneAsync(key).ConfigureAwait(false);
     }
 
     /// <summary>The answer to one activity: its card refreshed in place, then its messages.</summary>
@@ -420,9 +466,9 @@ public sealed partial class TeamsPipeline(
         activity.ServiceUrl!, activity.Conversation!.Id!, tenant, activity.Recipient!.Id!, activity.From!.Id!, activity.From.AadObjectId,
         activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal"));
 
-    /// <summary>An activity being answered: where replies go, the key it is claimed and recorded by (none without an
-    /// activity id), and the request's body, recorded with the replies.</summary>
-    private sealed record Answering(Activity Activity, ConversationReference Reference, InboundEventKey? Key, byte[] Body);
+    /// <summary>An activity being answered: where replies go, and the key it is kept by in the inbox (null when it is
+    /// not: no activity id, the store was down, or nothing was left to send).</summary>
+    private sealed record Answering(Activity Activity, ConversationReference Reference, InboundEventKey? Kept);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams reply not delivered: {Outcome}")]
     private static partial void LogReplyFailed(ILogger logger, string outcome);

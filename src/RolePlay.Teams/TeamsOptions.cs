@@ -56,12 +56,12 @@ public sealed class TeamsOptions
     /// <summary>How long a reaction to relayed peer feedback is still credited to the peer who gave it.</summary>
     public TimeSpan RelayedAuthorRetention { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>How long the replies an instance recorded for an activity are its own to send: renewed while they are
-    /// sent; after a crash another instance sends them once it has run out (<c>TeamsReplyInbox</c>).</summary>
-    public TimeSpan ReplyLease { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long an activity an instance recorded is its own to answer: renewed while it is answered; after a
+    /// crash another instance answers it once the lease has run out (<c>TeamsInbox</c>).</summary>
+    public TimeSpan InboxLease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often an instance looks for recorded replies nobody is sending.</summary>
-    public TimeSpan ReplyScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often an instance looks for recorded activities nobody is answering.</summary>
+    public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
@@ -103,9 +103,9 @@ public sealed class TeamsOptions
             problems.Add($"Teams:MaxRequestBytes must be between 1024 and 4194304, got {MaxRequestBytes}.");
         }
 
-        if (ReplyLease < TimeSpan.FromSeconds(1) || ReplyScanInterval <= TimeSpan.Zero || ReplyScanInterval >= ReplyLease)
+        if (InboxLease < TimeSpan.FromSeconds(1) || InboxScanInterval <= TimeSpan.Zero || InboxScanInterval >= InboxLease)
         {
-            problems.Add($"Teams:ReplyLease must be at least 1 s and Teams:ReplyScanInterval above zero and shorter than it, got {ReplyLease} and {ReplyScanInterval}.");
+            problems.Add($"Teams:InboxLease must be at least 1 s and Teams:InboxScanInterval above zero and shorter than it, got {InboxLease} and {InboxScanInterval}.");
         }
 
         problems.AddRange(Retry.Problems("Teams:Retry"));

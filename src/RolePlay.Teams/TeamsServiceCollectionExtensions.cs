@@ -44,8 +44,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<ConversationOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.TryAddSingleton<IInbox, InMemoryInbox>();
-        services.TryAddSingleton<TeamsReplyInbox>();
-        services.AddHostedService<TeamsReplyResumer>();
+        services.TryAddSingleton<TeamsInbox>();
+        services.AddHostedService<TeamsInboxResumer>();
         services.TryAddScoped<TeamsPipeline>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RolePlay.Channels;
 using RolePlay.Channels.Inbound;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
@@ -35,7 +36,7 @@ public sealed class SlackEventInbox(
 
     private static readonly KeyValuePair<string, object?> PlatformTag = new("roleplay.platform", SlackInbound.Platform.Id);
 
-    private readonly ConcurrentDictionary<InboundEventKey, HeldEntry> _working = new();
+    private readonly ConcurrentDictionary<InboundEventKey, HeldInboxEntry> _working = new();
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     private TimeSpan Lease => options.Value.InboxLease;
@@ -194,7 +195,7 @@ public sealed class SlackEventInbox(
 
     private bool TryRun(InboxEntry entry, Work work)
     {
-        var held = new HeldEntry(entry);
+        var held = new HeldInboxEntry(entry);
         _working[entry.Key] = held;
         if (dispatcher.TryEnqueue(work.Description, entry.OrderKey, ct => RunAsync(held, work, ct)))
         {
@@ -207,7 +208,7 @@ public sealed class SlackEventInbox(
     }
 
     /// <summary>In the lane: the work, then the entry is removed once its replies are sent (or given back if it failed).</summary>
-    private async Task RunAsync(HeldEntry held, Work work, CancellationToken cancellationToken)
+    private async Task RunAsync(HeldInboxEntry held, Work work, CancellationToken cancellationToken)
     {
         var key = held.Entry.Key;
         SlackDelivery delivery;
@@ -298,7 +299,7 @@ public sealed class SlackEventInbox(
 
     /// <summary>A first attempt goes through the dedupe claim, which drops Slack's retry of an event already finished and
     /// removed; a later attempt is this event's own earlier one, cut off, so it is worked on regardless.</summary>
-    private async Task<SlackDelivery> HandleEventAsync(HeldEntry held, SlackEventCallback callback, CancellationToken cancellationToken)
+    private async Task<SlackDelivery> HandleEventAsync(HeldInboxEntry held, SlackEventCallback callback, CancellationToken cancellationToken)
     {
         if (held.Entry.Attempts > 0)
         {
@@ -313,7 +314,7 @@ public sealed class SlackEventInbox(
     }
 
     /// <summary>The bot's user id comes from the envelope, else from the install.</summary>
-    private async Task<SlackDelivery> TranslateAndRouteAsync(SlackEventCallback callback, HeldEntry held, CancellationToken cancellationToken)
+    private async Task<SlackDelivery> TranslateAndRouteAsync(SlackEventCallback callback, HeldInboxEntry held, CancellationToken cancellationToken)
     {
         var tenant = held.Entry.Key.Tenant.TenantId;
         var botUserId = callback.BotUserId ?? (await installs.FindAsync(tenant, cancellationToken))?.BotUserId;
@@ -337,7 +338,7 @@ public sealed class SlackEventInbox(
     /// <summary>An answer recorded by an earlier attempt is sent as it was; otherwise the router's answer is recorded, then
     /// sent. The router learns the entry's id, and whether an earlier attempt was cut off before recording its answer:
     /// what that attempt stored may already hold the event.</summary>
-    private async Task<SlackDelivery> AnswerAsync(HeldEntry held, SlackRouted routed, CancellationToken cancellationToken)
+    private async Task<SlackDelivery> AnswerAsync(HeldInboxEntry held, SlackRouted routed, CancellationToken cancellationToken)
     {
         var answer = held.Entry.Answer is { } recorded
             ? RouterResultJson.Read(recorded)
@@ -345,12 +346,12 @@ public sealed class SlackEventInbox(
         return await dispatcher.RespondAsync(routed, answer, cancellationToken);
     }
 
-    private static SlackRouted Delivered(HeldEntry held, SlackRouted routed) =>
+    private static SlackRouted Delivered(HeldInboxEntry held, SlackRouted routed) =>
         routed with { Event = routed.Event with { Delivery = new EventDelivery(held.Entry.Key.EventId, held.Entry.Attempts > 0) } };
 
     /// <summary>Records the answer on the entry. Not recorded (the store failed, or the lease was lost), it is sent all
     /// the same: it is this event's answer, and a later attempt can only route the event again.</summary>
-    private async Task<RouterResult> RecordAsync(HeldEntry held, RouterResult answer, CancellationToken cancellationToken)
+    private async Task<RouterResult> RecordAsync(HeldInboxEntry held, RouterResult answer, CancellationToken cancellationToken)
     {
         try
         {
@@ -406,34 +407,5 @@ public sealed class SlackEventInbox(
     private static string Describe(SlackBlockActions actions) => $"block action by {actions.User.Id}";
 
     /// <summary>What an entry's lane work does, named for the logs.</summary>
-    private sealed record Work(string Description, Func<HeldEntry, CancellationToken, Task<SlackDelivery>> RunAsync);
-
-    /// <summary>An entry this instance holds, at its latest stored version. Its updates (lease renewals from the resumer,
-    /// the answer from the lane) go one at a time, or each would find the other's write and lose.</summary>
-    private sealed class HeldEntry(InboxEntry entry)
-    {
-        public InboxEntry Entry { get; private set; } = entry;
-
-        private SemaphoreSlim Gate { get; } = new(1, 1);
-
-        /// <summary>False when someone else changed or finished the entry first.</summary>
-        public async Task<bool> TryUpdateAsync(IInbox inbox, Func<InboxEntry, InboxEntry> change, CancellationToken cancellationToken)
-        {
-            await Gate.WaitAsync(cancellationToken);
-            try
-            {
-                if (await inbox.TryUpdateAsync(change(Entry), cancellationToken) is not { } stored)
-                {
-                    return false;
-                }
-
-                Entry = stored;
-                return true;
-            }
-            finally
-            {
-                Gate.Release();
-            }
-        }
-    }
+    private sealed record Work(string Description, Func<HeldInboxEntry, CancellationToken, Task<SlackDelivery>> RunAsync);
 }

@@ -1,15 +1,21 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RolePlay.Core.Storage;
+using RolePlay.Storage;
+using RolePlay.Teams.Inbound;
 using RolePlay.Testing;
 using RolePlay.Testing.Teams;
 using Xunit.Abstractions;
 
 namespace RolePlay.Bot.Tests.Teams;
 
-/// <summary>Teams is answered 200 once the turn is stored, and the replies leave after. A real bot process (Teams local
-/// mode, real SQLite) is killed with SIGKILL while its first reply is held up at the connector; the next process on the
-/// same store sends the whole answer, once.</summary>
+/// <summary>Teams is answered 200 once the turn is stored, and the replies leave after; the activity is recorded before
+/// it is routed. Real bot processes (Teams local mode, real SQLite): one is killed with SIGKILL while its first reply is
+/// held up at the connector, and the next on the same store sends the whole answer, once; an activity a crashed process
+/// recorded and never answered is routed by the next, whether or not the crash came after its scene stored it.</summary>
 public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-teams-crash-").FullName;
@@ -59,6 +65,94 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_activity_recorded_and_never_routed_is_answered_by_the_next_host()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var person = new TeamsActivities(connector.ServiceUrl, "29:" + Guid.NewGuid().ToString("N"));
+        await RecordUnansweredAsync(person.Message("start late-delivery-birthday"));
+
+        var host = await StartAsync();
+        try
+        {
+            await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= 3, TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(2)); // nothing more comes
+            var sent = connector.ActivityPosts.Select(p => p.Json!).ToList();
+            output.WriteLine(string.Join(" | ", sent.Select(a => a["text"]?.ToString() ?? "(card)")));
+            Assert.Equal(3, sent.Count);
+            Assert.StartsWith("Coach: ", sent[0]["text"]!.ToString(), StringComparison.Ordinal);
+            Assert.StartsWith("Jake: ", sent[1]["text"]!.ToString(), StringComparison.Ordinal);
+            Assert.All(connector.ActivityPosts, p => Assert.Contains(person.ConversationId, Uri.UnescapeDataString(p.Path), StringComparison.Ordinal));
+        }
+        finally
+        {
+            BotProcess.Kill(host.Process);
+        }
+    }
+
+    [Fact]
+    public async Task An_activity_its_scene_stored_before_the_crash_gets_the_same_answer_not_a_second_turn()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var person = new TeamsActivities(connector.ServiceUrl, "29:" + Guid.NewGuid().ToString("N"));
+        var reply = person.Message("I'm so sorry the cake didn't arrive, that must be upsetting on her birthday.");
+        var first = await StartAsync();
+        try
+        {
+            using (var started = await first.Http.PostAsJsonAsync("/api/messages", person.Message("start late-delivery-birthday")))
+            {
+                Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+            }
+
+            await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= 3, TimeSpan.FromSeconds(20));
+            using (var answered = await first.Http.PostAsJsonAsync("/api/messages", reply))
+            {
+                Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            }
+
+            await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= 4, TimeSpan.FromSeconds(20));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            BotProcess.Kill(first.Process);
+        }
+
+        // As if the first process had died after storing the turn and before recording its answer.
+        var before = connector.ActivityPosts.Select(p => p.Json!).ToList();
+        var turnAnswer = before.Skip(3).Select(a => a.ToJsonString()).ToList();
+        await RecordUnansweredAsync(reply);
+        var second = await StartAsync();
+        try
+        {
+            await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= before.Count + turnAnswer.Count, TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(2)); // nothing more comes
+            var again = connector.ActivityPosts.Skip(before.Count).Select(p => p.Json!.ToJsonString()).ToList();
+            output.WriteLine(string.Join(" | ", again));
+            Assert.Equal(turnAnswer, again); // the customer's same answer, not the turn taken twice
+        }
+        finally
+        {
+            BotProcess.Kill(second.Process);
+        }
+    }
+
+    /// <summary>Writes what a process that crashed at once would have left: the activity recorded, leased by it until a
+    /// moment ago, with no answer.</summary>
+    private async Task RecordUnansweredAsync(System.Text.Json.Nodes.JsonObject activity)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = Path.Combine(_dir, "roleplay.db") })
+            .Build();
+        await using var services = new ServiceCollection().AddRolePlayStorage(configuration).BuildServiceProvider();
+        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        var key = InboundEventKey.For(new TenantScope(ActivityTranslator.Platform, TeamsHost.TenantId),
+            $"{activity["conversation"]!["id"]}|{activity["id"]}");
+        var now = DateTimeOffset.UtcNow;
+        Assert.NotNull(await services.GetRequiredService<IInbox>().TryAddAsync(
+            new InboxEntry(key, null, activity.ToJsonString(), now.AddSeconds(-10), "crashed-host", now.AddSeconds(-1)), CancellationToken.None));
+    }
+
     private async Task<(Process Process, HttpClient Http)> StartAsync()
     {
         var port = ServeTests.FreePort();
@@ -67,8 +161,8 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
             "--urls", $"http://127.0.0.1:{port}",
             $"--Storage:Sqlite:Path={Path.Combine(_dir, "roleplay.db")}",
             // Quick leases, so the test need not wait out the default 30 s.
-            "--Teams:ReplyLease=00:00:02",
-            "--Teams:ReplyScanInterval=00:00:00.250",
+            "--Teams:InboxLease=00:00:02",
+            "--Teams:InboxScanInterval=00:00:00.250",
             "--Logging:LogLevel:Default=Warning",
         ]);
         BotProcess.ShowOutput(process, output);
