@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Storage;
@@ -44,15 +45,8 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
             var second = await StartAsync();
             try
             {
-                await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= 4, TimeSpan.FromSeconds(30));
-                await Task.Delay(TimeSpan.FromSeconds(2)); // nothing more comes
-                var sentAgain = connector.ActivityPosts.Skip(1).Select(p => p.Json!).ToList();
-                output.WriteLine(string.Join(" | ", sentAgain.Select(a => a["text"]?.ToString() ?? "(card)")));
-                Assert.Equal(3, sentAgain.Count);
-                Assert.StartsWith("Coach: ", sentAgain[0]["text"]!.ToString(), StringComparison.Ordinal);
+                var sentAgain = await SceneOpeningAsync(connector, after: 1);
                 Assert.Equal(connector.ActivityPosts.First().Json!["text"]!.ToString(), sentAgain[0]["text"]!.ToString());
-                Assert.StartsWith("Jake: ", sentAgain[1]["text"]!.ToString(), StringComparison.Ordinal);
-                Assert.Contains("End and debrief", sentAgain[2].ToJsonString(), StringComparison.Ordinal);
             }
             finally
             {
@@ -75,13 +69,7 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
         var host = await StartAsync();
         try
         {
-            await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= 3, TimeSpan.FromSeconds(30));
-            await Task.Delay(TimeSpan.FromSeconds(2)); // nothing more comes
-            var sent = connector.ActivityPosts.Select(p => p.Json!).ToList();
-            output.WriteLine(string.Join(" | ", sent.Select(a => a["text"]?.ToString() ?? "(card)")));
-            Assert.Equal(3, sent.Count);
-            Assert.StartsWith("Coach: ", sent[0]["text"]!.ToString(), StringComparison.Ordinal);
-            Assert.StartsWith("Jake: ", sent[1]["text"]!.ToString(), StringComparison.Ordinal);
+            await SceneOpeningAsync(connector, after: 0);
             Assert.All(connector.ActivityPosts, p => Assert.Contains(person.ConversationId, Uri.UnescapeDataString(p.Path), StringComparison.Ordinal));
         }
         finally
@@ -137,9 +125,24 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    /// <summary>Waits for the scene's opening after the first <paramref name="after"/> posts and checks it came whole and
+    /// once: the coach's introduction, the customer, the controls.</summary>
+    private async Task<IReadOnlyList<JsonNode>> SceneOpeningAsync(FakeConnector connector, int after)
+    {
+        await Poll.UntilAsync(() => connector.ActivityPosts.Count() >= after + 3, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // nothing more comes
+        var sent = connector.ActivityPosts.Skip(after).Select(p => p.Json!).ToList();
+        output.WriteLine(string.Join(" | ", sent.Select(a => a["text"]?.ToString() ?? "(card)")));
+        Assert.Equal(3, sent.Count);
+        Assert.StartsWith("Coach: ", sent[0]["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Jake: ", sent[1]["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("End and debrief", sent[2].ToJsonString(), StringComparison.Ordinal);
+        return sent;
+    }
+
     /// <summary>Writes what a process that crashed at once would have left: the activity recorded, leased by it until a
     /// moment ago, with no answer.</summary>
-    private async Task RecordUnansweredAsync(System.Text.Json.Nodes.JsonObject activity)
+    private async Task RecordUnansweredAsync(JsonObject activity)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = Path.Combine(_dir, "roleplay.db") })
