@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IInbox, InboxStore>();
+        services.AddSingleton<IStatementOutbox, StatementOutboxStore>();
         services.AddSingleton<IDeliveryAddressStore, DeliveryAddressStore>();
         services.AddSingleton<IPersonAliasStore, PersonAliasStore>();
         services.AddSingleton<IChannelInstallStore, ChannelInstallStore>();

@@ -12,6 +12,8 @@ using RolePlay.Core.Debriefing;
 using RolePlay.Core.Detection;
 using RolePlay.Core.GroupPractice;
 using RolePlay.Core.Insights;
+using RolePlay.Core.LearningRecords;
+using RolePlay.LearningRecords;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Recognition;
 using RolePlay.Core.Routines;
@@ -43,6 +45,7 @@ internal sealed class RouterHarness : IAsyncDisposable
         Logs = logs;
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
         var insights = services.GetRequiredService<IInsightsRecorder>();
+        var records = services.GetRequiredService<ILearningRecords>();
         var team = new ChannelRouter(
             new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, clock),
@@ -50,8 +53,8 @@ internal sealed class RouterHarness : IAsyncDisposable
             new ChannelPractice(Catalog, engine, People, Sessions, clock),
             services.GetRequiredService<RoutineCommands>());
         Router = new PracticeRouter(People, Sessions,
-            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, clock),
-            new DebriefConversation(engine, Sessions, Learning, insights, clock),
+            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, clock),
+            new DebriefConversation(engine, Sessions, Learning, insights, records, clock),
             new ConsentConversation(Catalog, People, clock),
             new SettingsForm(People, clock),
             team, services.GetRequiredService<RoutineAnswers>(), clock);
@@ -85,6 +88,13 @@ internal sealed class RouterHarness : IAsyncDisposable
 
     public PracticeSuggestions Suggestions => _services.GetRequiredService<PracticeSuggestions>();
 
+    /// <summary>The round that sends queued xAPI statements (<c>Lrs:*</c> settings in the routine setup's overrides).</summary>
+    public LrsDelivery Statements => _services.GetRequiredService<LrsDelivery>();
+
+    public IStatementOutbox StatementOutbox => _services.GetRequiredService<IStatementOutbox>();
+
+    public IPairingStore Pairing => _services.GetRequiredService<IPairingStore>();
+
     public static Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null) =>
         StartAsync(databasePath, now, new Routines.RoutineSetup(new DeliveredLog()), policy);
 
@@ -107,6 +117,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<Reachability>()
             .AddSingleton<IInsightsRecorder, InsightsRecorder>()
+            .AddLearningRecords(configuration)
             .AddSingleton<IBehaviourDetector, RuleBasedDetector>();
         RoutineHosting.Add(services, configuration);
         TeamRoutineWiring.Add(services, configuration);

@@ -11,6 +11,7 @@ using RolePlay.Core.Detection.Learned;
 using RolePlay.Core.Facilitation;
 using RolePlay.Core.GroupPractice;
 using RolePlay.Core.Insights;
+using RolePlay.LearningRecords;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Recognition;
 using RolePlay.Core.Routines;
@@ -115,6 +116,7 @@ internal static class BotHost
         builder.Services.AddSingleton<PracticeEngine>();
         RecognitionSettings.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IInsightsRecorder, InsightsRecorder>();
+        builder.Services.AddLearningRecords(builder.Configuration);
         builder.Services.AddSingleton<TeamSettings>();
         builder.Services.AddSingleton<RecognitionService>();
         builder.Services.AddSingleton<TranscriptSharing>();

@@ -1,5 +1,6 @@
 using RolePlay.Core.Chat;
 using RolePlay.Core.Insights;
+using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Sessions;
 using RolePlay.Core.Settings;
@@ -15,6 +16,7 @@ public sealed class DebriefConversation(
     ISessionStore sessions,
     ILearningStore learning,
     IInsightsRecorder insights,
+    ILearningRecords records,
     TimeProvider time)
 {
     private DateTimeOffset Now => time.GetUtcNow();
@@ -75,6 +77,7 @@ public sealed class DebriefConversation(
         var commitment = await learning.SaveCommitmentAsync(new CommitmentRecord(person.Key, Guid.NewGuid().ToString("N"), stored.SessionId,
             weakest, text, checkIn, CommitmentStatus.Open, Now), ct).ConfigureAwait(false);
         await insights.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
+        await records.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
         return new RouterResult(
             [new TextOut($"Committed: “{text}”. I'll ask you (and your buddy) how it went on {checkIn:dddd d MMMM}.")],
             ReplaceCard: CommonCards.Acknowledged("debrief.commitment", $"Your commitment: “{text}”"));

@@ -1,6 +1,7 @@
 using RolePlay.Core.Chat;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Insights;
+using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
@@ -17,6 +18,7 @@ public sealed class RoutineAnswers(
     BuddyCheckInRoutine checkIns,
     IBehaviourDetector detector,
     IInsightsRecorder insights,
+    ILearningRecords records,
     TimeProvider time)
 {
     public static bool Handles(string verb) => verb is CardVerbs.LogPhrase or CardVerbs.CheckIn;
@@ -103,6 +105,7 @@ public sealed class RoutineAnswers(
             outcome == TeamRoutineCards.CheckInOutcome.Kept, now);
         await learning.AddCheckInAsync(checkIn, ct).ConfigureAwait(false);
         await insights.CheckedInAsync(checkIn, ct).ConfigureAwait(false);
+        await records.CheckedInAsync(checkIn, commitment, ct).ConfigureAwait(false);
         await UpdateStatusAsync(commitment, StatusOf(outcome), ct).ConfigureAwait(false);
 
         var thanks = by == learnerKey ? "Thanks for checking in on yourself." : $"Thanks for checking in on {learner.DisplayName}.";

@@ -3,6 +3,7 @@ using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Debriefing;
 using RolePlay.Core.Insights;
+using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Sessions;
 using RolePlay.Core.Settings;
@@ -20,6 +21,7 @@ public sealed class SceneConversation(
     ISessionStore sessions,
     ILearningStore learning,
     IInsightsRecorder insights,
+    ILearningRecords records,
     TimeProvider time)
 {
     public const string Help = "During a practice: /pause, /resume, /stop (nothing is scored) or /end (finish and debrief).";
@@ -86,7 +88,7 @@ public sealed class SceneConversation(
             var session = SessionPersistence.Restore(engine, last);
             if (session.Report() is { Scored: true } report)
             {
-                await ScoreAsync(person, last.SessionId, report, session.Transcript, ct).ConfigureAwait(false);
+                await ScoreAsync(person, last, report, session.Transcript, ct).ConfigureAwait(false);
             }
         }
 
@@ -175,7 +177,7 @@ public sealed class SceneConversation(
         await sessions.SaveAsync(SessionPersistence.Applied(header, delivery, result), turns, ct).ConfigureAwait(false);
         if (report is { Scored: true })
         {
-            await ScoreAsync(person, header.SessionId, report, session.Transcript, ct).ConfigureAwait(false);
+            await ScoreAsync(person, header, report, session.Transcript, ct).ConfigureAwait(false);
         }
 
         return result;
@@ -203,11 +205,12 @@ public sealed class SceneConversation(
         return new RouterResult(replies);
     }
 
-    private async Task ScoreAsync(PersonRecord person, string sessionId, PracticeReport report, IReadOnlyList<Utterance> transcript, CancellationToken ct)
+    private async Task ScoreAsync(PersonRecord person, SessionRecord ended, PracticeReport report, IReadOnlyList<Utterance> transcript, CancellationToken ct)
     {
-        var rubric = SessionPersistence.Rubric(person.Key, sessionId, report, Now);
+        var rubric = SessionPersistence.Rubric(person.Key, ended.SessionId, report, Now);
         await learning.SaveRubricAsync(rubric, ct).ConfigureAwait(false);
         await insights.SessionScoredAsync(person, rubric, transcript, ct).ConfigureAwait(false);
+        await records.PracticeScoredAsync(person, ended, report, ct).ConfigureAwait(false);
     }
 
     private string CustomerName(PracticeSession session) =>

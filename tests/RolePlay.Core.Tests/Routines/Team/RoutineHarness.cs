@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Insights;
+using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Routing;
 using RolePlay.Core.Settings;
@@ -76,7 +77,7 @@ internal sealed class RoutineHarness : IAsyncDisposable
 
     public WeeklyCelebrationRoutine Celebration() => new(Teams, Recognitions, Phrases, People);
 
-    public RoutineAnswers Answers() => new(People, Learning, Phrases, CheckIn(), new RuleBasedDetector(), new InsightsRecorder(Insights, People, Recognitions), Clock);
+    public RoutineAnswers Answers() => new(People, Learning, Phrases, CheckIn(), new RuleBasedDetector(), new InsightsRecorder(Insights, People, Recognitions), new NoLearningRecords(), Clock);
 
     public async Task<TeamRecord> SaveTeamAsync(string zone, TimeOnly? standup = null, Func<TeamRecord, TeamRecord>? change = null)
     {

@@ -1,0 +1,29 @@
+using RolePlay.Core.Practice;
+using RolePlay.Core.Storage;
+
+namespace RolePlay.Core.LearningRecords;
+
+/// <summary>What the practice tells a team's learning record store, once each is stored: a practice scored, the
+/// debrief's commitment, a check-in on it. Called after the store has the record, so a failure here never costs the
+/// practice; an implementation queues what it sends (it must not call out to the LRS in the turn).</summary>
+public interface ILearningRecords
+{
+    /// <summary>An ended, scored session: <paramref name="session"/> is its stored header (scenario, persona, start and
+    /// end), <paramref name="report"/> its rubric with evidence and its success criteria.</summary>
+    Task PracticeScoredAsync(PersonRecord person, SessionRecord session, PracticeReport report, CancellationToken ct);
+
+    Task CommitmentMadeAsync(PersonRecord person, CommitmentRecord commitment, CancellationToken ct);
+
+    /// <summary>A check-in on <paramref name="commitment"/>, by its maker or their buddy (<see cref="CheckInRecord.By"/>).</summary>
+    Task CheckedInAsync(CheckInRecord checkIn, CommitmentRecord commitment, CancellationToken ct);
+}
+
+/// <summary>The default: no team sends learning records.</summary>
+public sealed class NoLearningRecords : ILearningRecords
+{
+    public Task PracticeScoredAsync(PersonRecord person, SessionRecord session, PracticeReport report, CancellationToken ct) => Task.CompletedTask;
+
+    public Task CommitmentMadeAsync(PersonRecord person, CommitmentRecord commitment, CancellationToken ct) => Task.CompletedTask;
+
+    public Task CheckedInAsync(CheckInRecord checkIn, CommitmentRecord commitment, CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RolePlay.Core.Content;
+using RolePlay.Core.LearningRecords;
+using RolePlay.Core.Practice;
+using RolePlay.Core.Storage;
+
+namespace RolePlay.LearningRecords;
+
+/// <summary>Logs the statements of a tenant that keeps learning records (<see cref="LrsOptions"/>) in the bot's store,
+/// and queues them for its LRS when it names one: <see cref="LrsDelivery"/> sends them. Consent first: nothing is queued about a person who has not opted in
+/// to practice.</summary>
+public sealed class XapiLearningRecords(
+    IOptions<LrsOptions> options,
+    ContentCatalog catalog,
+    IStatementOutbox outbox,
+    IPeopleStore people,
+    ISessionStore sessions) : ILearningRecords
+{
+    public async Task PracticeScoredAsync(PersonRecord person, SessionRecord session, PracticeReport report, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(session);
+        if (Sending(person, StatementKind.Practice) is { } lrs)
+        {
+            await QueueAsync(lrs, [person.Key], new XapiStatements(lrs, catalog).Practice(session, report), ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task CommitmentMadeAsync(PersonRecord person, CommitmentRecord commitment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(commitment);
+        if (Sending(person, StatementKind.Commitment) is { } lrs)
+        {
+            var session = await sessions.GetAsync(commitment.Person, commitment.SessionId, ct).ConfigureAwait(false);
+            await QueueAsync(lrs, [person.Key], [new XapiStatements(lrs, catalog).Commitment(commitment, session?.ScenarioId)], ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task CheckedInAsync(CheckInRecord checkIn, CommitmentRecord commitment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        ArgumentNullException.ThrowIfNull(commitment);
+        if (options.Value.For(checkIn.Person.Tenant) is not { } configured || !configured.Sends(StatementKind.CheckIn))
+        {
+            return;
+        }
+
+        var learner = await people.GetAsync(checkIn.Person, ct).ConfigureAwait(false);
+        if (learner is not null && Sending(learner, StatementKind.CheckIn) is { } lrs)
+        {
+            await QueueAsync(lrs, [checkIn.Person, checkIn.By], [new XapiStatements(lrs, catalog).CheckIn(checkIn, commitment)], ct).ConfigureAwait(false);
+        }
+    }
+
+    private LrsTenantOptions? Sending(PersonRecord person, StatementKind kind) =>
+        person.Consent == ConsentState.OptedIn && options.Value.For(person.Key.Tenant) is { } lrs && lrs.Sends(kind) ? lrs : null;
+
+    private Task QueueAsync(LrsTenantOptions lrs, IReadOnlyList<PersonKey> named, IReadOnlyList<JsonObject> statements, CancellationToken ct) =>
+        outbox.AddAsync([.. statements.Select((s, i) => new QueuedStatement(lrs.Tenant, s["id"]!.GetValue<string>(), named, s.ToJsonString(),
+            DateTimeOffset.Parse(s["timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), i))],
+            send: lrs.Endpoint is not null, ct);
+}

@@ -1,0 +1,249 @@
+using System.Text.Json.Nodes;
+using RolePlay.Bot.Tests.Dashboard;
+using RolePlay.Core.Chat;
+using RolePlay.Core.Storage;
+using RolePlay.LearningRecords;
+using RolePlay.Testing.Lrs;
+using Xunit.Abstractions;
+using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
+
+namespace RolePlay.Bot.Tests.Lrs;
+
+/// <summary>Practice through the router on real SQLite, the statements queued in the store and sent by
+/// <see cref="LrsDelivery"/> to a stand-in LRS on loopback: what the LRS receives for one practice to its commitment
+/// and check-in, once, whatever the LRS does in between.</summary>
+public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _dir = Directory.CreateTempSubdirectory("roleplay-lrs-").FullName;
+    private FakeLrs _lrs = null!;
+
+    private static ChannelUser Agent => PracticeSeed.Agent(1);
+
+    private static PersonKey AgentKey => new(Agent.Platform, Agent.TenantId, Agent.UserId);
+
+    public async Task InitializeAsync() => _lrs = await FakeLrs.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _lrs.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [SkippableFact] // the validator is Learning Locker's, from tests/node_modules
+    public async Task A_practice_to_its_commitment_and_check_in_reaches_the_LRS_as_valid_statements_once()
+    {
+        await using var bot = await StartAsync();
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents: 2);
+        await bot.SayAsync(Agent, "opt in");
+        var sessionId = await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
+        await CheckInAsync(bot, Agent, sessionId, "kept", "Named it first on three calls");
+
+        Assert.Equal(5, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None)); // nothing left: sent once
+        var received = _lrs.Statements;
+        foreach (var statement in received)
+        {
+            output.WriteLine(statement.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        // The harness's clock stands still during a practice: statements of one instant keep their event's order.
+        var verbs = received.Select(s => s["verb"]!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(
+            new[] { XapiVocabulary.Attempted, XapiVocabulary.Completed, XapiVocabulary.Passed, XapiVocabulary.Committed, XapiVocabulary.CheckedIn }.Order(),
+            verbs.Order());
+        Assert.True(verbs.IndexOf(XapiVocabulary.Attempted) < verbs.IndexOf(XapiVocabulary.Completed));
+        Assert.Equal(XapiVocabulary.CheckedIn, verbs[^1]);
+        var byVerb = received.ToDictionary(s => s["verb"]!["id"]!.GetValue<string>());
+        Assert.Empty(await XapiValidator.ProblemsAsync(received));
+        Assert.All(received, s => Assert.Equal(
+            """{"objectType":"Agent","account":{"homePage":"https://roleplay.example.com/studio","name":"agent-1"}}""", s["actor"]!.ToJsonString()));
+        Assert.Single(received.Select(s => s["context"]!["registration"]!.GetValue<string>()).Distinct()); // one practice
+
+        var completed = byVerb[XapiVocabulary.Completed];
+        var score = completed["result"]!["score"]!;
+        Assert.Equal(16, score["max"]!.GetValue<int>());
+        Assert.InRange(score["raw"]!.GetValue<int>(), 1, 16);
+        Assert.Equal(Math.Round(score["raw"]!.GetValue<double>() / 16, 4), score["scaled"]!.GetValue<double>());
+        var listening = completed["result"]!["extensions"]![XapiVocabulary.Criterion("active_listening")]!;
+        var phrases = listening["evidence"]!.AsArray().Select(e => e!["phrase"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(phrases);
+        Assert.All(phrases, p => Assert.Contains(PracticeSeed.WarmAgent, line => line.Contains(p, StringComparison.Ordinal)));
+
+        Assert.Equal("Name the feeling first", byVerb[XapiVocabulary.Committed]["result"]!["response"]!.GetValue<string>());
+        Assert.True(byVerb[XapiVocabulary.CheckedIn]["result"]!["success"]!.GetValue<bool>());
+        Assert.Equal("self", byVerb[XapiVocabulary.CheckedIn]["context"]!["extensions"]![XapiVocabulary.ReportedBy]!.GetValue<string>());
+        var noText = string.Join("\n", _lrs.Requests.Select(r => r.Body));
+        Assert.DoesNotContain(PracticeSeed.SecretReflection, noText, StringComparison.Ordinal); // the private feelings stay in RolePlay
+        Assert.DoesNotContain("Agent Number1", noText, StringComparison.Ordinal); // no names, only the platform's ids
+    }
+
+    [Fact]
+    public async Task A_retry_storm_and_an_outage_lose_nothing_and_duplicate_nothing()
+    {
+        await using var bot = await StartAsync();
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents: 1);
+        await bot.SayAsync(Agent, "opt in");
+        await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
+
+        _lrs.FailNext(503, times: 3);
+        Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None)); // waiting out the failure: not even tried
+        Assert.Equal(1, _lrs.StatementPosts);
+        for (var i = 0; i < 3; i++)
+        {
+            bot.Clock.Advance(TimeSpan.FromMinutes(5));
+            await bot.Statements.DeliverAsync(CancellationToken.None);
+        }
+
+        _lrs.FailNext(429, retryAfter: TimeSpan.FromMinutes(30));
+        await seed.PracticeAsync(Agent, PracticeSeed.ColdAgent, commit: false);
+        await bot.Statements.DeliverAsync(CancellationToken.None);
+        bot.Clock.Advance(TimeSpan.FromMinutes(10));
+        var postsBefore = _lrs.StatementPosts;
+        await bot.Statements.DeliverAsync(CancellationToken.None);
+        Assert.Equal(postsBefore, _lrs.StatementPosts); // Retry-After is honoured
+
+        _lrs.Down = true; // an hour's outage
+        for (var minute = 0; minute < 60; minute += 5)
+        {
+            bot.Clock.Advance(TimeSpan.FromMinutes(5));
+            await bot.Statements.DeliverAsync(CancellationToken.None);
+        }
+
+        _lrs.Down = false;
+        bot.Clock.Advance(TimeSpan.FromMinutes(5));
+        await bot.Statements.DeliverAsync(CancellationToken.None);
+
+        var verbs = _lrs.Statements.Select(s => s["verb"]!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(7, verbs.Count); // two practices (attempted, completed, passed or failed) and one commitment
+        Assert.Equal(verbs.Count, _lrs.Statements.Select(s => s["id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Empty(await bot.StatementOutbox.ListWaitingAsync(AgentKey.Tenant, 100, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_statement_the_LRS_refuses_is_parked_with_its_reason_and_the_rest_are_sent()
+    {
+        await using var bot = await StartAsync();
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents: 1);
+        await bot.SayAsync(Agent, "opt in");
+        await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent, commit: false);
+        var waiting = await bot.StatementOutbox.ListWaitingAsync(AgentKey.Tenant, 10, CancellationToken.None);
+        var json = JsonNode.Parse(waiting[1].Json)!.AsObject();
+        json["verb"]!["id"] = "completed"; // not an IRI
+        var broken = waiting[1] with { Json = json.ToJsonString() };
+        await bot.StatementOutbox.AddAsync([broken], send: true, CancellationToken.None);
+
+        Assert.Equal(2, await bot.Statements.DeliverAsync(CancellationToken.None));
+
+        var parked = Assert.Single(await bot.StatementOutbox.ListParkedAsync(AgentKey.Tenant, CancellationToken.None));
+        Assert.Equal(broken.StatementId, parked.StatementId);
+        Assert.StartsWith("400: ", parked.Parked, StringComparison.Ordinal);
+        Assert.Equal([waiting[0].StatementId, waiting[2].StatementId], _lrs.Statements.Select(s => s["id"]!.GetValue<string>()));
+        Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None)); // parked: never sent again by itself
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_about_someone_who_has_not_opted_in_or_for_a_tenant_without_an_LRS()
+    {
+        await using var bot = await StartAsync();
+        var seed = new PracticeSeed(bot);
+        var elsewhere = new ChannelUser("studio", "other-tenant", "agent-9", "Agent Nine");
+        await bot.SayAsync(elsewhere, "opt in");
+        await seed.PracticeAsync(elsewhere, PracticeSeed.WarmAgent);
+        await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent); // never asked: practice on request, no records
+        await bot.SayAsync(PracticeSeed.Agent(2), "opt in");
+        await bot.SayAsync(PracticeSeed.Agent(2), "stop");
+        await seed.PracticeAsync(PracticeSeed.Agent(2), PracticeSeed.WarmAgent); // opted out, and still free to practise
+
+        Assert.Empty(await bot.StatementOutbox.ListWaitingAsync(new TenantScope("studio", "other-tenant"), 10, CancellationToken.None));
+        Assert.Empty(await bot.StatementOutbox.ListWaitingAsync(AgentKey.Tenant, 10, CancellationToken.None));
+        Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Empty(_lrs.Requests);
+
+        await bot.SayAsync(Agent, "opt in");
+        await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent, commit: false);
+        Assert.Equal(3, await bot.Statements.DeliverAsync(CancellationToken.None)); // the same practice, once opted in
+    }
+
+    [Fact]
+    public async Task On_xAPI_2_a_buddys_check_in_names_the_buddy_as_a_context_agent_and_an_OAuth_token_is_kept_while_it_lasts()
+    {
+        _lrs.AllowClient("roleplay", "client-secret");
+        await using var bot = await StartAsync(new()
+        {
+            ["Lrs:Tenants:0:Version"] = "2.0.0",
+            ["Lrs:Tenants:0:Username"] = null,
+            ["Lrs:Tenants:0:Password"] = null,
+            ["Lrs:Tenants:0:TokenUrl"] = _lrs.TokenEndpoint.ToString(),
+            ["Lrs:Tenants:0:ClientId"] = "roleplay",
+            ["Lrs:Tenants:0:ClientSecret"] = "client-secret",
+        });
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents: 2);
+        var buddy = PracticeSeed.Agent(2);
+        var buddyKey = new PersonKey(buddy.Platform, buddy.TenantId, buddy.UserId);
+        await bot.Pairing.SaveRoundAsync(new PairingRound(AgentKey.Tenant, PracticeSeed.TeamId, 1, Start, [new PairRecord(buddyKey, AgentKey)], []),
+            CancellationToken.None);
+        await bot.SayAsync(Agent, "opt in");
+        var sessionId = await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
+        Assert.Equal(4, await bot.Statements.DeliverAsync(CancellationToken.None));
+        await seed.PracticeAsync(Agent, PracticeSeed.ColdAgent, commit: false);
+        Assert.Equal(3, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Equal(1, _lrs.TokenRequests); // kept while it lasts
+        await CheckInAsync(bot, Agent, sessionId, "partly", "Twice out of five calls", by: buddy);
+        Assert.Equal(1, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Equal(2, _lrs.TokenRequests); // a week later it had expired
+
+        var checkIn = _lrs.Statements[^1];
+        Assert.Equal(XapiVocabulary.CheckedIn, checkIn["verb"]!["id"]!.GetValue<string>());
+        Assert.Equal("2.0.0", checkIn["version"]!.GetValue<string>());
+        Assert.False(checkIn["result"]!["success"]!.GetValue<bool>());
+        Assert.Equal("buddy", checkIn["context"]!["extensions"]![XapiVocabulary.ReportedBy]!.GetValue<string>());
+        var contextAgent = Assert.Single(checkIn["context"]!["contextAgents"]!.AsArray())!;
+        Assert.Equal("agent-2", contextAgent["agent"]!["account"]!["name"]!.GetValue<string>());
+        Assert.Equal(XapiVocabulary.BuddyRole, contextAgent["relevantTypes"]![0]!.GetValue<string>());
+        Assert.Equal("agent-1", checkIn["actor"]!["account"]!["name"]!.GetValue<string>());
+        Assert.All(_lrs.Requests.Where(r => r.Path.EndsWith("/statements", StringComparison.Ordinal)),
+            r => Assert.StartsWith("Bearer ", r.Authorization, StringComparison.Ordinal));
+    }
+
+    private Task<RouterHarness> StartAsync(Dictionary<string, string?>? changes = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Lrs:Tenants:0:Platform"] = "studio",
+            ["Lrs:Tenants:0:TenantId"] = PracticeSeed.Tenant,
+            ["Lrs:Tenants:0:Endpoint"] = _lrs.Endpoint.ToString(),
+            ["Lrs:Tenants:0:Username"] = "lrs-user",
+            ["Lrs:Tenants:0:Password"] = "lrs-pass",
+            ["Lrs:Tenants:0:HomePage"] = "https://roleplay.example.com/studio",
+        };
+        foreach (var (key, value) in changes ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return RouterHarness.StartAsync(Path.Combine(_dir, "roleplay.db"), Start, new Routines.RoutineSetup(new Routines.DeliveredLog(), Overrides: settings));
+    }
+
+    /// <summary>The check-in card a week later, answered by the learner (or their buddy).</summary>
+    private static async Task CheckInAsync(RouterHarness bot, ChannelUser learner, string sessionId, string outcome, string note, ChannelUser? by = null)
+    {
+        bot.Clock.Advance(TimeSpan.FromDays(7));
+        var commitment = (await bot.Learning.ListDueForCheckInAsync(new TenantScope(learner.Platform, learner.TenantId),
+                DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime), CancellationToken.None))
+            .Single(c => c.SessionId == sessionId);
+        await bot.SubmitAsync(by ?? learner, CardVerbs.CheckIn, new()
+        {
+            [Inputs.Learner] = learner.UserId,
+            [Inputs.CommitmentId] = commitment.CommitmentId,
+            [Inputs.CheckInOutcome] = outcome,
+            [Inputs.CheckInNote] = note,
+        });
+    }
+}
