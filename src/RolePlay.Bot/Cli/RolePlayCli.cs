@@ -26,6 +26,7 @@ internal static class RolePlayCli
         root.Subcommands.Add(DetectVerb.Build());
         root.Subcommands.Add(ContentVerbs.Build(contentDirs));
         root.Subcommands.Add(TeamsVerbs.Build());
+        root.Subcommands.Add(LrsVerbs.Build());
         root.SetAction((parseResult, ct) => ServeVerb.RunAsync(parseResult, contentDirs, ct));
         return root;
     }
