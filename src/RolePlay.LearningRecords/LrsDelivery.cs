@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Telemetry;
 
 namespace RolePlay.LearningRecords;
 
@@ -90,6 +91,7 @@ public sealed partial class LrsDelivery(
             if (answer is LrsAnswer.Accepted)
             {
                 await outbox.RemoveAsync(batch, ct).ConfigureAwait(false);
+                Count(lrs, "accepted", batch.Count);
                 sent += batch.Count;
             }
             else
@@ -120,11 +122,13 @@ public sealed partial class LrsDelivery(
             {
                 case LrsAnswer.Accepted:
                     await outbox.RemoveAsync([statement], ct).ConfigureAwait(false);
+                    Count(lrs, "accepted", 1);
                     took++;
                     break;
                 case LrsAnswer.Refused refused:
                     LogParked(logger, statement.StatementId, lrs.Platform, refused.Reason);
                     await outbox.ParkAsync(statement, refused.Reason, ct).ConfigureAwait(false);
+                    Count(lrs, "parked", 1);
                     break;
                 case LrsAnswer.Later later:
                     WaitOut(lrs, key, later);
@@ -140,8 +144,13 @@ public sealed partial class LrsDelivery(
         var failures = (_waits.TryGetValue(key, out var wait) ? wait.Failures : 0) + 1;
         var backoff = later.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(options.Value.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 20))));
         _waits[key] = (failures, time.GetUtcNow() + backoff);
+        RolePlayTelemetry.LrsWait.Record(backoff.TotalSeconds, new KeyValuePair<string, object?>("roleplay.platform", lrs.Platform));
         LogWaiting(logger, lrs.Platform, later.Problem, backoff);
     }
+
+    private static void Count(LrsTenantOptions lrs, string outcome, int statements) =>
+        RolePlayTelemetry.StatementsSent.Add(statements,
+            new KeyValuePair<string, object?>("roleplay.platform", lrs.Platform), new KeyValuePair<string, object?>("roleplay.outcome", outcome));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LRS of a {Platform} tenant not reached ({Problem}); statements wait {Wait}")]
     private static partial void LogWaiting(ILogger logger, string platform, string problem, TimeSpan wait);

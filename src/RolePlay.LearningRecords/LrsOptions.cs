@@ -14,6 +14,10 @@ public enum StatementKind
 
     /// <summary>The check-in on the commitment a week later.</summary>
     CheckIn,
+
+    /// <summary>Recognitions of posts in the team's channels (a manager's, and empathy wins), withdrawn (voided) when
+    /// the reaction is taken back. Only when the team lists it: they name who reacted.</summary>
+    Recognition,
 }
 
 /// <summary><c>Lrs:*</c>: off until a tenant is listed. A listed tenant's statements are kept in the bot's store (for
@@ -98,11 +102,14 @@ public sealed class LrsTenantOptions
 
     public string? HomePage { get; set; }
 
+    /// <summary>Which statements to keep; none listed means <see cref="Defaults"/>.</summary>
     public List<StatementKind> Send { get; init; } = [];
+
+    public static IReadOnlyList<StatementKind> Defaults { get; } = [StatementKind.Practice, StatementKind.Commitment, StatementKind.CheckIn];
 
     public TenantScope Tenant => new(Platform, TenantId);
 
-    public bool Sends(StatementKind kind) => Send.Count == 0 || Send.Contains(kind);
+    public bool Sends(StatementKind kind) => (Send.Count == 0 ? Defaults : Send).Contains(kind);
 
     public bool UsesOAuth => TokenUrl is not null;
 

@@ -54,6 +54,37 @@ public sealed class XapiLearningRecords(
         }
     }
 
+    /// <summary>Sent about the person recognised, once they opted in, naming whoever reacted unless they opted out.</summary>
+    public async Task RecognizedAsync(RecognitionRecord recognition, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(recognition);
+        if (await RecognitionLrsAsync(recognition, ct).ConfigureAwait(false) is { } lrs)
+        {
+            await QueueAsync(lrs, [recognition.Recipient, recognition.ReactedBy], [new XapiStatements(lrs, catalog).Recognition(recognition)], ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(recognition);
+        if (await RecognitionLrsAsync(recognition, ct).ConfigureAwait(false) is { } lrs)
+        {
+            await QueueAsync(lrs, [recognition.ReactedBy], [new XapiStatements(lrs, catalog).RecognitionWithdrawn(recognition, atUtc)], ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<LrsTenantOptions?> RecognitionLrsAsync(RecognitionRecord recognition, CancellationToken ct)
+    {
+        if (options.Value.For(recognition.Tenant) is not { } configured || !configured.Sends(StatementKind.Recognition))
+        {
+            return null;
+        }
+
+        var recipient = await people.GetAsync(recognition.Recipient, ct).ConfigureAwait(false);
+        var reactor = await people.GetAsync(recognition.ReactedBy, ct).ConfigureAwait(false);
+        return recipient is not null && reactor?.Consent != ConsentState.OptedOut ? Sending(recipient, StatementKind.Recognition) : null;
+    }
+
     private LrsTenantOptions? Sending(PersonRecord person, StatementKind kind) =>
         person.Consent == ConsentState.OptedIn && options.Value.For(person.Key.Tenant) is { } lrs && lrs.Sends(kind) ? lrs : null;
 

@@ -111,8 +111,41 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog)
             XapiVocabulary.CheckedIn, "checked in on", CommitmentActivity(commitment), checkIn.AtUtc, result, context);
     }
 
+    /// <summary>Who reacted recognised whose post (the object is the person recognised), and whether as the team's
+    /// recognition or an empathy win.</summary>
+    public JsonObject Recognition(RecognitionRecord recognition)
+    {
+        ArgumentNullException.ThrowIfNull(recognition);
+        // context.platform is for statements about an activity only (xAPI 1.0.3, 2.4.6): here it is an extension.
+        var context = new JsonObject
+        {
+            ["language"] = Language,
+            ["extensions"] = new JsonObject
+            {
+                [XapiVocabulary.RecognitionKind] = WireName.Of(recognition.Kind),
+                [XapiVocabulary.PostKind] = recognition.PostKind,
+                [XapiVocabulary.Platform] = PlatformName(recognition.Tenant.Platform),
+            },
+        };
+        return Statement(RecognitionName(recognition), recognition.ReactedBy, XapiVocabulary.Recognized, "recognized",
+            Actor(recognition.Recipient), recognition.AtUtc, result: null, context);
+    }
+
+    /// <summary>Voids the recognition's statement, as the one who took the reaction back.</summary>
+    public JsonObject RecognitionWithdrawn(RecognitionRecord recognition, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(recognition);
+        var target = StatementIds.For(RecognitionName(recognition)).ToString();
+        return Statement($"voided|{target}", recognition.ReactedBy, XapiVocabulary.Voided, "voided",
+            new JsonObject { ["objectType"] = "StatementRef", ["id"] = target }, at, result: null, context: null);
+    }
+
+    /// <summary>A reaction added again after it was taken back is a new recognition: its voided statement stays voided.</summary>
+    private static string RecognitionName(RecognitionRecord recognition) =>
+        $"recognized|{recognition.Tenant.Platform.Id}|{recognition.Tenant.TenantId}|{recognition.RecognitionId}|{recognition.AtUtc.UtcTicks}";
+
     private JsonObject Statement(string name, PersonKey actor, string verb, string verbDisplay, JsonObject activity, DateTimeOffset at,
-        JsonObject? result, JsonObject context)
+        JsonObject? result, JsonObject? context)
     {
         var statement = new JsonObject
         {
@@ -126,7 +159,11 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog)
             statement["result"] = result;
         }
 
-        statement["context"] = context;
+        if (context is not null)
+        {
+            statement["context"] = context;
+        }
+
         statement["timestamp"] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         if (IsV2)
         {

@@ -15,6 +15,7 @@ public static class XapiVocabulary
     public const string Voided = "http://adlnet.gov/expapi/verbs/voided";
     public const string Committed = Base + "verbs/committed";
     public const string CheckedIn = Base + "verbs/checked-in";
+    public const string Recognized = Base + "verbs/recognized";
 
     public const string Simulation = "http://adlnet.gov/expapi/activities/simulation";
     public const string PersonaType = Base + "activity-types/persona";
@@ -28,6 +29,9 @@ public static class XapiVocabulary
     public const string Outcome = Base + "extensions/outcome";
     public const string SuccessCriteria = Base + "extensions/success-criteria";
     public const string ReportedBy = Base + "extensions/reported-by";
+    public const string RecognitionKind = Base + "extensions/recognition-kind";
+    public const string PostKind = Base + "extensions/post-kind";
+    public const string Platform = Base + "extensions/platform";
 
     public static string Criterion(string wireName) => Base + "extensions/rubric/" + wireName;
 

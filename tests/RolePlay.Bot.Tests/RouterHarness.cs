@@ -48,7 +48,7 @@ internal sealed class RouterHarness : IAsyncDisposable
         var records = services.GetRequiredService<ILearningRecords>();
         var team = new ChannelRouter(
             new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], clock),
-            new RecognitionService(People, Teams, Recognitions, policy, insights, clock),
+            new RecognitionService(People, Teams, Recognitions, policy, insights, records, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
             new ChannelPractice(Catalog, engine, People, Sessions, clock),
             services.GetRequiredService<RoutineCommands>());

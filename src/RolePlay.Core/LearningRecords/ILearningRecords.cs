@@ -4,7 +4,7 @@ using RolePlay.Core.Storage;
 namespace RolePlay.Core.LearningRecords;
 
 /// <summary>What the practice tells a team's learning record store, once each is stored: a practice scored, the
-/// debrief's commitment, a check-in on it. Called after the store has the record, so a failure here never costs the
+/// debrief's commitment, a check-in on it, recognitions and their withdrawal. Called after the store has the record, so a failure here never costs the
 /// practice; an implementation queues what it sends (it must not call out to the LRS in the turn).</summary>
 public interface ILearningRecords
 {
@@ -16,6 +16,12 @@ public interface ILearningRecords
 
     /// <summary>A check-in on <paramref name="commitment"/>, by its maker or their buddy (<see cref="CheckInRecord.By"/>).</summary>
     Task CheckedInAsync(CheckInRecord checkIn, CommitmentRecord commitment, CancellationToken ct);
+
+    /// <summary>A manager's recognition of a post, or anyone's empathy win on it.</summary>
+    Task RecognizedAsync(RecognitionRecord recognition, CancellationToken ct);
+
+    /// <summary>The reaction was taken back at <paramref name="atUtc"/>: what it recorded is withdrawn.</summary>
+    Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct);
 }
 
 /// <summary>The default: no team sends learning records.</summary>
@@ -26,4 +32,8 @@ public sealed class NoLearningRecords : ILearningRecords
     public Task CommitmentMadeAsync(PersonRecord person, CommitmentRecord commitment, CancellationToken ct) => Task.CompletedTask;
 
     public Task CheckedInAsync(CheckInRecord checkIn, CommitmentRecord commitment, CancellationToken ct) => Task.CompletedTask;
+
+    public Task RecognizedAsync(RecognitionRecord recognition, CancellationToken ct) => Task.CompletedTask;
+
+    public Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct) => Task.CompletedTask;
 }

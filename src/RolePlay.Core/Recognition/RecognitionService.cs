@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Insights;
+using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
@@ -16,7 +17,7 @@ public sealed record RecognitionPolicy(int DailyCapPerManager = 5);
 /// local day; anyone's empathy-win emoji is counted. Taking a reaction back removes what it recorded. Reacting to your
 /// own message counts for nothing.</summary>
 public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IRecognitionStore recognitions,
-    RecognitionPolicy policy, IInsightsRecorder insights, TimeProvider time)
+    RecognitionPolicy policy, IInsightsRecorder insights, ILearningRecords records, TimeProvider time)
 {
     public async Task<RouterResult> OnReactionAsync(ReactionChanged reaction, CancellationToken ct)
     {
@@ -47,9 +48,15 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
         {
             // The week partition is the week it was added in: this week, or last week for a reaction taken back soon after.
             var today = DueBucket.Day(now);
+            var withdrawn = await FindAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
             await insights.RecognitionRemovingAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
             await recognitions.RemoveAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
             await recognitions.RemoveAsync(tenant, teamId, id, today.AddDays(-7), ct).ConfigureAwait(false);
+            if (withdrawn is not null)
+            {
+                await records.RecognitionWithdrawnAsync(withdrawn, now, ct).ConfigureAwait(false);
+            }
+
             return RouterResult.Nothing;
         }
 
@@ -59,6 +66,7 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
         {
             await recognitions.AddAsync(record, ct).ConfigureAwait(false);
             await insights.RecognitionAddedAsync(record, ct).ConfigureAwait(false);
+            await records.RecognizedAsync(record, ct).ConfigureAwait(false);
             return RouterResult.Nothing;
         }
 
@@ -87,7 +95,22 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
 
         await recognitions.AddAsync(record, ct).ConfigureAwait(false);
         await insights.RecognitionAddedAsync(record, ct).ConfigureAwait(false);
+        await records.RecognizedAsync(record, ct).ConfigureAwait(false);
         return RouterResult.Nothing;
+    }
+
+    /// <summary>A recognition of this week or the last (a reaction taken back soon after it was added).</summary>
+    private async Task<RecognitionRecord?> FindAsync(TenantScope tenant, string teamId, string id, DateOnly today, CancellationToken ct)
+    {
+        foreach (var day in new[] { today, today.AddDays(-7) })
+        {
+            if ((await recognitions.ListWeekAsync(tenant, teamId, day, ct).ConfigureAwait(false)).FirstOrDefault(r => r.RecognitionId == id) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The manager's recognitions since their local midnight. Their day may straddle two UTC weeks (a Monday

@@ -45,6 +45,14 @@ public static class RolePlayTelemetry
     public static readonly UpDownCounter<long> InboxDepth =
         Meter.CreateUpDownCounter<long>("roleplay.inbox.depth", "{event}", "Acknowledged events held and not finished");
 
+    /// <summary>xAPI statements a tenant's LRS settled, by platform and outcome (accepted, parked).</summary>
+    public static readonly Counter<long> StatementsSent =
+        Meter.CreateCounter<long>("roleplay.lrs.statements", "{statement}", "Statements a learning record store accepted or refused for good");
+
+    /// <summary>Failed sends to an LRS (down, busy, sign-in refused) and the wait before the next, by platform.</summary>
+    public static readonly Histogram<double> LrsWait =
+        Meter.CreateHistogram<double>("roleplay.lrs.wait", "s", "Waits after a learning record store could not take statements");
+
     /// <summary>A tenant (or any id) as telemetry may carry it: the first 12 hex digits of its SHA-256, enough to tell
     /// tenants apart in a dashboard, not to name them.</summary>
     public static string Hash(string id)

@@ -257,6 +257,39 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(7, (await File.ReadAllLinesAsync(file)).Length); // the last export is left as it was
     }
 
+    [SkippableFact]
+    public async Task A_recognition_is_sent_when_the_team_lists_it_and_voided_when_the_reaction_is_taken_back()
+    {
+        await using var bot = await StartAsync(new() { ["Lrs:Tenants:0:Send:0"] = "Recognition" });
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents: 2);
+        await bot.SayAsync(Agent, "opt in");
+        await bot.ReactAsync(PracticeSeed.Channel, PracticeSeed.Maya, "m-1", Agent.UserId, "clap", added: true);
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        await bot.ReactAsync(PracticeSeed.Channel, PracticeSeed.Agent(2), "m-1", Agent.UserId, "sparkles", added: true);
+        await bot.ReactAsync(PracticeSeed.Channel, PracticeSeed.Maya, "m-2", PracticeSeed.Agent(2).UserId, "clap", added: true); // not opted in
+        await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent); // not listed: no practice statements
+        Assert.Equal(2, await bot.Statements.DeliverAsync(CancellationToken.None));
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(3));
+        await bot.ReactAsync(PracticeSeed.Channel, PracticeSeed.Maya, "m-1", Agent.UserId, "clap", added: false);
+        Assert.Equal(1, await bot.Statements.DeliverAsync(CancellationToken.None));
+        bot.Clock.Advance(TimeSpan.FromMinutes(3));
+        await bot.ReactAsync(PracticeSeed.Channel, PracticeSeed.Maya, "m-1", Agent.UserId, "clap", added: true); // given again
+        Assert.Equal(1, await bot.Statements.DeliverAsync(CancellationToken.None));
+
+        var received = _lrs.Statements;
+        Assert.Equal([], await XapiValidator.ProblemsAsync(received));
+        var recognitions = received.Where(s => s["verb"]!["id"]!.GetValue<string>() == XapiVocabulary.Recognized).ToList();
+        Assert.Equal(["maya", "agent-2", "maya"], recognitions.Select(s => s["actor"]!["account"]!["name"]!.GetValue<string>()));
+        Assert.All(recognitions, s => Assert.Equal("agent-1", s["object"]!["account"]!["name"]!.GetValue<string>()));
+        Assert.Equal(["recognition", "empathy_win", "recognition"],
+            recognitions.Select(s => s["context"]!["extensions"]![XapiVocabulary.RecognitionKind]!.GetValue<string>()));
+        var voiding = Assert.Single(received, s => s["verb"]!["id"]!.GetValue<string>() == XapiVocabulary.Voided);
+        Assert.Equal(recognitions[0]["id"]!.GetValue<string>(), voiding["object"]!["id"]!.GetValue<string>());
+        Assert.Equal([Guid.Parse(recognitions[0]["id"]!.GetValue<string>())], _lrs.VoidedIds); // the one given again stands
+    }
+
     private Task<RouterHarness> StartAsync(Dictionary<string, string?>? changes = null)
     {
         var settings = new Dictionary<string, string?>
