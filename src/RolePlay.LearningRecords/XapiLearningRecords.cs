@@ -17,6 +17,16 @@ public sealed class XapiLearningRecords(
     IPeopleStore people,
     ISessionStore sessions) : ILearningRecords
 {
+    public async Task PracticeStartedAsync(PersonRecord person, SessionRecord session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(session);
+        if (Sending(person, StatementKind.Practice) is { } lrs)
+        {
+            await QueueAsync(lrs, [person.Key], [new XapiStatements(lrs, catalog).Attempted(session)], ct).ConfigureAwait(false);
+        }
+    }
+
     public async Task PracticeScoredAsync(PersonRecord person, SessionRecord session, PracticeReport report, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(person);

@@ -16,8 +16,16 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog)
 
     private bool IsV2 => lrs.Version == "2.0.0";
 
-    /// <summary>Attempted (at its start), completed with the rubric, then passed or failed against the scenario's
-    /// success criteria (when it declares any).</summary>
+    /// <summary>The practice attempted, as of its start.</summary>
+    public JsonObject Attempted(SessionRecord session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Statement($"attempted|{Key(session.Person)}|{session.SessionId}", session.Person, XapiVocabulary.Attempted, "attempted",
+            ScenarioActivity(session.ScenarioId), session.StartedUtc, result: null, PracticeContext(session, ended: false));
+    }
+
+    /// <summary>Attempted (as of its start: already kept unless a crash cut in), completed with the rubric, then passed
+    /// or failed against the scenario's success criteria (when it declares any).</summary>
     public IReadOnlyList<JsonObject> Practice(SessionRecord session, PracticeReport report)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -26,11 +34,7 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog)
         var name = $"{Key(person)}|{session.SessionId}";
         var ended = session.EndedUtc ?? throw new ArgumentException("A scored session has ended.", nameof(session));
         var score = Score(report.Rubric);
-        var statements = new List<JsonObject>
-        {
-            Statement($"attempted|{name}", person, XapiVocabulary.Attempted, "attempted", ScenarioActivity(session.ScenarioId),
-                session.StartedUtc, result: null, PracticeContext(session, ended: false)),
-        };
+        var statements = new List<JsonObject> { Attempted(session) };
 
         var completed = new JsonObject
         {

@@ -31,6 +31,8 @@ public abstract partial class StorageContract
         await Statements.RemoveAsync([waiting[0]], Ct);
         await Statements.RemoveAsync([waiting[0], waiting[1]], Ct); // one gone already: the other still goes
         Assert.Empty(await Statements.ListWaitingAsync(ana.Tenant, 10, Ct));
+        await Statements.AddAsync([Statement("s-1", Now.AddMinutes(1), ana)], send: true, Ct); // added again once sent
+        Assert.Empty(await Statements.ListWaitingAsync(ana.Tenant, 10, Ct));
         Assert.Equal(["s-x"], (await Statements.ListWaitingAsync(other.Tenant, 10, Ct)).Select(s => s.StatementId));
     }
 

@@ -3,11 +3,14 @@ using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.LearningRecords;
 
-/// <summary>What the practice tells a team's learning record store, once each is stored: a practice scored, the
+/// <summary>What the practice tells a team's learning record store, once each is stored: a practice started and scored, the
 /// debrief's commitment, a check-in on it, recognitions and their withdrawal. Called after the store has the record, so a failure here never costs the
 /// practice; an implementation queues what it sends (it must not call out to the LRS in the turn).</summary>
 public interface ILearningRecords
 {
+    /// <summary>A role-play has started (its header stored).</summary>
+    Task PracticeStartedAsync(PersonRecord person, SessionRecord session, CancellationToken ct);
+
     /// <summary>An ended, scored session: <paramref name="session"/> is its stored header (scenario, persona, start and
     /// end), <paramref name="report"/> its rubric with evidence and its success criteria.</summary>
     Task PracticeScoredAsync(PersonRecord person, SessionRecord session, PracticeReport report, CancellationToken ct);
@@ -27,6 +30,8 @@ public interface ILearningRecords
 /// <summary>The default: no team sends learning records.</summary>
 public sealed class NoLearningRecords : ILearningRecords
 {
+    public Task PracticeStartedAsync(PersonRecord person, SessionRecord session, CancellationToken ct) => Task.CompletedTask;
+
     public Task PracticeScoredAsync(PersonRecord person, SessionRecord session, PracticeReport report, CancellationToken ct) => Task.CompletedTask;
 
     public Task CommitmentMadeAsync(PersonRecord person, CommitmentRecord commitment, CancellationToken ct) => Task.CompletedTask;

@@ -67,6 +67,7 @@ public sealed class SceneConversation(
             return RouterResult.Say(AlreadyLive);
         }
 
+        await records.PracticeStartedAsync(person, header, ct).ConfigureAwait(false);
         return result;
     }
 

@@ -1,8 +1,8 @@
 namespace RolePlay.Core.Storage;
 
-/// <summary>An xAPI statement waiting for the tenant's learning record store, as the JSON that will be sent. Its id is
-/// derived from what it records, so queuing it again (a retried turn) is the same row, and sending it again (a crash
-/// after the LRS took it) is a statement the LRS already has, which it accepts without storing twice.
+/// <summary>An xAPI statement for the tenant's learning record store, as the JSON that will be sent. Its id is derived
+/// from what it records, so adding it again (a retried turn) changes nothing, and sending it again (a crash after the
+/// LRS took it) is a statement the LRS already has, which it accepts without storing twice.
 /// <see cref="People"/> are everyone it names (the actor first), so forgetting any of them forgets it;
 /// <see cref="AtUtc"/> is when what it records happened (its timestamp), which orders the queue, then
 /// <see cref="Sequence"/>, its place among one event's statements (a practice attempted, then completed). A statement the LRS
@@ -22,8 +22,8 @@ public sealed record QueuedStatement(
 /// loads them by hand), and those for its LRS queued until the LRS has them.</summary>
 public interface IStatementOutbox
 {
-    /// <summary>Logs the statements and, when <paramref name="send"/>, queues them; one logged already (same id) is
-    /// written again as it is.</summary>
+    /// <summary>Logs the statements and, when <paramref name="send"/>, queues them; one logged already (same id, same
+    /// time) is left as it is, sent or not.</summary>
     Task AddAsync(IReadOnlyList<QueuedStatement> statements, bool send, CancellationToken ct);
 
     /// <summary>A tenant's logged statements of the UTC days <paramref name="from"/> to <paramref name="to"/> (both

@@ -9,10 +9,19 @@ namespace RolePlay.Storage.Repositories;
 /// "forget me" removes it wherever it is.</summary>
 internal sealed class StatementOutboxStore(IRowStore rows) : IStatementOutbox
 {
+    /// <summary>Only statements not logged yet are written: mentions, then the queue, then the log last, so a crash
+    /// before the log leaves the statement to be added again, and one after it is already on its way.</summary>
     public async Task AddAsync(IReadOnlyList<QueuedStatement> statements, bool send, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        foreach (var named in statements.SelectMany(s => s.People.Distinct().Select(p => (Person: p, Statement: s))).GroupBy(n => n.Person))
+        var fresh = new List<QueuedStatement>();
+        foreach (var day in statements.DistinctBy(s => s.StatementId).GroupBy(Logged))
+        {
+            var logged = await rows.GetManyAsync(Tables.Statements, day.Key, [.. day.Select(Row)], ct).ConfigureAwait(false);
+            fresh.AddRange(day.Where(s => !logged.Any(r => r.RowKey == Row(s))));
+        }
+
+        foreach (var named in fresh.SelectMany(s => s.People.Distinct().Select(p => (Person: p, Statement: s))).GroupBy(n => n.Person))
         {
             var mentions = named.SelectMany(n => Partitions(n.Statement).Select(p => new Mention(Tables.Statements, p, Row(n.Statement))));
             foreach (var batch in mentions.Chunk(RowLimits.MaxBatch))
@@ -22,17 +31,17 @@ internal sealed class StatementOutboxStore(IRowStore rows) : IStatementOutbox
             }
         }
 
-        foreach (var partition in statements.GroupBy(Logged))
-        {
-            await UpsertAsync(partition.Key, [.. partition], ct).ConfigureAwait(false);
-        }
-
         if (send)
         {
-            foreach (var tenant in statements.GroupBy(s => s.Tenant))
+            foreach (var tenant in fresh.GroupBy(s => s.Tenant))
             {
                 await UpsertAsync(Waiting(tenant.Key), [.. tenant], ct).ConfigureAwait(false);
             }
+        }
+
+        foreach (var day in fresh.GroupBy(Logged))
+        {
+            await UpsertAsync(day.Key, [.. day], ct).ConfigureAwait(false);
         }
     }
 

@@ -81,6 +81,22 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_practice_stopped_before_its_end_is_an_attempt_and_nothing_more()
+    {
+        await using var bot = await StartAsync();
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents: 1);
+        await bot.SayAsync(Agent, "opt in");
+        await bot.SayAsync(Agent, "start late-delivery-birthday");
+        Assert.Equal(1, await bot.Statements.DeliverAsync(CancellationToken.None)); // sent as it starts
+        await bot.SayAsync(Agent, PracticeSeed.WarmAgent[0]);
+        await bot.SayAsync(Agent, "/stop");
+
+        Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Equal([XapiVocabulary.Attempted], _lrs.Statements.Select(s => s["verb"]!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_retry_storm_and_an_outage_lose_nothing_and_duplicate_nothing()
     {
         await using var bot = await StartAsync();
@@ -134,16 +150,17 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent, commit: false);
         var waiting = await bot.StatementOutbox.ListWaitingAsync(AgentKey.Tenant, 10, CancellationToken.None);
         var json = JsonNode.Parse(waiting[1].Json)!.AsObject();
+        json["id"] = Guid.NewGuid().ToString();
         json["verb"]!["id"] = "completed"; // not an IRI
-        var broken = waiting[1] with { Json = json.ToJsonString() };
+        var broken = waiting[1] with { StatementId = json["id"]!.GetValue<string>(), Json = json.ToJsonString(), Sequence = 5 };
         await bot.StatementOutbox.AddAsync([broken], send: true, CancellationToken.None);
 
-        Assert.Equal(2, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Equal(3, await bot.Statements.DeliverAsync(CancellationToken.None));
 
         var parked = Assert.Single(await bot.StatementOutbox.ListParkedAsync(AgentKey.Tenant, CancellationToken.None));
         Assert.Equal(broken.StatementId, parked.StatementId);
         Assert.StartsWith("400: ", parked.Parked, StringComparison.Ordinal);
-        Assert.Equal([waiting[0].StatementId, waiting[2].StatementId], _lrs.Statements.Select(s => s["id"]!.GetValue<string>()));
+        Assert.Equal(waiting.Select(s => s.StatementId), _lrs.Statements.Select(s => s["id"]!.GetValue<string>()));
         Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None)); // parked: never sent again by itself
     }
 
