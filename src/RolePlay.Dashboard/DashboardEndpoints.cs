@@ -40,13 +40,16 @@ public static class DashboardEndpoints
         group.MapGet("/api/teams/{teamId}/kpis", KpisAsync);
         group.MapPost("/api/teams/{teamId}/kpis", ImportKpisAsync);
         group.MapGet("/api/people/{userId}", PersonAsync);
+        group.MapGet("/api/teams/{teamId}/learning-records", LearningRecordsAsync);
         return group;
     }
 
     /// <summary>The services each handler needs, in one bundle (registered by <c>AddDashboard</c>).</summary>
     public sealed class DashboardServices(TeamDashboard dashboard, IPeopleStore people, ITeamStore teams, TeamSettings settings,
-        DashboardHosting hosting)
+        DashboardHosting hosting, IStatementOutbox statements)
     {
+        public IStatementOutbox Statements { get; } = statements;
+
         public TeamDashboard Dashboard { get; } = dashboard;
 
         public TeamSettings Settings { get; } = settings;
@@ -125,6 +128,36 @@ public static class DashboardEndpoints
         var people = await Task.WhenAll(members.Select(m => s.People.GetAsync(m.Person, context.RequestAborted)));
         var roster = members.Zip(people, (m, p) => new RosterEntry(m.Person.UserId, p?.DisplayName ?? m.Person.UserId, p?.IsNewHire == true));
         return TypedResults.Ok<IReadOnlyList<RosterEntry>>(roster.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToArray());
+    }
+
+    /// <summary>For the team's managers: how many of its members' xAPI statements wait for the LRS, and those the LRS
+    /// refused for good (parked, with its reason), so someone can fix what it refused.</summary>
+    private static async Task<Results<Ok<LearningRecordsView>, NotFound, UnauthorizedHttpResult>> LearningRecordsAsync(string teamId,
+        HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (!viewer.CanSeeTeam(teamId) || await s.Teams.GetAsync(viewer.Tenant, teamId, context.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var ct = context.RequestAborted;
+        var members = (await s.Teams.ListMembersAsync(viewer.Tenant, teamId, ct)).Select(m => m.Person).ToHashSet();
+        bool Ours(QueuedStatement statement) => statement.People.Count > 0 && members.Contains(statement.People[0]);
+        var waiting = (await s.Statements.ListWaitingAsync(viewer.Tenant, LearningRecordsView.MaxCounted, ct)).Count(Ours);
+        var parked = new List<ParkedStatementView>();
+        foreach (var statement in (await s.Statements.ListParkedAsync(viewer.Tenant, ct)).Where(Ours))
+        {
+            var about = await s.People.GetAsync(statement.People[0], ct);
+            parked.Add(new ParkedStatementView(statement.StatementId, ParkedStatementView.VerbOf(statement.Json), about?.DisplayName ?? statement.People[0].UserId,
+                statement.AtUtc, statement.Parked ?? ""));
+        }
+
+        return TypedResults.Ok(new LearningRecordsView(waiting, parked));
     }
 
     /// <summary>A manager marks a member as a new hire (<c>{"newHire":true}</c>) or as seasoned. The body must be JSON:
@@ -268,3 +301,26 @@ public sealed record PersonLink(string UserId, string Name);
 public sealed record RosterEntry(string UserId, string Name, bool IsNewHire);
 
 public sealed record NewHireRequest(bool? NewHire);
+
+/// <summary><see cref="Waiting"/> is counted among the tenant's oldest <see cref="MaxCounted"/> waiting statements.</summary>
+public sealed record LearningRecordsView(int Waiting, IReadOnlyList<ParkedStatementView> Parked)
+{
+    public const int MaxCounted = 1000;
+}
+
+/// <summary>A statement the LRS refused: what it recorded (its verb's last word), about whom, when, and the LRS's reason.</summary>
+public sealed record ParkedStatementView(string StatementId, string Verb, string About, DateTimeOffset AtUtc, string Reason)
+{
+    public static string VerbOf(string json)
+    {
+        try
+        {
+            var id = JsonDocument.Parse(json).RootElement.GetProperty("verb").GetProperty("id").GetString() ?? "";
+            return id[(id.LastIndexOf('/') + 1)..];
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return "unreadable"; // the LRS refused it for this very reason, most likely
+        }
+    }
+}

@@ -270,6 +270,24 @@ async function loadMembers(teamId) {
   }
 }
 
+// The xAPI statements of the team's members: how many wait for the LRS, and which it refused. Hidden when there are none.
+async function loadRecords(teamId) {
+  const records = await getJson(`/dashboard/api/teams/${encodeURIComponent(teamId)}/learning-records`);
+  const section = $("records");
+  section.hidden = records.waiting === 0 && records.parked.length === 0;
+  $("records-waiting").textContent = records.waiting === 0 ? "Every learning record has reached the learning record store."
+    : `${records.waiting} learning record${records.waiting === 1 ? "" : "s"} waiting for the learning record store.`;
+  const table = $("records-parked");
+  table.hidden = records.parked.length === 0;
+  const body = table.querySelector("tbody");
+  body.replaceChildren();
+  for (const p of records.parked) {
+    const row = el("tr");
+    row.append(el("td", {}, p.verb), el("td", {}, p.about), el("td", {}, new Date(p.atUtc).toLocaleString()), el("td", {}, p.reason));
+    body.append(row);
+  }
+}
+
 async function markNewHire(teamId, member, box) {
   const result = $("members-result");
   const url = `/dashboard/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(member.userId)}/new-hire`;
@@ -306,7 +324,8 @@ async function start() {
     }
     if (viewer.teams.length > 0) {
       $("team-choice").hidden = false;
-      const openTeam = (teamId) => showTeam(teamId).then(() => loadMembers(teamId)).then(() => viewer.isLocal && loadPeople(teamId));
+      const openTeam = (teamId) => showTeam(teamId).then(() => loadMembers(teamId)).then(() => loadRecords(teamId))
+        .then(() => viewer.isLocal && loadPeople(teamId));
       select.addEventListener("change", () => openTeam(select.value).catch((err) => setStatus(err.message)));
       $("person-select").addEventListener("change", (e) => e.target.value
         ? showPerson(e.target.value).catch((err) => setStatus(err.message))

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RolePlay.Bot.Tests.Dashboard;
 using RolePlay.Core.Chat;
@@ -141,7 +142,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_statement_the_LRS_refuses_is_parked_with_its_reason_and_the_rest_are_sent()
+    public async Task A_statement_the_LRS_refuses_is_parked_with_its_reason_shown_to_the_manager_and_the_rest_are_sent()
     {
         await using var bot = await StartAsync();
         var seed = new PracticeSeed(bot);
@@ -162,6 +163,16 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         Assert.StartsWith("400: ", parked.Parked, StringComparison.Ordinal);
         Assert.Equal(waiting.Select(s => s.StatementId), _lrs.Statements.Select(s => s["id"]!.GetValue<string>()));
         Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None)); // parked: never sent again by itself
+
+        // The team's manager sees it on the dashboard, with the LRS's reason.
+        await seed.PracticeAsync(Agent, PracticeSeed.ColdAgent, commit: false); // three more, not sent yet
+        await using var dashboard = await DashboardHost.StartAsync(Path.Combine(_dir, "roleplay.db"));
+        var view = await dashboard.Client.GetFromJsonAsync<JsonObject>(new Uri($"/dashboard/api/teams/{PracticeSeed.TeamId}/learning-records", UriKind.Relative));
+        Assert.Equal(3, view!["waiting"]!.GetValue<int>());
+        var shown = Assert.Single(view["parked"]!.AsArray())!;
+        Assert.Equal(("completed", "Agent Number1", parked.Parked), (shown["verb"]!.GetValue<string>(), shown["about"]!.GetValue<string>(), shown["reason"]!.GetValue<string>()));
+        using var other = await dashboard.Client.GetAsync(new Uri("/dashboard/api/teams/no-such-team/learning-records", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
     }
 
     [Fact]
