@@ -151,6 +151,35 @@ public sealed class DashboardTests(BrowserFixture browser, ITestOutputHelper out
         await Assertions.Expect(page.Locator("#person-title")).ToContainTextAsync("own trend");
     }
 
+    [SkippableFact]
+    public async Task The_learning_records_the_LRS_refused_are_shown_with_its_reason()
+    {
+        var outbox = _server.Get<IStatementOutbox>();
+        var agent = new PersonKey("studio", "local", "agent-1");
+        var at = DateTimeOffset.UtcNow;
+        await outbox.AddAsync(
+        [
+            new QueuedStatement(agent.Tenant, "5d1f7a52-0c3e-5b9a-8f5d-2a4c6e8b0d13", [agent], """{"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"}}""", at),
+            new QueuedStatement(agent.Tenant, "7b2e9c41-3d5f-5a6b-9c7d-1e3f5a7b9c2d", [agent], """{"verb":{"id":"http://adlnet.gov/expapi/verbs/passed"}}""", at, 1),
+        ], send: true, default);
+        var refused = (await outbox.ListWaitingAsync(agent.Tenant, 10, default))[1];
+        await outbox.ParkAsync(refused, "400: result.score.scaled must be between -1 and 1", default);
+
+        await using var context = await browser.NewContextAsync();
+        var page = await OpenAsync(context);
+
+        await Assertions.Expect(page.Locator("#records")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#records-waiting")).ToHaveTextAsync("1 learning record waiting for the learning record store.");
+        var row = page.Locator("#records-parked tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("passed");
+        await Assertions.Expect(row).ToContainTextAsync("Agent 1");
+        await Assertions.Expect(row).ToContainTextAsync("must be between -1 and 1");
+        await Axe.AssertAccessibleAsync(page, "the learning records panel", output);
+        await page.Locator("#records").ScrollIntoViewIfNeededAsync();
+        await Artifacts.ScreenshotAsync(page, "dashboard-learning-records", output);
+    }
+
     private async Task<IPage> OpenAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
