@@ -15,7 +15,8 @@ public sealed class XapiLearningRecords(
     ContentCatalog catalog,
     IStatementOutbox outbox,
     IPeopleStore people,
-    ISessionStore sessions) : ILearningRecords
+    ISessionStore sessions,
+    ILmsActorStore actors) : ILearningRecords
 {
     public async Task PracticeStartedAsync(PersonRecord person, SessionRecord session, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class XapiLearningRecords(
         ArgumentNullException.ThrowIfNull(session);
         if (Sending(person, StatementKind.Practice) is { } lrs)
         {
-            await QueueAsync(lrs, [person.Key], [new XapiStatements(lrs, catalog).Attempted(session)], ct).ConfigureAwait(false);
+            await QueueAsync(lrs, [person.Key], x => [x.Attempted(session)], ct).ConfigureAwait(false);
         }
     }
 
@@ -33,7 +34,7 @@ public sealed class XapiLearningRecords(
         ArgumentNullException.ThrowIfNull(session);
         if (Sending(person, StatementKind.Practice) is { } lrs)
         {
-            await QueueAsync(lrs, [person.Key], new XapiStatements(lrs, catalog).Practice(session, report), ct).ConfigureAwait(false);
+            await QueueAsync(lrs, [person.Key], x => x.Practice(session, report), ct).ConfigureAwait(false);
         }
     }
 
@@ -44,7 +45,7 @@ public sealed class XapiLearningRecords(
         if (Sending(person, StatementKind.Commitment) is { } lrs)
         {
             var session = await sessions.GetAsync(commitment.Person, commitment.SessionId, ct).ConfigureAwait(false);
-            await QueueAsync(lrs, [person.Key], [new XapiStatements(lrs, catalog).Commitment(commitment, session?.ScenarioId)], ct).ConfigureAwait(false);
+            await QueueAsync(lrs, [person.Key], x => [x.Commitment(commitment, session?.ScenarioId)], ct).ConfigureAwait(false);
         }
     }
 
@@ -60,7 +61,7 @@ public sealed class XapiLearningRecords(
         var learner = await people.GetAsync(checkIn.Person, ct).ConfigureAwait(false);
         if (learner is not null && Sending(learner, StatementKind.CheckIn) is { } lrs)
         {
-            await QueueAsync(lrs, [checkIn.Person, checkIn.By], [new XapiStatements(lrs, catalog).CheckIn(checkIn, commitment)], ct).ConfigureAwait(false);
+            await QueueAsync(lrs, [checkIn.Person, checkIn.By], x => [x.CheckIn(checkIn, commitment)], ct).ConfigureAwait(false);
         }
     }
 
@@ -70,7 +71,7 @@ public sealed class XapiLearningRecords(
         ArgumentNullException.ThrowIfNull(recognition);
         if (await RecognitionLrsAsync(recognition, ct).ConfigureAwait(false) is { } lrs)
         {
-            await QueueAsync(lrs, [recognition.Recipient, recognition.ReactedBy], [new XapiStatements(lrs, catalog).Recognition(recognition)], ct).ConfigureAwait(false);
+            await QueueAsync(lrs, [recognition.Recipient, recognition.ReactedBy], x => [x.Recognition(recognition)], ct).ConfigureAwait(false);
         }
     }
 
@@ -79,7 +80,7 @@ public sealed class XapiLearningRecords(
         ArgumentNullException.ThrowIfNull(recognition);
         if (await RecognitionLrsAsync(recognition, ct).ConfigureAwait(false) is { } lrs)
         {
-            await QueueAsync(lrs, [recognition.ReactedBy], [new XapiStatements(lrs, catalog).RecognitionWithdrawn(recognition, atUtc)], ct).ConfigureAwait(false);
+            await QueueAsync(lrs, [recognition.ReactedBy], x => [x.RecognitionWithdrawn(recognition, atUtc)], ct).ConfigureAwait(false);
         }
     }
 
@@ -98,8 +99,13 @@ public sealed class XapiLearningRecords(
     private LrsTenantOptions? Sending(PersonRecord person, StatementKind kind) =>
         person.Consent == ConsentState.OptedIn && options.Value.For(person.Key.Tenant) is { } lrs && lrs.Sends(kind) ? lrs : null;
 
-    private Task QueueAsync(LrsTenantOptions lrs, IReadOnlyList<PersonKey> named, IReadOnlyList<JsonObject> statements, CancellationToken ct) =>
-        outbox.AddAsync([.. statements.Select((s, i) => new QueuedStatement(lrs.Tenant, s["id"]!.GetValue<string>(), named, s.ToJsonString(),
+    /// <summary>Builds the statements with the LMS actors the team mapped for the people they name, then keeps them.</summary>
+    private async Task QueueAsync(LrsTenantOptions lrs, IReadOnlyList<PersonKey> named, Func<XapiStatements, IReadOnlyList<JsonObject>> build,
+        CancellationToken ct)
+    {
+        var statements = build(new XapiStatements(lrs, catalog, await actors.GetAsync(named, ct).ConfigureAwait(false)));
+        await outbox.AddAsync([.. statements.Select((s, i) => new QueuedStatement(lrs.Tenant, s["id"]!.GetValue<string>(), named, s.ToJsonString(),
             DateTimeOffset.Parse(s["timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), i))],
-            send: lrs.Endpoint is not null, ct);
+            send: lrs.Endpoint is not null, ct).ConfigureAwait(false);
+    }
 }

@@ -9,8 +9,9 @@ namespace RolePlay.LearningRecords;
 
 /// <summary>The xAPI statements of one tenant's learning records, shaped after xAPI 1.0.3 (and 2.0, where it differs:
 /// <c>version</c>, the buddy in <c>contextAgents</c>). People are <c>account</c> actors (the tenant's home page and
-/// the platform's user id), never an email. Every id is derived from what the statement records.</summary>
-public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog)
+/// the platform's user id), never an email, unless the team mapped them to its LMS's actors (<paramref name="mapped"/>).
+/// Every id is derived from what the statement records.</summary>
+public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog, IReadOnlyList<LmsActor>? mapped = null)
 {
     private const string Language = "en-US";
 
@@ -177,10 +178,17 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog)
         return statement;
     }
 
-    private JsonObject Actor(PersonKey person) => new()
+    private JsonObject Actor(PersonKey person) => mapped?.FirstOrDefault(a => a.Person == person) switch
+    {
+        { Mbox: { } mbox } => new JsonObject { ["objectType"] = "Agent", ["mbox"] = mbox },
+        { HomePage: { } home, Name: { } name } => Account(home, name),
+        _ => Account(lrs.ActorHomePage, person.UserId),
+    };
+
+    private static JsonObject Account(string homePage, string name) => new()
     {
         ["objectType"] = "Agent",
-        ["account"] = new JsonObject { ["homePage"] = lrs.ActorHomePage, ["name"] = person.UserId },
+        ["account"] = new JsonObject { ["homePage"] = homePage, ["name"] = name },
     };
 
     /// <summary>The persona the practice was with, its intensity, and once it has ended how it ended.</summary>

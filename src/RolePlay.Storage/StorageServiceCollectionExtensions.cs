@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IStatementOutbox, StatementOutboxStore>();
+        services.AddSingleton<ILmsActorStore, LmsActorStore>();
         services.AddSingleton<IDeliveryAddressStore, DeliveryAddressStore>();
         services.AddSingleton<IPersonAliasStore, PersonAliasStore>();
         services.AddSingleton<IChannelInstallStore, ChannelInstallStore>();

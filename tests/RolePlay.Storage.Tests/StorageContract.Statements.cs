@@ -83,5 +83,20 @@ public abstract partial class StorageContract
             await Statements.ListLoggedAsync(ana.Tenant, Day.AddDays(-1), Day.AddDays(1), Ct).Select(s => s.StatementId).ToListAsync());
     }
 
+    [SkippableFact]
+    public async Task A_tenants_actor_map_is_replaced_whole_and_forgetting_a_person_forgets_their_line()
+    {
+        SkipIfUnavailable();
+        var actors = new LmsActorStore(Rows);
+        var (ana, bo, cy) = (Person("ana"), Person("bo"), Person("cy"));
+        await actors.ReplaceAsync(ana.Tenant, [new LmsActor(ana, "mailto:ana@contoso.com", null, null), new LmsActor(bo, null, "https://lms.contoso.com", "bo")], Ct);
+        await actors.ReplaceAsync(ana.Tenant, [new LmsActor(ana, "mailto:ana@contoso.com", null, null), new LmsActor(cy, null, "https://lms.contoso.com", "cy")], Ct);
+
+        Assert.Equal(["ana", "cy"], (await actors.GetAsync([ana, bo, cy, Person("dee")], Ct)).Select(a => a.Person.UserId).Order());
+        await PersonalData.ForgetAsync(ana, Ct);
+        Assert.Equal(["cy"], (await actors.GetAsync([ana, cy], Ct)).Select(a => a.Person.UserId));
+        await Assert.ThrowsAsync<ArgumentException>(() => actors.ReplaceAsync(ana.Tenant, [new LmsActor(Person("x", tenant: "fabrikam"), "mailto:x@f.com", null, null)], Ct));
+    }
+
     private static DateOnly Day => DateOnly.FromDateTime(Now.UtcDateTime);
 }

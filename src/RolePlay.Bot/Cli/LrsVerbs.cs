@@ -7,73 +7,99 @@ using RolePlay.Storage;
 
 namespace RolePlay.Bot.Cli;
 
-/// <summary><c>lrs export</c>: a tenant's xAPI statements of some days as JSON Lines, read from the bot's store (the
-/// storage settings pass through as for <c>serve</c>, e.g. --Storage:Sqlite:Path=...).</summary>
+/// <summary><c>lrs export</c> and <c>lrs actors</c>: a tenant's xAPI statements as JSON Lines, and the map from its
+/// people to its LMS's actors, over the bot's store (the storage settings pass through as for <c>serve</c>, e.g.
+/// --Storage:Sqlite:Path=...).</summary>
 internal static class LrsVerbs
 {
+    private static readonly Option<string> Platform = new("--platform") { Description = "teams, slack or studio.", Required = true };
+
+    private static readonly Option<string> Tenant = new("--tenant") { Description = "The Teams tenant id or Slack team id.", Required = true };
+
     public static Command Build()
     {
         var lrs = new Command("lrs", "Learning record store (xAPI) tools.");
         lrs.Subcommands.Add(BuildExport());
+        lrs.Subcommands.Add(BuildActors());
         return lrs;
     }
 
     private static Command BuildExport()
     {
-        var platform = new Option<string>("--platform") { Description = "teams, slack or studio.", Required = true };
-        var tenant = new Option<string>("--tenant") { Description = "The Teams tenant id or Slack team id.", Required = true };
         var from = new Option<DateOnly>("--from") { Description = "First day (UTC), yyyy-MM-dd.", Required = true };
         var to = new Option<DateOnly>("--to") { Description = "Last day (UTC), yyyy-MM-dd, included.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON Lines.", Required = true };
         var export = new Command("export",
             "Write a tenant's xAPI statements of a date range as JSON Lines: the statements its LRS receives, kept for every " +
-            "tenant listed under Lrs:Tenants (with or without an Endpoint).") { platform, tenant, from, to, output };
+            "tenant listed under Lrs:Tenants (with or without an Endpoint).") { Platform, Tenant, from, to, output };
         export.TreatUnmatchedTokensAsErrors = false;
-        export.SetAction(async (parseResult, ct) =>
+        export.SetAction((parseResult, ct) => RunAsync(parseResult, async (services, tenant) =>
         {
             var (first, last) = (parseResult.GetValue(from), parseResult.GetValue(to));
-            TenantScope scope;
-            try
-            {
-                scope = new TenantScope(parseResult.GetValue(platform)!, parseResult.GetValue(tenant)!);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"Nothing written: {e.Message}");
-                return 1;
-            }
-
             if (last < first)
             {
-                Console.Error.WriteLine($"Nothing written: --to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}.");
-                return 1;
+                throw new ArgumentException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}.");
             }
 
-            var builder = Host.CreateApplicationBuilder([.. parseResult.UnmatchedTokens]);
-            builder.Services.AddRolePlayStorage(builder.Configuration);
-            await using var services = builder.Services.BuildServiceProvider();
             var target = parseResult.GetValue(output)!.FullName;
             var partial = target + ".partial"; // the file appears whole or not at all
             try
             {
-                await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
                 int written;
                 await using (var file = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(false)))
                 {
-                    written = await StatementExport.WriteAsync(services.GetRequiredService<IStatementOutbox>(), scope, first, last, file, ct);
+                    written = await StatementExport.WriteAsync(services.GetRequiredService<IStatementOutbox>(), tenant, first, last, file, ct);
                 }
 
                 File.Move(partial, target, overwrite: true);
-                Console.Out.WriteLine($"wrote {written} statements to {target}");
-                return 0;
+                return $"wrote {written} statements to {target}";
             }
-            catch (Exception e) when (e is ArgumentException or IOException or StorageUnavailableException or UnauthorizedAccessException)
+            finally
             {
                 File.Delete(partial);
-                Console.Error.WriteLine($"Nothing written: {e.Message}");
-                return 1;
             }
-        });
+        }, ct));
         return export;
+    }
+
+    private static Command BuildActors()
+    {
+        var file = new Option<FileInfo>("--file") { Description = $"The CSV: {LmsActorCsv.Header}.", Required = true };
+        var actors = new Command("actors",
+            "Import the map from a tenant's people to its LMS's actors (an email, or an account on the LMS), replacing the one " +
+            "before; statements name mapped people so instead of by their chat id. One bad line and nothing is imported.") { Platform, Tenant, file };
+        actors.TreatUnmatchedTokensAsErrors = false;
+        actors.SetAction((parseResult, ct) => RunAsync(parseResult, async (services, tenant) =>
+        {
+            var parsed = LmsActorCsv.Parse(await File.ReadAllTextAsync(parseResult.GetValue(file)!.FullName, ct), tenant);
+            if (parsed.Errors.Count > 0)
+            {
+                throw new ArgumentException(string.Join(Environment.NewLine, parsed.Errors));
+            }
+
+            await services.GetRequiredService<ILmsActorStore>().ReplaceAsync(tenant, parsed.Actors, ct);
+            return $"mapped {parsed.Actors.Count} people of {tenant}";
+        }, ct));
+        return actors;
+    }
+
+    /// <summary>The verb's work over the configured store; a problem is told on stderr with exit code 1.</summary>
+    private static async Task<int> RunAsync(ParseResult parseResult, Func<IServiceProvider, TenantScope, Task<string>> work, CancellationToken ct)
+    {
+        try
+        {
+            var tenant = new TenantScope(parseResult.GetValue(Platform)!, parseResult.GetValue(Tenant)!);
+            var builder = Host.CreateApplicationBuilder([.. parseResult.UnmatchedTokens]);
+            builder.Services.AddRolePlayStorage(builder.Configuration);
+            await using var services = builder.Services.BuildServiceProvider();
+            await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+            Console.Out.WriteLine(await work(services, tenant));
+            return 0;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or StorageUnavailableException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Nothing written: {e.Message}");
+            return 1;
+        }
     }
 }

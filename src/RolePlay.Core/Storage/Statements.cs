@@ -42,3 +42,17 @@ public interface IStatementOutbox
     /// <summary>Keeps a statement the LRS refused for good, with its reason.</summary>
     Task ParkAsync(QueuedStatement statement, string reason, CancellationToken ct);
 }
+
+/// <summary>How a team's LMS knows one of its people: an email (<see cref="Mbox"/>, <c>mailto:</c>) or an account on
+/// the LMS (<see cref="HomePage"/> and <see cref="Name"/>). Statements about the person name them so instead of by
+/// their chat platform id. Imported by a manager (<c>lrs actors</c>); forgetting the person forgets it.</summary>
+public sealed record LmsActor(PersonKey Person, string? Mbox, string? HomePage, string? Name);
+
+public interface ILmsActorStore
+{
+    /// <summary>Replaces the tenant's whole mapping with <paramref name="actors"/> (all of one tenant).</summary>
+    Task ReplaceAsync(TenantScope tenant, IReadOnlyList<LmsActor> actors, CancellationToken ct);
+
+    /// <summary>The mapped ones among <paramref name="people"/>.</summary>
+    Task<IReadOnlyList<LmsActor>> GetAsync(IReadOnlyList<PersonKey> people, CancellationToken ct);
+}

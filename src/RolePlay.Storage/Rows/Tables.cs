@@ -26,9 +26,10 @@ internal static class Tables
     public const string SignIns = "SignIns";
     public const string Inbox = "Inbox";
     public const string Statements = "Statements";
+    public const string LmsActors = "LmsActors";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns, Inbox, Statements];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns, Inbox, Statements, LmsActors];
 }
 
 /// <summary>

@@ -318,6 +318,42 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal([Guid.Parse(recognitions[0]["id"]!.GetValue<string>())], _lrs.VoidedIds); // the one given again stands
     }
 
+    [SkippableFact] // the validator is Learning Locker's, from tests/node_modules
+    public async Task People_the_team_mapped_to_its_LMS_are_named_as_its_actors()
+    {
+        var database = Path.Combine(_dir, "roleplay.db");
+        var csv = Path.Combine(_dir, "actors.csv");
+        await File.WriteAllTextAsync(csv, "user_id,mbox,account_home_page,account_name\nagent-1,mailto:agent.one@contoso.com,,\nagent-2,,https://lms.contoso.com,a.two\n");
+        var imported = await BotProcess.RunAsync("", "lrs", "actors", "--platform", "studio", "--tenant", PracticeSeed.Tenant, "--file", csv,
+            $"--Storage:Sqlite:Path={database}");
+        Assert.True(imported.ExitCode == 0, imported.StdErr);
+        Assert.Contains("mapped 2 people", imported.StdOut, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(csv, "user_id,mbox,account_home_page,account_name\nagent-1,agent.one@contoso.com,,\nagent-2,,,a.two\n");
+        var refused = await BotProcess.RunAsync("", "lrs", "actors", "--platform", "studio", "--tenant", PracticeSeed.Tenant, "--file", csv,
+            $"--Storage:Sqlite:Path={database}");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("line 2: mbox must be mailto:<email>", refused.StdErr, StringComparison.Ordinal);
+        Assert.Contains("line 3: give an mbox, or both account_home_page and account_name", refused.StdErr, StringComparison.Ordinal);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var bot = await StartAsync();
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents: 2);
+        await bot.SayAsync(Agent, "opt in");
+        var buddy = PracticeSeed.Agent(2);
+        await bot.Pairing.SaveRoundAsync(new PairingRound(AgentKey.Tenant, PracticeSeed.TeamId, 1, Start,
+            [new PairRecord(new PersonKey(buddy.Platform, buddy.TenantId, buddy.UserId), AgentKey)], []), CancellationToken.None);
+        var sessionId = await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
+        await CheckInAsync(bot, Agent, sessionId, "kept", "Every call this week", by: buddy);
+        Assert.Equal(5, await bot.Statements.DeliverAsync(CancellationToken.None));
+
+        Assert.All(_lrs.Statements, s => Assert.Equal("""{"objectType":"Agent","mbox":"mailto:agent.one@contoso.com"}""", s["actor"]!.ToJsonString()));
+        Assert.Equal("""{"objectType":"Agent","account":{"homePage":"https://lms.contoso.com","name":"a.two"}}""",
+            _lrs.Statements[^1]["context"]!["team"]!["member"]![0]!.ToJsonString()); // the buddy, on xAPI 1.0.3
+        Assert.Empty(await XapiValidator.ProblemsAsync(_lrs.Statements));
+    }
+
     private Task<RouterHarness> StartAsync(Dictionary<string, string?>? changes = null)
     {
         var settings = new Dictionary<string, string?>
