@@ -15,6 +15,7 @@ public static class LearningRecordsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LrsOptions>, LrsOptionsValidator>();
         services.AddHttpClient<LrsClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<LrsOptions>>().Value.RequestTimeout);
         services.AddSingleton<ILearningRecords, XapiLearningRecords>();
+        services.AddSingleton<XapiForgetting>();
         services.AddSingleton<LrsDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<LrsDelivery>());
         return services;

@@ -15,6 +15,9 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog,
 {
     private const string Language = "en-US";
 
+    /// <summary>The account name RolePlay acts under when no person does (voiding what a forgotten person did).</summary>
+    public const string RolePlayActor = "roleplay";
+
     private bool IsV2 => lrs.Version == "2.0.0";
 
     /// <summary>The practice attempted, as of its start.</summary>
@@ -145,17 +148,27 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog,
             new JsonObject { ["objectType"] = "StatementRef", ["id"] = target }, at, result: null, context: null);
     }
 
+    /// <summary>Voids a statement the LRS has about someone RolePlay has forgotten. RolePlay itself is the actor, so
+    /// the voiding statement names nobody.</summary>
+    public JsonObject Forgotten(string statementId, DateTimeOffset at) =>
+        Statement($"voided|{statementId}", Account(lrs.ActorHomePage, RolePlayActor), XapiVocabulary.Voided, "voided",
+            new JsonObject { ["objectType"] = "StatementRef", ["id"] = statementId }, at, result: null, context: null);
+
     /// <summary>A reaction added again after it was taken back is a new recognition: its voided statement stays voided.</summary>
     private static string RecognitionName(RecognitionRecord recognition) =>
         $"recognized|{recognition.Tenant.Platform.Id}|{recognition.Tenant.TenantId}|{recognition.RecognitionId}|{recognition.AtUtc.UtcTicks}";
 
     private JsonObject Statement(string name, PersonKey actor, string verb, string verbDisplay, JsonObject activity, DateTimeOffset at,
+        JsonObject? result, JsonObject? context) =>
+        Statement(name, Actor(actor), verb, verbDisplay, activity, at, result, context);
+
+    private JsonObject Statement(string name, JsonObject actor, string verb, string verbDisplay, JsonObject activity, DateTimeOffset at,
         JsonObject? result, JsonObject? context)
     {
         var statement = new JsonObject
         {
             ["id"] = StatementIds.For(name).ToString(),
-            ["actor"] = Actor(actor),
+            ["actor"] = actor,
             ["verb"] = new JsonObject { ["id"] = verb, ["display"] = Display(verbDisplay) },
             ["object"] = activity,
         };

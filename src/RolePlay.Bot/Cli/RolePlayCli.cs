@@ -27,6 +27,7 @@ internal static class RolePlayCli
         root.Subcommands.Add(ContentVerbs.Build(contentDirs));
         root.Subcommands.Add(TeamsVerbs.Build());
         root.Subcommands.Add(LrsVerbs.Build());
+        root.Subcommands.Add(PeopleVerbs.Build());
         root.SetAction((parseResult, ct) => ServeVerb.RunAsync(parseResult, contentDirs, ct));
         return root;
     }

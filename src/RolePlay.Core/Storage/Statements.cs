@@ -41,6 +41,10 @@ public interface IStatementOutbox
 
     /// <summary>Keeps a statement the LRS refused for good, with its reason.</summary>
     Task ParkAsync(QueuedStatement statement, string reason, CancellationToken ct);
+
+    /// <summary>The logged statements naming <paramref name="person"/> that have left the queue, neither waiting nor
+    /// parked: those the LRS has (what forgetting the person must void there).</summary>
+    Task<IReadOnlyList<QueuedStatement>> ListSentAboutAsync(PersonKey person, CancellationToken ct);
 }
 
 /// <summary>How a team's LMS knows one of its people: an email (<see cref="Mbox"/>, <c>mailto:</c>) or an account on

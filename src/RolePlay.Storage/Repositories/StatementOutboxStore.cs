@@ -103,6 +103,32 @@ internal sealed class StatementOutboxStore(IRowStore rows) : IStatementOutbox
         await rows.SubmitAsync(Tables.Statements, Waiting(statement.Tenant), [RowOp.Delete(row)], ct).ConfigureAwait(false);
     }
 
+    /// <summary>Read from the person's mentions: no table is scanned.</summary>
+    public async Task<IReadOnlyList<QueuedStatement>> ListSentAboutAsync(PersonKey person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var prefix = $"{Mention.Prefix}{Tables.Statements}|";
+        var mentions = (await rows.RangeAsync(Tables.People, RowKeys.Person(person), prefix, RowKeys.PrefixEnd(prefix), null, ct).ConfigureAwait(false))
+            .Select(StorageJson.Read<Mention>).ToList();
+        var sent = new List<QueuedStatement>();
+        var logs = RowKeys.Join(RowKeys.Tenant(person.Tenant), "log") + RowKeys.Separator;
+        foreach (var inLog in mentions.Where(m => m.PartitionKey.StartsWith(logs, StringComparison.Ordinal)).GroupBy(m => m.PartitionKey))
+        {
+            foreach (var row in await rows.GetManyAsync(Tables.Statements, inLog.Key, [.. inLog.Select(m => m.RowKey)], ct).ConfigureAwait(false))
+            {
+                var statement = StorageJson.Read<QueuedStatement>(row);
+                var elsewhere = await rows.GetManyAsync(Tables.Statements, Waiting(statement.Tenant), [row.RowKey], ct).ConfigureAwait(false);
+                var parked = await rows.GetManyAsync(Tables.Statements, Parked(statement.Tenant), [row.RowKey], ct).ConfigureAwait(false);
+                if (elsewhere.Count == 0 && parked.Count == 0)
+                {
+                    sent.Add(statement);
+                }
+            }
+        }
+
+        return [.. sent.OrderBy(s => s.AtUtc).ThenBy(s => s.Sequence)];
+    }
+
     private async Task UpsertAsync(string partition, IReadOnlyList<QueuedStatement> statements, CancellationToken ct)
     {
         foreach (var batch in statements.Chunk(RowLimits.MaxBatch))
