@@ -8,8 +8,8 @@ using RolePlay.Core.Storage;
 namespace RolePlay.LearningRecords;
 
 /// <summary>Logs the statements of a tenant that keeps learning records (<see cref="LrsOptions"/>) in the bot's store,
-/// and queues them for its LRS when it names one: <see cref="LrsDelivery"/> sends them. Consent first: nothing is queued about a person who has not opted in
-/// to practice.</summary>
+/// and queues them for its LRS when it names one: <see cref="LrsDelivery"/> sends them. Consent first: nothing is kept
+/// about a person who has not opted in to practice.</summary>
 public sealed class XapiLearningRecords(
     IOptions<LrsOptions> options,
     ContentCatalog catalog,

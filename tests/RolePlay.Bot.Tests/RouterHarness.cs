@@ -98,8 +98,9 @@ internal sealed class RouterHarness : IAsyncDisposable
     public static Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null) =>
         StartAsync(databasePath, now, new Routines.RoutineSetup(new DeliveredLog()), policy);
 
+    /// <param name="configure">Replaces services after the harness's own (a faulty seam, say).</param>
     public static async Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, Routines.RoutineSetup routines,
-        RecognitionPolicy? policy = null)
+        RecognitionPolicy? policy = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>(routines.Settings)
@@ -126,6 +127,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             services.AddSingleton<IProactiveSender>(new RecordingSender(platform, routines.Delivered, clock, routines.Script));
         }
 
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         return new RouterHarness(provider, clock, policy ?? new RecognitionPolicy(), logs);

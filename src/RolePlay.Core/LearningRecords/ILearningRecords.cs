@@ -3,9 +3,10 @@ using RolePlay.Core.Storage;
 
 namespace RolePlay.Core.LearningRecords;
 
-/// <summary>What the practice tells a team's learning record store, once each is stored: a practice started and scored, the
-/// debrief's commitment, a check-in on it, recognitions and their withdrawal. Called after the store has the record, so a failure here never costs the
-/// practice; an implementation queues what it sends (it must not call out to the LRS in the turn).</summary>
+/// <summary>What the practice tells a team's learning record store, once each is stored: a practice started and
+/// scored, the debrief's commitment, a check-in on it, recognitions and their withdrawal. An implementation only keeps
+/// what it will send (it never calls out to the LRS in the turn), and being told the same thing again changes nothing,
+/// so a caller whose work was cut off after its own write may simply tell it again.</summary>
 public interface ILearningRecords
 {
     /// <summary>A role-play has started (its header stored).</summary>

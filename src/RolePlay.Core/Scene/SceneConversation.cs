@@ -84,12 +84,17 @@ public sealed class SceneConversation(
             return null;
         }
 
-        if (!last.IsLive && await learning.GetRubricAsync(person.Key, last.SessionId, ct).ConfigureAwait(false) is null)
+        if (!last.IsLive && SessionPersistence.Restore(engine, last) is var ended && ended.Report() is { Scored: true } report)
         {
-            var session = SessionPersistence.Restore(engine, last);
-            if (session.Report() is { Scored: true } report)
+            // The first delivery may have stopped after the session's save: what follows it is done again (the
+            // learning records only if the rubric was stored, since adding them again changes nothing).
+            if (await learning.GetRubricAsync(person.Key, last.SessionId, ct).ConfigureAwait(false) is null)
             {
-                await ScoreAsync(person, last, report, session.Transcript, ct).ConfigureAwait(false);
+                await ScoreAsync(person, last, report, ended.Transcript, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await records.PracticeScoredAsync(person, last, report, ct).ConfigureAwait(false);
             }
         }
 

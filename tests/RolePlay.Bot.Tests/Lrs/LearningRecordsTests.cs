@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RolePlay.Bot.Tests.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Chat;
+using RolePlay.Core.LearningRecords;
+using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.LearningRecords;
 using RolePlay.Testing.Lrs;
@@ -393,7 +396,66 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
             .Where(s => s.People.Contains(AgentKey)).ToListAsync());
     }
 
-    private Task<RouterHarness> StartAsync(Dictionary<string, string?>? changes = null)
+    [Fact]
+    public async Task A_final_turn_cut_off_before_its_statements_were_kept_keeps_them_when_it_is_delivered_again()
+    {
+        var failOnce = new FailingOnce();
+        await using var bot = await StartAsync(configure: services => services.AddSingleton<ILearningRecords>(sp =>
+            new FailingScore(ActivatorUtilities.CreateInstance<XapiLearningRecords>(sp), failOnce)));
+        await bot.SayAsync(Agent, "opt in");
+        await bot.SayAsync(Agent, "start late-delivery-birthday");
+        var id = 0;
+        Exception? cutOff = null;
+        foreach (var line in PracticeSeed.WarmAgent)
+        {
+            var delivery = new EventDelivery($"ev-{++id}", Again: false);
+            try
+            {
+                await bot.SayAsync(Agent, line, delivery);
+            }
+            catch (StorageUnavailableException e)
+            {
+                cutOff = e; // the session and its rubric are stored; the learning records are not
+                var again = await bot.SayAsync(Agent, line, delivery with { Again = true });
+                Assert.Contains(again.Replies.OfType<CardOut>(), c => c.Card.Id == "debrief.feelings"); // the same answer
+                break;
+            }
+        }
+
+        Assert.NotNull(cutOff);
+        Assert.Equal(3, await bot.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Equal([XapiVocabulary.Attempted, XapiVocabulary.Completed, XapiVocabulary.Passed],
+            _lrs.Statements.Select(s => s["verb"]!["id"]!.GetValue<string>()));
+    }
+
+    /// <summary>Whether the one failure has happened.</summary>
+    private sealed class FailingOnce
+    {
+        private int _failed;
+
+        public bool Fails() => Interlocked.Exchange(ref _failed, 1) == 0;
+    }
+
+    /// <summary>The learning records whose first scored practice fails, as a store outage right after the rubric's save would.</summary>
+    private sealed class FailingScore(ILearningRecords inner, FailingOnce once) : ILearningRecords
+    {
+        public Task PracticeStartedAsync(PersonRecord person, SessionRecord session, CancellationToken ct) => inner.PracticeStartedAsync(person, session, ct);
+
+        public Task PracticeScoredAsync(PersonRecord person, SessionRecord session, PracticeReport report, CancellationToken ct) => once.Fails()
+            ? throw new StorageUnavailableException("test", "cut off", new IOException("cut off"))
+            : inner.PracticeScoredAsync(person, session, report, ct);
+
+        public Task CommitmentMadeAsync(PersonRecord person, CommitmentRecord commitment, CancellationToken ct) => inner.CommitmentMadeAsync(person, commitment, ct);
+
+        public Task CheckedInAsync(CheckInRecord checkIn, CommitmentRecord commitment, CancellationToken ct) => inner.CheckedInAsync(checkIn, commitment, ct);
+
+        public Task RecognizedAsync(RecognitionRecord recognition, CancellationToken ct) => inner.RecognizedAsync(recognition, ct);
+
+        public Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct) =>
+            inner.RecognitionWithdrawnAsync(recognition, atUtc, ct);
+    }
+
+    private Task<RouterHarness> StartAsync(Dictionary<string, string?>? changes = null, Action<IServiceCollection>? configure = null)
     {
         var settings = Settings();
         foreach (var (key, value) in changes ?? [])
@@ -401,7 +463,8 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
             settings[key] = value;
         }
 
-        return RouterHarness.StartAsync(Path.Combine(_dir, "roleplay.db"), Start, new Routines.RoutineSetup(new Routines.DeliveredLog(), Overrides: settings));
+        return RouterHarness.StartAsync(Path.Combine(_dir, "roleplay.db"), Start, new Routines.RoutineSetup(new Routines.DeliveredLog(), Overrides: settings),
+            configure: configure);
     }
 
     /// <summary>The studio's local tenant sends to the stand-in LRS, with basic auth.</summary>
