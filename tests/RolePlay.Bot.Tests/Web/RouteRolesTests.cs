@@ -51,6 +51,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["PUT /dashboard/api/teams/{teamId}/members/{userId}/new-hire"] = TeamManager,
         ["GET /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["POST /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
+        ["GET /dashboard/api/teams/{teamId}/learning-records"] = TeamManager,
         ["GET /facilitate"] = Facilitator,
         ["GET /studio/api/facilitate/live"] = Facilitator,
         ["GET /studio/api/facilitate/cues"] = Facilitator,
