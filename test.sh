@@ -4,8 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# No install scripts: none of the tools needs one, and some of their dependencies' (native builds, notices) would
+# reach the network.
 if [ -f tests/package-lock.json ]; then
-  npm ci --prefix tests --no-audit --no-fund --loglevel=error
+  npm ci --prefix tests --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 log=$(mktemp)
