@@ -39,9 +39,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     public async Task A_practice_to_its_commitment_and_check_in_reaches_the_LRS_as_valid_statements_once()
     {
         await using var bot = await StartAsync();
-        var seed = new PracticeSeed(bot);
-        await seed.SetUpTeamAsync(agents: 2);
-        await bot.SayAsync(Agent, "opt in");
+        var seed = await OptedInTeamAsync(bot, agents: 2);
         var sessionId = await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
         await CheckInAsync(bot, Agent, sessionId, "kept", "Named it first on three calls");
 
@@ -88,9 +86,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     public async Task A_practice_stopped_before_its_end_is_an_attempt_and_nothing_more()
     {
         await using var bot = await StartAsync();
-        var seed = new PracticeSeed(bot);
-        await seed.SetUpTeamAsync(agents: 1);
-        await bot.SayAsync(Agent, "opt in");
+        var seed = await OptedInTeamAsync(bot, agents: 1);
         await bot.SayAsync(Agent, "start late-delivery-birthday");
         Assert.Equal(1, await bot.Statements.DeliverAsync(CancellationToken.None)); // sent as it starts
         await bot.SayAsync(Agent, PracticeSeed.WarmAgent[0]);
@@ -100,13 +96,11 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal([XapiVocabulary.Attempted], _lrs.Statements.Select(s => s["verb"]!["id"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact] // the validator is Learning Locker's, from tests/node_modules
     public async Task A_retry_storm_and_an_outage_lose_nothing_and_duplicate_nothing()
     {
         await using var bot = await StartAsync();
-        var seed = new PracticeSeed(bot);
-        await seed.SetUpTeamAsync(agents: 1);
-        await bot.SayAsync(Agent, "opt in");
+        var seed = await OptedInTeamAsync(bot, agents: 1);
         await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
 
         _lrs.FailNext(503, times: 3);
@@ -141,6 +135,8 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         var verbs = _lrs.Statements.Select(s => s["verb"]!["id"]!.GetValue<string>()).ToList();
         Assert.Equal(7, verbs.Count); // two practices (attempted, completed, passed or failed) and one commitment
         Assert.Equal(verbs.Count, _lrs.Statements.Select(s => s["id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Contains(XapiVocabulary.Failed, verbs); // the cold practice
+        Assert.Empty(await XapiValidator.ProblemsAsync(_lrs.Statements));
         Assert.Empty(await bot.StatementOutbox.ListWaitingAsync(AgentKey.Tenant, 100, CancellationToken.None));
     }
 
@@ -148,9 +144,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     public async Task A_statement_the_LRS_refuses_is_parked_with_its_reason_shown_to_the_manager_and_the_rest_are_sent()
     {
         await using var bot = await StartAsync();
-        var seed = new PracticeSeed(bot);
-        await seed.SetUpTeamAsync(agents: 1);
-        await bot.SayAsync(Agent, "opt in");
+        var seed = await OptedInTeamAsync(bot, agents: 1);
         await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent, commit: false);
         var waiting = await bot.StatementOutbox.ListWaitingAsync(AgentKey.Tenant, 10, CancellationToken.None);
         var json = JsonNode.Parse(waiting[1].Json)!.AsObject();
@@ -254,9 +248,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
             ["Lrs:Tenants:0:Password"] = null,
         }))
         {
-            var seed = new PracticeSeed(bot);
-            await seed.SetUpTeamAsync(agents: 1);
-            await bot.SayAsync(Agent, "opt in");
+            var seed = await OptedInTeamAsync(bot, agents: 1);
             await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
             bot.Clock.Advance(TimeSpan.FromDays(2));
             await seed.PracticeAsync(Agent, PracticeSeed.ColdAgent, commit: false);
@@ -292,9 +284,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     public async Task A_recognition_is_sent_when_the_team_lists_it_and_voided_when_the_reaction_is_taken_back()
     {
         await using var bot = await StartAsync(new() { ["Lrs:Tenants:0:Send:0"] = "Recognition" });
-        var seed = new PracticeSeed(bot);
-        await seed.SetUpTeamAsync(agents: 2);
-        await bot.SayAsync(Agent, "opt in");
+        var seed = await OptedInTeamAsync(bot, agents: 2);
         await bot.ReactAsync(PracticeSeed.Channel, PracticeSeed.Maya, "m-1", Agent.UserId, "clap", added: true);
         bot.Clock.Advance(TimeSpan.FromMinutes(1));
         await bot.ReactAsync(PracticeSeed.Channel, PracticeSeed.Agent(2), "m-1", Agent.UserId, "sparkles", added: true);
@@ -341,9 +331,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using var bot = await StartAsync();
-        var seed = new PracticeSeed(bot);
-        await seed.SetUpTeamAsync(agents: 2);
-        await bot.SayAsync(Agent, "opt in");
+        var seed = await OptedInTeamAsync(bot, agents: 2);
         var buddy = PracticeSeed.Agent(2);
         await bot.Pairing.SaveRoundAsync(new PairingRound(AgentKey.Tenant, PracticeSeed.TeamId, 1, Start,
             [new PairRecord(new PersonKey(buddy.Platform, buddy.TenantId, buddy.UserId), AgentKey)], []), CancellationToken.None);
@@ -363,9 +351,7 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         var database = Path.Combine(_dir, "roleplay.db");
         await using (var bot = await StartAsync())
         {
-            var seed = new PracticeSeed(bot);
-            await seed.SetUpTeamAsync(agents: 2);
-            await bot.SayAsync(Agent, "opt in");
+            var seed = await OptedInTeamAsync(bot, agents: 2);
             await bot.SayAsync(PracticeSeed.Agent(2), "opt in");
             await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent);
             await seed.PracticeAsync(PracticeSeed.Agent(2), PracticeSeed.WarmAgent, commit: false);
@@ -477,6 +463,15 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
         ["Lrs:Tenants:0:Password"] = "lrs-pass",
         ["Lrs:Tenants:0:HomePage"] = "https://roleplay.example.com/studio",
     };
+
+    /// <summary>Maya's team of <paramref name="agents"/>, the first of whom has opted in.</summary>
+    private static async Task<PracticeSeed> OptedInTeamAsync(RouterHarness bot, int agents)
+    {
+        var seed = new PracticeSeed(bot);
+        await seed.SetUpTeamAsync(agents);
+        await bot.SayAsync(Agent, "opt in");
+        return seed;
+    }
 
     /// <summary>The check-in card a week later, answered by the learner (or their buddy).</summary>
     private static async Task CheckInAsync(RouterHarness bot, ChannelUser learner, string sessionId, string outcome, string note, ChannelUser? by = null)
