@@ -11,7 +11,6 @@ using RolePlay.Core.Detection.Learned;
 using RolePlay.Core.Facilitation;
 using RolePlay.Core.GroupPractice;
 using RolePlay.Core.Insights;
-using RolePlay.LearningRecords;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Recognition;
 using RolePlay.Core.Routines;
@@ -21,6 +20,7 @@ using RolePlay.Core.Sharing;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 using RolePlay.Dashboard;
+using RolePlay.LearningRecords;
 using RolePlay.Storage;
 using RolePlay.Studio.Transcripts;
 
