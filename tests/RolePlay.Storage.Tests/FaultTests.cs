@@ -94,6 +94,10 @@ public sealed class FaultTests(AzuriteFixture azurite) : IDisposable
         var live = Path.Combine(_dir, "live.db");
         var store = new SqliteRowStore(live, TimeSpan.FromSeconds(1));
         await new StorageInitializer(store).InitializeAsync(Ct);
+        // SQLite folds the WAL into the database when its last connection closes, which the store's pool may do at
+        // any moment: this one, open until the copies are made, keeps the WAL as it is.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={live};Pooling=False");
+        await holder.OpenAsync(Ct);
         await new PeopleStore(store).SaveAsync(NewPerson(Person("only-in-the-wal")), Ct);
         var sound = Path.Combine(_dir, "sound.db");
         var damaged = Path.Combine(_dir, "damaged.db");
