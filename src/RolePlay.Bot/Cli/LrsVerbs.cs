@@ -7,8 +7,8 @@ using RolePlay.Storage;
 
 namespace RolePlay.Bot.Cli;
 
-/// <summary><c>lrs export</c> and <c>lrs actors</c>: a tenant's xAPI statements as JSON Lines, and the map from its
-/// people to its LMS's actors, over the bot's store (the storage settings pass through as for <c>serve</c>, e.g.
+/// <summary><c>lrs export</c>, <c>lrs actors</c> and <c>lrs resend</c>: a tenant's xAPI statements as JSON Lines,
+/// the map from its people to its LMS's actors, and its parked statements queued again, over the bot's store (the storage settings pass through as for <c>serve</c>, e.g.
 /// --Storage:Sqlite:Path=...).</summary>
 internal static class LrsVerbs
 {
@@ -21,7 +21,19 @@ internal static class LrsVerbs
         var lrs = new Command("lrs", "Learning record store (xAPI) tools.");
         lrs.Subcommands.Add(BuildExport());
         lrs.Subcommands.Add(BuildActors());
+        lrs.Subcommands.Add(BuildResend());
         return lrs;
+    }
+
+    private static Command BuildResend()
+    {
+        var resend = new Command("resend",
+            "Queue a tenant's parked statements (those its LRS refused for good) again, once what they were refused for is " +
+            "fixed; the running bot sends them.") { Platform, Tenant };
+        resend.TreatUnmatchedTokensAsErrors = false;
+        resend.SetAction((parseResult, ct) => RunAsync(parseResult, async (services, tenant) =>
+            $"queued {await services.GetRequiredService<IStatementOutbox>().UnparkAsync(tenant, ct)} parked statements of {tenant} again", ct));
+        return resend;
     }
 
     private static Command BuildExport()

@@ -42,6 +42,10 @@ public interface IStatementOutbox
     /// <summary>Keeps a statement the LRS refused for good, with its reason.</summary>
     Task ParkAsync(QueuedStatement statement, string reason, CancellationToken ct);
 
+    /// <summary>Puts a tenant's parked statements back in its queue (the LRS, or what it refused them for, was
+    /// fixed); how many.</summary>
+    Task<int> UnparkAsync(TenantScope tenant, CancellationToken ct);
+
     /// <summary>The logged statements naming <paramref name="person"/> that have left the queue, neither waiting nor
     /// parked: those the LRS has (what forgetting the person must void there).</summary>
     Task<IReadOnlyList<QueuedStatement>> ListSentAboutAsync(PersonKey person, CancellationToken ct);

@@ -103,6 +103,20 @@ internal sealed class StatementOutboxStore(IRowStore rows) : IStatementOutbox
         await rows.SubmitAsync(Tables.Statements, Waiting(statement.Tenant), [RowOp.Delete(row)], ct).ConfigureAwait(false);
     }
 
+    /// <summary>Queued again before it leaves the parked: a crash between the two leaves it in both, and the next
+    /// call queues it once more (the same row).</summary>
+    public async Task<int> UnparkAsync(TenantScope tenant, CancellationToken ct)
+    {
+        var parked = await ListParkedAsync(tenant, ct).ConfigureAwait(false);
+        await UpsertAsync(Waiting(tenant), parked, ct).ConfigureAwait(false);
+        foreach (var batch in parked.Chunk(RowLimits.MaxBatch))
+        {
+            await rows.SubmitAsync(Tables.Statements, Parked(tenant), [.. batch.Select(s => RowOp.Delete(Row(s)))], ct).ConfigureAwait(false);
+        }
+
+        return parked.Count;
+    }
+
     /// <summary>Read from the person's mentions: no table is scanned.</summary>
     public async Task<IReadOnlyList<QueuedStatement>> ListSentAboutAsync(PersonKey person, CancellationToken ct)
     {

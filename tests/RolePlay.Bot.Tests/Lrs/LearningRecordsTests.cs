@@ -173,6 +173,31 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Statements_the_LRS_refused_go_again_after_lrs_resend_once_it_takes_them()
+    {
+        var database = Path.Combine(_dir, "roleplay.db");
+        await using (var bot = await StartAsync())
+        {
+            await OptedInTeamAsync(bot, agents: 1);
+            await bot.SayAsync(Agent, "start late-delivery-birthday");
+            _lrs.FailNext(400, times: 2); // the batch, then the statement alone: an LRS whose profile refused it
+            Assert.Equal(0, await bot.Statements.DeliverAsync(CancellationToken.None));
+            Assert.Single(await bot.StatementOutbox.ListParkedAsync(AgentKey.Tenant, CancellationToken.None));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var resent = await BotProcess.RunAsync("", "lrs", "resend", "--platform", "studio", "--tenant", PracticeSeed.Tenant, $"--Storage:Sqlite:Path={database}");
+        Assert.True(resent.ExitCode == 0, resent.StdErr);
+        Assert.Contains("queued 1 parked statements", resent.StdOut, StringComparison.Ordinal);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var restarted = await StartAsync();
+        Assert.Equal(1, await restarted.Statements.DeliverAsync(CancellationToken.None));
+        Assert.Empty(await restarted.StatementOutbox.ListParkedAsync(AgentKey.Tenant, CancellationToken.None));
+        Assert.Equal([XapiVocabulary.Attempted], _lrs.Statements.Select(s => s["verb"]!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_about_someone_who_has_not_opted_in_or_for_a_tenant_without_an_LRS()
     {
         await using var bot = await StartAsync();
