@@ -37,7 +37,7 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
-    public async Task A_parked_statement_leaves_the_queue_with_the_LRSs_reason()
+    public async Task A_parked_statement_leaves_the_queue_with_the_LRSs_reason_until_it_is_queued_again()
     {
         SkipIfUnavailable();
         var ana = Person("ana");
@@ -49,6 +49,11 @@ public abstract partial class StorageContract
         Assert.Equal(["s-2"], (await Statements.ListWaitingAsync(ana.Tenant, 10, Ct)).Select(s => s.StatementId));
         var parked = Assert.Single(await Statements.ListParkedAsync(ana.Tenant, Ct));
         Assert.Equal(("s-1", "400: verb.id is not an IRI"), (parked.StatementId, parked.Parked));
+
+        Assert.Equal(1, await Statements.UnparkAsync(ana.Tenant, Ct)); // the cause fixed
+        Assert.Empty(await Statements.ListParkedAsync(ana.Tenant, Ct));
+        Assert.Equal(["s-1", "s-2"], (await Statements.ListWaitingAsync(ana.Tenant, 10, Ct)).Select(s => s.StatementId));
+        Assert.Equal(0, await Statements.UnparkAsync(ana.Tenant, Ct));
     }
 
     [SkippableFact]
