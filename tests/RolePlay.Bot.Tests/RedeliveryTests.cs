@@ -56,6 +56,24 @@ public sealed class RedeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_debrief_answer_delivered_again_is_kept_once_and_answered_as_it_was()
+    {
+        var seed = new Dashboard.PracticeSeed(_bot);
+        var sessionId = await seed.PracticeAsync(Ana, Dashboard.PracticeSeed.WarmAgent, commit: false);
+        var feelings = new Dictionary<string, string> { [Inputs.Session] = sessionId, [Inputs.FeelingRating] = "2", [Inputs.FeelingWords] = "again" };
+        var commit = new Dictionary<string, string> { [Inputs.Session] = sessionId, [Inputs.Commitment] = "Say back the worry first" };
+
+        await _bot.SubmitAsync(Ana, CardVerbs.DebriefFeelings, feelings, new EventDelivery("Ev-f", Again: true));
+        var first = await _bot.SubmitAsync(Ana, CardVerbs.DebriefCommit, commit, new EventDelivery("Ev-c", Again: false));
+        var again = await _bot.SubmitAsync(Ana, CardVerbs.DebriefCommit, commit, new EventDelivery("Ev-c", Again: true));
+
+        Assert.Equal(RouterResultJson.Write(first), RouterResultJson.Write(again));
+        Assert.Single(await _bot.Learning.ListReflectionsAsync(AnaKey, sessionId, CancellationToken.None), r => r.Layer == "feelings");
+        var due = await _bot.Learning.ListDueForCheckInAsync(AnaKey.Tenant, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(7), CancellationToken.None);
+        Assert.Equal("Say back the worry first", Assert.Single(due).Text);
+    }
+
+    [Fact]
     public async Task An_event_delivered_again_that_no_scene_applied_is_routed_as_new()
     {
         await _bot.SayAsync(Ana, "start late-delivery-birthday", new EventDelivery("Ev1", Again: false));

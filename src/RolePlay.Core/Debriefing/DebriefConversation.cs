@@ -39,8 +39,13 @@ public sealed class DebriefConversation(
             return NotFound;
         }
 
-        await learning.AddReflectionAsync(new ReflectionRecord(person.Key, stored.SessionId, "feelings",
-            $"{score}/5 {words}".Trim(), Now), ct).ConfigureAwait(false);
+        // Kept once: the same card delivered again (a retried click) finds the first answer.
+        if (!(await learning.ListReflectionsAsync(person.Key, stored.SessionId, ct).ConfigureAwait(false)).Any(r => r.Layer == "feelings"))
+        {
+            await learning.AddReflectionAsync(new ReflectionRecord(person.Key, stored.SessionId, "feelings",
+                $"{score}/5 {words}".Trim(), Now), ct).ConfigureAwait(false);
+        }
+
         var report = SessionPersistence.Restore(engine, stored).Report();
         return new RouterResult(
             [new CardOut(DebriefCards.DebriefObservations(report)), new CardOut(DebriefCards.DebriefCommitment(stored.SessionId, report))],
@@ -73,14 +78,24 @@ public sealed class DebriefConversation(
 
         var report = SessionPersistence.Restore(engine, stored).Report();
         var weakest = report.Rubric.OrderBy(r => r.Score).Select(r => WireName.Of(r.Criterion)).FirstOrDefault() ?? "";
-        var checkIn = PersonSettings.LocalToday(person, Now).AddDays(7);
-        var commitment = await learning.SaveCommitmentAsync(new CommitmentRecord(person.Key, Guid.NewGuid().ToString("N"), stored.SessionId,
-            weakest, text, checkIn, CommitmentStatus.Open, Now), ct).ConfigureAwait(false);
-        await insights.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
+        CommitmentRecord commitment;
+        try
+        {
+            // One commitment per practice, named after it: the same card delivered again finds the first one.
+            commitment = await learning.SaveCommitmentAsync(new CommitmentRecord(person.Key, stored.SessionId, stored.SessionId,
+                weakest, text, PersonSettings.LocalToday(person, Now).AddDays(7), CommitmentStatus.Open, Now), ct).ConfigureAwait(false);
+            await insights.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            commitment = await learning.GetCommitmentAsync(person.Key, stored.SessionId, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Commitment {stored.SessionId} conflicted on insert and cannot be read.");
+        }
+
         await records.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
         return new RouterResult(
-            [new TextOut($"Committed: “{text}”. I'll ask you (and your buddy) how it went on {checkIn:dddd d MMMM}.")],
-            ReplaceCard: CommonCards.Acknowledged("debrief.commitment", $"Your commitment: “{text}”"));
+            [new TextOut($"Committed: “{commitment.Text}”. I'll ask you (and your buddy) how it went on {commitment.CheckInDay:dddd d MMMM}.")],
+            ReplaceCard: CommonCards.Acknowledged("debrief.commitment", $"Your commitment: “{commitment.Text}”"));
     }
 
     private static RouterResult NotFound => RouterResult.Say("I couldn't find that practice's debrief.");
