@@ -94,10 +94,17 @@ public sealed class FaultTests(AzuriteFixture azurite) : IDisposable
         var live = Path.Combine(_dir, "live.db");
         var store = new SqliteRowStore(live, TimeSpan.FromSeconds(1));
         await new StorageInitializer(store).InitializeAsync(Ct);
-        // SQLite folds the WAL into the database when its last connection closes, which the store's pool may do at
-        // any moment: this one, open until the copies are made, keeps the WAL as it is.
+        // SQLite folds the WAL into the database when its last connection closes, which the store's pool does at any
+        // moment (another test's ClearAllPools): this one keeps the WAL as it is until the copies are made. A
+        // connection takes its part in the WAL on its first read, not when it opens.
         await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={live};Pooling=False");
         await holder.OpenAsync(Ct);
+        await using (var read = holder.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync(Ct);
+        }
+
         await new PeopleStore(store).SaveAsync(NewPerson(Person("only-in-the-wal")), Ct);
         var sound = Path.Combine(_dir, "sound.db");
         var damaged = Path.Combine(_dir, "damaged.db");
