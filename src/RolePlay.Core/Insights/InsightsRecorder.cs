@@ -17,13 +17,13 @@ public interface IInsightsRecorder
 
     Task RecognitionAddedAsync(RecognitionRecord recognition, CancellationToken ct);
 
-    /// <summary>Call before the recognition row is removed: its week and recipient are read from it.</summary>
-    Task RecognitionRemovingAsync(TenantScope tenant, string teamId, string recognitionId, DateOnly today, CancellationToken ct);
+    /// <summary>A recognition taken back, as it was stored: counted down in its week, for its recipient.</summary>
+    Task RecognitionRemovedAsync(RecognitionRecord recognition, CancellationToken ct);
 }
 
 /// <summary>Counts each event into the week (UTC, ISO) it happened in, under the person's current team; people in no
 /// team are counted under <see cref="NoTeam"/>, so their own trend still grows.</summary>
-public sealed class InsightsRecorder(IInsightsStore store, IPeopleStore people, IRecognitionStore recognitions) : IInsightsRecorder
+public sealed class InsightsRecorder(IInsightsStore store, IPeopleStore people) : IInsightsRecorder
 {
     /// <summary>The partition of people who belong to no team; never shown as a team.</summary>
     public const string NoTeam = "~none";
@@ -46,19 +46,8 @@ public sealed class InsightsRecorder(IInsightsStore store, IPeopleStore people, 
         store.ApplyAsync(recognition.Recipient, recognition.TeamId, IsoWeek.Of(recognition.AtUtc),
             new InsightChange.Recognised(recognition.Kind, 1), ct);
 
-    public async Task RecognitionRemovingAsync(TenantScope tenant, string teamId, string recognitionId, DateOnly today, CancellationToken ct)
-    {
-        foreach (var day in new[] { today, today.AddDays(-7) })
-        {
-            var week = await recognitions.ListWeekAsync(tenant, teamId, day, ct).ConfigureAwait(false);
-            if (week.FirstOrDefault(r => r.RecognitionId == recognitionId) is { } found)
-            {
-                await store.ApplyAsync(found.Recipient, teamId, IsoWeek.Of(found.AtUtc), new InsightChange.Recognised(found.Kind, -1), ct)
-                    .ConfigureAwait(false);
-                return;
-            }
-        }
-    }
+    public Task RecognitionRemovedAsync(RecognitionRecord recognition, CancellationToken ct) =>
+        store.ApplyAsync(recognition.Recipient, recognition.TeamId, IsoWeek.Of(recognition.AtUtc), new InsightChange.Recognised(recognition.Kind, -1), ct);
 
     private static string TeamOf(PersonRecord? person) => person?.TeamId ?? NoTeam;
 

@@ -46,16 +46,16 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
         var now = time.GetUtcNow();
         if (!reaction.Added)
         {
-            // The week partition is the week it was added in: this week, or last week for a reaction taken back soon after.
+            // It is stored in the week it was added in: this week, or last week for a reaction taken back soon after.
             var today = DueBucket.Day(now);
-            var withdrawn = await FindAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
-            await insights.RecognitionRemovingAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
-            await recognitions.RemoveAsync(tenant, teamId, id, today, ct).ConfigureAwait(false);
-            await recognitions.RemoveAsync(tenant, teamId, id, today.AddDays(-7), ct).ConfigureAwait(false);
-            if (withdrawn is not null)
+            if (await FindAsync(tenant, teamId, id, today, ct).ConfigureAwait(false) is not { } withdrawn)
             {
-                await records.RecognitionWithdrawnAsync(withdrawn, now, ct).ConfigureAwait(false);
+                return RouterResult.Nothing; // never recorded, or its removal is a retried event
             }
+
+            await insights.RecognitionRemovedAsync(withdrawn, ct).ConfigureAwait(false);
+            await recognitions.RemoveAsync(tenant, teamId, id, DueBucket.Day(withdrawn.AtUtc), ct).ConfigureAwait(false);
+            await records.RecognitionWithdrawnAsync(withdrawn, now, ct).ConfigureAwait(false);
 
             return RouterResult.Nothing;
         }

@@ -77,7 +77,7 @@ internal sealed class RoutineHarness : IAsyncDisposable
 
     public WeeklyCelebrationRoutine Celebration() => new(Teams, Recognitions, Phrases, People);
 
-    public RoutineAnswers Answers() => new(People, Learning, Phrases, CheckIn(), new RuleBasedDetector(), new InsightsRecorder(Insights, People, Recognitions), new NoLearningRecords(), Clock);
+    public RoutineAnswers Answers() => new(People, Learning, Phrases, CheckIn(), new RuleBasedDetector(), new InsightsRecorder(Insights, People), new NoLearningRecords(), Clock);
 
     public async Task<TeamRecord> SaveTeamAsync(string zone, TimeOnly? standup = null, Func<TeamRecord, TeamRecord>? change = null)
     {
