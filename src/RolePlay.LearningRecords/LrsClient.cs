@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using RolePlay.Channels.Http;
 using RolePlay.Core.Storage;
 
 namespace RolePlay.LearningRecords;
@@ -52,7 +53,7 @@ public sealed class LrsClient(HttpClient http, TimeProvider time)
             {
                 HttpStatusCode.BadRequest or HttpStatusCode.Conflict => new LrsAnswer.Refused($"{(int)response.StatusCode}: {said}"),
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Forget(lrs, new LrsAnswer.Later($"{(int)response.StatusCode} (check the LRS credentials): {said}")),
-                _ => new LrsAnswer.Later($"{(int)response.StatusCode}: {said}", RetryAfter(response)),
+                _ => new LrsAnswer.Later($"{(int)response.StatusCode}: {said}", RetryAfter.Of(response, time)),
             };
         }
         catch (HttpRequestException e)
@@ -122,13 +123,6 @@ public sealed class LrsClient(HttpClient http, TimeProvider time)
         var body = (await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)).Trim();
         return body.Length == 0 ? response.ReasonPhrase ?? "no reason given" : body.Length > MaxReason ? body[..MaxReason] + "…" : body;
     }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 
 #pragma warning disable IDE1006, CA1707 // The OAuth 2.0 token response's own field names.
     private sealed record TokenResponse(string? access_token, int? expires_in);
