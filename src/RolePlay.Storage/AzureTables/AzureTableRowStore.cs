@@ -45,10 +45,20 @@ internal sealed class AzureTableRowStore : IRowStore
         return response.HasValue ? ToRow(response.Value!) : null;
     });
 
-    public Task<IReadOnlyList<StoredRow>> GetManyAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken ct)
+    /// <summary>Azure allows at most 15 comparisons in one filter: the partition's and 14 row keys per query.</summary>
+    private const int KeysPerQuery = 14;
+
+    public async Task<IReadOnlyList<StoredRow>> GetManyAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken ct)
     {
-        var rows = string.Join(" or ", rowKeys.Select(rk => TableClient.CreateQueryFilter($"RowKey eq {rk}")));
-        return QueryAsync(table, $"{TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")} and ({rows})", null, ct);
+        var found = new List<StoredRow>();
+        foreach (var keys in rowKeys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
+        {
+            var rows = string.Join(" or ", keys.Select(rk => TableClient.CreateQueryFilter($"RowKey eq {rk}")));
+            found.AddRange(await QueryAsync(table, $"{TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")} and ({rows})", null, ct)
+                .ConfigureAwait(false));
+        }
+
+        return [.. found.OrderBy(r => r.RowKey, StringComparer.Ordinal)];
     }
 
     public Task<IReadOnlyList<StoredRow>> RangeAsync(string table, string partitionKey, string fromRowKey, string? toRowKey, int? take, CancellationToken ct) =>

@@ -44,7 +44,8 @@ internal interface IRowStore
 
     Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken ct);
 
-    /// <summary>Several rows of one partition in one query.</summary>
+    /// <summary>Several rows of one partition, in key order: one query (on Azure one per 14 keys, its filter's limit;
+    /// none for no keys).</summary>
     Task<IReadOnlyList<StoredRow>> GetManyAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken ct);
 
     /// <summary>Rows of one partition with <paramref name="fromRowKey"/> &lt;= row key &lt; <paramref name="toRowKey"/> (no upper bound when null), in key order, at most <paramref name="take"/>.</summary>
