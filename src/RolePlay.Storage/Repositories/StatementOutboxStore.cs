@@ -124,23 +124,19 @@ internal sealed class StatementOutboxStore(IRowStore rows) : IStatementOutbox
         var prefix = $"{Mention.Prefix}{Tables.Statements}|";
         var mentions = (await rows.RangeAsync(Tables.People, RowKeys.Person(person), prefix, RowKeys.PrefixEnd(prefix), null, ct).ConfigureAwait(false))
             .Select(StorageJson.Read<Mention>).ToList();
-        var sent = new List<QueuedStatement>();
+        var logged = new List<StoredRow>();
         var logs = RowKeys.Join(RowKeys.Tenant(person.Tenant), "log") + RowKeys.Separator;
         foreach (var inLog in mentions.Where(m => m.PartitionKey.StartsWith(logs, StringComparison.Ordinal)).GroupBy(m => m.PartitionKey))
         {
-            foreach (var row in await rows.GetManyAsync(Tables.Statements, inLog.Key, [.. inLog.Select(m => m.RowKey)], ct).ConfigureAwait(false))
-            {
-                var statement = StorageJson.Read<QueuedStatement>(row);
-                var elsewhere = await rows.GetManyAsync(Tables.Statements, Waiting(statement.Tenant), [row.RowKey], ct).ConfigureAwait(false);
-                var parked = await rows.GetManyAsync(Tables.Statements, Parked(statement.Tenant), [row.RowKey], ct).ConfigureAwait(false);
-                if (elsewhere.Count == 0 && parked.Count == 0)
-                {
-                    sent.Add(statement);
-                }
-            }
+            logged.AddRange(await rows.GetManyAsync(Tables.Statements, inLog.Key, [.. inLog.Select(m => m.RowKey)], ct).ConfigureAwait(false));
         }
 
-        return [.. sent.OrderBy(s => s.AtUtc).ThenBy(s => s.Sequence)];
+        // The same row key in the queue or among the parked: not sent (yet).
+        var keys = logged.Select(r => r.RowKey).ToList();
+        var unsent = (await rows.GetManyAsync(Tables.Statements, Waiting(person.Tenant), keys, ct).ConfigureAwait(false))
+            .Concat(await rows.GetManyAsync(Tables.Statements, Parked(person.Tenant), keys, ct).ConfigureAwait(false))
+            .Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        return [.. logged.Where(r => !unsent.Contains(r.RowKey)).Select(StorageJson.Read<QueuedStatement>).OrderBy(s => s.AtUtc).ThenBy(s => s.Sequence)];
     }
 
     private async Task UpsertAsync(string partition, IReadOnlyList<QueuedStatement> statements, CancellationToken ct)
