@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using RolePlay.Core.Storage;
 using RolePlay.LearningRecords;
-using RolePlay.Storage;
 
 namespace RolePlay.Bot.Cli;
 
@@ -95,23 +93,8 @@ internal static class LrsVerbs
         return actors;
     }
 
-    /// <summary>The verb's work over the configured store; a problem is told on stderr with exit code 1.</summary>
-    private static async Task<int> RunAsync(ParseResult parseResult, Func<IServiceProvider, TenantScope, Task<string>> work, CancellationToken ct)
-    {
-        try
-        {
-            var tenant = new TenantScope(parseResult.GetValue(Platform)!, parseResult.GetValue(Tenant)!);
-            var builder = Host.CreateApplicationBuilder([.. parseResult.UnmatchedTokens]);
-            builder.Services.AddRolePlayStorage(builder.Configuration);
-            await using var services = builder.Services.BuildServiceProvider();
-            await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
-            Console.Out.WriteLine(await work(services, tenant));
-            return 0;
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or StorageUnavailableException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"Nothing written: {e.Message}");
-            return 1;
-        }
-    }
+    /// <summary>The verb's work for the tenant named, over the configured store.</summary>
+    private static Task<int> RunAsync(ParseResult parseResult, Func<IServiceProvider, TenantScope, Task<string>> work, CancellationToken ct) =>
+        StoreVerb.RunAsync(parseResult, services => work(services, new TenantScope(parseResult.GetValue(Platform)!, parseResult.GetValue(Tenant)!)),
+            "Nothing written", ct);
 }

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using RolePlay.Core.Content.Loading;
 using RolePlay.Core.Storage;
 using RolePlay.LearningRecords;
-using RolePlay.Storage;
 
 namespace RolePlay.Bot.Cli;
 
@@ -28,28 +26,18 @@ internal static class PeopleVerbs
             "Remove everything RolePlay keeps about one person. When their tenant sends learning records, what its LRS already " +
             "has about them is voided first: the voiding statements are sent by the running bot.") { platform, tenant, user };
         forget.TreatUnmatchedTokensAsErrors = false;
-        forget.SetAction(async (parseResult, ct) =>
-        {
-            try
+        forget.SetAction((parseResult, ct) => StoreVerb.RunAsync(parseResult, async services =>
             {
                 var person = new PersonKey(parseResult.GetValue(platform)!, parseResult.GetValue(tenant)!, parseResult.GetValue(user)!);
-                var builder = Host.CreateApplicationBuilder([.. parseResult.UnmatchedTokens]);
-                builder.Services.AddRolePlayStorage(builder.Configuration);
+                var (voided, removed) = await services.GetRequiredService<XapiForgetting>().ForgetAsync(person, ct);
+                return $"forgot {person}: {removed} rows removed, {voided} learning records to void";
+            },
+            "Not forgotten (run it again once fixed: it picks up where it stopped)", ct, builder =>
+            {
                 builder.Services.AddSingleton(ContentLoader.LoadShipped().EnsureValid());
                 builder.Services.AddSingleton(TimeProvider.System);
                 builder.Services.AddLearningRecords(builder.Configuration);
-                await using var services = builder.Services.BuildServiceProvider();
-                await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
-                var (voided, removed) = await services.GetRequiredService<XapiForgetting>().ForgetAsync(person, ct);
-                Console.Out.WriteLine($"forgot {person}: {removed} rows removed, {voided} learning records to void");
-                return 0;
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or StorageUnavailableException or Microsoft.Extensions.Options.OptionsValidationException)
-            {
-                Console.Error.WriteLine($"Not forgotten: {e.Message} Run it again once fixed: it picks up where it stopped.");
-                return 1;
-            }
-        });
+            }));
         return forget;
     }
 }
