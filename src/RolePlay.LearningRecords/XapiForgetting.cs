@@ -20,11 +20,8 @@ public sealed class XapiForgetting(IOptions<LrsOptions> options, ContentCatalog 
             var sent = await outbox.ListSentAboutAsync(person, ct).ConfigureAwait(false);
             var statements = new XapiStatements(lrs, catalog);
             var now = time.GetUtcNow();
-            await outbox.AddAsync([.. sent.Select((s, i) =>
-            {
-                var voiding = statements.Forgotten(s.StatementId, now);
-                return new QueuedStatement(lrs.Tenant, voiding["id"]!.GetValue<string>(), [], voiding.ToJsonString(), now, i);
-            })], send: true, ct).ConfigureAwait(false);
+            await outbox.AddAsync(statements.Queued([], [.. sent.Select(s => statements.Forgotten(s.StatementId, now))]), send: true, ct)
+                .ConfigureAwait(false);
             voided = sent.Count;
         }
 

@@ -103,9 +103,7 @@ public sealed class XapiLearningRecords(
     private async Task QueueAsync(LrsTenantOptions lrs, IReadOnlyList<PersonKey> named, Func<XapiStatements, IReadOnlyList<JsonObject>> build,
         CancellationToken ct)
     {
-        var statements = build(new XapiStatements(lrs, catalog, await actors.GetAsync(named, ct).ConfigureAwait(false)));
-        await outbox.AddAsync([.. statements.Select((s, i) => new QueuedStatement(lrs.Tenant, s["id"]!.GetValue<string>(), named, s.ToJsonString(),
-            DateTimeOffset.Parse(s["timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), i))],
-            send: lrs.Endpoint is not null, ct).ConfigureAwait(false);
+        var statements = new XapiStatements(lrs, catalog, await actors.GetAsync(named, ct).ConfigureAwait(false));
+        await outbox.AddAsync(statements.Queued(named, build(statements)), send: lrs.Endpoint is not null, ct).ConfigureAwait(false);
     }
 }

@@ -20,6 +20,15 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog,
 
     private bool IsV2 => lrs.Version == "2.0.0";
 
+    /// <summary>Statements as the store keeps them: by their id, when they happened (their timestamp) and their place
+    /// among these, naming <paramref name="named"/>.</summary>
+    public IReadOnlyList<QueuedStatement> Queued(IReadOnlyList<PersonKey> named, IReadOnlyList<JsonObject> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        return [.. statements.Select((s, i) => new QueuedStatement(lrs.Tenant, s["id"]!.GetValue<string>(), named, s.ToJsonString(),
+            DateTimeOffset.Parse(s["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture), i))];
+    }
+
     /// <summary>The practice attempted, as of its start.</summary>
     public JsonObject Attempted(SessionRecord session)
     {
