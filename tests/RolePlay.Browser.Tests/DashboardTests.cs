@@ -178,6 +178,10 @@ public sealed class DashboardTests(BrowserFixture browser, ITestOutputHelper out
         await Axe.AssertAccessibleAsync(page, "the learning records panel", output);
         await page.Locator("#records").ScrollIntoViewIfNeededAsync();
         await Artifacts.ScreenshotAsync(page, "dashboard-learning-records", output);
+        await page.SetViewportSizeAsync(390, 844); // a phone
+        await page.Locator("#records").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Artifacts.ScreenshotAsync(page, "dashboard-learning-records-phone", output);
     }
 
     private async Task<IPage> OpenAsync(IBrowserContext context)
