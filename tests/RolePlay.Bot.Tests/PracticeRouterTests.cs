@@ -75,7 +75,10 @@ public sealed class PracticeRouterTests : IAsyncLifetime
 
         var committed = await _bot.SubmitAsync(Ana, CardVerbs.DebriefCommit,
             new() { [Inputs.Session] = sessionId, [Inputs.Commitment] = "Name the feeling before I fix anything" });
-        Assert.Contains("Wednesday 2 December", Texts(committed).Single());
+        // One confirmation: the commitment card replaced by it (no buddy yet, so none is named), no second message.
+        Assert.Empty(committed.Replies);
+        var confirmation = Assert.IsType<TextBlock>(Assert.Single(committed.ReplaceCard!.Body)).Text;
+        Assert.Equal("Committed: “Name the feeling before I fix anything”. I'll ask you how it went on Wednesday 2 December.", confirmation);
         var due = await _bot.Learning.ListDueForCheckInAsync(new TenantScope("teams", "tenant-a"), new DateOnly(2026, 12, 2), CancellationToken.None);
         Assert.Equal("Name the feeling before I fix anything", Assert.Single(due).Text);
     }

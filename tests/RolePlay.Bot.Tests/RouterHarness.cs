@@ -54,10 +54,11 @@ internal sealed class RouterHarness : IAsyncDisposable
             services.GetRequiredService<RoutineCommands>());
         Router = new PracticeRouter(People, Sessions,
             new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, clock),
-            new DebriefConversation(engine, Sessions, Learning, insights, records, clock),
+            new DebriefConversation(engine, Sessions, Learning, insights, records, Pairing, People, clock),
             new ConsentConversation(Catalog, People, clock),
             new SettingsForm(People, clock),
-            team, services.GetRequiredService<RoutineAnswers>(), clock);
+            team, services.GetRequiredService<RoutineAnswers>(), new ChannelTraitsCatalog([StudioDelivery.Traits]),
+            new InstallGreetings(services.GetRequiredService<IInboundDedupe>(), clock), clock);
     }
 
     public FakeTimeProvider Clock { get; }

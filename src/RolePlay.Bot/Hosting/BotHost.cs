@@ -127,8 +127,11 @@ internal static class BotHost
         TeamRoutineWiring.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<SceneConversation>();
         builder.Services.AddSingleton<DebriefConversation>();
+        builder.Services.AddSingleton<DebriefReports>();
         builder.Services.AddSingleton<ConsentConversation>();
         builder.Services.AddSingleton<SettingsForm>();
+        builder.Services.AddSingleton<ChannelTraitsCatalog>();
+        builder.Services.AddSingleton<InstallGreetings>();
         builder.Services.AddSingleton<IConversationRouter, PracticeRouter>();
         var channels = ChannelWiring.Add(builder);
         var web = WebAccess.Add(builder, channels.Local);

@@ -48,12 +48,15 @@ public static class DebriefCards
         return new Card("debrief.observations", null, body, []);
     }
 
-    /// <summary>Layer three: one commitment for the next shift; a buddy asks about it a week later.</summary>
-    public static Card DebriefCommitment(string sessionId, PracticeReport report) => new(
+    /// <summary>Layer three: one commitment for the next shift, asked about a week later. The buddy is named only to a
+    /// person who has one (<paramref name="buddies"/>, null or empty: none).</summary>
+    public static Card DebriefCommitment(string sessionId, PracticeReport report, string? buddies) => new(
         "debrief.commitment",
         "One thing for your next shift",
         [
-            new TextBlock(report.Debrief.CommitmentPrompt),
+            new TextBlock(string.IsNullOrEmpty(buddies)
+                ? report.Debrief.CommitmentPrompt
+                : $"{report.Debrief.CommitmentPrompt.TrimEnd('.')}, and tell {buddies} which one."),
             new TextInput(Inputs.Commitment, "In your own words: I will…", "e.g. name the customer's feeling before I offer a fix",
                 MaxLength: CommonCards.MaxReflectionLength),
         ],

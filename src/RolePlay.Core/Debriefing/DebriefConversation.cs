@@ -2,6 +2,7 @@ using RolePlay.Core.Chat;
 using RolePlay.Core.Insights;
 using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Practice;
+using RolePlay.Core.Routines;
 using RolePlay.Core.Sessions;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
@@ -17,6 +18,8 @@ public sealed class DebriefConversation(
     ILearningStore learning,
     IInsightsRecorder insights,
     ILearningRecords records,
+    IPairingStore pairing,
+    IPeopleStore people,
     TimeProvider time)
 {
     private DateTimeOffset Now => time.GetUtcNow();
@@ -48,7 +51,11 @@ public sealed class DebriefConversation(
 
         var report = SessionPersistence.Restore(engine, stored).Report();
         return new RouterResult(
-            [new CardOut(DebriefCards.DebriefObservations(report)), new CardOut(DebriefCards.DebriefCommitment(stored.SessionId, report))],
+            [
+                new CardOut(DebriefCards.DebriefObservations(report) with { About = stored.SessionId }),
+                new CardOut(DebriefCards.DebriefCommitment(stored.SessionId, report, await BuddyNamesAsync(person, ct).ConfigureAwait(false))
+                    with { About = stored.SessionId }),
+            ],
             ReplaceCard: CommonCards.Acknowledged("debrief.feelings", "Thank you for noticing how that felt."));
     }
 
@@ -93,9 +100,27 @@ public sealed class DebriefConversation(
         }
 
         await records.CommitmentMadeAsync(person, commitment, ct).ConfigureAwait(false);
-        return new RouterResult(
-            [new TextOut($"Committed: “{commitment.Text}”. I'll ask you (and your buddy) how it went on {commitment.CheckInDay:dddd d MMMM}.")],
-            ReplaceCard: CommonCards.Acknowledged("debrief.commitment", $"Your commitment: “{commitment.Text}”"));
+        // One message: the card acted on becomes the confirmation (a second message would echo the commitment). A
+        // suggestion ends in its own full stop, which the sentence after the quote already has.
+        return new RouterResult([], ReplaceCard: CommonCards.Acknowledged("debrief.commitment",
+            $"Committed: “{commitment.Text.TrimEnd('.')}”. I'll ask {WhoIsAsked(await BuddyNamesAsync(person, ct).ConfigureAwait(false))} how it went on {commitment.CheckInDay:dddd d MMMM}."));
+    }
+
+    private static string WhoIsAsked(string? buddies) => buddies is null ? "you" : $"you and {buddies}";
+
+    /// <summary>The person's buddies by name ("Ana and Ben"), null without one: a buddy is named only to someone who has one.</summary>
+    private async Task<string?> BuddyNamesAsync(PersonRecord person, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var buddy in await CurrentBuddies.OfAsync(pairing, person, ct).ConfigureAwait(false))
+        {
+            if (await people.GetAsync(buddy, ct).ConfigureAwait(false) is { } known)
+            {
+                names.Add(known.DisplayName);
+            }
+        }
+
+        return names.Count == 0 ? null : string.Join(" and ", names);
     }
 
     private static RouterResult NotFound => RouterResult.Say("I couldn't find that practice's debrief.");

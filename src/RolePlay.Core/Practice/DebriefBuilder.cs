@@ -16,7 +16,7 @@ internal static class DebriefBuilder
         Reaction.PlanEcho, Reaction.OutageDisclosed, Reaction.PlainThanks, Reaction.Tells,
     ];
 
-    public const string CommitmentPrompt = "Pick one thing to try on your next shift, and tell your buddy which one.";
+    public const string CommitmentPrompt = "Pick one thing to try on your next shift.";
 
     public static Debrief Scored(SessionState state, ScenePlan plan, IReadOnlyList<RubricScore> rubric)
     {

@@ -71,17 +71,8 @@ public sealed class BuddyCheckInRoutine(ILearningStore learning, IPeopleStore pe
         DueBucket.Minute(LocalClock.ToInstant(commitment.CheckInDay, learner.DailyPromptTime ?? PromptSchedule.DefaultTime, LocalClock.Zone(learner.TimeZone)));
 
     /// <summary>The learner's buddies in their team's latest round (none without a team or a round).</summary>
-    public async Task<IReadOnlyList<PersonKey>> BuddiesOfAsync(PersonRecord learner, CancellationToken ct)
-    {
-        if (learner.TeamId is null)
-        {
-            return [];
-        }
-
-        var latest = await pairing.ListRecentAsync(learner.Key.Tenant, learner.TeamId, 1, ct).ConfigureAwait(false);
-        var pair = latest.Count == 0 ? null : latest[0].Pairs.FirstOrDefault(p => p.Members().Contains(learner.Key));
-        return pair is null ? [] : pair.Members().Where(m => m != learner.Key).ToArray();
-    }
+    public Task<IReadOnlyList<PersonKey>> BuddiesOfAsync(PersonRecord learner, CancellationToken ct) =>
+        CurrentBuddies.OfAsync(pairing, learner, ct);
 
     private async IAsyncEnumerable<PlannedMessage> PlanCheckInAsync(PersonRecord learner, CommitmentRecord commitment, string occasion,
         DateTimeOffset due, [EnumeratorCancellation] CancellationToken ct)

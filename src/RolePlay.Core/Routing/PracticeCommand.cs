@@ -25,6 +25,8 @@ public abstract record PracticeCommand
     public sealed record NoPair(string? UserId) : PracticeCommand;
     /// <summary>A manager's team set-up; <see cref="Arguments"/> are the words after "team".</summary>
     public sealed record Team(IReadOnlyList<string> Arguments) : PracticeCommand;
+    /// <summary>"/end" or "/pause" typed while no practice runs: the scene controls have nothing to act on.</summary>
+    public sealed record NoPractice : PracticeCommand;
     /// <summary>Words that are no command; the answer is help, never an error.</summary>
     public sealed record Unknown(string Text, string Reason) : PracticeCommand;
 }

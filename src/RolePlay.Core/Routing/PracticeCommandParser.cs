@@ -17,6 +17,13 @@ public static class PracticeCommandParser
             return new PracticeCommand.Help();
         }
 
+        // "/end" with no practice running: a scene control, not an unknown word. ("/pause" and "/stop" stay the
+        // commands they are outside a scene: pause the daily prompts, opt out.)
+        if (text.Trim().Equals("/end", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PracticeCommand.NoPractice();
+        }
+
         var verb = words[0];
         var rest = words.Skip(1).ToList();
         return verb switch

@@ -26,6 +26,8 @@ public sealed class PracticeRouter(
     SettingsForm settings,
     ChannelRouter channelRouter,
     RoutineAnswers routineAnswers,
+    ChannelTraitsCatalog channels,
+    InstallGreetings greetings,
     TimeProvider time) : IConversationRouter
 {
     public async Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken)
@@ -50,13 +52,24 @@ public sealed class PracticeRouter(
         CardSubmitted c when RoutineAnswers.Handles(c.Verb) => routineAnswers.OnCardAsync(c, cancellationToken),
         CardSubmitted c => OnCardAsync(c, cancellationToken),
         ReactionChanged r => channelRouter.OnReactionAsync(r, cancellationToken),
-        BotInstalled { Conversation.Kind: ConversationKind.Personal } b => consent.WelcomeAsync(KeyOf(b.From), cancellationToken),
-        BotInstalled => Task.FromResult(RouterResult.Say("Hello, team! I run short empathy practice in chat. " + ChannelRouter.ChannelHelp)),
+        BotInstalled b => OnInstalledAsync(b, cancellationToken),
         HomeOpened h => OnHomeAsync(h, cancellationToken),
         _ => Task.FromResult(RouterResult.Nothing),
     };
 
     private DateTimeOffset Now => time.GetUtcNow();
+
+    private async Task<RouterResult> OnInstalledAsync(BotInstalled installed, CancellationToken ct)
+    {
+        if (!await greetings.IsFirstAsync(installed, ct).ConfigureAwait(false))
+        {
+            return RouterResult.Nothing;
+        }
+
+        return installed.Conversation.Kind == ConversationKind.Personal
+            ? await consent.WelcomeAsync(KeyOf(installed.From), ct).ConfigureAwait(false)
+            : RouterResult.Say("Hello, team! I run short empathy practice in chat. " + ChannelRouter.ChannelHelp);
+    }
 
     private async Task<RouterResult> OnDirectMessageAsync(MessageReceived message, CancellationToken ct)
     {
@@ -101,15 +114,19 @@ public sealed class PracticeRouter(
         switch (command)
         {
             case PracticeCommand.Help:
-                return RouterResult.Say(HelpText);
+                return RouterResult.Say(HelpFor(person));
             case PracticeCommand.Start start:
                 return await scene.StartAsync(person, start.ScenarioId, null, delivery, ct).ConfigureAwait(false);
             case PracticeCommand.Settings:
                 return RouterResult.Show(SettingsCards.Settings(person, now));
             case PracticeCommand.Team:
-                return RouterResult.Say("Team set-up happens in a team channel: mention me there with “team …”.");
+                return RouterResult.Say(HasTeamChannels(person)
+                    ? "Team set-up happens in a team channel: mention me there with “team …”."
+                    : "Create or join a team on the Team page: its manager sets the time zone and values, and teammates join with the invite.");
+            case PracticeCommand.NoPractice:
+                return RouterResult.Say("No practice is running right now. Type “start” to begin one.");
             case PracticeCommand.Unknown unknown:
-                return RouterResult.Say($"{unknown.Reason} {HelpText}");
+                return RouterResult.Say($"{unknown.Reason} {HelpFor(person)}");
             case PracticeCommand.NoPair { UserId: { } excluded }:
                 if (!RoutineSettings.TryExclude(person, excluded, out var excluding))
                 {
@@ -183,6 +200,25 @@ public sealed class PracticeRouter(
     private static PersonKey KeyOf(ChannelUser user) => new(user.Platform, user.TenantId, user.UserId);
 
     private const string ShortHelp = "Type “help” to see what I can do.";
+
+    private bool HasTeamChannels(PersonRecord person) => channels.Of(person.Key.Tenant.Platform).HasTeamChannels;
+
+    /// <summary>Where there are no team channels (the studio), sharing, shift ends and pair exclusions have no use, so
+    /// they are not offered.</summary>
+    private string HelpFor(PersonRecord person) => HasTeamChannels(person) ? HelpText : PersonalHelpText;
+
+    private const string PersonalHelpText =
+        "Here's what I can do:\n" +
+        "• start — pick a customer role-play (start <scenario-id> to jump in)\n" +
+        "• settings — your practice time, days, intensity and pause, on one card\n" +
+        "• time 09:30 — when a practice waits for you, in your own time zone\n" +
+        "• days mon-fri — which days (mon,wed,fri or mon-sun work too)\n" +
+        "• intensity low|medium|high — how hard the customer pushes\n" +
+        "• timezone Europe/London — your time zone\n" +
+        "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
+        "• stop — opt out of everything; opt in — come back\n" +
+        "• help — this list\n" +
+        SceneConversation.Help;
 
     private const string HelpText =
         "Here's what I can do:\n" +

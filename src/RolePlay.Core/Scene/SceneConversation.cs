@@ -112,8 +112,10 @@ public sealed class SceneConversation(
         IReadOnlyList<Utterance> said;
         switch (text.ToLowerInvariant())
         {
+            case "/pause" when paused:
+                return RouterResult.Say("This practice is already paused. Type /resume to carry on, or /stop to stop.");
             case "/pause":
-                said = paused ? [] : session.Pause();
+                said = session.Pause();
                 break;
             case "/resume" or "resume" when paused:
                 said = session.Resume();
@@ -191,21 +193,11 @@ public sealed class SceneConversation(
 
     private RouterResult Answer(PracticeSession session, IReadOnlyList<Utterance> said, string sessionId, PracticeReport? report)
     {
+        // Pausing and stopping are answered by the engine's own coach line; a scored end brings the debrief.
         var replies = Replies.From(said, CustomerName(session));
-        if (report is null)
+        if (report is { Scored: true })
         {
-            if (session.Outcome == SessionOutcome.Paused)
-            {
-                replies.Add(new TextOut("Paused. Nothing is lost: type /resume when you're ready, or /stop to stop."));
-            }
-        }
-        else if (!report.Scored)
-        {
-            replies.Add(new TextOut("Stopped. Nothing was scored. Come back whenever you like: type “start”."));
-        }
-        else
-        {
-            replies.Add(new CardOut(DebriefCards.DebriefFeelings(sessionId, report)));
+            replies.Add(new CardOut(DebriefCards.DebriefFeelings(sessionId, report) with { About = sessionId }));
         }
 
         return new RouterResult(replies);
@@ -220,7 +212,7 @@ public sealed class SceneConversation(
     }
 
     private string CustomerName(PracticeSession session) =>
-        catalog.Personas.TryGetValue(session.State.PersonaId, out var persona) ? persona.Name.Split(' ')[0] : "Customer";
+        catalog.Personas.TryGetValue(session.State.PersonaId, out var persona) ? persona.Name : "Customer";
 
     /// <summary>What this person already heard this persona say in their last few practices with them, so meeting
     /// the persona again brings other words.</summary>

@@ -89,7 +89,11 @@ public sealed class SlackRolePlayEndToEndTests : SingleWorkspaceTest
         var stored = await CommitmentsDueWithinAWeekOrSo(key);
         var commitment = Assert.Single(stored);
         Assert.Equal(promise, commitment.Text);
-        Assert.Contains(Api.CallsTo("chat.postMessage"), c => c.Str("text")?.Contains("Committed", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Api.CallsTo("chat.postMessage"), c => c.Json!.ToJsonString().Contains("Committed", StringComparison.Ordinal));
+        // On Slack the commitment is a modal: the confirmation replaces it there, once.
+        var confirmations = Api.Calls.Select(c => c.Json?.ToJsonString()).Append(committed.Json.ToJsonString())
+            .Count(json => json is not null && System.Text.RegularExpressions.Regex.Unescape(json).Contains($"Committed: “{promise}”", StringComparison.Ordinal));
+        Assert.Equal(1, confirmations);
     }
 
     [Fact]

@@ -103,6 +103,13 @@ internal sealed class TeamsActivities(string serviceUrl, string userId)
         return activity;
     }
 
+    /// <summary>Moves <paramref name="activity"/> into a team's channel.</summary>
+    public static JsonObject InChannel(JsonObject activity, string conversationId, string teamId)
+    {
+        InTeam(activity, conversationId, teamId);
+        return activity;
+    }
+
     private static void InTeam(JsonObject activity, string conversationId, string teamId)
     {
         var channelId = conversationId.Split(";messageid=")[0];

@@ -43,7 +43,11 @@ public sealed class TeamsEndToEndTests : TeamsHostTest
         await OkAsync(person.Submit(commitment.ActivityId, commitment.Data,
             new JsonObject { [CardVerbs.Inputs.Commitment] = "Name the feeling before I offer a fix" }));
 
-        Assert.Contains(sent.Texts, t => t.StartsWith("Committed: “Name the feeling before I offer a fix”", StringComparison.Ordinal));
+        // The commitment card is replaced by the confirmation; no second message echoes it.
+        var confirmed = await SentActivities.EventuallyAsync(() => sent.Updates.Skip(1).FirstOrDefault(), "the commitment card's update");
+        Assert.EndsWith("/activities/" + commitment.ActivityId, confirmed.Path, StringComparison.Ordinal);
+        Assert.Contains(SentActivities.StringsOf(confirmed.Json), t => t.StartsWith("Committed: “Name the feeling before I offer a fix”", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent.Texts, t => t.Contains("Committed", StringComparison.Ordinal));
         Assert.Equal("Name the feeling before I offer a fix", await StoredCommitmentAsync(person));
     }
 
@@ -70,8 +74,8 @@ public sealed class TeamsEndToEndTests : TeamsHostTest
 
         var committed = await InvokeAnswerAsync(commitResponse);
         Assert.Equal("application/vnd.microsoft.card.adaptive", committed["type"]!.GetValue<string>());
-        Assert.Contains("Your commitment: “Ask one open question first”", SentActivities.StringsOf(committed["value"]));
-        await SentActivities.EventuallyAsync(() => sent.Texts.FirstOrDefault(t => t.StartsWith("Committed:", StringComparison.Ordinal)), "the confirmation");
+        Assert.Contains(SentActivities.StringsOf(committed["value"]), t => t.StartsWith("Committed: “Ask one open question first”", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent.Texts, t => t.Contains("Committed", StringComparison.Ordinal));
         Assert.Equal("Ask one open question first", await StoredCommitmentAsync(person));
     }
 
@@ -126,6 +130,33 @@ public sealed class TeamsEndToEndTests : TeamsHostTest
         Assert.DoesNotContain(Connector.Requests, r => r.Path == "/v3/conversations");
         var stored = await Bot.Services.GetRequiredService<IPeopleStore>().GetAsync(KeyOf(person), CancellationToken.None);
         Assert.True(stored is null || (stored.Consent != ConsentState.OptedIn && stored.NextPromptUtc is null));
+    }
+
+    /// <summary>Teams (and the Agents Playground) announce one install with both events, in either order.</summary>
+    [Theory]
+    [InlineData("installationUpdate", "conversationUpdate")]
+    [InlineData("conversationUpdate", "installationUpdate")]
+    public async Task An_install_announced_by_both_events_is_welcomed_once_in_a_chat_and_greeted_once_in_a_channel(string first, string second)
+    {
+        var (person, sent) = NewPerson();
+        var channelId = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var inChannel = new SentActivities(Connector, channelId);
+
+        foreach (var type in new[] { first, second })
+        {
+            await OkAsync(type == "conversationUpdate" ? person.ConversationUpdateBotAdded() : person.InstallationUpdate("add"));
+        }
+
+        foreach (var type in new[] { first, second })
+        {
+            var activity = type == "conversationUpdate" ? person.ConversationUpdateBotAdded() : person.InstallationUpdate("add");
+            await OkAsync(TeamsActivities.InChannel(activity, channelId, "19:team-" + Guid.NewGuid().ToString("N")));
+        }
+
+        Assert.Single(sent.Posts);
+        Assert.NotNull(sent.CardWithAction(CardVerbs.OptIn));
+        Assert.StartsWith("Hello, team!", Assert.Single(inChannel.Texts), StringComparison.Ordinal);
+        Assert.Single(inChannel.Posts);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public static class PracticeCardSet
             ["SceneControls"] = SceneCards.SceneControls("s-1"),
             ["DebriefFeelings"] = DebriefCards.DebriefFeelings("s-1", report),
             ["DebriefObservations"] = DebriefCards.DebriefObservations(report),
-            ["DebriefCommitment"] = DebriefCards.DebriefCommitment("s-1", report),
+            ["DebriefCommitment"] = DebriefCards.DebriefCommitment("s-1", report, buddies: "Ana"),
             ["Settings"] = SettingsCards.Settings(person, Now),
             ["Home"] = SettingsCards.Home(person, [ended], Now),
             ["Acknowledged"] = CommonCards.Acknowledged("debrief.commitment", "Committed: name the feeling first."),
