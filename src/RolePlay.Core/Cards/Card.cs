@@ -7,6 +7,10 @@ namespace RolePlay.Core.Cards;
 /// <param name="Id">Names the card's purpose ("welcome", "debrief.feelings") for logs and updates.</param>
 public sealed record Card(string Id, string? Title, IReadOnlyList<CardElement> Body, IReadOnlyList<CardAction> Actions)
 {
+    /// <summary>The practice (session id) a debrief card is about, for a channel that lays out its own report from it
+    /// (the studio); renderers of the card itself ignore it.</summary>
+    public string? About { get; init; }
+
     /// <summary>Every input on the card, in order (renderers need them to build forms and collect values).</summary>
     [JsonIgnore]
     public IEnumerable<CardInput> Inputs => Body.OfType<CardInput>();

@@ -70,7 +70,15 @@ public abstract record Outgoing
     public ChannelUser? AuthoredBy { get; init; }
 }
 
-public sealed record TextOut(string Text) : Outgoing;
+/// <summary>Plain text. On the customer's lines <see cref="Customer"/> says who speaks and their words apart from the
+/// "Jake: …" the text carries for chat platforms, so a channel that draws speakers (the studio) need not parse it.</summary>
+public sealed record TextOut(string Text) : Outgoing
+{
+    public CustomerLine? Customer { get; init; }
+}
+
+/// <summary>One line of the customer persona: their full name and what they said.</summary>
+public sealed record CustomerLine(string Name, string Words);
 
 public sealed record CardOut(Card Card) : Outgoing;
 

@@ -8,7 +8,7 @@ using RolePlay.Core.Storage;
 namespace RolePlay.Core.Facilitation;
 
 /// <summary>What a facilitator sees of one person's live practice in a personal chat.</summary>
-public sealed record LivePracticeView(PersonKey Learner, string LearnerName, string SessionId, string ScenarioTitle,
+public sealed record LivePracticeView(PersonKey Learner, string LearnerName, string SessionId, string ScenarioId, string ScenarioTitle,
     string CustomerName, int Turn, bool Paused);
 
 /// <summary>Whose practices a facilitator may see and nudge: people of one tenant and, when <see cref="TeamId"/> is set,
@@ -55,7 +55,7 @@ public sealed class LiveFacilitation(ContentCatalog catalog, PracticeEngine engi
 
         var session = SessionPersistence.Restore(engine, live);
         var title = catalog.Scenarios.TryGetValue(live.ScenarioId, out var scenario) ? scenario.Title : live.ScenarioId;
-        return new LivePracticeView(learner, person?.DisplayName ?? learner.UserId, live.SessionId, title, CustomerName(live.PersonaId), session.State.Turn,
+        return new LivePracticeView(learner, person?.DisplayName ?? learner.UserId, live.SessionId, live.ScenarioId, title, CustomerName(live.PersonaId), session.State.Turn,
             session.Outcome == SessionOutcome.Paused);
     }
 

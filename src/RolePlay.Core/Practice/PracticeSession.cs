@@ -128,7 +128,7 @@ public sealed class PracticeSession
     {
         EnsureLive();
         State.Outcome = SessionOutcome.Paused;
-        return [Coach("Paused. Nothing is scored while you are away; resume whenever you are ready, or stop.")];
+        return [Coach("Paused. Nothing is scored while you are away, and nothing is lost: type /resume when you are ready, or /stop to stop.")];
     }
 
     public IReadOnlyList<Utterance> Resume()
@@ -147,7 +147,7 @@ public sealed class PracticeSession
     {
         EnsureNotOver();
         State.Outcome = SessionOutcome.Stopped;
-        return [Coach("Stopped. Nothing is scored. Thank you for practising; come back any time.")];
+        return [Coach("Stopped. Nothing was scored. Thank you for practising: type “start” whenever you want another.")];
     }
 
     /// <summary>The learner ends the scene now: it is scored on the state so far.</summary>

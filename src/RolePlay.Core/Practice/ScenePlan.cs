@@ -9,15 +9,13 @@ internal sealed class ScenePlan
     {
         Scenario = scenario;
         Persona = persona;
-        TurnBudget = scenario.MaxTurns;
+        TurnBudget = SceneLength.TurnsOf(scenario);
         foreach (var constraint in scenario.Constraints)
         {
             switch (constraint.Kind)
             {
                 case ConstraintKind.TimePressure:
                     HasTimePressure = true;
-                    // "Two minutes left" without a number still has to be shorter than the scenario allows.
-                    TurnBudget = Math.Min(TurnBudget, constraint.TurnBudget ?? Math.Max(2, scenario.MaxTurns / 2));
                     break;
                 case ConstraintKind.PolicyFixed:
                     HasFixedPolicy = true;

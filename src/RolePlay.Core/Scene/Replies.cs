@@ -7,6 +7,7 @@ namespace RolePlay.Core.Scene;
 /// burst on its own (a patchy connection arrives in pieces), so a turn costs few sends against rate limits.</summary>
 internal static class Replies
 {
+    /// <param name="customerName">The persona's full name; chat text names them by their first.</param>
     public static List<Outgoing> From(IEnumerable<Utterance> utterances, string customerName)
     {
         var messages = new List<Outgoing>();
@@ -22,7 +23,7 @@ internal static class Replies
             Flush(coach, messages);
             if (u.Speaker == Speaker.Customer)
             {
-                messages.Add(new TextOut($"{customerName}: {u.Text}"));
+                messages.Add(new TextOut($"{customerName.Split(' ')[0]}: {u.Text}") { Customer = new CustomerLine(customerName, u.Text) });
             }
         }
 

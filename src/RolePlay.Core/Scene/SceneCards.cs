@@ -41,14 +41,16 @@ public static class SceneCards
                 new Fact("Access needs", persona.Accessibility),
                 new Fact("Device", $"{WireName.Of(persona.Artifacts.Device).Replace('_', ' ')}, {WireName.Of(persona.Artifacts.Network)} network"),
                 new Fact("Success looks like", string.Join("; ", scenario.Success.Select(SuccessCriterionText.Describe))),
-                new Fact("Constraints", scenario.Constraints.Count == 0 ? "none" : string.Join("; ", scenario.Constraints.Select(c => c.Description))),
+                new Fact("Constraints", scenario.Constraints.Count == 0 ? "none" : string.Join(" ", scenario.Constraints.Select(c => c.Description.TrimEnd('.') + "."))),
             ]),
         ],
         []);
 
+    public const string ControlsCardId = "practice.controls";
+
     /// <summary>Always within reach during a scene: pause, stop (never scored) and end (get the debrief).</summary>
     public static Card SceneControls(string sessionId) => new(
-        "practice.controls",
+        ControlsCardId,
         null,
         [new TextBlock("Type your reply to the customer. Pause or stop whenever you need to.", TextStyle.Subtle)],
         [
