@@ -1,17 +1,20 @@
 using System.Globalization;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
+using RolePlay.Studio.Http;
 using RolePlay.Studio.Transcripts;
 
 namespace RolePlay.Studio;
 
-/// <summary>What one studio request changed in the person's page, and the input errors of a refused card.</summary>
-public sealed record StudioTurn(IReadOnlyList<StudioEntry> Entries, IReadOnlyDictionary<string, string>? InputErrors);
+/// <summary>What one studio request changed in the person's page, the input errors of a refused card, and the practice
+/// going on after it (null: none), so the page shows the chat or the picker.</summary>
+public sealed record StudioTurn(IReadOnlyList<StudioEntry> Entries, IReadOnlyDictionary<string, string>? InputErrors, LivePractice? Practice);
 
 /// <summary>The studio as a channel: it turns what the page did into the neutral events every channel sends
 /// (<see cref="MessageReceived"/>, <see cref="CardSubmitted"/>, <see cref="BotInstalled"/>), calls the one router, and
 /// puts the router's answer into the page. No practice decision is made here.</summary>
-public sealed class StudioChannel(IConversationRouter router, StudioDelivery delivery, StudioTranscripts transcripts, TimeProvider time)
+public sealed class StudioChannel(IConversationRouter router, StudioDelivery delivery, StudioTranscripts transcripts, LivePractices practices,
+    TimeProvider time)
 {
     /// <summary>The studio is a personal chat whose conversation id is the person's own id.</summary>
     public static ConversationAddress AddressOf(ChannelUser user) =>
@@ -69,7 +72,8 @@ public sealed class StudioChannel(IConversationRouter router, StudioDelivery del
             }
 
             entries.AddRange(delivery.Deliver(key, result.Replies));
-            return new StudioTurn(entries, result.InputErrors is { Count: > 0 } errors ? errors : null);
+            return new StudioTurn(entries, result.InputErrors is { Count: > 0 } errors ? errors : null,
+                await practices.ReadAsync(key, ct).ConfigureAwait(false));
         }, ct);
     }
 }

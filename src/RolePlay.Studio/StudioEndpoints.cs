@@ -1,11 +1,13 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using RolePlay.Core.Content;
+using RolePlay.Core.Debriefing;
 using RolePlay.Core.Facilitation;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Settings;
@@ -39,6 +41,11 @@ public static class StudioEndpoints
         learner.MapGet(Api + "/events", Events);
         learner.MapPost(Api + "/messages", SendAsync);
         learner.MapPost(Api + "/submit", SubmitAsync);
+        learner.MapGet(Api + "/practice", PracticeAsync);
+        learner.MapGet(Api + "/practices/{sessionId}/report", ReportAsync);
+        // Browsers ask for it before anyone signs in; it says nothing about anyone.
+        learner.MapGet("/favicon.ico", (HttpContext context, StudioAssets assets) => assets.Serve(context, "favicon.svg")).AllowAnonymous();
+        learner.MapStudioSetup();
 
         var facilitator = endpoints.MapGroup("").AddEndpointFilter<LoopbackOnly>();
         facilitator.MapGet("/facilitate", (HttpContext context, StudioAssets assets) => assets.Serve(context, "facilitate.html"));
@@ -49,12 +56,35 @@ public static class StudioEndpoints
         return new StudioRoutes(learner, facilitator);
     }
 
-    private static async Task<IResult> MeAsync(HttpContext context, StudioIdentity identity, IPeopleStore people)
+    private static async Task<IResult> MeAsync(HttpContext context, StudioIdentity identity, IPeopleStore people, TimeProvider time)
     {
         var user = identity.Resolve(context);
         var person = user is null ? null : await people.GetAsync(StudioChannel.KeyOf(user), context.RequestAborted);
-        return TypedResults.Ok(new { known = person is not null, name = person?.DisplayName ?? user?.DisplayName, signedIn = context.User.Identity?.IsAuthenticated == true });
+        return TypedResults.Ok(new
+        {
+            known = person is not null, name = person?.DisplayName ?? user?.DisplayName, userId = person?.Key.UserId,
+            signedIn = context.User.Identity?.IsAuthenticated == true,
+            schedule = person is null ? null : StudioSchedule.Of(person, time.GetUtcNow()),
+        });
     }
+
+    /// <summary>One's own scored practice's debrief, laid out by the page; anyone else's is 404, as one that does not exist.</summary>
+    private static async Task<IResult> ReportAsync(string sessionId, HttpContext context, StudioIdentity identity, DebriefReports reports)
+    {
+        if (identity.Resolve(context) is not { } user)
+        {
+            return NotSignedIn();
+        }
+
+        return sessionId.Length <= 64 && await reports.ReadAsync(StudioChannel.KeyOf(user), sessionId, context.RequestAborted) is { } report
+            ? TypedResults.Ok(report)
+            : StudioRequests.Problem(StatusCodes.Status404NotFound, "No such debrief", "That practice has no debrief of yours.");
+    }
+
+    private static async Task<IResult> PracticeAsync(HttpContext context, StudioIdentity identity, LivePractices practices) =>
+        identity.Resolve(context) is { } user
+            ? TypedResults.Ok(new { practice = await practices.ReadAsync(StudioChannel.KeyOf(user), context.RequestAborted) })
+            : NotSignedIn();
 
     private static async Task<IResult> CreatePersonAsync(HttpContext context, StudioIdentity identity, IPeopleStore people, StudioChannel channel)
     {
@@ -197,7 +227,7 @@ public static class StudioEndpoints
         try
         {
             var result = await turn();
-            return TypedResults.Ok(new { entries = result.Entries, inputErrors = result.InputErrors });
+            return TypedResults.Ok(new { entries = result.Entries, inputErrors = result.InputErrors, practice = result.Practice });
         }
         catch (ConcurrencyConflictException)
         {
@@ -297,6 +327,6 @@ public static class StudioEndpoints
             : null;
     }
 
-    private static IResult NotSignedIn() => StudioRequests.Problem(StatusCodes.Status401Unauthorized, "Who are you?",
+    internal static IResult NotSignedIn() => StudioRequests.Problem(StatusCodes.Status401Unauthorized, "Who are you?",
         "Tell the studio your name first (local mode), or sign in.");
 }

@@ -10,7 +10,7 @@ namespace RolePlay.Studio;
 
 public static class StudioServiceCollectionExtensions
 {
-    /// <summary>Registers the studio channel, its proactive sender (platform "studio"), a new team's reactions and
+    /// <summary>Registers the studio channel, its proactive sender (platform "studio"), a new team's reactions, its traits (no team channels) and
     /// Data Protection for its cookie. The host registers the <c>IConversationRouter</c>, Core's <c>LiveFacilitation</c> and the stores.</summary>
     public static IServiceCollection AddStudio(this IServiceCollection services, Action<StudioOptions> configure)
     {
@@ -18,11 +18,15 @@ public static class StudioServiceCollectionExtensions
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(StudioDelivery.DefaultReactions);
+        services.AddSingleton(StudioDelivery.Traits);
         services.TryAddSingleton<StudioTranscripts>();
         services.TryAddSingleton<StudioDelivery>();
         services.TryAddSingleton<StudioIdentity>();
         services.TryAddSingleton<StudioAssets>();
+        services.TryAddSingleton<LivePractices>();
+        services.TryAddSingleton<TeamInvites>();
         services.TryAddSingleton<StudioChannel>();
+        services.TryAddSingleton<StudioSetupEndpoints.SetupServices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, StudioProactiveSender>());
         return services;
     }

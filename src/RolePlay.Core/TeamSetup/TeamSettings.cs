@@ -217,28 +217,83 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
 
     private async Task<RouterResult> JoinAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
     {
-        await teams.AddMemberAsync(tenant, teamId, new TeamMember(person.Key, Now), ct).ConfigureAwait(false);
-        if (person.TeamId != teamId)
-        {
-            // A person belongs to one team; managing one team says nothing about the next.
-            await people.SaveAsync(person with { TeamId = teamId, Role = PersonRole.Agent }, ct).ConfigureAwait(false);
-        }
-
+        await AddMemberAsync(person, tenant, teamId, ct).ConfigureAwait(false);
         var consent = person.Consent == ConsentState.OptedIn
             ? ""
             : " I won't send you anything until you opt in yourself: message me “start” in a personal chat.";
         return new RouterResult([new TextOut($"{person.DisplayName} joined the team.{consent}"), new CardOut(TeamSetupCards.Joined(teamId))]);
     }
 
+    /// <summary>Makes <paramref name="person"/> a member of the team (leaving their previous one); returns them as stored.</summary>
+    public async Task<PersonRecord> AddMemberAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        await teams.AddMemberAsync(tenant, teamId, new TeamMember(person.Key, Now), ct).ConfigureAwait(false);
+        if (person.TeamId == teamId)
+        {
+            return person;
+        }
+
+        if (person.TeamId is { } previous)
+        {
+            await teams.RemoveMemberAsync(tenant, previous, person.Key, ct).ConfigureAwait(false);
+        }
+
+        // A person belongs to one team; managing one team says nothing about the next.
+        return await people.SaveAsync(person with { TeamId = teamId, Role = PersonRole.Agent }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A team set up on its own pages (the studio has no channel to type “team …” in): a new team id, the
+    /// founder its first member and manager, as the first person to set a team up in a channel is.</summary>
+    public async Task<TeamRecord> CreateAsync(PersonRecord founder, string name, string timeZone, IReadOnlyList<string> values,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(founder);
+        var tenant = founder.Key.Tenant;
+        if (founder.TeamId is { } previous)
+        {
+            await teams.RemoveMemberAsync(tenant, previous, founder.Key, ct).ConfigureAwait(false);
+        }
+
+        var team = NewTeam(tenant, "team-" + Guid.NewGuid().ToString("N")[..12], tenant.Platform, timeZone) with
+        {
+            Name = name,
+            ServiceValues = values,
+        };
+        var saved = await teams.SaveAsync(team, ct).ConfigureAwait(false);
+        await MakeManagerAsync(founder, tenant, saved.TeamId, ct).ConfigureAwait(false);
+        return saved;
+    }
+
+    /// <summary>A manager changes the team's name, time zone and values on its page; null when
+    /// <paramref name="manager"/> does not manage it. A concurrent change raises <see cref="ConcurrencyConflictException"/>.</summary>
+    public async Task<TeamRecord?> ChangeAsync(PersonRecord manager, string name, string timeZone, IReadOnlyList<string> values,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        if (manager.TeamId is not { } teamId || !IsManagerOf(manager, teamId)
+            || await teams.GetAsync(manager.Key.Tenant, teamId, ct).ConfigureAwait(false) is not { } team)
+        {
+            return null;
+        }
+
+        return await teams.SaveAsync(team with { Name = name, TimeZone = timeZone, ServiceValues = values }, ct).ConfigureAwait(false);
+    }
+
     private async Task<RouterResult> LeaveAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
     {
+        await RemoveMemberAsync(person, tenant, teamId, ct).ConfigureAwait(false);
+        return RouterResult.Say($"{person.DisplayName} left the team. Nothing about the team will reach you now.");
+    }
+
+    public async Task RemoveMemberAsync(PersonRecord person, TenantScope tenant, string teamId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
         await teams.RemoveMemberAsync(tenant, teamId, person.Key, ct).ConfigureAwait(false);
         if (person.TeamId == teamId)
         {
             await people.SaveAsync(person with { TeamId = null, Role = PersonRole.Agent }, ct).ConfigureAwait(false);
         }
-
-        return RouterResult.Say($"{person.DisplayName} left the team. Nothing about the team will reach you now.");
     }
 
     private static PersonKey KeyOf(ChannelUser user) => new(user.Platform, user.TenantId, user.UserId);

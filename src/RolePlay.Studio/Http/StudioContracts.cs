@@ -57,3 +57,37 @@ public static class StudioLimits
 
     private static string Shorten(string text) => text.Length > 20 ? text[..20] + "…" : text;
 }
+
+/// <summary>A team as its page sets it up: a name, the team's time zone (IANA) and its service values.</summary>
+public sealed record TeamRequest(string Name, string TimeZone, List<string>? Values = null);
+
+/// <summary>An invite link or its code, as a teammate pastes it.</summary>
+public sealed record JoinRequest(string Invite);
+
+/// <summary>A person's own practice time: <see cref="On"/> false stops daily practice (opting out, without penalty).</summary>
+public sealed record ScheduleRequest(bool On, string? Time = null, string? TimeZone = null, List<string>? Days = null);
+
+/// <summary>Limits of the team and schedule forms, each with the sentence the page shows.</summary>
+public static class StudioSetupLimits
+{
+    public const int MaxTeamName = 60;
+    public const int MaxValues = 6;
+    public const int MaxValueLength = 80;
+
+    public static string? CheckTeam(TeamRequest team) =>
+        team.Name is null || team.Name.Trim().Length == 0 ? "Give the team a name."
+        : team.Name.Trim().Length > MaxTeamName ? $"Keep the team's name to {MaxTeamName} characters."
+        : team.Name.Any(char.IsControl) ? "The name may not contain control characters."
+        : Zone(team.TimeZone) is null ? "Choose the team's time zone, such as Europe/London."
+        : team.Values is { Count: > MaxValues } ? $"Name up to {MaxValues} values; the rubric looks for each one."
+        : team.Values?.Any(v => v is null || v.Trim().Length > MaxValueLength || v.Any(char.IsControl)) == true
+            ? $"Each value is a short phrase of up to {MaxValueLength} characters."
+        : null;
+
+    public static IReadOnlyList<string> Values(TeamRequest team) =>
+        team.Values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+
+    /// <summary>The system's spelling of an IANA zone id given in any case, or null.</summary>
+    public static string? Zone(string? id) => string.IsNullOrWhiteSpace(id) ? null
+        : TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).FirstOrDefault(z => string.Equals(z, id.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -8,9 +8,10 @@ public sealed record PersonaCard(string Name, int Age, string Culture, string Ac
     string CommunicationStyle);
 
 /// <summary>A scenario as the picker shows it before the scene starts: who the customer is, what success looks like,
-/// what constrains the agent.</summary>
+/// what constrains the agent, and the facets the picker filters on (<see cref="Skills"/> are the success criteria's
+/// wire names, <see cref="ConstraintKinds"/> the constraints', <see cref="Turns"/> the agent turns it allows).</summary>
 public sealed record ScenarioCard(string Id, string Title, string Brief, PersonaCard Persona, IReadOnlyList<string> Success,
-    IReadOnlyList<string> Constraints);
+    IReadOnlyList<string> Constraints, IReadOnlyList<string> Skills, IReadOnlyList<string> ConstraintKinds, int Turns);
 
 public static class StudioScenarios
 {
@@ -27,5 +28,8 @@ public static class StudioScenarios
         new PersonaCard(persona.Name, persona.Age, persona.Culture, persona.Accessibility,
             WireName.Of(persona.Artifacts.Device).Replace('_', ' '), WireName.Of(persona.Artifacts.Network), persona.CommunicationStyle),
         scenario.Success.Select(SuccessCriterionText.Describe).ToList(),
-        scenario.Constraints.Select(c => c.Description).ToList());
+        scenario.Constraints.Select(c => c.Description).ToList(),
+        scenario.Success.Select(WireName.Of).ToList(),
+        scenario.Constraints.Select(c => WireName.Of(c.Kind)).Distinct().ToList(),
+        SceneLength.TurnsOf(scenario));
 }

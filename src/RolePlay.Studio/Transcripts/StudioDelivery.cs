@@ -3,6 +3,7 @@ using RolePlay.AdaptiveCards;
 using RolePlay.Core;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Scene;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 
@@ -16,6 +17,9 @@ public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimePr
 
     /// <summary>A new team's reactions in the studio, named as Slack names emoji.</summary>
     public static readonly ReactionDefaults DefaultReactions = new(Platform, EmpathyWin: "sparkles", Recognition: "clap");
+
+    /// <summary>The studio has personal chats only; its team is set up on the team page.</summary>
+    public static readonly ChannelTraits Traits = new(Platform, HasTeamChannels: false);
 
     /// <summary>The messages for <paramref name="person"/>'s page, in order. A reply aimed at another conversation (a
     /// transcript shared to a team channel) has nowhere to go in the studio and is left out, with a log line.</summary>
@@ -31,10 +35,16 @@ public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimePr
                 continue;
             }
 
+            // The page has its own scene bar (pause, resume, stop, end), always in reach: a second set in the chat
+            // would answer the same verbs twice over.
+            if (message is CardOut { Card.Id: SceneCards.ControlsCardId })
+            {
+                continue;
+            }
+
             delivered.Add(message switch
             {
-                TextOut text => conversation.Append((seq, version) => new StudioEntry(seq, version, time.GetUtcNow(),
-                    AuthorOf(text.Text), text.Text, null, null), time.GetUtcNow()),
+                TextOut text => conversation.Append((seq, version) => TextEntry(seq, version, text), time.GetUtcNow()),
                 CardOut card => conversation.Append((seq, version) => CardEntry(seq, version, card.Card), time.GetUtcNow()),
                 _ => throw new NotSupportedException($"The studio cannot show {message.GetType().Name}."),
             });
@@ -60,12 +70,21 @@ public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimePr
         });
 
     private StudioEntry CardEntry(long seq, long version, Card card, IReadOnlyDictionary<string, string>? inputErrors = null) =>
-        new(seq, version, time.GetUtcNow(), StudioEntry.Bot, null, AdaptiveCardRenderer.Render(card, inputErrors), card.Id) { Source = card };
+        new(seq, version, time.GetUtcNow(), StudioEntry.Bot, null, AdaptiveCardRenderer.Render(card, inputErrors), card.Id) { Source = card, About = card.About };
 
-    /// <summary>The router's replies speak as "Coach: …" for the coach and "Maria: …" for the customer; the page styles
-    /// the coach apart so nudges stand out.</summary>
-    private static string AuthorOf(string text) =>
-        text.StartsWith("Coach:", StringComparison.Ordinal) ? StudioEntry.Coach : StudioEntry.Bot;
+    /// <summary>The customer's lines say who speaks (<see cref="TextOut.Customer"/>); the coach's start "Coach:". The page
+    /// draws each as its own kind of bubble, so neither prefix is shown.</summary>
+    private StudioEntry TextEntry(long seq, long version, TextOut text)
+    {
+        const string coach = "Coach:";
+        return text switch
+        {
+            { Customer: { } line } => new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Customer, line.Words, null, null, line.Name),
+            _ when text.Text.StartsWith(coach, StringComparison.Ordinal) =>
+                new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Coach, text.Text[coach.Length..].TrimStart(), null, null),
+            _ => new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Bot, text.Text, null, null),
+        };
+    }
 
     private static bool IsPersonalChatOf(ConversationAddress target, PersonKey person) =>
         target.Kind == ConversationKind.Personal && target.TenantId == person.Tenant.TenantId && target.ConversationId == person.UserId;

@@ -1,0 +1,255 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RolePlay.Core.Insights;
+using RolePlay.Core.Scheduling;
+using RolePlay.Core.Settings;
+using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
+using RolePlay.Studio.Http;
+
+namespace RolePlay.Studio;
+
+/// <summary>A team's page and one's own practice time, so a team with neither Teams nor Slack sets itself up in the
+/// studio: create a team (its founder is its manager), invite teammates with a link or code, join or leave, and choose
+/// when a practice waits. Every change goes through Core's <see cref="TeamSettings"/> and <see cref="PersonSettings"/>,
+/// as the channels' commands do.</summary>
+public static class StudioSetupEndpoints
+{
+    /// <summary>What the team page shows. <see cref="Invite"/> is for managers only: they let people in.</summary>
+    public sealed record TeamView(string TeamId, string Name, string TimeZone, IReadOnlyList<string> Values, bool IsManager, int Members,
+        int MinMembers, string? Invite);
+
+    /// <summary>An invite as the person opening it sees it before joining.</summary>
+    public sealed record InviteView(string TeamName, int Members, bool AlreadyMember);
+
+    public static void MapStudioSetup(this RouteGroupBuilder learner)
+    {
+        learner.MapGet(StudioEndpoints.Api + "/team", GetTeamAsync);
+        learner.MapPost(StudioEndpoints.Api + "/team", CreateTeamAsync);
+        learner.MapPut(StudioEndpoints.Api + "/team", ChangeTeamAsync);
+        learner.MapPost(StudioEndpoints.Api + "/team/leave", LeaveAsync);
+        learner.MapPost(StudioEndpoints.Api + "/invites/look", LookAsync);
+        learner.MapPost(StudioEndpoints.Api + "/invites/accept", JoinAsync);
+        learner.MapPut(StudioEndpoints.Api + "/me/schedule", ScheduleAsync);
+    }
+
+    /// <summary>The services the handlers share, in one bundle.</summary>
+    public sealed class SetupServices(StudioIdentity identity, IPeopleStore people, ITeamStore teams, TeamSettings settings, TeamInvites invites,
+        DashboardOptions dashboard, TimeProvider time)
+    {
+        public IPeopleStore People { get; } = people;
+
+        public ITeamStore Teams { get; } = teams;
+
+        public TeamSettings Settings { get; } = settings;
+
+        public TeamInvites Invites { get; } = invites;
+
+        public TimeProvider Time { get; } = time;
+
+        /// <summary>The caller as stored; null before they gave a name (or signed in and were welcomed).</summary>
+        public async Task<PersonRecord?> PersonAsync(HttpContext context) =>
+            identity.Resolve(context) is { } user ? await People.GetAsync(StudioChannel.KeyOf(user), context.RequestAborted) : null;
+
+        public async Task<TeamView?> ViewAsync(PersonRecord person, CancellationToken ct)
+        {
+            if (person.TeamId is not { } teamId || await Teams.GetAsync(person.Key.Tenant, teamId, ct) is not { } team)
+            {
+                return null;
+            }
+
+            var members = (await Teams.ListMembersAsync(person.Key.Tenant, teamId, ct)).Count;
+            var manager = TeamSettings.IsManagerOf(person, teamId);
+            return new TeamView(teamId, team.Name, team.TimeZone, team.ServiceValues, manager, members, dashboard.MinTeamSize,
+                manager ? Invites.Issue(person.Key.Tenant, teamId) : null);
+        }
+    }
+
+    private static async Task<IResult> GetTeamAsync(HttpContext context, SetupServices s) =>
+        await s.PersonAsync(context) is { } person
+            ? TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) })
+            : StudioEndpoints.NotSignedIn();
+
+    private static async Task<IResult> CreateTeamAsync(HttpContext context, SetupServices s)
+    {
+        var (body, refusal) = await StudioRequests.ReadAsync<TeamRequest>(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await s.PersonAsync(context) is not { } person)
+        {
+            return StudioEndpoints.NotSignedIn();
+        }
+
+        if (StudioSetupLimits.CheckTeam(body!) is { } problem)
+        {
+            return StudioRequests.Invalid(problem);
+        }
+
+        var ct = context.RequestAborted;
+        var team = await s.Settings.CreateAsync(person, body!.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body), ct);
+        var founder = await s.People.GetAsync(person.Key, ct) ?? person;
+        return TypedResults.Ok(new { team = await s.ViewAsync(founder with { TeamId = team.TeamId }, ct) });
+    }
+
+    private static async Task<IResult> ChangeTeamAsync(HttpContext context, SetupServices s)
+    {
+        var (body, refusal) = await StudioRequests.ReadAsync<TeamRequest>(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await s.PersonAsync(context) is not { } person)
+        {
+            return StudioEndpoints.NotSignedIn();
+        }
+
+        if (StudioSetupLimits.CheckTeam(body!) is { } problem)
+        {
+            return StudioRequests.Invalid(problem);
+        }
+
+        try
+        {
+            return await s.Settings.ChangeAsync(person, body!.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body),
+                    context.RequestAborted) is null
+                ? StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers change the team", "Ask your team's manager to change it.")
+                : TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) });
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return StudioRequests.Problem(StatusCodes.Status409Conflict, "Changed at the same moment",
+                "Someone changed the team at the same moment. Reload the page and try again.");
+        }
+    }
+
+    private static async Task<IResult> LeaveAsync(HttpContext context, SetupServices s)
+    {
+        if (StudioRequests.CheckOrigin(context) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await s.PersonAsync(context) is not { } person)
+        {
+            return StudioEndpoints.NotSignedIn();
+        }
+
+        if (person.TeamId is { } teamId)
+        {
+            await s.Settings.RemoveMemberAsync(person, person.Key.Tenant, teamId, context.RequestAborted);
+        }
+
+        return TypedResults.Ok(new { team = (TeamView?)null });
+    }
+
+    /// <summary>What an invite names, read before joining. Posted, not a GET with the code in the URL, so the code stays
+    /// out of logs.</summary>
+    private static async Task<IResult> LookAsync(HttpContext context, SetupServices s)
+    {
+        var (body, refusal) = await StudioRequests.ReadAsync<JoinRequest>(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await s.PersonAsync(context) is not { } person)
+        {
+            return StudioEndpoints.NotSignedIn();
+        }
+
+        if (await InvitedTeamAsync(s, person, body!.Invite, context.RequestAborted) is not { } team)
+        {
+            return InviteRefused();
+        }
+
+        var members = await s.Teams.ListMembersAsync(team.Tenant, team.TeamId, context.RequestAborted);
+        return TypedResults.Ok(new InviteView(team.Name, members.Count, person.TeamId == team.TeamId));
+    }
+
+    private static async Task<IResult> JoinAsync(HttpContext context, SetupServices s)
+    {
+        var (body, refusal) = await StudioRequests.ReadAsync<JoinRequest>(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await s.PersonAsync(context) is not { } person)
+        {
+            return StudioEndpoints.NotSignedIn();
+        }
+
+        if (await InvitedTeamAsync(s, person, body!.Invite, context.RequestAborted) is not { } team)
+        {
+            return InviteRefused();
+        }
+
+        var member = await s.Settings.AddMemberAsync(person, team.Tenant, team.TeamId, context.RequestAborted);
+        return TypedResults.Ok(new { team = await s.ViewAsync(member, context.RequestAborted) });
+    }
+
+    /// <summary>The team an invite names, only within the caller's own tenant and only while the team exists.</summary>
+    private static async Task<TeamRecord?> InvitedTeamAsync(SetupServices s, PersonRecord person, string? invite, CancellationToken ct) =>
+        invite is { Length: > 0 and <= 2000 } && s.Invites.Read(invite) is { } named && named.Tenant == person.Key.Tenant
+            ? await s.Teams.GetAsync(named.Tenant, named.TeamId, ct)
+            : null;
+
+    private static IResult InviteRefused() => StudioRequests.Problem(StatusCodes.Status404NotFound, "That invite does not work",
+        $"The invite is not one of this studio's, or it is older than {TeamInvites.Lifetime.Days} days. Ask your manager for a fresh link.");
+
+    private static async Task<IResult> ScheduleAsync(HttpContext context, SetupServices s)
+    {
+        var (body, refusal) = await StudioRequests.ReadAsync<ScheduleRequest>(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await s.PersonAsync(context) is not { } person)
+        {
+            return StudioEndpoints.NotSignedIn();
+        }
+
+        var now = s.Time.GetUtcNow();
+        PersonRecord updated;
+        if (!body!.On)
+        {
+            updated = PersonSettings.OptOut(person, now);
+        }
+        else
+        {
+            if (body.Time is null || !ClockWords.TryParseClock(body.Time, out var time))
+            {
+                return StudioRequests.Invalid("Give the time as HH:MM, such as 09:30.");
+            }
+
+            if (StudioSetupLimits.Zone(body.TimeZone) is not { } zone)
+            {
+                return StudioRequests.Invalid("Choose your time zone, such as Europe/London.");
+            }
+
+            if (ClockWords.ParseDays([string.Join(',', body.Days ?? [])]) is not { Count: > 0 } days)
+            {
+                return StudioRequests.Invalid("Choose at least one day.");
+            }
+
+            updated = PersonSettings.WithPromptTime(PersonSettings.WithDays(PersonSettings.WithTimeZone(person, zone, now), days, now), time, now);
+        }
+
+        try
+        {
+            var saved = await s.People.SaveAsync(updated, context.RequestAborted);
+            return TypedResults.Ok(new { schedule = StudioSchedule.Of(saved, now) });
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return StudioRequests.Problem(StatusCodes.Status409Conflict, "Changed at the same moment",
+                "Your settings changed at the same moment (another tab?). Reload and try again.");
+        }
+    }
+}
