@@ -1,3 +1,3 @@
 using RolePlay.Bot.Cli;
 
-return await RolePlayCli.Build().Parse(args).InvokeAsync();
+return await RolePlayCli.RunAsync(args);

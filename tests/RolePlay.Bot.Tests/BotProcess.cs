@@ -19,7 +19,16 @@ internal static class BotProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process); // a run that never ends (a server started by mistake) must not outlive the test
+            throw;
+        }
+
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 

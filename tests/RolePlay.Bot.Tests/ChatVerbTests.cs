@@ -114,6 +114,20 @@ public class ChatVerbTests
     }
 
     [Fact]
+    public async Task A_line_over_the_limit_is_refused_with_its_length_and_not_played()
+    {
+        var tooLong = string.Concat(Enumerable.Repeat("I'm so sorry, that sounds really stressful. ", 60)); // 2,639 once trimmed
+        var result = await BotProcess.RunAsync(tooLong + "\n" + Warm, "chat", "--scenario", "late-delivery-birthday", "--seed", "3", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("That message is 2,639 characters; I read up to 2,000, so it didn't count.", result.StdErr, StringComparison.Ordinal);
+        var agentLines = JsonDocument.Parse(result.StdOut).RootElement.GetProperty("transcript").EnumerateArray()
+            .Where(t => t.GetProperty("role").GetString() == "agent").Select(t => t.GetProperty("text").GetString()).ToList();
+        Assert.DoesNotContain(agentLines, l => l!.Length > 2000);
+        Assert.StartsWith("I'm so sorry, that sounds really stressful, and I can hear", agentLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_scenarios_are_refused_with_the_known_ids()
     {
         var result = await BotProcess.RunAsync("", "chat", "--scenario", "no-such-thing");

@@ -61,6 +61,21 @@ public sealed class ServeTests : IDisposable
         Assert.Contains("Storage:AzureTables", result.StdErr);
     }
 
+    [Fact]
+    public async Task A_taken_port_stops_the_start_with_one_line_naming_urls()
+    {
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((IPEndPoint)other.LocalEndpoint).Port;
+
+        var result = await BotProcess.RunAsync("", "--urls", $"http://127.0.0.1:{port}", $"--Storage:Sqlite:Path={Path.Combine(_dataDir, "roleplay.db")}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"RolePlay will not start: port {port} on 127.0.0.1 is already in use. Stop the other process or choose another " +
+            $"address with --urls, e.g. --urls http://127.0.0.1:{port + 1}.", result.StdErr.Trim());
+        Assert.DoesNotContain("   at ", result.StdOut, StringComparison.Ordinal);
+    }
+
     internal static async Task<JsonElement> WaitForHealthAsync(HttpClient http)
     {
         for (var attempt = 0; ; attempt++)

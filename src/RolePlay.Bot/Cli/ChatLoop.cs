@@ -43,6 +43,10 @@ internal sealed class ChatLoop(PracticeSession session, TextReader input, TextWr
             {
                 notices.WriteLine("The session is paused: /resume to continue, /stop to stop. That line was not sent.");
             }
+            else if (MessageLimit.Refusal(line) is { } tooLong)
+            {
+                notices.WriteLine(tooLong);
+            }
             else
             {
                 if (!interactive)

@@ -5,6 +5,19 @@ namespace RolePlay.Bot.Cli;
 /// <summary>The host's verbs. <c>serve</c> is the default, so a bare <c>dotnet run</c> starts the bot.</summary>
 internal static class RolePlayCli
 {
+    /// <summary>Parses and runs the verb; an unknown word stops here, before any verb (or the server) runs.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        if (UnknownWords.Problem(parse) is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return 1;
+        }
+
+        return await parse.InvokeAsync();
+    }
+
     public static RootCommand Build()
     {
         var contentDirs = new Option<string[]>("--content")

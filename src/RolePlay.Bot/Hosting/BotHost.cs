@@ -64,7 +64,14 @@ internal static class BotHost
                 return await RefuseAsync(problems);
             }
 
-            await app.RunAsync(ct);
+            try
+            {
+                await app.RunAsync(ct);
+            }
+            catch (Exception e) when (ServerStart.Refusal(e) is { } refusal)
+            {
+                return await RefuseAsync([refusal]);
+            }
         }
 
         return 0;
@@ -96,6 +103,7 @@ internal static class BotHost
     public static WebApplication Build(string[] args, IReadOnlyList<string> extraContent, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ServerStart.Add(builder);
         if (LocalDefaultUrl.Applies(builder.Configuration))
         {
             builder.WebHost.UseUrls(LocalDefaultUrl.Url);

@@ -44,6 +44,7 @@ public sealed class PracticeRouter(
 
     private Task<RouterResult> RouteAsync(IncomingEvent incoming, CancellationToken cancellationToken) => incoming switch
     {
+        MessageReceived m when MessageLimit.Refusal(m.Text) is { } tooLong => Task.FromResult(RouterResult.Say(tooLong)),
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m when TranscriptSharing.IsShareCommand(m.Text) =>
             channelRouter.ShareAsync(m.From, cancellationToken),
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m => OnDirectMessageAsync(m, cancellationToken),

@@ -1,3 +1,5 @@
+using RolePlay.Core.Chat;
+
 namespace RolePlay.Studio.Http;
 
 // The JSON the studio's pages send. Unknown or missing members are refused (StudioRequests.Json).
@@ -17,7 +19,7 @@ public sealed record NudgeRequest(string Learner, string Kind, string Text);
 public static class StudioLimits
 {
     public const int MaxNameLength = 60;
-    public const int MaxMessageLength = 2000;
+    public const int MaxMessageLength = MessageLimit.MaxLength;
     public const int MaxValues = 20;
     public const int MaxValueLength = 2000;
     public const int MaxNudgeLength = 300;

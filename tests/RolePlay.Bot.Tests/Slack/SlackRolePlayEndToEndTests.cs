@@ -97,6 +97,23 @@ public sealed class SlackRolePlayEndToEndTests : SingleWorkspaceTest
     }
 
     [Fact]
+    public async Task A_DM_over_the_limit_mid_scene_gets_the_notice_and_is_not_played()
+    {
+        Assert.Equal(200, (await Host.SayAsync("Ev-long-start", Maria, "start bereavement-closure")).Status);
+        await Host.DrainAsync();
+        var key = new PersonKey("slack", SlackBotHost.Workspace, Maria);
+        var opened = (await Host.People.GetWithLiveSessionAsync(key, default)).LiveSession!.TurnCount;
+        var before = Api.CallsTo("chat.postMessage").Count;
+
+        Assert.Equal(200, (await Host.SayAsync("Ev-long", Maria, new string('a', 5210))).Status);
+        await Host.DrainAsync();
+
+        var reply = Assert.Single(Api.CallsTo("chat.postMessage").Skip(before));
+        Assert.Equal("That message is 5,210 characters; I read up to 2,000, so it didn't count. Please send it in shorter parts.", reply.Str("text"));
+        Assert.Equal(opened, (await Host.People.GetWithLiveSessionAsync(key, default)).LiveSession!.TurnCount);
+    }
+
+    [Fact]
     public async Task The_bots_own_messages_and_foreign_workspaces_are_not_answered()
     {
         var own = SlackBotHost.DirectMessage(Maria, "I am the bot");

@@ -220,6 +220,23 @@ public sealed class TeamsEndToEndTests : TeamsHostTest
     }
 
     [Fact]
+    public async Task A_message_over_the_limit_mid_scene_gets_the_notice_and_is_not_played()
+    {
+        var (person, sent) = NewPerson();
+        await OkAsync(person.Message($"start {Scenario}"));
+        var people = Bot.Services.GetRequiredService<IPeopleStore>();
+        var opened = (await people.GetWithLiveSessionAsync(KeyOf(person), CancellationToken.None)).LiveSession!.TurnCount;
+        var before = sent.Posts.Count;
+
+        await OkAsync(person.Message(new string('a', 5210)));
+
+        var reply = Assert.Single(sent.Posts.Skip(before));
+        Assert.Equal("That message is 5,210 characters; I read up to 2,000, so it didn't count. Please send it in shorter parts.",
+            reply.Json!["text"]!.GetValue<string>());
+        Assert.Equal(opened, (await people.GetWithLiveSessionAsync(KeyOf(person), CancellationToken.None)).LiveSession!.TurnCount);
+    }
+
+    [Fact]
     public async Task An_unsigned_activity_is_refused_and_nothing_is_stored()
     {
         var (person, sent) = NewPerson();
