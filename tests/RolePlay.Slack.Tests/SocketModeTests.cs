@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Chat;
 using RolePlay.Slack.Tests.Infrastructure;
 
@@ -23,9 +24,14 @@ public sealed class SocketModeTests
         };
         api.SocketScripts.Enqueue(["{\"type\":\"hello\"}", dm.ToJsonString(), command.ToJsonString(), "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\"}"]);
         api.SocketScripts.Enqueue(["{\"type\":\"hello\"}"]);
-        await using var host = await SlackTestHost.StartAsync(api, new() { ["Slack:AppToken"] = "xapp-1-test" });
+        // The router answers from the start: the socket may deliver the command as soon as the host runs.
+        var router = new RecordingRouter
+        {
+            Answer = e => e is MessageReceived { Text: "/practice pause" } ? new RouterResult([new TextOut("Paused")]) : RouterResult.Nothing,
+        };
+        await using var host = await SlackTestHost.StartAsync(api, new() { ["Slack:AppToken"] = "xapp-1-test" },
+            configure: s => s.AddSingleton<IConversationRouter>(router));
         await host.InstallAsync("T1", "xoxb-t1");
-        host.Router.Answer = e => e is MessageReceived { Text: "/practice pause" } ? new RouterResult([new TextOut("Paused")]) : RouterResult.Nothing;
 
         // Both are U1's, so they share a work-queue lane and reach the router in the order the socket delivered them.
         await host.Router.WaitForAsync<MessageReceived>(2);
