@@ -27,6 +27,24 @@ public abstract partial class StorageContract
     }
 
     [SkippableFact]
+    public async Task A_channel_is_connected_to_one_team_once_and_only_in_its_tenant()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant("connect-" + Guid.NewGuid().ToString("N"));
+        var channel = "19:general@thread.tacv2;messageid=1";
+        Assert.Null(await Teams.FindConnectedAsync(tenant, channel, Ct));
+
+        await Teams.ConnectAsync(tenant, channel, "team-studio", Ct);
+
+        Assert.Equal("team-studio", await Teams.FindConnectedAsync(tenant, channel, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Teams.ConnectAsync(tenant, channel, "team-other", Ct));
+        Assert.Equal("team-studio", await Teams.FindConnectedAsync(tenant, channel, Ct));
+        Assert.Null(await Teams.FindConnectedAsync(Tenant("connect-" + Guid.NewGuid().ToString("N")), channel, Ct));
+        // A connection is not a team: the tenant's list of teams is unchanged.
+        Assert.Empty(await Teams.ListAsync(tenant, Ct));
+    }
+
+    [SkippableFact]
     public async Task Learning_records_and_check_ins_due_by_day()
     {
         SkipIfUnavailable();

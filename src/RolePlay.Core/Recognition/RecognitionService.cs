@@ -30,7 +30,7 @@ public sealed class RecognitionService(IPeopleStore people, ITeamStore teams, IR
         }
 
         var tenant = new TenantScope(reaction.From.Platform, reaction.From.TenantId);
-        var teamId = TeamSettings.TeamIdOf(reaction.Conversation);
+        var teamId = await TeamSettings.TeamIdOfAsync(teams, tenant, reaction.Conversation, ct).ConfigureAwait(false);
         var team = await teams.GetAsync(tenant, teamId, ct).ConfigureAwait(false);
         RecognitionKind? kind = team is null ? null
             : emoji == team.RecognitionEmoji ? RecognitionKind.Recognition

@@ -43,6 +43,14 @@ public interface ITeamStore
     Task RemoveMemberAsync(TenantScope tenant, string teamId, PersonKey person, CancellationToken ct);
 
     Task<IReadOnlyList<TeamMember>> ListMembersAsync(TenantScope tenant, string teamId, CancellationToken ct);
+
+    /// <summary>Points a channel's own team id (a Teams team, a Slack channel) at a team set up elsewhere (on the
+    /// studio's Team page), once: a second connection of the same channel is a <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    Task ConnectAsync(TenantScope tenant, string channelTeamId, string teamId, CancellationToken ct);
+
+    /// <summary>The team a channel's own team id was connected to, or null.</summary>
+    Task<string?> FindConnectedAsync(TenantScope tenant, string channelTeamId, CancellationToken ct);
 }
 
 /// <summary>A team's practice captain for the week that starts on <see cref="WeekMonday"/> (the team's local Monday).</summary>

@@ -8,14 +8,14 @@ namespace RolePlay.Core.TeamSetup;
 /// <summary>Managers' routine commands in a team channel, the same on Teams and Slack (<c>/practice routines …</c>):
 /// "routines status" shows each routine's last run and what it sent; "routines run &lt;routine&gt;" runs one now for
 /// this team. Only the team's managers may use them.</summary>
-public sealed class RoutineCommands(IPeopleStore people, IRoutineRunner runner, IRoutineStatusStore status)
+public sealed class RoutineCommands(IPeopleStore people, ITeamStore teams, IRoutineRunner runner, IRoutineStatusStore status)
 {
     public static bool IsRoutinesCommand(string text) => Words(text) is ["routines" or "routine", ..];
 
     public async Task<RouterResult> HandleAsync(MessageReceived message, CancellationToken ct)
     {
         var tenant = new TenantScope(message.From.Platform, message.From.TenantId);
-        var teamId = TeamSettings.TeamIdOf(message.Conversation);
+        var teamId = await TeamSettings.TeamIdOfAsync(teams, tenant, message.Conversation, ct).ConfigureAwait(false);
         var person = await people.GetAsync(new PersonKey(tenant, message.From.UserId), ct).ConfigureAwait(false);
         if (!TeamSettings.IsManagerOf(person, teamId))
         {

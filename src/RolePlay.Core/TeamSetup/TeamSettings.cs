@@ -16,9 +16,19 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
 
     private DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>The team a conversation belongs to: its <see cref="ConversationAddress.TeamId"/> (a Teams team; on Slack
-    /// the workspace), else the conversation itself (a group chat).</summary>
-    public static string TeamIdOf(ConversationAddress conversation) => conversation.TeamId ?? conversation.ConversationId;
+    /// <summary>The channel's own team id: its <see cref="ConversationAddress.TeamId"/> (a Teams team; on Slack the
+    /// workspace), else the conversation itself (a group chat).</summary>
+    public static string ChannelTeamIdOf(ConversationAddress conversation) => conversation.TeamId ?? conversation.ConversationId;
+
+    /// <summary>The team a conversation belongs to: the one its channel was connected to (<c>team connect</c>), else the
+    /// channel's own.</summary>
+    public static async Task<string> TeamIdOfAsync(ITeamStore teams, TenantScope tenant, ConversationAddress conversation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+        ArgumentNullException.ThrowIfNull(conversation);
+        var own = ChannelTeamIdOf(conversation);
+        return await teams.FindConnectedAsync(tenant, own, ct).ConfigureAwait(false) ?? own;
+    }
 
     public static bool IsManagerOf(PersonRecord? person, string teamId) =>
         person is { Role: PersonRole.Manager } && person.TeamId == teamId;
@@ -27,7 +37,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
     {
         var command = TeamSetupParser.Parse(message.Text);
         var tenant = new TenantScope(message.From.Platform, message.From.TenantId);
-        var teamId = TeamIdOf(message.Conversation);
+        var teamId = await TeamIdOfAsync(teams, tenant, message.Conversation, ct).ConfigureAwait(false);
         var team = await teams.GetAsync(tenant, teamId, ct).ConfigureAwait(false);
         var person = await people.GetAsync(KeyOf(message.From), ct).ConfigureAwait(false) ?? PersonSettings.NewPerson(message.From);
 
@@ -43,6 +53,8 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
                 return await JoinAsync(person, tenant, teamId, ct).ConfigureAwait(false);
             case TeamSetupCommand.Leave:
                 return await LeaveAsync(person, tenant, teamId, ct).ConfigureAwait(false);
+            case TeamSetupCommand.Connect:
+                return await ConnectAsync(person, tenant, message.Conversation, team, ct).ConfigureAwait(false);
         }
 
         if (team is not null && !IsManagerOf(person, teamId))
@@ -95,6 +107,45 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         }
 
         return RouterResult.Say(confirmation);
+    }
+
+    /// <summary>"team connect" from a manager of a team that has no channel yet (one made on the studio's Team page):
+    /// the channel's commands, routines and reactions then act on that team, so its members and history carry on. A
+    /// channel that already has a team of its own keeps it: connecting would hide that team's history.</summary>
+    private async Task<RouterResult> ConnectAsync(PersonRecord person, TenantScope tenant, ConversationAddress here, TeamRecord? current,
+        CancellationToken ct)
+    {
+        var own = ChannelTeamIdOf(here);
+        if (current is not null && current.TeamId != own)
+        {
+            return RouterResult.Say($"This channel is already connected to {current.Name}.");
+        }
+
+        if (current is not null)
+        {
+            return RouterResult.Say("This channel has a team of its own, with its own history, so it stays as it is. " +
+                                    "Connect a channel that has no team set up yet.");
+        }
+
+        if (person.TeamId is not { } teamId || !IsManagerOf(person, teamId)
+            || await teams.GetAsync(tenant, teamId, ct).ConfigureAwait(false) is not { } team)
+        {
+            return RouterResult.Say("Only a team's manager connects it to a channel. Create your team on the studio's Team page " +
+                                    "(or set this channel up as a new team with “team standup 09:15”).");
+        }
+
+        try
+        {
+            await teams.ConnectAsync(tenant, own, teamId, ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RouterResult.Say("Someone connected this channel at the same moment. Type “team show” to see which team it is now.");
+        }
+
+        var members = (await teams.ListMembersAsync(tenant, teamId, ct).ConfigureAwait(false)).Count;
+        return RouterResult.Say($"Connected: this channel is now {team.Name}'s ({members} {(members == 1 ? "member" : "members")}), " +
+                                "with everything practised so far. Set its standup here with “team standup 09:15”; teammates type “team join” here.");
     }
 
     /// <summary>The one-click "leave the team" on the card a member gets when joining.</summary>
@@ -309,5 +360,6 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         "• team days mon-fri — the days standups run\n" +
         "• team pairing weekly|fortnightly|off [mon] [10:00] — buddy pairing, in the team's time zone\n" +
         "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +
+        "• team connect — a team made on the studio's Team page takes this channel as its own, history and all\n" +
         "• team show, team join, team leave — for everyone";
 }

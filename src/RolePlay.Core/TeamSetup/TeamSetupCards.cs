@@ -20,7 +20,8 @@ public static class TeamSetupCards
 
     public static Card Summary(TeamRecord team) => new(
         "team.summary",
-        "Team set-up",
+        // A team set up in a channel is named after its id; one made on the studio's Team page has a name of its own.
+        team.Name == team.TeamId ? "Team set-up" : $"{team.Name}: team set-up",
         [
             new FactSet(
             [

@@ -48,6 +48,13 @@ public abstract record TeamSetupCommand
         public override bool ChangesSetup => false;
     }
 
+    /// <summary>"team connect": this channel becomes the team its manager runs elsewhere (the studio), history and all.
+    /// </summary>
+    public sealed record Connect : TeamSetupCommand
+    {
+        public override bool ChangesSetup => false;
+    }
+
     public sealed record Help : TeamSetupCommand
     {
         public override bool ChangesSetup => false;
@@ -82,6 +89,7 @@ public static partial class TeamSetupParser
             "show" or "settings" => new TeamSetupCommand.Show(),
             "join" => new TeamSetupCommand.Join(),
             "leave" => new TeamSetupCommand.Leave(),
+            "connect" => new TeamSetupCommand.Connect(),
             "standup" => ParseStandup(Split(args)),
             "timezone" or "tz" or "zone" => ParseZone(args),
             "values" => ParseValues(args),

@@ -3,7 +3,8 @@ using RolePlay.Storage.Rows;
 
 namespace RolePlay.Storage.Repositories;
 
-/// <summary>A tenant's teams share one partition: "team|{id}" rows and "member|{team}|{user}" rows.</summary>
+/// <summary>A tenant's teams share one partition: "team|{id}" rows, "member|{team}|{user}" rows, and "channel|{id}" rows
+/// naming the team a channel was connected to.</summary>
 internal sealed class TeamStore(IRowStore rows) : ITeamStore
 {
     public async Task<TeamRecord?> GetAsync(TenantScope tenant, string teamId, CancellationToken ct)
@@ -54,6 +55,22 @@ internal sealed class TeamStore(IRowStore rows) : ITeamStore
         var found = await rows.RangeAsync(Tables.Teams, RowKeys.Tenant(tenant), prefix, RowKeys.PrefixEnd(prefix), null, ct).ConfigureAwait(false);
         return found.Select(StorageJson.Read<TeamMember>).ToArray();
     }
+
+    public Task ConnectAsync(TenantScope tenant, string channelTeamId, string teamId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
+        return rows.SubmitAsync(Tables.Teams, RowKeys.Tenant(tenant), [RowOp.Insert(ChannelRow(channelTeamId), StorageJson.Write(new Connection(teamId)))], ct);
+    }
+
+    public async Task<string?> FindConnectedAsync(TenantScope tenant, string channelTeamId, CancellationToken ct)
+    {
+        var row = await rows.GetAsync(Tables.Teams, RowKeys.Tenant(tenant), ChannelRow(channelTeamId), ct).ConfigureAwait(false);
+        return row is null ? null : StorageJson.Read<Connection>(row).TeamId;
+    }
+
+    private sealed record Connection(string TeamId);
+
+    private static string ChannelRow(string channelTeamId) => $"channel|{RowKeys.Part(channelTeamId)}";
 
     private static TeamRecord Read(StoredRow row) => StorageJson.Read<TeamRecord>(row) with { Version = row.Version };
 
