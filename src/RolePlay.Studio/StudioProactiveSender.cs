@@ -8,10 +8,12 @@ namespace RolePlay.Studio;
 
 /// <summary>Routines and facilitators reach studio people here: the messages go into the person's page, live if it is
 /// open (Server-Sent Events), else waiting in the page's transcript for their next visit. The studio has no team
-/// channels, so a channel target fails rather than vanishing.</summary>
-public sealed class StudioProactiveSender(StudioDelivery delivery) : IProactiveSender
+/// channels, so a channel target fails rather than vanishing. Registered for the studio's own people, and for the
+/// people of a platform whose bot this deployment does not run: signed in to the web with their Slack or Microsoft
+/// identity only, their studio page is the one place a practice can wait for them.</summary>
+public sealed class StudioProactiveSender(StudioDelivery delivery, Platform platform) : IProactiveSender
 {
-    public Platform Platform => StudioDelivery.Platform;
+    public Platform Platform => platform;
 
     public Task<ProactiveOutcome> SendAsync(RoutineTarget to, IReadOnlyList<Outgoing> messages, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RolePlay.Core;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Facilitation;
 using RolePlay.Core.Routines;
@@ -27,7 +28,11 @@ public static class StudioServiceCollectionExtensions
         services.TryAddSingleton<TeamInvites>();
         services.TryAddSingleton<StudioChannel>();
         services.TryAddSingleton<StudioSetupEndpoints.SetupServices>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveSender, StudioProactiveSender>());
-        return services;
+        return services.AddStudioDelivery(StudioDelivery.Platform);
     }
+
+    /// <summary>Proactive messages to people of <paramref name="platform"/> go to their studio page: the studio's own,
+    /// and a platform whose bot this deployment does not run (its people only sign in to the web).</summary>
+    public static IServiceCollection AddStudioDelivery(this IServiceCollection services, Platform platform) =>
+        services.AddSingleton<IProactiveSender>(sp => new StudioProactiveSender(sp.GetRequiredService<StudioDelivery>(), platform));
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Storage;
+using RolePlay.Testing.Web;
 
 namespace RolePlay.Bot.Tests.Dashboard;
 
@@ -48,6 +49,41 @@ internal sealed class DashboardHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new DashboardHost(app, new Uri(address.TrimEnd('/') + "/"), new CookieContainer());
+    }
+
+    /// <summary>The browser's journey: the sign-in link, the provider's authorize page (which signs the person in at
+    /// once), back to the bot's callback, which sets the cookie and returns to <paramref name="expectedLocation"/>.</summary>
+    public async Task<string> SignInAsync(FakeOidcProvider oidc, string provider, IReadOnlyDictionary<string, string> user,
+        string returnUrl = "/dashboard/", string expectedLocation = "/dashboard/")
+    {
+        var callback = await FollowToCallbackAsync(oidc, provider, user, returnUrl);
+        using var done = await Client.GetAsync(callback);
+        Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"callback answered {done.StatusCode}: {await done.Content.ReadAsStringAsync()}");
+        Assert.Equal(expectedLocation, done.Headers.Location!.OriginalString);
+        return done.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("roleplay.signin=", StringComparison.Ordinal));
+    }
+
+    public async Task<Uri> FollowToCallbackAsync(FakeOidcProvider oidc, string provider, IReadOnlyDictionary<string, string> user,
+        string returnUrl = "/dashboard/")
+    {
+        oidc.NextUser = user;
+        using var challenge = await Client.GetAsync(new Uri($"/signin/{provider}?returnUrl={returnUrl}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var authorize = await browser.GetAsync(challenge.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        return authorize.Headers.Location!;
+    }
+
+    /// <summary>A write as the studio's pages send it: JSON with the antiforgery header.</summary>
+    public async Task<HttpResponseMessage> StudioPostAsync(string url, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(RolePlay.Studio.Http.StudioRequests.AntiforgeryHeader, "1");
+        return await Client.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()

@@ -220,6 +220,29 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_made_on_the_studios_Team_page_when_signed_in_is_of_the_persons_workspace_and_can_take_a_channel()
+    {
+        await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0LEE", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0LEE", ["name"] = "Lee",
+        });
+        using var joined = await _host.StudioPostAsync("/studio/api/people", """{"name":"Lee"}""");
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+
+        using var created = await _host.StudioPostAsync("/studio/api/team", """{"name":"Night shift","timeZone":"Europe/London"}""");
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.OK, $"{created.StatusCode}: {body}");
+        var team = JsonDocument.Parse(body).RootElement.GetProperty("team");
+
+        Assert.True(team.GetProperty("connectable").GetBoolean());
+        var teamId = team.GetProperty("teamId").GetString()!;
+        var stored = await _host.Services.GetRequiredService<ITeamStore>().GetAsync(new TenantScope("slack", Acme), teamId, CancellationToken.None);
+        Assert.Equal("Night shift", stored!.Name);
+        var lee = await _host.Services.GetRequiredService<IPeopleStore>().GetAsync(new PersonKey("slack", Acme, "U0LEE"), CancellationToken.None);
+        Assert.Equal((PersonRole.Manager, teamId), (lee!.Role, lee.TeamId));
+    }
+
+    [Fact]
     public async Task A_manager_signed_in_reaches_the_facilitators_live_view()
     {
         await SignInAsync("slack", new Dictionary<string, string>
@@ -314,28 +337,11 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(StatusCodes.Status403Forbidden, refused.Response.StatusCode);
     }
 
-    /// <summary>The browser's journey: the sign-in link, the provider's authorize page (which signs the person in at
-    /// once), back to the bot's callback, which sets the cookie and returns to the dashboard.</summary>
-    private async Task<string> SignInAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/",
-        string expectedLocation = "/dashboard/")
-    {
-        var callback = await FollowToCallbackAsync(provider, user, returnUrl);
-        using var done = await _host.Client.GetAsync(callback);
-        Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"callback answered {done.StatusCode}: {await done.Content.ReadAsStringAsync()}");
-        Assert.Equal(expectedLocation, done.Headers.Location!.OriginalString);
-        return done.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("roleplay.signin=", StringComparison.Ordinal));
-    }
+    private Task<string> SignInAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/",
+        string expectedLocation = "/dashboard/") => _host.SignInAsync(_oidc, provider, user, returnUrl, expectedLocation);
 
-    private async Task<Uri> FollowToCallbackAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/")
-    {
-        _oidc.NextUser = user;
-        using var challenge = await _host.Client.GetAsync(new Uri($"/signin/{provider}?returnUrl={returnUrl}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var authorize = await browser.GetAsync(challenge.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
-        return authorize.Headers.Location!;
-    }
+    private Task<Uri> FollowToCallbackAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/") =>
+        _host.FollowToCallbackAsync(_oidc, provider, user, returnUrl);
 
     private async Task<JsonElement> JsonAsync(string url)
     {
