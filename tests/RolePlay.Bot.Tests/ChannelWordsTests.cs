@@ -37,9 +37,14 @@ public sealed class ChannelWordsTests : IAsyncLifetime
 
         Assert.Contains("“hello” is not a command I know.", studio, StringComparison.Ordinal);
         Assert.Contains("start — pick a customer role-play", studio, StringComparison.Ordinal);
+        // Signed in when deployed, a studio person is their Teams identity: the studio's words still follow the page.
+        var studioSignedIn = Text(await _bot.Router.HandleAsync(
+            new MessageReceived(InTeams, new ConversationAddress("studio", InTeams.TenantId, InTeams.UserId, ConversationKind.Personal), Now, "hello", null),
+            CancellationToken.None));
         foreach (var command in TeamChannelCommands)
         {
             Assert.DoesNotContain($"• {command}", studio, StringComparison.Ordinal);
+            Assert.DoesNotContain($"• {command}", studioSignedIn, StringComparison.Ordinal);
             Assert.Contains($"• {command}", teams, StringComparison.Ordinal);
         }
     }
@@ -51,6 +56,24 @@ public sealed class ChannelWordsTests : IAsyncLifetime
         Assert.Contains("team channel", Text(await _bot.SayAsync(InTeams, "team standup 09:15")), StringComparison.Ordinal);
         Assert.Equal("No practice is running right now. Type “start” to begin one.", Text(await _bot.SayAsync(InStudio, "/end")));
     }
+
+    [Fact]
+    public async Task The_studio_welcome_and_opt_in_speak_of_the_page_and_the_chat_ones_of_messages()
+    {
+        var studio = CardText(await InstalledAsync(RouterHarness.Dm(InStudio), InStudio));
+        var teams = CardText(await InstalledAsync(RouterHarness.Dm(InTeams)));
+
+        Assert.Contains("will be waiting here", studio, StringComparison.Ordinal);
+        Assert.DoesNotContain("I'll send", studio, StringComparison.Ordinal);
+        Assert.DoesNotContain("inside your chat", studio, StringComparison.Ordinal);
+        Assert.Contains("I'll send one short practice prompt", teams, StringComparison.Ordinal);
+
+        Assert.Contains("Team page", Text(await _bot.SubmitAsync(InStudio, CardVerbs.OptIn, [])), StringComparison.Ordinal);
+        Assert.Contains("“time 08:45”", Text(await _bot.SubmitAsync(InTeams, CardVerbs.OptIn, [])), StringComparison.Ordinal);
+    }
+
+    private static string CardText(RouterResult result) =>
+        string.Join(" ", Assert.IsType<CardOut>(Assert.Single(result.Replies)).Card.Body.OfType<TextBlock>().Select(t => t.Text));
 
     [Fact]
     public async Task Pausing_and_stopping_are_each_answered_with_one_message()
@@ -99,8 +122,8 @@ public sealed class ChannelWordsTests : IAsyncLifetime
         Assert.Single((await InstalledAsync(channel)).Replies);
     }
 
-    private Task<RouterResult> InstalledAsync(ConversationAddress conversation) =>
-        _bot.Router.HandleAsync(new BotInstalled(InTeams, conversation, _bot.Clock.GetUtcNow()), CancellationToken.None);
+    private Task<RouterResult> InstalledAsync(ConversationAddress conversation, ChannelUser? by = null) =>
+        _bot.Router.HandleAsync(new BotInstalled(by ?? InTeams, conversation, _bot.Clock.GetUtcNow()), CancellationToken.None);
 
     /// <summary>Plays a short practice to its end and commits: the commitment card's prompt and the confirmation.</summary>
     private async Task<(string Prompt, string Confirmation)> CommitAsync(ChannelUser user, string commitment)

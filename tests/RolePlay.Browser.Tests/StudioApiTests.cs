@@ -37,7 +37,7 @@ public sealed class StudioApiTests : IAsyncLifetime
         var body = await joined.Content.ReadFromJsonAsync<JsonObject>();
 
         var card = body!["entries"]![0]!["card"]!;
-        Assert.True(JsonNode.DeepEquals(AdaptiveCardRenderer.Render(ConsentCards.Welcome()), card), card.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(AdaptiveCardRenderer.Render(ConsentCards.Welcome(onPage: true)), card), card.ToJsonString());
         Assert.Equal("welcome", body["entries"]![0]!["cardId"]!.GetValue<string>());
     }
 

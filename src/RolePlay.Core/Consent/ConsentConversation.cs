@@ -13,19 +13,21 @@ public sealed class ConsentConversation(ContentCatalog catalog, IPeopleStore peo
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>The invitation, unless they already joined.</summary>
-    public async Task<RouterResult> WelcomeAsync(PersonKey key, CancellationToken ct)
+    public async Task<RouterResult> WelcomeAsync(PersonKey key, ChannelTraits channel, CancellationToken ct)
     {
         var person = await people.GetAsync(key, ct).ConfigureAwait(false);
         return person?.Consent == ConsentState.OptedIn
             ? RouterResult.Say("Welcome back! Message me “start” for a practice, or “help”.")
-            : RouterResult.Show(ConsentCards.Welcome());
+            : RouterResult.Show(ConsentCards.Welcome(channel.IsPage));
     }
 
-    public async Task<RouterResult> OptInAsync(PersonRecord person, CancellationToken ct)
+    public async Task<RouterResult> OptInAsync(PersonRecord person, ChannelTraits channel, CancellationToken ct)
     {
         var optedIn = await people.SaveAsync(PersonSettings.OptIn(person, Now), ct).ConfigureAwait(false);
         return new RouterResult(
-            [new TextOut($"You're in. {PersonSettings.Describe(optedIn, Now)} Change it any time: “time 08:45”, “days mon,wed,fri”, “pause”, “stop”."),
+            [new TextOut($"You're in. {PersonSettings.Describe(optedIn, Now)} " + (channel.IsPage
+                ? "Change the time on the Team page, or type “pause” or “stop”, any time."
+                : "Change it any time: “time 08:45”, “days mon,wed,fri”, “pause”, “stop”.")),
              new CardOut(SceneCards.ScenarioPicker(catalog, PersonSettings.IntensityOf(optedIn)))],
             ReplaceCard: CommonCards.Acknowledged("welcome", "You're in. Welcome!"));
     }

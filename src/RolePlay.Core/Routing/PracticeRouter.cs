@@ -68,7 +68,7 @@ public sealed class PracticeRouter(
         }
 
         return installed.Conversation.Kind == ConversationKind.Personal
-            ? await consent.WelcomeAsync(KeyOf(installed.From), ct).ConfigureAwait(false)
+            ? await consent.WelcomeAsync(KeyOf(installed.From), channels.Of(installed.Conversation.Platform), ct).ConfigureAwait(false)
             : RouterResult.Say("Hello, team! I run short empathy practice in chat. " + ChannelRouter.ChannelHelp);
     }
 
@@ -96,7 +96,7 @@ public sealed class PracticeRouter(
         }
 
         var command = PracticeCommandParser.Parse(text, PersonSettings.LocalToday(person, Now));
-        return await RunCommandAsync(person, command, message.Delivery, ct).ConfigureAwait(false);
+        return await RunCommandAsync(person, command, channels.Of(message.Conversation.Platform), message.Delivery, ct).ConfigureAwait(false);
     }
 
     /// <summary>An event delivered again after a crash that a role-play already applied gets the answer recorded then:
@@ -109,25 +109,28 @@ public sealed class PracticeRouter(
     /// <summary>During a scene, plain words go to the customer; "/practice ..." still changes settings.</summary>
     private static bool IsSettingsCommand(string text) => text.StartsWith("/practice", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<RouterResult> RunCommandAsync(PersonRecord person, PracticeCommand command, EventDelivery? delivery, CancellationToken ct)
+    /// <param name="channel">Where the command was typed: the studio's conversations are the studio's even for a person
+    /// signed in with their Teams or Slack identity.</param>
+    private async Task<RouterResult> RunCommandAsync(PersonRecord person, PracticeCommand command, ChannelTraits channel, EventDelivery? delivery,
+        CancellationToken ct)
     {
         var now = Now;
         switch (command)
         {
             case PracticeCommand.Help:
-                return RouterResult.Say(HelpFor(person));
+                return RouterResult.Say(HelpFor(channel));
             case PracticeCommand.Start start:
                 return await scene.StartAsync(person, start.ScenarioId, null, delivery, ct).ConfigureAwait(false);
             case PracticeCommand.Settings:
                 return RouterResult.Show(SettingsCards.Settings(person, now));
             case PracticeCommand.Team:
-                return RouterResult.Say(HasTeamChannels(person)
+                return RouterResult.Say(channel.HasTeamChannels
                     ? "Team set-up happens in a team channel: mention me there with “team …”."
                     : "Create or join a team on the Team page: its manager sets the time zone and values, and teammates join with the invite.");
             case PracticeCommand.NoPractice:
                 return RouterResult.Say("No practice is running right now. Type “start” to begin one.");
             case PracticeCommand.Unknown unknown:
-                return RouterResult.Say($"{unknown.Reason} {HelpFor(person)}");
+                return RouterResult.Say($"{unknown.Reason} {HelpFor(channel)}");
             case PracticeCommand.NoPair { UserId: { } excluded }:
                 if (!RoutineSettings.TryExclude(person, excluded, out var excluding))
                 {
@@ -172,7 +175,7 @@ public sealed class PracticeRouter(
         var delivery = card.Delivery;
         return card.Verb switch
         {
-            CardVerbs.OptIn => await consent.OptInAsync(person, ct).ConfigureAwait(false),
+            CardVerbs.OptIn => await consent.OptInAsync(person, channels.Of(card.Conversation.Platform), ct).ConfigureAwait(false),
             CardVerbs.OptOut => await consent.OptOutAsync(person, ct).ConfigureAwait(false),
             CardVerbs.ConsentKeep or CardVerbs.ConsentPauseWeek or CardVerbs.ConsentStop =>
                 await consent.AnswerCheckAsync(person, card.Verb, ct).ConfigureAwait(false),
@@ -202,11 +205,9 @@ public sealed class PracticeRouter(
 
     private const string ShortHelp = "Type “help” to see what I can do.";
 
-    private bool HasTeamChannels(PersonRecord person) => channels.Of(person.Key.Tenant.Platform).HasTeamChannels;
-
     /// <summary>Where there are no team channels (the studio), sharing, shift ends and pair exclusions have no use, so
     /// they are not offered.</summary>
-    private string HelpFor(PersonRecord person) => HasTeamChannels(person) ? HelpText : PersonalHelpText;
+    private static string HelpFor(ChannelTraits channel) => channel.HasTeamChannels ? HelpText : PersonalHelpText;
 
     private const string PersonalHelpText =
         "Here's what I can do:\n" +

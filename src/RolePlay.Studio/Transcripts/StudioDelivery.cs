@@ -19,7 +19,7 @@ public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimePr
     public static readonly ReactionDefaults DefaultReactions = new(Platform, EmpathyWin: "sparkles", Recognition: "clap");
 
     /// <summary>The studio has personal chats only; its team is set up on the team page.</summary>
-    public static readonly ChannelTraits Traits = new(Platform, HasTeamChannels: false);
+    public static readonly ChannelTraits Traits = new(Platform, HasTeamChannels: false, IsPage: true);
 
     /// <summary>The messages for <paramref name="person"/>'s page, in order. A reply aimed at another conversation (a
     /// transcript shared to a team channel) has nowhere to go in the studio and is left out, with a log line.</summary>
