@@ -7,6 +7,7 @@ using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 using RolePlay.Studio.Http;
+using RolePlay.Studio.Transcripts;
 
 namespace RolePlay.Studio;
 
@@ -16,9 +17,11 @@ namespace RolePlay.Studio;
 /// as the channels' commands do.</summary>
 public static class StudioSetupEndpoints
 {
-    /// <summary>What the team page shows. <see cref="Invite"/> is for managers only: they let people in.</summary>
+    /// <summary>What the team page shows. <see cref="Invite"/> is for managers only: they let people in.
+    /// <see cref="Connectable"/>: the people are Teams or Slack identities (signed in), so a channel there can take the
+    /// team (<c>team connect</c>); local studio people have no such channel.</summary>
     public sealed record TeamView(string TeamId, string Name, string TimeZone, IReadOnlyList<string> Values, bool IsManager, int Members,
-        int MinMembers, string? Invite);
+        int MinMembers, string? Invite, bool Connectable);
 
     /// <summary>An invite as the person opening it sees it before joining.</summary>
     public sealed record InviteView(string TeamName, int Members, bool AlreadyMember);
@@ -62,7 +65,7 @@ public static class StudioSetupEndpoints
             var members = (await Teams.ListMembersAsync(person.Key.Tenant, teamId, ct)).Count;
             var manager = TeamSettings.IsManagerOf(person, teamId);
             return new TeamView(teamId, team.Name, team.TimeZone, team.ServiceValues, manager, members, dashboard.MinTeamSize,
-                manager ? Invites.Issue(person.Key.Tenant, teamId) : null);
+                manager ? Invites.Issue(person.Key.Tenant, teamId) : null, person.Key.Tenant.Platform != StudioDelivery.Platform);
         }
     }
 
@@ -238,7 +241,9 @@ public static class StudioSetupEndpoints
                 return StudioRequests.Invalid("Choose at least one day.");
             }
 
-            updated = PersonSettings.WithPromptTime(PersonSettings.WithDays(PersonSettings.WithTimeZone(person, zone, now), days, now), time, now);
+            // Choosing a practice time is the opt-in: the form is the studio's consent card.
+            var consented = person.Consent == ConsentState.OptedIn ? person : PersonSettings.OptIn(person, now);
+            updated = PersonSettings.WithPromptTime(PersonSettings.WithDays(PersonSettings.WithTimeZone(consented, zone, now), days, now), time, now);
         }
 
         try

@@ -46,11 +46,18 @@ public sealed class FacilitatorTests(BrowserFixture browser, ITestOutputHelper o
         await Assertions.Expect(learner.Entries("coach").Filter(new() { HasText = cue })).ToBeVisibleAsync();
 
         // A change of environment, then a swap of the customer's goal.
+        // The cue card list belongs to cue nudges only.
+        var cueCards = facilitator.GetByLabel("Cue card", new() { Exact = true });
         await facilitator.GetByLabel("Change the environment").CheckAsync();
+        await Assertions.Expect(cueCards).ToBeHiddenAsync();
         await facilitator.GetByLabel("Nudge text").FillAsync("The billing system just went down");
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Send nudge" }).ClickAsync();
         await Assertions.Expect(learner.Entries("coach").Filter(new() { HasText = "Environment change: The billing system just went down" })).ToBeVisibleAsync();
 
+        await facilitator.GetByLabel("Swap the customer's goal").CheckAsync();
+        await Assertions.Expect(cueCards).ToBeHiddenAsync();
+        await facilitator.GetByLabel("Cue card for the agent").CheckAsync();
+        await Assertions.Expect(cueCards).ToBeVisibleAsync();
         await facilitator.GetByLabel("Swap the customer's goal").CheckAsync();
         await facilitator.GetByLabel("Nudge text").FillAsync("They now want to cancel the contract");
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Send nudge" }).ClickAsync();

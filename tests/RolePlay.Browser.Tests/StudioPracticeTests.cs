@@ -26,8 +26,9 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
 
         await studio.JoinAsync("Ana");
         // The persona card is there before starting: age, culture, ability, device and network, success, constraints.
-        var persona = page.Locator("li.scenario", new() { Has = page.Locator("input[value='late-delivery-birthday']") });
-        await Assertions.Expect(persona).ToContainTextAsync("Customer");
+        await page.Locator("input[name=scenario][value='late-delivery-birthday']").CheckAsync();
+        var persona = page.GetByRole(AriaRole.Region, new() { Name = "The chosen customer" });
+        await Assertions.Expect(persona).ToContainTextAsync("Jake Morrison, 22");
         await Assertions.Expect(persona).ToContainTextAsync("Access needs");
         await Assertions.Expect(persona).ToContainTextAsync("Device and network");
         await Assertions.Expect(persona).ToContainTextAsync("Success looks like");
@@ -35,15 +36,18 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         await Axe.AssertAccessibleAsync(page, "the scenario picker with the welcome card", output);
 
         await studio.StartAsync("late-delivery-birthday", "low");
-        await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Jake:" }).First).ToBeVisibleAsync();
+        // The customer speaks in their own bubbles, named, with no "Jake:" prefix.
+        await Assertions.Expect(studio.Entries("customer").First).ToContainTextAsync("Jake Morrison");
+        await Assertions.Expect(studio.Entries("customer").First).Not.ToContainTextAsync("Jake:");
         await studio.SayAsync("Oh no, I'm so sorry, that sounds really stressful with the birthday tomorrow. What happened with the parcel?");
         await studio.SayAsync("So the present hasn't arrived and the party is tomorrow, is that right?");
         await studio.SayAsync("I'll call the courier now and text you by 5pm today with a delivery slot, does that work for you?");
         await Axe.AssertAccessibleAsync(page, "a practice in progress", output);
         await Artifacts.ScreenshotAsync(page, "studio-practice-in-progress", output);
 
-        // End through the card's own action, as Teams would post it.
-        await studio.Card("practice.controls").Last.GetByRole(AriaRole.Button, new() { Name = "End and debrief" }).ClickAsync();
+        // End through the scene bar: the one set of controls the studio shows.
+        await Assertions.Expect(studio.Card("practice.controls")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Scene controls" }).GetByRole(AriaRole.Button, new() { Name = "End and debrief" }).ClickAsync();
         var feelings = studio.Card("debrief.feelings");
         await feelings.Locator("input[type=radio][value='4']").CheckAsync();
         await feelings.GetByLabel("In a few words").FillAsync("Nervous at first, calmer once he opened up");
@@ -51,14 +55,15 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
 
         var commitment = studio.Card("debrief.commitment");
         var observations = studio.Card("debrief.observations");
-        await Assertions.Expect(observations).ToContainTextAsync("What happened");
+        await Assertions.Expect(observations).ToContainTextAsync("What happened with Jake Morrison");
         // The phrases quoted as evidence read as Teams shows them: no Markdown escapes left over. (Empathy, not the
         // summary: the persona's opening is drawn at random, and a summary only counts when it restates what was said.)
-        await Assertions.Expect(observations).ToContainTextAsync("(empathy)");
+        await Assertions.Expect(observations).ToContainTextAsync("empathy · counts for Active listening");
         await Assertions.Expect(observations).Not.ToContainTextAsync("\\(");
+        await Assertions.Expect(observations).Not.ToContainTextAsync("_");
         await commitment.GetByRole(AriaRole.Textbox, new() { Name = "I will" }).FillAsync("Name the feeling before I offer a fix");
         await commitment.GetByRole(AriaRole.Button, new() { Name = "Commit" }).ClickAsync();
-        await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Committed:" })).ToBeVisibleAsync();
+        await Assertions.Expect(studio.Card("debrief.commitment")).ToContainTextAsync("Committed: “Name the feeling before I offer a fix”");
         await Axe.AssertAccessibleAsync(page, "the layered debrief", output);
         await Artifacts.ScreenshotAsync(page, "studio-debrief-committed", output);
 
@@ -90,7 +95,13 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         await keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#picker-heading")).ToBeFocusedAsync();
 
-        // Tab into the scenario group (the first is chosen), arrows pick another, Tab on to intensity and Start.
+        // Past the four filters, Tab enters the scenario group (the first is chosen), arrows pick another, Tab goes on
+        // to intensity and Start.
+        for (var filter = 0; filter < 4; filter++)
+        {
+            await keyboard.PressAsync("Tab");
+        }
+
         await keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("input[name=scenario]").First).ToBeFocusedAsync();
         await keyboard.PressAsync("ArrowDown");
@@ -104,7 +115,7 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
 
         // The reply box takes the focus; Enter sends.
         await Assertions.Expect(studio.Message).ToBeFocusedAsync();
-        await studio.Card("practice.controls").WaitForAsync();
+        await studio.LivePracticeAsync();
         await keyboard.TypeAsync("I'm really sorry, that sounds frustrating. Can you tell me what happened?");
         await keyboard.PressAsync("Enter");
         await Assertions.Expect(studio.Entries("you")).ToHaveCountAsync(1);
@@ -131,7 +142,7 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         await keyboard.TypeAsync("Ask one open question first");
         await keyboard.PressAsync("Tab");
         await keyboard.PressAsync("Enter");
-        await Assertions.Expect(studio.Entries("bot").Filter(new() { HasText = "Committed: “Ask one open question first”" })).ToBeVisibleAsync();
+        await Assertions.Expect(studio.Card("debrief.commitment")).ToContainTextAsync("Committed: “Ask one open question first”");
         await Artifacts.ScreenshotAsync(page, "studio-keyboard-only", output);
 
         var person = _server.OnlyLocalPerson();
@@ -149,13 +160,23 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         var scene = studio.Page.GetByRole(AriaRole.Group, new() { Name = "Scene controls" });
 
         await scene.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
-        await Assertions.Expect(studio.Transcript).ToContainTextAsync("Paused. Nothing is lost");
+        await Assertions.Expect(studio.Entries("coach").Last).ToContainTextAsync("Paused. Nothing is scored");
+        await Assertions.Expect(studio.Entries("coach").Filter(new() { HasText = "Paused." })).ToHaveCountAsync(1);
+
+        // A reload keeps the live scenario marked and chosen in the picker, not the first one of the list.
+        var page = studio.Page;
+        await page.ReloadAsync();
+        await page.Locator("#live-state[data-live='true']").WaitForAsync();
+        await Assertions.Expect(page.Locator("#scenarios li.is-live")).ToHaveAttributeAsync("data-id", "refund-outside-policy");
+        await Assertions.Expect(page.Locator("#scenarios li.is-live input")).ToBeCheckedAsync();
+        Assert.NotEqual("refund-outside-policy", await page.Locator("#scenarios li").First.GetAttributeAsync("data-id"));
+        await Assertions.Expect(page.Locator("#chat-sub")).ToContainTextAsync("· paused");
         await studio.SayAsync("Are you still there?");
         await Assertions.Expect(studio.Entries("bot").Last).ToContainTextAsync("This practice is paused, so that wasn't sent to the customer.");
         await scene.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
         await Assertions.Expect(studio.Entries("coach").Last).ToContainTextAsync("Resumed.");
         await scene.GetByRole(AriaRole.Button, new() { Name = "Stop (no score)" }).ClickAsync();
-        await Assertions.Expect(studio.Entries("bot").Last).ToContainTextAsync("Stopped. Nothing was scored.");
+        await Assertions.Expect(studio.Entries("coach").Last).ToContainTextAsync("Stopped. Nothing was scored.");
         await Assertions.Expect(studio.Card("debrief.feelings")).ToHaveCountAsync(0);
 
         var person = _server.OnlyLocalPerson();

@@ -310,18 +310,34 @@ async function loadPeople(teamId) {
   $("person-choice").hidden = false;
 }
 
+// The studio's person on this machine (local mode), with their team: null when nobody gave the studio a name here.
+async function studioPerson() {
+  const response = await fetch("/studio/api/me", { headers: { Accept: "application/json" } });
+  const me = response.ok ? await response.json() : null;
+  if (!me || !me.known) return null;
+  const team = await fetch("/studio/api/team", { headers: { Accept: "application/json" } });
+  const body = team.ok ? await team.json() : null;
+  return { userId: me.userId, name: me.name, teamId: body && body.team ? body.team.teamId : null };
+}
+
 async function start() {
   try {
     const viewer = await getJson("/dashboard/api/viewer");
-    $("viewer").textContent = viewer.isLocal ? "Local mode: you are this machine's manager." : `Signed in as ${viewer.displayName}`;
+    // On this machine the studio knows who is practising: their own trend comes first, and their team.
+    const studio = viewer.isLocal ? await studioPerson() : null;
+    const me = viewer.userId || (studio && studio.userId);
+    $("viewer").textContent = viewer.isLocal
+      ? (studio ? `${studio.name} · local mode: this machine's people and teams.` : "Local mode: you are this machine's manager.")
+      : `Signed in as ${viewer.displayName}`;
     $("signout").hidden = viewer.isLocal;
     const select = $("team-select");
     for (const t of viewer.teams) select.append(el("option", { value: t.teamId }, t.name));
     $("kpi-form").addEventListener("submit", (e) => importKpis(e).catch((err) => setStatus(err.message)));
-    if (viewer.userId) {
+    if (me) {
       $("my-trend").hidden = false;
-      $("my-trend").addEventListener("click", () => showPerson(viewer.userId).catch((err) => setStatus(err.message)));
+      $("my-trend").addEventListener("click", () => showPerson(me).catch((err) => setStatus(err.message)));
     }
+    if (studio && studio.teamId && viewer.teams.some((t) => t.teamId === studio.teamId)) select.value = studio.teamId;
     if (viewer.teams.length > 0) {
       $("team-choice").hidden = false;
       const openTeam = (teamId) => showTeam(teamId).then(() => loadMembers(teamId)).then(() => loadRecords(teamId))
@@ -330,12 +346,20 @@ async function start() {
       $("person-select").addEventListener("change", (e) => e.target.value
         ? showPerson(e.target.value).catch((err) => setStatus(err.message))
         : showTeam(select.value).catch((err) => setStatus(err.message)));
-      await openTeam(viewer.teams[0].teamId);
-      setStatus("");
-    } else if (viewer.userId) {
-      await showPerson(viewer.userId);
+      $("show-team").hidden = false;
+      $("show-team").addEventListener("click", () => openTeam(select.value).catch((err) => setStatus(err.message)));
+      if (me) {
+        await showPerson(me);
+      } else {
+        await openTeam(select.value);
+        setStatus("");
+      }
+    } else if (me) {
+      await showPerson(me);
     } else {
-      setStatus("No team has been set up yet. Set one up in a channel with “team standup 09:15”, then practise.");
+      setStatus(viewer.isLocal
+        ? "Nobody has practised here yet. Open the practice studio to start; create or join a team on its Team page."
+        : "No team has been set up yet. Set one up in a channel with “team standup 09:15”, then practise.");
     }
     // The first view is drawn: what the render benchmark and the browser tests wait for.
     performance.mark("dashboard-ready");

@@ -6,8 +6,9 @@ namespace RolePlay.Studio.Http;
 
 /// <summary>A team's invite: the tenant and team, sealed and time-stamped by Data Protection, so it can be neither read
 /// nor forged nor stretched, and needs no table. It lasts <see cref="Lifetime"/>; the team page always shows a fresh
-/// one. The link is <c>/?invite=…</c>; the same text pasted alone is the invite code.</summary>
-public sealed class TeamInvites(IDataProtectionProvider protection)
+/// one. The link is <c>/?invite=…</c>; the same text pasted alone is the invite code. Expiry is read against the
+/// bot's clock as well as Data Protection's own, so it is the clock the rest of the bot keeps.</summary>
+public sealed class TeamInvites(IDataProtectionProvider protection, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -17,7 +18,7 @@ public sealed class TeamInvites(IDataProtectionProvider protection)
     public string Issue(TenantScope tenant, string teamId)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        return _protector.Protect(string.Join('\n', tenant.Platform.Id, tenant.TenantId, teamId), Lifetime);
+        return _protector.Protect(string.Join('\n', tenant.Platform.Id, tenant.TenantId, teamId), time.GetUtcNow() + Lifetime);
     }
 
     /// <summary>The tenant and team an invite names; null when it is not one of ours, tampered with or expired. A whole
@@ -33,7 +34,8 @@ public sealed class TeamInvites(IDataProtectionProvider protection)
 
         try
         {
-            return _protector.Unprotect(code, out _).Split('\n') is [var platform, var tenant, var team]
+            var named = _protector.Unprotect(code, out var expires);
+            return expires > time.GetUtcNow() && named.Split('\n') is [var platform, var tenant, var team]
                 ? (new TenantScope(platform, tenant), team)
                 : null;
         }

@@ -32,6 +32,7 @@
   window.StudioApi = {
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
+    put: (path, body) => call("PUT", path, body),
     show,
   };
 })();

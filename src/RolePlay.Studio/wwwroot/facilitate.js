@@ -48,6 +48,13 @@
     if (option && option.value) $("nudge-text").value = option.textContent;
   });
 
+  // The cue cards are for cue nudges only; an outage or a new goal is written in the facilitator's own words.
+  for (const kind of document.querySelectorAll("input[name=kind]")) {
+    kind.addEventListener("change", () => {
+      $("cue-choice").hidden = kind.value !== "cue";
+    });
+  }
+
   $("refresh").addEventListener("click", refresh);
 
   $("nudge-form").addEventListener("submit", async (e) => {

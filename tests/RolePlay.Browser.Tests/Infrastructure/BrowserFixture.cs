@@ -46,12 +46,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (its own cookies: one person) with axe-core loaded into every page.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public Task<IBrowserContext> NewContextAsync() => NewContextAsync(Screen.Desktop);
+
+    /// <summary>A fresh profile as on <paramref name="screen"/>: its size and the system's light or dark theme.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Screen screen)
     {
+        ArgumentNullException.ThrowIfNull(screen);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = screen.Width, Height = screen.Height },
+            ColorScheme = screen.Dark ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "en-GB",
+            TimezoneId = "Europe/London",
         });
         // An init script runs outside the page's Content-Security-Policy, which (rightly) forbids inline scripts.
         await context.AddInitScriptAsync(Axe.Source);

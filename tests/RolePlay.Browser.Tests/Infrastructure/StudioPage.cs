@@ -35,8 +35,11 @@ public sealed class StudioPage(IPage page)
         await Page.Locator($"input[name=scenario][value='{scenarioId}']").CheckAsync();
         await Page.Locator($"input[name=intensity][value='{intensity}']").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start the practice" }).ClickAsync();
-        await Card("practice.controls").WaitForAsync();
+        await LivePracticeAsync();
     }
+
+    /// <summary>Waits until the page shows a practice going (the chat beside the picker, the live scenario marked).</summary>
+    public async Task LivePracticeAsync() => await Page.Locator("#practice-view.live").WaitForAsync();
 
     public async Task WaitUntilLiveAsync() =>
         await Page.Locator("#live-state[data-live='true']").WaitForAsync();
@@ -50,5 +53,6 @@ public sealed class StudioPage(IPage page)
         await Page.WaitForFunctionAsync("n => document.querySelectorAll('#transcript li').length > n + 1", before);
     }
 
+    /// <summary>Messages by who wrote them: you, customer, coach, or bot (the bot itself, and its cards).</summary>
     public ILocator Entries(string author) => Transcript.Locator($"li.from-{author}");
 }
