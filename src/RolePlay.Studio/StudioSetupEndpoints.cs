@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -69,6 +70,29 @@ public static class StudioSetupEndpoints
         }
     }
 
+    /// <summary>A write's body and its caller, or the refusal to answer with.</summary>
+    private sealed record SetupWrite<T>(T? Body, PersonRecord? Person, IResult? Refusal)
+    {
+        [MemberNotNullWhen(true, nameof(Refusal))]
+        [MemberNotNullWhen(false, nameof(Body), nameof(Person))]
+        public bool Refused => Refusal is not null;
+    }
+
+    /// <summary>Reads a write: a bad request is refused first, then a caller nobody knows.</summary>
+    private static async Task<SetupWrite<T>> ReadAsync<T>(HttpContext context, SetupServices s)
+        where T : class
+    {
+        var (body, refusal) = await StudioRequests.ReadAsync<T>(context);
+        if (refusal is not null)
+        {
+            return new SetupWrite<T>(null, null, refusal);
+        }
+
+        return await s.PersonAsync(context) is { } person
+            ? new SetupWrite<T>(body, person, null)
+            : new SetupWrite<T>(null, null, StudioEndpoints.NotSignedIn());
+    }
+
     private static async Task<IResult> GetTeamAsync(HttpContext context, SetupServices s) =>
         await s.PersonAsync(context) is { } person
             ? TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) })
@@ -76,49 +100,43 @@ public static class StudioSetupEndpoints
 
     private static async Task<IResult> CreateTeamAsync(HttpContext context, SetupServices s)
     {
-        var (body, refusal) = await StudioRequests.ReadAsync<TeamRequest>(context);
-        if (refusal is not null)
+        var write = await ReadAsync<TeamRequest>(context, s);
+        if (write.Refused)
         {
-            return refusal;
+            return write.Refusal;
         }
 
-        if (await s.PersonAsync(context) is not { } person)
-        {
-            return StudioEndpoints.NotSignedIn();
-        }
+        var (body, person) = (write.Body, write.Person);
 
-        if (StudioSetupLimits.CheckTeam(body!) is { } problem)
+        if (StudioSetupLimits.CheckTeam(body) is { } problem)
         {
             return StudioRequests.Invalid(problem);
         }
 
         var ct = context.RequestAborted;
-        var team = await s.Settings.CreateAsync(person, body!.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body), ct);
+        var team = await s.Settings.CreateAsync(person, body.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body), ct);
         var founder = await s.People.GetAsync(person.Key, ct) ?? person;
         return TypedResults.Ok(new { team = await s.ViewAsync(founder with { TeamId = team.TeamId }, ct) });
     }
 
     private static async Task<IResult> ChangeTeamAsync(HttpContext context, SetupServices s)
     {
-        var (body, refusal) = await StudioRequests.ReadAsync<TeamRequest>(context);
-        if (refusal is not null)
+        var write = await ReadAsync<TeamRequest>(context, s);
+        if (write.Refused)
         {
-            return refusal;
+            return write.Refusal;
         }
 
-        if (await s.PersonAsync(context) is not { } person)
-        {
-            return StudioEndpoints.NotSignedIn();
-        }
+        var (body, person) = (write.Body, write.Person);
 
-        if (StudioSetupLimits.CheckTeam(body!) is { } problem)
+        if (StudioSetupLimits.CheckTeam(body) is { } problem)
         {
             return StudioRequests.Invalid(problem);
         }
 
         try
         {
-            return await s.Settings.ChangeAsync(person, body!.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body),
+            return await s.Settings.ChangeAsync(person, body.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body),
                     context.RequestAborted) is null
                 ? StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers change the team", "Ask your team's manager to change it.")
                 : TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) });
@@ -154,18 +172,15 @@ public static class StudioSetupEndpoints
     /// out of logs.</summary>
     private static async Task<IResult> LookAsync(HttpContext context, SetupServices s)
     {
-        var (body, refusal) = await StudioRequests.ReadAsync<JoinRequest>(context);
-        if (refusal is not null)
+        var write = await ReadAsync<JoinRequest>(context, s);
+        if (write.Refused)
         {
-            return refusal;
+            return write.Refusal;
         }
 
-        if (await s.PersonAsync(context) is not { } person)
-        {
-            return StudioEndpoints.NotSignedIn();
-        }
+        var (body, person) = (write.Body, write.Person);
 
-        if (await InvitedTeamAsync(s, person, body!.Invite, context.RequestAborted) is not { } team)
+        if (await InvitedTeamAsync(s, person, body.Invite, context.RequestAborted) is not { } team)
         {
             return InviteRefused();
         }
@@ -176,18 +191,15 @@ public static class StudioSetupEndpoints
 
     private static async Task<IResult> JoinAsync(HttpContext context, SetupServices s)
     {
-        var (body, refusal) = await StudioRequests.ReadAsync<JoinRequest>(context);
-        if (refusal is not null)
+        var write = await ReadAsync<JoinRequest>(context, s);
+        if (write.Refused)
         {
-            return refusal;
+            return write.Refusal;
         }
 
-        if (await s.PersonAsync(context) is not { } person)
-        {
-            return StudioEndpoints.NotSignedIn();
-        }
+        var (body, person) = (write.Body, write.Person);
 
-        if (await InvitedTeamAsync(s, person, body!.Invite, context.RequestAborted) is not { } team)
+        if (await InvitedTeamAsync(s, person, body.Invite, context.RequestAborted) is not { } team)
         {
             return InviteRefused();
         }
@@ -207,20 +219,17 @@ public static class StudioSetupEndpoints
 
     private static async Task<IResult> ScheduleAsync(HttpContext context, SetupServices s)
     {
-        var (body, refusal) = await StudioRequests.ReadAsync<ScheduleRequest>(context);
-        if (refusal is not null)
+        var write = await ReadAsync<ScheduleRequest>(context, s);
+        if (write.Refused)
         {
-            return refusal;
+            return write.Refusal;
         }
 
-        if (await s.PersonAsync(context) is not { } person)
-        {
-            return StudioEndpoints.NotSignedIn();
-        }
+        var (body, person) = (write.Body, write.Person);
 
         var now = s.Time.GetUtcNow();
         PersonRecord updated;
-        if (!body!.On)
+        if (!body.On)
         {
             updated = PersonSettings.OptOut(person, now);
         }
