@@ -62,14 +62,12 @@ public sealed class SignInTests : IAsyncLifetime
 
         _oidc = await FakeOidcProvider.StartAsync();
         _host = await DashboardHost.StartAsync(db,
+        [
             "--Teams:MicrosoftAppId=5f2b8a34-0c5e-4d7e-9a1b-2c3d4e5f6a7b",
             "--Teams:MicrosoftAppPassword=test-secret",
-            $"--Web:Entra:Authority={_oidc.Authority("entra")}",
-            $"--Web:Entra:ClientId={FakeOidcProvider.ClientId}",
-            $"--Web:Entra:ClientSecret={FakeOidcProvider.ClientSecret}",
-            $"--Web:Slack:Authority={_oidc.Authority("slack")}",
-            $"--Web:Slack:ClientId={FakeOidcProvider.ClientId}",
-            $"--Web:Slack:ClientSecret={FakeOidcProvider.ClientSecret}");
+            .. _oidc.SignInSettings("entra"),
+            .. _oidc.SignInSettings("slack"),
+        ]);
     }
 
     public async Task DisposeAsync()

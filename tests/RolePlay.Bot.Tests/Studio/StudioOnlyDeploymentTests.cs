@@ -23,10 +23,7 @@ public sealed class StudioOnlyDeploymentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _oidc = await FakeOidcProvider.StartAsync();
-        _host = await DashboardHost.StartAsync(Path.Combine(_dir, "roleplay.db"),
-            $"--Web:Slack:Authority={_oidc.Authority("slack")}",
-            $"--Web:Slack:ClientId={FakeOidcProvider.ClientId}",
-            $"--Web:Slack:ClientSecret={FakeOidcProvider.ClientSecret}");
+        _host = await DashboardHost.StartAsync(Path.Combine(_dir, "roleplay.db"), _oidc.SignInSettings("slack"));
     }
 
     public async Task DisposeAsync()

@@ -28,12 +28,12 @@ public sealed class ProxyTrustTests : IAsyncLifetime
     public async Task The_forwarded_scheme_is_believed_only_from_a_configured_proxy(string setting, string scheme)
     {
         await using var host = await DashboardHost.StartAsync(Path.Combine(_dir, $"{Guid.NewGuid():N}.db"),
+        [
             "--Teams:MicrosoftAppId=5f2b8a34-0c5e-4d7e-9a1b-2c3d4e5f6a7b",
             "--Teams:MicrosoftAppPassword=test-secret",
-            $"--Web:Entra:Authority={_oidc.Authority("entra")}",
-            $"--Web:Entra:ClientId={FakeOidcProvider.ClientId}",
-            $"--Web:Entra:ClientSecret={FakeOidcProvider.ClientSecret}",
-            setting);
+            .. _oidc.SignInSettings("entra"),
+            setting,
+        ]);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/signin/entra?returnUrl=/dashboard/", UriKind.Relative));
         request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", "203.0.113.7");

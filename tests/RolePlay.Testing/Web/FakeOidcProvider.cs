@@ -41,6 +41,13 @@ public sealed class FakeOidcProvider : IAsyncDisposable
 
     public string Authority(string realm) => realm == "entra" ? $"{_server.BaseUri}entra/organizations/v2.0" : $"{_server.BaseUri}slack";
 
+    /// <summary>The bot's command-line settings for signing in against this provider's "entra" or "slack" realm.</summary>
+    public string[] SignInSettings(string realm)
+    {
+        var section = realm == "entra" ? "Web:Entra" : "Web:Slack";
+        return [$"--{section}:Authority={Authority(realm)}", $"--{section}:ClientId={ClientId}", $"--{section}:ClientSecret={ClientSecret}"];
+    }
+
     public static async Task<FakeOidcProvider> StartAsync()
     {
         var self = new FakeOidcProvider();
