@@ -79,6 +79,13 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         var committed = await learning.ListDueForCheckInAsync(person.Tenant, due, CancellationToken.None);
         Assert.Contains(committed, c => c.Person == person && c.SessionId == ended.SessionId && c.Text == "Name the feeling before I offer a fix");
         Assert.Equal("Ana", (await _server.Get<IPeopleStore>().GetAsync(person, CancellationToken.None))!.DisplayName);
+
+        // With no team at all, her progress page shows her own trend from this one scored practice.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Progress", Exact = true }).ClickAsync();
+        await page.Locator("body[data-ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("#person-title")).ToHaveTextAsync("Ana: own trend");
+        Assert.Equal(1, await page.Locator("#chart-person-sessions rect[data-value]").CountAsync());
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("No team has been set up yet");
     }
 
     [SkippableFact]
