@@ -1,0 +1,80 @@
+using RolePlay.Core.Content;
+
+namespace RolePlay.Core.CueStrips;
+
+/// <summary>The three ways a sheet is printed: dark text on white with a grey cut line; white on black for low
+/// vision; and large print (at least 18 pt, the usual large-print floor) in taller strips.</summary>
+public enum CueStripStyle { Standard, HighContrast, LargePrint }
+
+/// <summary>One strip, in millimetres from the page's top-left corner, with its text broken into lines at one size.
+/// <see cref="BaselinesMm"/> are the lines' baselines from the strip's top, shared by the PDF and SVG so both print
+/// the same.</summary>
+public sealed record CueStrip(double XMm, double YMm, double WidthMm, double HeightMm, IReadOnlyList<string> Lines, double FontSizePt)
+{
+    public IReadOnlyList<double> BaselinesMm
+    {
+        get
+        {
+            var lineMm = FontSizePt * CueStripSheet.MmPerPt * CueStripSheet.LineSpacing;
+            var top = (HeightMm - (lineMm * Lines.Count)) / 2;
+            // A baseline sits about 0.8 of a line below the line's top for Helvetica's ascender.
+            return Lines.Select((_, i) => top + (lineMm * i) + (lineMm * 0.8)).ToList();
+        }
+    }
+}
+
+public sealed record CueStripPage(IReadOnlyList<CueStrip> Strips);
+
+/// <summary>A printable sheet of cue strips: A4 landscape, one cue per strip, each strip 260 mm wide so it sits above
+/// the function row of a laptop or desktop keyboard (Esc to F12). The text of each strip is set as large as fits its
+/// box, on one line when it can.</summary>
+public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPage> Pages)
+{
+    public const double PageWidthMm = 297;
+    public const double PageHeightMm = 210;
+    public const double StripWidthMm = 260;
+    public const double MmPerPt = 25.4 / 72;
+    public const double LineSpacing = 1.2;
+    public const double PaddingMm = 4;
+    private const double MarginMm = 14;
+    private const double GapMm = 5;
+
+    public static string Footer => "Cut along the lines. Each strip sits above your keyboard's function row (Esc to F12).";
+
+    /// <summary>The styles by the names the web route and the CLI take.</summary>
+    public static readonly IReadOnlyDictionary<string, CueStripStyle> StyleNames = new Dictionary<string, CueStripStyle>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["standard"] = CueStripStyle.Standard,
+        ["high-contrast"] = CueStripStyle.HighContrast,
+        ["large-print"] = CueStripStyle.LargePrint,
+    };
+
+    /// <summary>Every cue card of the catalog (the shipped packs and the team's own), grouped by the moment it is for.</summary>
+    public static CueStripSheet Of(ContentCatalog catalog, CueStripStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Lay(catalog.CueCards.Values.OrderBy(c => c.Trigger).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Text).ToList(), style);
+    }
+
+    /// <summary>Lays out <paramref name="cues"/> in <paramref name="style"/>, in the order given.</summary>
+    public static CueStripSheet Lay(IReadOnlyList<string> cues, CueStripStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(cues);
+        var fit = StripFit.For(style);
+        var perPage = (int)((PageHeightMm - (2 * MarginMm) + GapMm) / (fit.HeightMm + GapMm));
+        var x = (PageWidthMm - StripWidthMm) / 2;
+        var pages = cues
+            .Where(c => !string.IsNullOrWhiteSpace(c))
+            .Select((cue, i) => (cue, i))
+            .GroupBy(c => c.i / perPage)
+            .Select(page => new CueStripPage(page
+                .Select((c, row) =>
+                {
+                    var (lines, size) = fit.Set(c.cue.Trim(), StripWidthMm - (2 * PaddingMm));
+                    return new CueStrip(x, MarginMm + (row * (fit.HeightMm + GapMm)), StripWidthMm, fit.HeightMm, lines, size);
+                })
+                .ToList()))
+            .ToList();
+        return new CueStripSheet(style, pages);
+    }
+}
