@@ -12,7 +12,7 @@ public sealed class UnknownWordsTests
     [InlineData("'lsit' is not a verb of 'content'. Did you mean 'content list'?", "content", "lsit")]
     [InlineData("'exprot' is not a verb of 'lrs'. Did you mean 'lrs export'?", "lrs", "exprot", "--Storage:Provider=AzureTables")]
     [InlineData("'--jsn' is not an option of 'content list'. Did you mean '--json'?", "content", "list", "--jsn")]
-    [InlineData("'xyz' is not a RolePlay verb (serve, chat, detect, content, teams, lrs, people; --help explains them).", "xyz")]
+    [InlineData("'xyz' is not a RolePlay verb (serve, chat, detect, content, teams, lrs, people, cues; --help explains them).", "xyz")]
     [InlineData("'contnet' is not a setting of 'serve': settings look like --Key=Value or --Key value, e.g. --Storage:Provider=AzureTables.",
         "serve", "contnet")]
     [InlineData("'extra' is not something 'chat' takes (--help explains it).", "chat", "--scenario", "late-delivery-birthday", "extra")]

@@ -41,6 +41,7 @@ internal static class RolePlayCli
         root.Subcommands.Add(TeamsVerbs.Build());
         root.Subcommands.Add(LrsVerbs.Build());
         root.Subcommands.Add(PeopleVerbs.Build());
+        root.Subcommands.Add(CueVerbs.Build(contentDirs));
         root.SetAction((parseResult, ct) => ServeVerb.RunAsync(parseResult, contentDirs, ct));
         return root;
     }

@@ -163,6 +163,7 @@ internal static class BotHost
             scenarios = content.Scenarios.Count,
         })).AllowAnonymous(); // the platform's probe, which signs in as no one
         Readiness.Map(app);
+        CueStripEndpoints.Map(app);
         return app;
     }
 }

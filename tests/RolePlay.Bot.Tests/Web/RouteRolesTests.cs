@@ -62,6 +62,8 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["GET /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["POST /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["GET /dashboard/api/teams/{teamId}/learning-records"] = TeamManager,
+        ["GET /cues/strips.pdf"] = SignedIn,
+        ["GET /cues/strips.svg"] = SignedIn,
         ["GET /facilitate"] = Facilitator,
         ["GET /studio/api/facilitate/live"] = Facilitator,
         ["GET /studio/api/facilitate/cues"] = Facilitator,
