@@ -93,6 +93,19 @@ public static class StudioSetupEndpoints
             : new SetupWrite<T>(null, null, StudioEndpoints.NotSignedIn());
     }
 
+    /// <summary>A team form and its caller, or the refusal: the request's, then the form's own.</summary>
+    private static async Task<SetupWrite<TeamForm>> ReadTeamAsync(HttpContext context, SetupServices s)
+    {
+        var write = await ReadAsync<TeamRequest>(context, s);
+        if (write.Refused)
+        {
+            return new SetupWrite<TeamForm>(null, null, write.Refusal);
+        }
+
+        var (form, problem) = TeamForm.Read(write.Body);
+        return form is null ? new SetupWrite<TeamForm>(null, null, StudioRequests.Invalid(problem!)) : new SetupWrite<TeamForm>(form, write.Person, null);
+    }
+
     private static async Task<IResult> GetTeamAsync(HttpContext context, SetupServices s) =>
         await s.PersonAsync(context) is { } person
             ? TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) })
@@ -100,44 +113,31 @@ public static class StudioSetupEndpoints
 
     private static async Task<IResult> CreateTeamAsync(HttpContext context, SetupServices s)
     {
-        var write = await ReadAsync<TeamRequest>(context, s);
+        var write = await ReadTeamAsync(context, s);
         if (write.Refused)
         {
             return write.Refusal;
         }
 
-        var (body, person) = (write.Body, write.Person);
-
-        if (StudioSetupLimits.CheckTeam(body) is { } problem)
-        {
-            return StudioRequests.Invalid(problem);
-        }
-
+        var (form, person) = (write.Body, write.Person);
         var ct = context.RequestAborted;
-        var team = await s.Settings.CreateAsync(person, body.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body), ct);
+        var team = await s.Settings.CreateAsync(person, form.Name, form.TimeZone, form.Values, ct);
         var founder = await s.People.GetAsync(person.Key, ct) ?? person;
         return TypedResults.Ok(new { team = await s.ViewAsync(founder with { TeamId = team.TeamId }, ct) });
     }
 
     private static async Task<IResult> ChangeTeamAsync(HttpContext context, SetupServices s)
     {
-        var write = await ReadAsync<TeamRequest>(context, s);
+        var write = await ReadTeamAsync(context, s);
         if (write.Refused)
         {
             return write.Refusal;
         }
 
-        var (body, person) = (write.Body, write.Person);
-
-        if (StudioSetupLimits.CheckTeam(body) is { } problem)
-        {
-            return StudioRequests.Invalid(problem);
-        }
-
+        var (form, person) = (write.Body, write.Person);
         try
         {
-            return await s.Settings.ChangeAsync(person, body.Name.Trim(), StudioSetupLimits.Zone(body.TimeZone)!, StudioSetupLimits.Values(body),
-                    context.RequestAborted) is null
+            return await s.Settings.ChangeAsync(person, form.Name, form.TimeZone, form.Values, context.RequestAborted) is null
                 ? StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers change the team", "Ask your team's manager to change it.")
                 : TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) });
         }
@@ -240,7 +240,7 @@ public static class StudioSetupEndpoints
                 return StudioRequests.Invalid("Give the time as HH:MM, such as 09:30.");
             }
 
-            if (StudioSetupLimits.Zone(body.TimeZone) is not { } zone)
+            if (TimeZoneNames.Find(body.TimeZone) is not { } zone)
             {
                 return StudioRequests.Invalid("Choose your time zone, such as Europe/London.");
             }

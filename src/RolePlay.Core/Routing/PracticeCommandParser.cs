@@ -163,12 +163,8 @@ public static class PracticeCommandParser
 
     private static PracticeCommand ParseZone(List<string> rest)
     {
-        // Zone ids are case-sensitive (Europe/London), so take the original spelling back from the system list.
         var candidate = rest.Count == 1 ? rest[0] : "";
-        var match = TimeZoneInfo.GetSystemTimeZones()
-            .Select(z => z.Id)
-            .FirstOrDefault(id => string.Equals(id, candidate, StringComparison.OrdinalIgnoreCase));
-        return match is not null
+        return TimeZoneNames.Find(candidate) is { } match
             ? new PracticeCommand.SetTimeZone(match)
             : new PracticeCommand.Unknown(candidate, "Give an IANA time zone such as Europe/London or America/Chicago.");
     }

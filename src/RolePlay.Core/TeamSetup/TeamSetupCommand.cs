@@ -136,19 +136,26 @@ public static partial class TeamSetupParser
     }
 
     private static TeamSetupCommand ParseZone(string zone) =>
-        zone.Length > 0 && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) && found.HasIanaId
-            ? new TeamSetupCommand.TimeZone(found.Id)
+        TimeZoneNames.Find(zone) is { } found
+            ? new TeamSetupCommand.TimeZone(found)
             : new TeamSetupCommand.Invalid($"“{zone}” is not a time zone I know. Use an IANA name such as Europe/London.");
 
     private static TeamSetupCommand ParseValues(string text)
     {
-        var items = text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(v => v.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        if (items.Count == 0)
+        var typed = text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return typed.Length == 0
+            ? new TeamSetupCommand.Invalid("List the values separated by “;”, e.g. “team values Listen first; Own the outcome”.")
+            : ValuesOf(typed);
+    }
+
+    /// <summary>A team's service values however they were entered (a channel command, the studio's form): trimmed, each
+    /// once, at most <see cref="MaxValues"/> short phrases. None at all is a team without values.</summary>
+    public static TeamSetupCommand ValuesOf(IEnumerable<string?> typed)
+    {
+        var items = typed.Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (items.Any(v => v.Any(char.IsControl)))
         {
-            return new TeamSetupCommand.Invalid("List the values separated by “;”, e.g. “team values Listen first; Own the outcome”.");
+            return new TeamSetupCommand.Invalid("A value may not contain control characters.");
         }
 
         if (items.Count > MaxValues)

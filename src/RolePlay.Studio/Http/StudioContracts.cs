@@ -1,4 +1,6 @@
 using RolePlay.Core.Chat;
+using RolePlay.Core.Scheduling;
+using RolePlay.Core.TeamSetup;
 
 namespace RolePlay.Studio.Http;
 
@@ -69,27 +71,24 @@ public sealed record JoinRequest(string Invite);
 /// <summary>A person's own practice time: <see cref="On"/> false stops daily practice (opting out, without penalty).</summary>
 public sealed record ScheduleRequest(bool On, string? Time = null, string? TimeZone = null, List<string>? Days = null);
 
-/// <summary>Limits of the team and schedule forms, each with the sentence the page shows.</summary>
-public static class StudioSetupLimits
+/// <summary>A team form as <c>TeamSettings</c> takes it: the trimmed name, the zone in the system's spelling, the values
+/// as Core's own rule for them leaves them.</summary>
+public sealed record TeamForm(string Name, string TimeZone, IReadOnlyList<string> Values)
 {
-    public const int MaxTeamName = 60;
-    public const int MaxValues = 6;
-    public const int MaxValueLength = 80;
+    public const int MaxName = 60;
 
-    public static string? CheckTeam(TeamRequest team) =>
-        team.Name is null || team.Name.Trim().Length == 0 ? "Give the team a name."
-        : team.Name.Trim().Length > MaxTeamName ? $"Keep the team's name to {MaxTeamName} characters."
-        : team.Name.Any(char.IsControl) ? "The name may not contain control characters."
-        : Zone(team.TimeZone) is null ? "Choose the team's time zone, such as Europe/London."
-        : team.Values is { Count: > MaxValues } ? $"Name up to {MaxValues} values; the rubric looks for each one."
-        : team.Values?.Any(v => v is null || v.Trim().Length > MaxValueLength || v.Any(char.IsControl)) == true
-            ? $"Each value is a short phrase of up to {MaxValueLength} characters."
-        : null;
-
-    public static IReadOnlyList<string> Values(TeamRequest team) =>
-        team.Values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
-
-    /// <summary>The system's spelling of an IANA zone id given in any case, or null.</summary>
-    public static string? Zone(string? id) => string.IsNullOrWhiteSpace(id) ? null
-        : TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).FirstOrDefault(z => string.Equals(z, id.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>The form, or the sentence the page shows when it cannot be one.</summary>
+    public static (TeamForm? Form, string? Problem) Read(TeamRequest team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        var name = team.Name?.Trim() ?? "";
+        var zone = TimeZoneNames.Find(team.TimeZone);
+        var values = TeamSetupParser.ValuesOf(team.Values ?? []);
+        return name.Length == 0 ? (null, "Give the team a name.")
+            : name.Length > MaxName ? (null, $"Keep the team's name to {MaxName} characters.")
+            : name.Any(char.IsControl) ? (null, "The name may not contain control characters.")
+            : zone is null ? (null, "Choose the team's time zone, such as Europe/London.")
+            : values is TeamSetupCommand.Invalid invalid ? (null, invalid.Reason)
+            : (new TeamForm(name, zone, ((TeamSetupCommand.Values)values).Items), null);
+    }
 }
