@@ -101,6 +101,18 @@ public class ChatVerbTests
     }
 
     [Fact]
+    public async Task Pausing_a_paused_practice_is_answered_and_the_scene_carries_on_after_resume()
+    {
+        var input = "I'm so sorry to hear that. What happened?\n/pause\n/pause\n/resume\nSo the phone won't restore your contacts, is that right?\n/end\n";
+        var result = await BotProcess.RunAsync(input, "chat", "--scenario", "new-phone-setup", "--seed", "1", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("This practice is already paused. Type /resume to carry on, or /stop to stop.", result.StdErr, StringComparison.Ordinal);
+        var root = JsonDocument.Parse(result.StdOut).RootElement;
+        Assert.Equal(2, root.GetProperty("transcript").EnumerateArray().Count(t => t.GetProperty("role").GetString() == "agent"));
+    }
+
+    [Fact]
     public async Task Text_mode_shows_the_scene_then_the_debrief_in_layers()
     {
         var result = await BotProcess.RunAsync(Warm + "/end\n", "chat", "--scenario", "new-phone-setup", "--seed", "5");

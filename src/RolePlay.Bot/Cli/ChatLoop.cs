@@ -69,6 +69,9 @@ internal sealed class ChatLoop(PracticeSession session, TextReader input, TextWr
     {
         switch (command.ToLowerInvariant())
         {
+            case "/pause" when session.Outcome == SessionOutcome.Paused:
+                notices.WriteLine(PracticeSession.AlreadyPaused);
+                break;
             case "/pause":
                 Show(session.Pause());
                 break;

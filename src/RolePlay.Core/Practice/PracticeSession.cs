@@ -124,6 +124,9 @@ public sealed class PracticeSession
         return state.Transcript.GetRange(first, state.Transcript.Count - first);
     }
 
+    /// <summary>The answer to a pause of a paused practice, in every channel and the terminal.</summary>
+    public const string AlreadyPaused = "This practice is already paused. Type /resume to carry on, or /stop to stop.";
+
     public IReadOnlyList<Utterance> Pause()
     {
         EnsureLive();

@@ -113,7 +113,7 @@ public sealed class SceneConversation(
         switch (text.ToLowerInvariant())
         {
             case "/pause" when paused:
-                return RouterResult.Say("This practice is already paused. Type /resume to carry on, or /stop to stop.");
+                return RouterResult.Say(PracticeSession.AlreadyPaused);
             case "/pause":
                 said = session.Pause();
                 break;
