@@ -103,9 +103,9 @@ public sealed class DebriefReports(ContentCatalog catalog, PracticeEngine engine
             {
                 turn++;
             }
-            else if (line.Speaker == Speaker.Customer && turn > 0)
+            else if (line is { Speaker: Speaker.Customer, Seen.Length: > 0 } && turn > 0)
             {
-                replies[turn] = replies.TryGetValue(turn, out var before) ? $"{before} {line.Text}" : line.Text;
+                replies[turn] = replies.TryGetValue(turn, out var before) ? $"{before} {line.Seen}" : line.Seen;
             }
         }
 

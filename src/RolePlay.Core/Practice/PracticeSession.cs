@@ -164,6 +164,54 @@ public sealed class PracticeSession
 
     public PracticeReport Report() => ReportBuilder.Build(State, _plan, _values);
 
+    /// <summary>Shows the customer's reply that starts at transcript line <paramref name="first"/> in a model voice's
+    /// <paramref name="words"/>: the agent reads them and the debrief quotes them, while the engine goes on reading its
+    /// own line, so the scene runs exactly as it would with the rule voice. Words beyond the reply's bursts join its
+    /// last one; bursts beyond the words are left empty.</summary>
+    public void ShowWorded(int first, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var transcript = State.Transcript;
+        if (first < 0 || first >= transcript.Count || transcript[first] is not { Speaker: Speaker.Customer, Burst: 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), "A reply starts at a customer line's first burst.");
+        }
+
+        if (words.Count == 0 || words.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("A worded reply has words in every burst.", nameof(words));
+        }
+
+        var bursts = CustomerReplies.Length(transcript, first);
+        var drafted = string.Join(" ", transcript.GetRange(first, bursts).Select(u => u.Text));
+        for (var i = 0; i < bursts; i++)
+        {
+            var worded = i < bursts - 1 ? (i < words.Count ? words[i] : "") : string.Join(" ", words.Skip(i));
+            transcript[first + i] = transcript[first + i] with { Worded = worded };
+        }
+
+        // The debrief quotes what the agent read, not the engine's draft of it.
+        var shown = string.Join(" ", words);
+        var turn = State.Turn;
+        for (var i = 0; i < State.Turns.Count; i++)
+        {
+            if (State.Turns[i] is { } log && log.Turn == turn && log.CustomerReply == drafted)
+            {
+                State.Turns[i] = log with { CustomerReply = shown };
+            }
+        }
+
+        var quoted = $"\"{drafted}\"";
+        var thisTurn = $"turn {turn}:";
+        for (var i = 0; i < State.MissedMoments.Count; i++)
+        {
+            if (State.MissedMoments[i].StartsWith(thisTurn, StringComparison.Ordinal))
+            {
+                State.MissedMoments[i] = State.MissedMoments[i].Replace(quoted, $"\"{shown}\"", StringComparison.Ordinal);
+            }
+        }
+    }
+
     private string CustomerSays(TurnDecision decision, string? script, string? goal)
     {
         var state = State;
@@ -174,9 +222,9 @@ public sealed class PracticeSession
             Slots = decision.Slots,
             PriorLines = state.Options.PriorLines,
         });
-        foreach (var burst in bursts)
+        for (var i = 0; i < bursts.Count; i++)
         {
-            state.Transcript.Add(new Utterance(Speaker.Customer, burst));
+            state.Transcript.Add(new Utterance(Speaker.Customer, bursts[i]) { Reaction = decision.Reaction, Burst = i });
         }
 
         return bursts.Count == 1 ? bursts[0] : string.Join(" ", bursts);
@@ -306,9 +354,9 @@ public sealed class PracticeSession
     {
         for (var i = State.Transcript.Count - 1; i >= 0; i--)
         {
-            if (State.Transcript[i].Speaker == Speaker.Customer)
+            if (State.Transcript[i] is { Speaker: Speaker.Customer, Seen.Length: > 0 } line)
             {
-                return State.Transcript[i].Text;
+                return line.Seen;
             }
         }
 

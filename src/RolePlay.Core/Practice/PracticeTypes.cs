@@ -15,8 +15,22 @@ public enum SessionOutcome { InProgress, Resolved, Unresolved, Escalated, Paused
 [JsonConverter(typeof(JsonStringEnumConverter<Speaker>))]
 public enum Speaker { Customer, Agent, Coach }
 
-/// <summary>One line of the transcript. <see cref="Labels"/> are the detected behaviours of an agent line.</summary>
-public sealed record Utterance(Speaker Speaker, string Text, Behaviour Labels = Behaviour.None);
+/// <summary>One line of the transcript. <see cref="Labels"/> are the detected behaviours of an agent line. A customer
+/// line carries the <see cref="Reaction"/> it says and its <see cref="Burst"/> within that reply (0 for the first), so a
+/// model voice can word the reply whole. <see cref="Text"/> is the engine's line, which the engine reads in later turns;
+/// <see cref="Worded"/>, when set, is how a model voice worded it (empty when its words went on an earlier burst), and
+/// <see cref="Seen"/> is what the agent read.</summary>
+public sealed record Utterance(Speaker Speaker, string Text, Behaviour Labels = Behaviour.None)
+{
+    public Reaction? Reaction { get; init; }
+
+    public int Burst { get; init; }
+
+    public string? Worded { get; init; }
+
+    [JsonIgnore]
+    public string Seen => Worded ?? Text;
+}
 
 /// <summary>What the learner chose. <see cref="PersonaId"/> overrides the scenario's persona.
 /// <see cref="PriorLines"/> are the customer lines this learner already heard from this persona in earlier

@@ -21,9 +21,10 @@ internal static class Replies
             }
 
             Flush(coach, messages);
-            if (u.Speaker == Speaker.Customer)
+            // A burst a model voice's words went before has nothing of its own to say.
+            if (u is { Speaker: Speaker.Customer, Seen.Length: > 0 })
             {
-                messages.Add(new TextOut($"{customerName.Split(' ')[0]}: {u.Text}") { Customer = new CustomerLine(customerName, u.Text) });
+                messages.Add(new TextOut($"{customerName.Split(' ')[0]}: {u.Seen}") { Customer = new CustomerLine(customerName, u.Seen) });
             }
         }
 

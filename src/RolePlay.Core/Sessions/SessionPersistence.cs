@@ -36,7 +36,7 @@ internal static class SessionPersistence
         for (var i = stored.TurnCount; i < transcript.Count; i++)
         {
             var u = transcript[i];
-            turns.Add(new TurnRecord(i, WireName.Of(u.Speaker), u.Text, BehaviourNames.ToNames(u.Labels), now));
+            turns.Add(new TurnRecord(i, WireName.Of(u.Speaker), u.Seen, BehaviourNames.ToNames(u.Labels), now));
         }
 
         var header = stored with
