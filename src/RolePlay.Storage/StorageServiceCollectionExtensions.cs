@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPeopleStore, PeopleStore>();
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<ITeamStore, TeamStore>();
+        services.AddSingleton<IVoiceUsageStore, VoiceUsageStore>();
         services.AddSingleton<ILearningStore, LearningStore>();
         services.AddSingleton<IPairingStore, PairingStore>();
         services.AddSingleton<ICaptainStore, CaptainStore>();

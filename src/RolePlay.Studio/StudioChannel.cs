@@ -27,7 +27,9 @@ public sealed class StudioChannel(IConversationRouter router, StudioDelivery del
         RouteAsync(user, new BotInstalled(user, AddressOf(user), time.GetUtcNow()), said: null, cardSeq: null, ct);
 
     public Task<StudioTurn> MessageAsync(ChannelUser user, string text, CancellationToken ct) =>
-        RouteAsync(user, new MessageReceived(user, AddressOf(user), time.GetUtcNow(), text), said: text, cardSeq: null, ct);
+        // The page shows the customer typing for as long as the request runs: nothing to send for it.
+        RouteAsync(user, new MessageReceived(user, AddressOf(user), time.GetUtcNow(), text) { ShowTyping = _ => Task.CompletedTask },
+            said: text, cardSeq: null, ct);
 
     public Task<StudioTurn> SubmitAsync(ChannelUser user, string verb, IReadOnlyDictionary<string, string> values, long? cardSeq,
         CancellationToken ct) =>

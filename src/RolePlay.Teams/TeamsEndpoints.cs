@@ -188,7 +188,10 @@ public sealed partial class TeamsPipeline(
             return;
         }
 
-        var all = await RouteAllAsync(answering.Activity, events, cancellationToken).ConfigureAwait(false);
+        var typing = answering;
+        var all = await RouteAllAsync(answering.Activity, [.. events.Select(e => e is MessageReceived
+            ? e with { ShowTyping = ct => SendTypingAsync(typing, ct) }
+            : e)], cancellationToken).ConfigureAwait(false);
         answering = await RecordAsync(answering, all, cancellationToken).ConfigureAwait(false);
         var sending = answering;
         if (!TryHandOver(answering, ct => SendAsync(sending, all, ct)))
@@ -352,6 +355,15 @@ public sealed partial class TeamsPipeline(
         }
 
         return (AdaptiveCardInvokeResponse.Message(""), result.Replies);
+    }
+
+    /// <summary>A typing activity into the conversation the message came from; best effort, never retried (its moment
+    /// passes), so it takes no turn from the replies in the outbox.</summary>
+    private async Task SendTypingAsync(Answering answering, CancellationToken cancellationToken)
+    {
+        var inbound = answering.Activity;
+        var typing = new Activity { Type = ActivityTypes.Typing, From = inbound.Recipient, Recipient = inbound.From };
+        await connector.SendAsync(answering.Reference, typing, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SendRepliesAsync(Activity inbound, ConversationReference reference, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)

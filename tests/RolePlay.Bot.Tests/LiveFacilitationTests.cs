@@ -5,6 +5,7 @@ using RolePlay.Core.Detection;
 using RolePlay.Core.Facilitation;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Bot.Tests;
 
@@ -26,7 +27,7 @@ public sealed class LiveFacilitationTests : IAsyncLifetime
     {
         _bot = await RouterHarness.StartAsync(Path.Combine(_dataDir, "roleplay.db"), new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
-        _facilitation = new LiveFacilitation(Catalog, engine, _bot.People, _bot.Sessions, _bot.Clock);
+        _facilitation = new LiveFacilitation(Catalog, engine, _bot.People, _bot.Sessions, _bot.Services<CustomerWording>(), _bot.Clock);
     }
 
     public async Task DisposeAsync()

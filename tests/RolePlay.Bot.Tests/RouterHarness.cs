@@ -23,6 +23,7 @@ using RolePlay.Core.Settings;
 using RolePlay.Core.Sharing;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
+using RolePlay.Core.Voice;
 using RolePlay.Slack.Inbound;
 using RolePlay.Storage;
 using RolePlay.Studio.Transcripts;
@@ -46,18 +47,21 @@ internal sealed class RouterHarness : IAsyncDisposable
         var engine = new PracticeEngine(Catalog, new RuleBasedDetector(), new RuleBasedPersonaVoice());
         var insights = services.GetRequiredService<IInsightsRecorder>();
         var records = services.GetRequiredService<ILearningRecords>();
+        var wording = services.GetRequiredService<CustomerWording>();
+        var traits = new ChannelTraitsCatalog([StudioDelivery.Traits]);
         var team = new ChannelRouter(
-            new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], clock),
+            new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions],
+                services.GetRequiredService<ModelVoiceEndpoints>(), clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, records, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
-            new ChannelPractice(Catalog, engine, People, Sessions, clock),
+            new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, clock),
             services.GetRequiredService<RoutineCommands>());
         Router = new PracticeRouter(People, Sessions,
-            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, clock),
+            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, clock),
             new DebriefConversation(engine, Sessions, Learning, insights, records, Pairing, People, clock),
             new ConsentConversation(Catalog, People, clock),
             new SettingsForm(People, clock),
-            team, services.GetRequiredService<RoutineAnswers>(), new ChannelTraitsCatalog([StudioDelivery.Traits]),
+            team, services.GetRequiredService<RoutineAnswers>(), traits,
             new InstallGreetings(services.GetRequiredService<IInboundDedupe>(), clock), clock);
     }
 
@@ -128,6 +132,11 @@ internal sealed class RouterHarness : IAsyncDisposable
             services.AddSingleton<IProactiveSender>(new RecordingSender(platform, routines.Delivered, clock, routines.Script));
         }
 
+        // The rule voice unless a test configures model endpoints (the chat-completions stand-in) through configure.
+        services.AddSingleton(new PersonaVoiceOptions())
+            .AddSingleton(ModelVoiceEndpoints.None)
+            .AddSingleton<VoiceBudgetNotice>()
+            .AddSingleton<CustomerWording>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);

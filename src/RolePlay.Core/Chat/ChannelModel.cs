@@ -19,6 +19,11 @@ public abstract record IncomingEvent(ChannelUser From, ConversationAddress Conve
 {
     /// <summary>Set by a channel that keeps its events durably (the Slack inbox); null where none is kept.</summary>
     public EventDelivery? Delivery { get; init; }
+
+    /// <summary>Shows the person the bot typing while an answer is made, where the channel can (Teams' typing
+    /// activity; the studio's page shows its own indicator); set by the channel adapter for a message, never kept.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Func<CancellationToken, Task>? ShowTyping { get; init; }
 }
 
 /// <summary>Which delivery of an event this is. <see cref="Id"/> is unique per person and kept across attempts;

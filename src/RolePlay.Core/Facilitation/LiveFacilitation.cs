@@ -4,6 +4,7 @@ using RolePlay.Core.Practice;
 using RolePlay.Core.Scene;
 using RolePlay.Core.Sessions;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.Facilitation;
 
@@ -38,7 +39,7 @@ public abstract record FacilitationOutcome
 /// <see cref="PracticeSession.Facilitate"/> a channel practice uses, stored like any turn so the learner's next
 /// message continues from it.</summary>
 public sealed class LiveFacilitation(ContentCatalog catalog, PracticeEngine engine, IPeopleStore people, ISessionStore sessions,
-    TimeProvider time)
+    CustomerWording wording, TimeProvider time)
 {
     /// <summary>A nudge and the learner's own message can cross; the nudge is re-applied on the fresh state this often.</summary>
     private const int Attempts = 3;
@@ -74,15 +75,19 @@ public sealed class LiveFacilitation(ContentCatalog catalog, PracticeEngine engi
             }
 
             var session = SessionPersistence.Restore(engine, live);
-            IReadOnlyList<Utterance> said;
+            var from = session.Transcript.Count;
             try
             {
-                said = session.Facilitate(action);
+                session.Facilitate(action);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
                 return new FacilitationOutcome.Refused(e.Message);
             }
+
+            // The learner's channel shows the lines later, as a proactive message: nothing shows them typing meanwhile.
+            var said = person is null ? session.Transcript.Skip(from).ToList()
+                : await wording.WordAsync(WordingFor.Person(person, typing: null), session, from, ct).ConfigureAwait(false);
 
             var (header, turns) = SessionPersistence.Changes(live, session, time.GetUtcNow());
             try

@@ -7,6 +7,8 @@ using RolePlay.Core.Routing;
 using RolePlay.Core.Scene;
 using RolePlay.Core.Sessions;
 using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.GroupPractice;
 
@@ -17,7 +19,7 @@ namespace RolePlay.Core.GroupPractice;
 /// Between messages the practice lives in storage as the channel's live session: a <see cref="SessionRecord"/> under
 /// the person key "channel:{conversation id}", its state the roles plus the engine's state, its turns stored as usual.</summary>
 public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engine, IPeopleStore people, ISessionStore sessions,
-    TimeProvider time)
+    ITeamStore teams, CustomerWording wording, TimeProvider time)
 {
     private sealed record StoredGroup(
         string FacilitatorId,
@@ -26,7 +28,9 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         Dictionary<string, string> Names,
         SessionState? Session);
 
-    private sealed record Live(SessionRecord Header, StoredGroup Stored, GroupSession Group);
+    /// <summary>A live channel practice, and whose it is for the customer's voice: the channel's team, every
+    /// participant's name and id kept out of what a model is sent.</summary>
+    private sealed record Live(SessionRecord Header, StoredGroup Stored, GroupSession Group, WordingFor Voice);
 
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -55,7 +59,9 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
             return null;
         }
 
-        var live = Load(header);
+        var tenant = new TenantScope(message.Conversation.Platform, message.Conversation.TenantId);
+        var teamId = await TeamSettings.TeamIdOfAsync(teams, tenant, message.Conversation, ct).ConfigureAwait(false);
+        var live = Load(header, tenant, teamId, message);
         try
         {
             return await ActAsync(live, message.From, verb, rest, text, ct).ConfigureAwait(false);
@@ -103,7 +109,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         var directsScene = verb is "cue" or "outage" or "goal" or "end" or "stop" && isFacilitator;
         if (isAgent && !directsScene && verb is not ("/end" or "/stop"))
         {
-            return await PlayAsync(live, () => group.Respond(from.UserId, text).Replies, ct).ConfigureAwait(false);
+            return await PlayAsync(live, () => group.Respond(from.UserId, text), ct).ConfigureAwait(false);
         }
 
         switch (verb)
@@ -169,6 +175,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
             return RouterResult.Say(e.Message);
         }
 
+        await wording.WordAsync(live.Voice, session, 0, ct).ConfigureAwait(false);
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
         var agent = live.Stored.Names.GetValueOrDefault(live.Group.AgentId, live.Group.AgentId);
         var replies = Replies.From(session.Opening, CustomerName(header));
@@ -176,18 +183,21 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         return new RouterResult(replies);
     }
 
-    private async Task<RouterResult> PlayAsync(Live live, Func<IReadOnlyList<Utterance>> step, CancellationToken ct)
+    /// <summary>One step of the scene (the agent's turn, a facilitator's nudge), its customer lines worded, then stored.</summary>
+    private async Task<RouterResult> PlayAsync(Live live, Action step, CancellationToken ct)
     {
-        IReadOnlyList<Utterance> said;
+        var session = live.Group.Session!;
+        var from = session.Transcript.Count;
         try
         {
-            said = step();
+            step();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             return RouterResult.Say(e.Message);
         }
 
+        var said = await wording.WordAsync(live.Voice, session, from, ct).ConfigureAwait(false);
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
         var replies = Replies.From(said, CustomerName(header));
         if (live.Group.Session!.IsOver)
@@ -246,11 +256,15 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         return await sessions.SaveAsync(header, turns, ct).ConfigureAwait(false);
     }
 
-    private Live Load(SessionRecord header)
+    private Live Load(SessionRecord header, TenantScope tenant, string teamId, MessageReceived message)
     {
+        var sender = message.From;
         var stored = JsonSerializer.Deserialize<StoredGroup>(header.StateJson)
                      ?? throw new InvalidOperationException($"Channel practice {header.SessionId} has no state.");
-        return new Live(header, stored, GroupSession.Restore(engine, stored.Options, stored.Roles, stored.Session));
+        var names = stored.Names.SelectMany(n => WordingFor.NamesOf(n.Value, n.Key))
+            .Concat(WordingFor.NamesOf(NameOf(sender), sender.UserId)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var voice = new WordingFor(tenant, teamId, names) { Typing = message.ShowTyping };
+        return new Live(header, stored, GroupSession.Restore(engine, stored.Options, stored.Roles, stored.Session), voice);
     }
 
     private string CustomerName(SessionRecord header) =>

@@ -9,6 +9,7 @@ using RolePlay.Core.Sessions;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
 using RolePlay.Core.Telemetry;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.Scene;
 
@@ -22,6 +23,7 @@ public sealed class SceneConversation(
     ILearningStore learning,
     IInsightsRecorder insights,
     ILearningRecords records,
+    CustomerWording wording,
     TimeProvider time)
 {
     public const string Help = "During a practice: /pause, /resume, /stop (nothing is scored) or /end (finish and debrief).";
@@ -53,6 +55,7 @@ public sealed class SceneConversation(
 
         var heard = await HeardBeforeAsync(person.Key, scenario.PersonaId, ct).ConfigureAwait(false);
         var session = engine.Start(new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), Intensity: chosen, PriorLines: heard));
+        await wording.WordAsync(WordingFor.Person(person, typing: null), session, 0, ct).ConfigureAwait(false);
         var record = SessionPersistence.NewRecord(person.Key, session, Now);
         var (header, turns) = SessionPersistence.Changes(record, session, Now);
         var replies = Replies.From(session.Opening, CustomerName(session));
@@ -104,8 +107,10 @@ public sealed class SceneConversation(
     /// <summary>The answer to a Start button pressed while a practice is live.</summary>
     public static RouterResult AlreadyStarted() => RouterResult.Say(AlreadyLive);
 
-    /// <summary>What the agent typed during the scene: a control ("/pause", "/end", ...) or words for the customer.</summary>
-    public async Task<RouterResult> ContinueAsync(PersonRecord person, SessionRecord live, string text, EventDelivery? delivery, CancellationToken ct)
+    /// <summary>What the agent typed during the scene: a control ("/pause", "/end", ...) or words for the customer.
+    /// <paramref name="typing"/> shows the customer typing while a model voice words their reply.</summary>
+    public async Task<RouterResult> ContinueAsync(PersonRecord person, SessionRecord live, string text, EventDelivery? delivery,
+        Func<CancellationToken, Task>? typing, CancellationToken ct)
     {
         var session = SessionPersistence.Restore(engine, live);
         var paused = session.Outcome == SessionOutcome.Paused;
@@ -135,7 +140,7 @@ public sealed class SceneConversation(
             case var _ when text.StartsWith('/'):
                 return RouterResult.Say(Help);
             default:
-                return await AnswerAsync(person, live, session, text, delivery, ct).ConfigureAwait(false);
+                return await AnswerAsync(person, live, session, text, delivery, typing, ct).ConfigureAwait(false);
         }
 
         return await SaveAsync(person, live, session, said, delivery, ct).ConfigureAwait(false);
@@ -143,13 +148,16 @@ public sealed class SceneConversation(
 
     /// <summary>The customer answers the agent's words and the turn is stored: one span, one counted turn.</summary>
     private async Task<RouterResult> AnswerAsync(PersonRecord person, SessionRecord live, PracticeSession session, string text,
-        EventDelivery? delivery, CancellationToken ct)
+        EventDelivery? delivery, Func<CancellationToken, Task>? typing, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         using var span = RolePlayTelemetry.Source.StartActivity("roleplay.turn");
         span?.SetTag("roleplay.scenario", live.ScenarioId);
         span?.SetTag("roleplay.turn.number", session.State.Turns.Count + 1); // the agent's, not the stored lines
-        var result = await SaveAsync(person, live, session, session.Respond(text).Replies, delivery, ct).ConfigureAwait(false);
+        var from = session.Transcript.Count;
+        session.Respond(text);
+        var said = await wording.WordAsync(WordingFor.Person(person, typing), session, from, ct).ConfigureAwait(false);
+        var result = await SaveAsync(person, live, session, said, delivery, ct).ConfigureAwait(false);
         TagList tags = new() { { "roleplay.platform", person.Key.Tenant.Platform.Id }, { "roleplay.scenario", live.ScenarioId } };
         RolePlayTelemetry.Turns.Add(1, tags);
         RolePlayTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
@@ -172,7 +180,7 @@ public sealed class SceneConversation(
             CardVerbs.Stop => "/stop",
             _ => "/end",
         };
-        return ContinueAsync(person, live, command, delivery, ct);
+        return ContinueAsync(person, live, command, delivery, typing: null, ct);
     }
 
     /// <summary>The answer is made before the save, so that the save records it with the turns it answers.</summary>

@@ -42,7 +42,11 @@ public sealed record PersonRecord(
     DateTimeOffset? UnreachableSinceUtc = null,
     TimeOnly? ShiftEnd = null,
     DateTimeOffset? NextShiftEndUtc = null,
-    IReadOnlyList<string>? PairExclusions = null);
+    IReadOnlyList<string>? PairExclusions = null)
+{
+    /// <summary>Whether this person is a manager of <paramref name="teamId"/>: a manager manages their own team only.</summary>
+    public bool Manages(string teamId) => Role == PersonRole.Manager && TeamId == teamId;
+}
 
 /// <summary>A person together with their live role-play (if any): what one inbound message needs.</summary>
 public sealed record PersonWithLiveSession(PersonRecord? Person, SessionRecord? LiveSession);

@@ -8,6 +8,8 @@ public enum PairingCadence { Weekly, Fortnightly, Off }
 /// the defaults: <see cref="WorkingDays"/> null = Monday–Friday (standups); pairing weekly on
 /// <see cref="PairingDay"/> at <see cref="PairingTime"/> (null = 10:00); the celebration on
 /// <see cref="CelebrationDay"/> (null = off) at <see cref="CelebrationTime"/> (null = 16:00). All in the team's zone.
+/// <see cref="Voice"/> is whose words the customer speaks (the rule voice unless a manager chose the model), through
+/// <see cref="VoiceEndpoint"/> when the team requires an endpoint of its own.
 /// </summary>
 public sealed record TeamRecord(
     TenantScope Tenant,
@@ -25,7 +27,9 @@ public sealed record TeamRecord(
     DayOfWeek PairingDay = DayOfWeek.Monday,
     TimeOnly? PairingTime = null,
     DayOfWeek? CelebrationDay = DayOfWeek.Friday,
-    TimeOnly? CelebrationTime = null);
+    TimeOnly? CelebrationTime = null,
+    VoiceKind Voice = VoiceKind.Rule,
+    string? VoiceEndpoint = null);
 
 public sealed record TeamMember(PersonKey Person, DateTimeOffset JoinedUtc);
 

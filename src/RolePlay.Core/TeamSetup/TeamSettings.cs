@@ -3,6 +3,7 @@ using RolePlay.Core.Chat;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.TeamSetup;
 
@@ -10,7 +11,9 @@ namespace RolePlay.Core.TeamSetup;
 /// team nobody has set up becomes its manager; managers name other managers. Joining a team is membership only: consent
 /// stays personal, so nothing proactive reaches a member until they opt in themselves, and leaving is one click.</summary>
 /// <param name="reactions">Each platform's starting reactions, declared by its channel adapter.</param>
-public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumerable<ReactionDefaults> reactions, TimeProvider time)
+/// <param name="voices">The model endpoints a team may choose for its customer's voice.</param>
+public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumerable<ReactionDefaults> reactions, ModelVoiceEndpoints voices,
+    TimeProvider time)
 {
     private readonly Dictionary<Platform, ReactionDefaults> _reactions = reactions.ToDictionary(r => r.Platform);
 
@@ -30,8 +33,8 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         return await teams.FindConnectedAsync(tenant, own, ct).ConfigureAwait(false) ?? own;
     }
 
-    public static bool IsManagerOf(PersonRecord? person, string teamId) =>
-        person is { Role: PersonRole.Manager } && person.TeamId == teamId;
+    /// <summary><see cref="PersonRecord.Manages"/>, for someone the store may not know yet.</summary>
+    public static bool IsManagerOf(PersonRecord? person, string teamId) => person?.Manages(teamId) == true;
 
     public async Task<RouterResult> HandleAsync(MessageReceived message, CancellationToken ct)
     {
@@ -80,7 +83,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
 
         var founding = team is null;
         team ??= NewTeam(tenant, teamId, message.Conversation.Platform, person.TimeZone);
-        var (updated, confirmation) = Apply(team, command, message.Conversation);
+        var (updated, confirmation) = command is TeamSetupCommand.Voice voice ? ChooseVoice(team, voice) : Apply(team, command, message.Conversation);
         if (updated is null)
         {
             return RouterResult.Say(confirmation);
@@ -210,6 +213,52 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
             default:
                 throw new InvalidOperationException($"Unhandled team command {command}.");
         }
+    }
+
+    /// <summary>A manager chooses the customer's voice on the team's page, as “team voice …” does in a channel: the
+    /// saved team, or null and why not. A concurrent change raises <see cref="ConcurrencyConflictException"/>.</summary>
+    public async Task<(TeamRecord? Team, string Message)> ChooseVoiceAsync(PersonRecord manager, VoiceKind kind, string? endpoint,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        if (manager.TeamId is not { } teamId || !IsManagerOf(manager, teamId)
+            || await teams.GetAsync(manager.Key.Tenant, teamId, ct).ConfigureAwait(false) is not { } team)
+        {
+            return (null, "Only a team's managers choose its customer's voice.");
+        }
+
+        var (updated, message) = ChooseVoice(team, new TeamSetupCommand.Voice(kind, endpoint));
+        return updated is null ? (null, message) : (await teams.SaveAsync(updated, ct).ConfigureAwait(false), message);
+    }
+
+    /// <summary>The model voice is chosen only where an endpoint for it is configured, and a team's own endpoint by a
+    /// name the deployment knows.</summary>
+    private (TeamRecord? Updated, string Message) ChooseVoice(TeamRecord team, TeamSetupCommand.Voice voice)
+    {
+        if (voice.Kind == VoiceKind.Rule)
+        {
+            return (team with { Voice = VoiceKind.Rule, VoiceEndpoint = null }, "The customer speaks in the rule voice: the built-in lines, nothing sent anywhere.");
+        }
+
+        if (voice.Endpoint is { } own && !voices.Has(own))
+        {
+            var known = voices.OwnNames.ToList();
+            return (null, known.Count == 0
+                ? $"No endpoint called “{own}” is configured here. The deployment names a team's own under PersonaVoice:Endpoints."
+                : $"No endpoint called “{own}” is configured here. Configured: {string.Join(", ", known)}.");
+        }
+
+        if (voice.Endpoint is null && !voices.HasShared)
+        {
+            return (null, voices.Offered
+                ? $"This deployment has no shared model endpoint. Name your team's own: “team voice model {voices.OwnNames.First()}”."
+                : "This deployment has no language model configured (PersonaVoice:*), so the customer keeps the rule voice.");
+        }
+
+        var where = voice.Endpoint is { } name ? $"your team's own endpoint “{name}” (and no other)" : "this deployment's model endpoint";
+        return (team with { Voice = VoiceKind.Model, VoiceEndpoint = voice.Endpoint },
+            $"The customer's words now come from {where}. {TeamSetupCards.VoicePrivacy} The engine still decides every turn, and the " +
+            "rule voice answers whenever the model is slow, fails or its words don't pass the checks. “team voice rule” switches back.");
     }
 
     private TeamRecord NewTeam(TenantScope tenant, string teamId, Platform platform, string timeZone)
@@ -361,5 +410,6 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         "• team pairing weekly|fortnightly|off [mon] [10:00] — buddy pairing, in the team's time zone\n" +
         "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +
         "• team connect — a team made on the studio's Team page takes this channel as its own, history and all\n" +
+        "• team voice rule|model [endpoint] — the customer's words: the built-in lines, or a language model (the engine still decides)\n" +
         "• team show, team join, team leave — for everyone";
 }

@@ -2,6 +2,7 @@ using RolePlay.Core.Cards;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.TeamSetup;
 
@@ -35,6 +36,7 @@ public static class TeamSetupCards
                 new Fact("Standup days", DayList(TeamSchedule.WorkingDays(team))),
                 new Fact("Buddy pairing", PairingText(team)),
                 new Fact("Weekly celebration", CelebrationText(team)),
+                new Fact("Customer's voice", VoiceText(team)),
             ]),
         ],
         []);
@@ -70,6 +72,17 @@ public static class TeamSetupCards
             $"Reply in the thread with one phrase that landed. React :{team.EmpathyWinEmoji}: for an empathy win.", TextStyle.Subtle));
         return new Card("team.transcript", "Practice for peer feedback", body, []);
     }
+
+    /// <summary>What a model voice is sent, said wherever a team chooses it.</summary>
+    public const string VoicePrivacy = "What is sent to the model: the persona, the scenario and the practice's transcript, " +
+                                       "with the agent's names taken out; no names or ids of the people practising.";
+
+    public static string VoiceText(TeamRecord team) => team switch
+    {
+        { Voice: VoiceKind.Model, VoiceEndpoint: { } own } => $"language model, the team's own endpoint “{own}” only. {VoicePrivacy}",
+        { Voice: VoiceKind.Model } => $"language model. {VoicePrivacy}",
+        _ => "rule voice (built-in lines; nothing is sent anywhere)",
+    };
 
     public static string DayList(IEnumerable<DayOfWeek> days) =>
         string.Join(", ", days.Select(d => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d)));

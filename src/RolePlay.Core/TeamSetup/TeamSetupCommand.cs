@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using RolePlay.Core.Scheduling;
+using RolePlay.Core.Storage;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.TeamSetup;
 
@@ -32,6 +34,10 @@ public abstract record TeamSetupCommand
 
     /// <summary>"team celebration fri 16:00" or "team celebration off" (<see cref="Day"/> null).</summary>
     public sealed record Celebration(DayOfWeek? Day, TimeOnly? Time) : TeamSetupCommand;
+
+    /// <summary>"team voice rule", "team voice model" or "team voice model {endpoint}": whose words the customer
+    /// speaks; a named endpoint is the team's own, and the only one its practices are then sent to.</summary>
+    public sealed record Voice(VoiceKind Kind, string? Endpoint) : TeamSetupCommand;
 
     public sealed record Show : TeamSetupCommand
     {
@@ -99,6 +105,7 @@ public static partial class TeamSetupParser
             "days" => ParseDays(args),
             "pairing" or "buddies" => ParsePairing(Split(args.ToLowerInvariant())),
             "celebration" or "celebrate" => ParseCelebration(Split(args.ToLowerInvariant())),
+            "voice" => ParseVoice(Split(args)),
             _ => new TeamSetupCommand.Invalid($"“{rest}” is not a team command I know."),
         };
     }
@@ -228,6 +235,19 @@ public static partial class TeamSetupParser
         return TryDayAndTime(words.Skip(1), out var day, out var time)
             ? new TeamSetupCommand.Pairing(cadence, day, time)
             : new TeamSetupCommand.Invalid(help);
+    }
+
+    private static TeamSetupCommand ParseVoice(List<string> words)
+    {
+        const string help = "Try “team voice rule” (the built-in customer) or “team voice model” (a language model words the customer's lines).";
+        return words switch
+        {
+            [var kind] when kind.Equals("rule", StringComparison.OrdinalIgnoreCase) => new TeamSetupCommand.Voice(VoiceKind.Rule, null),
+            [var kind] when kind.Equals("model", StringComparison.OrdinalIgnoreCase) => new TeamSetupCommand.Voice(VoiceKind.Model, null),
+            [var kind, var endpoint] when kind.Equals("model", StringComparison.OrdinalIgnoreCase) && TeamEndpointName.IsValid(endpoint) =>
+                new TeamSetupCommand.Voice(VoiceKind.Model, endpoint),
+            _ => new TeamSetupCommand.Invalid(help),
+        };
     }
 
     private static TeamSetupCommand ParseCelebration(List<string> words)

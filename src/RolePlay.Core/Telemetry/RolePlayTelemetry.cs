@@ -53,6 +53,18 @@ public static class RolePlayTelemetry
     public static readonly Histogram<double> LrsWait =
         Meter.CreateHistogram<double>("roleplay.lrs.wait", "s", "Waits after a learning record store could not take statements");
 
+    /// <summary>Tokens a model voice used (prompt and reply), by platform and team (hashed): what each team costs.</summary>
+    public static readonly Counter<long> VoiceTokens =
+        Meter.CreateCounter<long>("roleplay.voice.tokens", "{token}", "Tokens the model voice used");
+
+    /// <summary>Customer replies the rule voice said in a model-voice team's practice, by reason (timeout, throttled,
+    /// error, budget, or the guard that failed).</summary>
+    public static readonly Counter<long> VoiceFallbacks =
+        Meter.CreateCounter<long>("roleplay.voice.fallbacks", "{reply}", "Model-voice replies the rule voice said instead");
+
+    public static readonly Histogram<double> VoiceDuration =
+        Meter.CreateHistogram<double>("roleplay.voice.duration", "s", "One model call wording a customer reply");
+
     /// <summary>A tenant (or any id) as telemetry may carry it: the first 12 hex digits of its SHA-256, enough to tell
     /// tenants apart in a dashboard, not to name them.</summary>
     public static string Hash(string id)

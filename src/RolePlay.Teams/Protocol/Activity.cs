@@ -182,4 +182,7 @@ public static class ActivityTypes
     public const string InstallationUpdate = "installationUpdate";
     public const string MessageReaction = "messageReaction";
     public const string Invoke = "invoke";
+
+    /// <summary>Shows "typing…" in the conversation for a few seconds, or until the next message.</summary>
+    public const string Typing = "typing";
 }

@@ -5,6 +5,7 @@ using RolePlay.Core.TeamSetup;
 using RolePlay.Slack.Inbound;
 using RolePlay.Studio.Transcripts;
 using RolePlay.Teams.Inbound;
+using RolePlay.Core.Voice;
 
 namespace RolePlay.Bot.Tests.TeamFeatures;
 
@@ -62,7 +63,7 @@ public sealed class TeamConnectTests : TeamFeatureTest
     private async Task<TeamRecord> StudioTeamAsync(ChannelUser founder, string name, params ChannelUser[] members)
     {
         var settings = new TeamSettings(Bot.People, Bot.Teams,
-            [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], Bot.Clock);
+            [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], ModelVoiceEndpoints.None, Bot.Clock);
         var team = await settings.CreateAsync(PersonSettings.NewPerson(founder), name, "Europe/London", [], Ct);
         foreach (var member in members)
         {

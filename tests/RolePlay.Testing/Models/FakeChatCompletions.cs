@@ -30,6 +30,7 @@ public sealed class FakeChatCompletions : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedChatRequest> _requests = new();
     private volatile string _defaultReply = "Hello, thanks for getting back to me.";
     private int _abandoned;
+    private ChatScript? _fallback;
 
     private FakeChatCompletions(LocalServer server, string apiKey)
     {
@@ -51,6 +52,14 @@ public sealed class FakeChatCompletions : IAsyncDisposable
     {
         get => _defaultReply;
         set => _defaultReply = value;
+    }
+
+    /// <summary>What a request is answered when no script is queued, in place of <see cref="DefaultReply"/>: a reply
+    /// composed from each request, say.</summary>
+    public ChatScript? Fallback
+    {
+        get => Volatile.Read(ref _fallback);
+        set => Volatile.Write(ref _fallback, value);
     }
 
     public IReadOnlyList<RecordedChatRequest> Requests => _requests.ToArray();
@@ -106,7 +115,7 @@ public sealed class FakeChatCompletions : IAsyncDisposable
             return;
         }
 
-        var script = _scripts.TryDequeue(out var next) ? next : ChatScript.Reply(DefaultReply);
+        var script = _scripts.TryDequeue(out var next) ? next : Fallback ?? ChatScript.Reply(DefaultReply);
         try
         {
             await script.AnswerAsync(exchange);
