@@ -6,7 +6,9 @@ using RolePlay.Core.Insights;
 using RolePlay.Core.Scheduling;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
+using RolePlay.Core;
 using RolePlay.Core.TeamSetup;
+using RolePlay.Core.Voice;
 using RolePlay.Studio.Http;
 using RolePlay.Studio.Transcripts;
 
@@ -22,7 +24,15 @@ public static class StudioSetupEndpoints
     /// <see cref="Connectable"/>: the people are Teams or Slack identities (signed in), so a channel there can take the
     /// team (<c>team connect</c>); local studio people have no such channel.</summary>
     public sealed record TeamView(string TeamId, string Name, string TimeZone, IReadOnlyList<string> Values, bool IsManager, int Members,
-        int MinMembers, string? Invite, bool Connectable);
+        int MinMembers, string? Invite, bool Connectable, VoiceView Voice);
+
+    /// <summary>Whose words the customer speaks: <see cref="Kind"/> "rule" or "model", <see cref="Said"/> in a few words,
+    /// what a model is sent (<see cref="Privacy"/>), and for a manager's choice what this deployment offers: its shared
+    /// endpoint, teams' own.</summary>
+    public sealed record VoiceView(string Kind, string? Endpoint, string Said, bool Offered, bool Shared, IReadOnlyList<string> Endpoints)
+    {
+        public string Privacy => TeamSetupCards.VoicePrivacy;
+    }
 
     /// <summary>An invite as the person opening it sees it before joining.</summary>
     public sealed record InviteView(string TeamName, int Members, bool AlreadyMember);
@@ -32,6 +42,7 @@ public static class StudioSetupEndpoints
         learner.MapGet(StudioEndpoints.Api + "/team", GetTeamAsync);
         learner.MapPost(StudioEndpoints.Api + "/team", CreateTeamAsync);
         learner.MapPut(StudioEndpoints.Api + "/team", ChangeTeamAsync);
+        learner.MapPut(StudioEndpoints.Api + "/team/voice", ChooseVoiceAsync);
         learner.MapPost(StudioEndpoints.Api + "/team/leave", LeaveAsync);
         learner.MapPost(StudioEndpoints.Api + "/invites/look", LookAsync);
         learner.MapPost(StudioEndpoints.Api + "/invites/accept", JoinAsync);
@@ -40,7 +51,7 @@ public static class StudioSetupEndpoints
 
     /// <summary>The services the handlers share, in one bundle.</summary>
     public sealed class SetupServices(StudioIdentity identity, IPeopleStore people, ITeamStore teams, TeamSettings settings, TeamInvites invites,
-        DashboardOptions dashboard, TimeProvider time)
+        ModelVoiceEndpoints voices, DashboardOptions dashboard, TimeProvider time)
     {
         public IPeopleStore People { get; } = people;
 
@@ -65,8 +76,10 @@ public static class StudioSetupEndpoints
 
             var members = (await Teams.ListMembersAsync(person.Key.Tenant, teamId, ct)).Count;
             var manager = TeamSettings.IsManagerOf(person, teamId);
+            var voice = new VoiceView(WireName.Of(team.Voice), team.VoiceEndpoint, TeamSetupCards.VoiceName(team), voices.Offered, voices.HasShared,
+                voices.OwnNames.ToList());
             return new TeamView(teamId, team.Name, team.TimeZone, team.ServiceValues, manager, members, dashboard.MinTeamSize,
-                manager ? Invites.Issue(person.Key.Tenant, teamId) : null, person.Key.Tenant.Platform != StudioDelivery.Platform);
+                manager ? Invites.Issue(person.Key.Tenant, teamId) : null, person.Key.Tenant.Platform != StudioDelivery.Platform, voice);
         }
     }
 
@@ -139,6 +152,39 @@ public static class StudioSetupEndpoints
         {
             return await s.Settings.ChangeAsync(person, form.Name, form.TimeZone, form.Values, context.RequestAborted) is null
                 ? StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers change the team", "Ask your team's manager to change it.")
+                : TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) });
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return StudioRequests.Problem(StatusCodes.Status409Conflict, "Changed at the same moment",
+                "Someone changed the team at the same moment. Reload the page and try again.");
+        }
+    }
+
+    private static async Task<IResult> ChooseVoiceAsync(HttpContext context, SetupServices s)
+    {
+        var write = await ReadAsync<VoiceRequest>(context, s);
+        if (write.Refused)
+        {
+            return write.Refusal;
+        }
+
+        var (body, person) = (write.Body, write.Person);
+        if (!WireName.TryParse<VoiceKind>(body.Voice, out var kind) || (body.Endpoint is { } named && !TeamEndpointName.IsValid(named)))
+        {
+            return StudioRequests.Invalid("Choose “rule” or “model” (and, for a team's own endpoint, its name).");
+        }
+
+        if (person.TeamId is not { } teamId || !TeamSettings.IsManagerOf(person, teamId))
+        {
+            return StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers choose the voice", "Ask your team's manager to change it.");
+        }
+
+        try
+        {
+            var (team, message) = await s.Settings.ChooseVoiceAsync(person, kind, kind == VoiceKind.Model ? body.Endpoint : null, context.RequestAborted);
+            return team is null
+                ? StudioRequests.Invalid(message)
                 : TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) });
         }
         catch (ConcurrencyConflictException)

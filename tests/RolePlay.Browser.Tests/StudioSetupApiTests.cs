@@ -57,6 +57,33 @@ public sealed class StudioSetupApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_customers_voice_is_a_managers_choice_and_the_model_is_offered_only_where_one_is_configured()
+    {
+        using var ana = Client();
+        await JoinAsync(ana, "Ana");
+        await RefusedAsync(ana.PutAsJsonAsync("/studio/api/team/voice", new { voice = "model" }), 403, "Ask your team's manager");
+        var team = await OkAsync(ana.PostAsJsonAsync("/studio/api/team", new { name = "Night shift", timeZone = "Europe/Dublin" }));
+        var voice = team["voice"]!;
+        Assert.Equal(("rule", false), (voice["kind"]!.GetValue<string>(), voice["offered"]!.GetValue<bool>()));
+
+        // This server has no model configured: choosing one says so, and the team keeps the rule voice.
+        await RefusedAsync(ana.PutAsJsonAsync("/studio/api/team/voice", new { voice = "model" }), 400,
+            "This deployment has no language model configured (PersonaVoice:*)");
+        await RefusedAsync(ana.PutAsJsonAsync("/studio/api/team/voice", new { voice = "loud" }), 400, "Choose “rule” or “model”");
+        await RefusedAsync(ana.PutAsJsonAsync("/studio/api/team/voice", new { voice = "model", endpoint = "no such/endpoint" }), 400,
+            "Choose “rule” or “model”");
+        await RefusedAsync(ana.PutAsJsonAsync("/studio/api/team/voice", new { voice = "model", endpoint = "ours" }), 400,
+            "No endpoint called “ours” is configured here.");
+        var kept = await OkAsync(ana.PutAsJsonAsync("/studio/api/team/voice", new { voice = "rule" }));
+        Assert.Equal("rule voice (built-in lines; nothing is sent anywhere)", kept["voice"]!["said"]!.GetValue<string>());
+
+        using var ben = Client();
+        await JoinAsync(ben, "Ben");
+        await OkAsync(ben.PostAsJsonAsync("/studio/api/invites/accept", new { invite = team["invite"]!.GetValue<string>() }));
+        await RefusedAsync(ben.PutAsJsonAsync("/studio/api/team/voice", new { voice = "rule" }), 403, "Ask your team's manager");
+    }
+
+    [Fact]
     public async Task An_invite_opens_only_its_own_team_of_its_own_tenant()
     {
         using var ana = Client();

@@ -77,12 +77,16 @@ public static class TeamSetupCards
     public const string VoicePrivacy = "What is sent to the model: the persona, the scenario and the practice's transcript, " +
                                        "with the agent's names taken out; no names or ids of the people practising.";
 
-    public static string VoiceText(TeamRecord team) => team switch
+    /// <summary>The voice in a few words.</summary>
+    public static string VoiceName(TeamRecord team) => team switch
     {
-        { Voice: VoiceKind.Model, VoiceEndpoint: { } own } => $"language model, the team's own endpoint “{own}” only. {VoicePrivacy}",
-        { Voice: VoiceKind.Model } => $"language model. {VoicePrivacy}",
+        { Voice: VoiceKind.Model, VoiceEndpoint: { } own } => $"language model, the team's own endpoint “{own}” only",
+        { Voice: VoiceKind.Model } => "language model",
         _ => "rule voice (built-in lines; nothing is sent anywhere)",
     };
+
+    /// <summary>The voice, and for a model what it is sent.</summary>
+    public static string VoiceText(TeamRecord team) => team.Voice == VoiceKind.Model ? $"{VoiceName(team)}. {VoicePrivacy}" : VoiceName(team);
 
     public static string DayList(IEnumerable<DayOfWeek> days) =>
         string.Join(", ", days.Select(d => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d)));

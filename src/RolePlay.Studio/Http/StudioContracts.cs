@@ -65,6 +65,10 @@ public static class StudioLimits
 /// <summary>A team as its page sets it up: a name, the team's time zone (IANA) and its service values.</summary>
 public sealed record TeamRequest(string Name, string TimeZone, List<string>? Values = null);
 
+/// <summary>The customer's voice a manager chooses: "rule" or "model", and for the model a team's own endpoint by name
+/// (none: the deployment's).</summary>
+public sealed record VoiceRequest(string Voice, string? Endpoint = null);
+
 /// <summary>An invite link or its code, as a teammate pastes it.</summary>
 public sealed record JoinRequest(string Invite);
 

@@ -666,7 +666,9 @@
       ["Time zone", team.timeZone.replace(/_/g, " ")],
       ["Values", team.values.length ? team.values : ["none yet"]],
       ["Your role", team.isManager ? "manager" : "member"],
+      ["Customer's voice", team.voice.said],
     ], $("team-facts"));
+    showVoice(team);
     $("team-invite").hidden = !team.invite;
     $("team-connect").hidden = !(team.isManager && team.connectable);
     $("team-edit").hidden = !team.isManager;
@@ -677,6 +679,37 @@
       $("edit-values").value = team.values.join("\n");
     }
   }
+
+  // A manager chooses the voice where this deployment has a model to offer; a team's own endpoint, when it has one.
+  function showVoice(team) {
+    const voice = team.voice;
+    const form = $("team-voice");
+    form.hidden = !(team.isManager && voice.offered);
+    if (form.hidden) return;
+    for (const radio of form.querySelectorAll("input[name=voice]")) radio.checked = radio.value === voice.kind;
+    const choices = [...(voice.shared ? [["", "This deployment's model"]] : []), ...voice.endpoints.map((e) => [e, `Our own: ${e}`])];
+    $("voice-endpoint").replaceChildren(...choices.map(([value, label]) => new Option(label, value)));
+    $("voice-endpoint").value = voice.endpoint ?? "";
+    $("voice-privacy").textContent = voice.privacy;
+    showVoiceWhere();
+  }
+
+  function showVoiceWhere() {
+    const model = $("team-voice").querySelector("input[name=voice][value=model]").checked;
+    $("voice-where").hidden = !model || $("voice-endpoint").options.length < 2;
+  }
+
+  $("team-voice").addEventListener("change", showVoiceWhere);
+
+  $("team-voice").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const chosen = $("team-voice").querySelector("input[name=voice]:checked");
+    const endpoint = $("voice-endpoint").value || null;
+    const result = await api.put("/studio/api/team/voice", { voice: chosen ? chosen.value : "", endpoint });
+    api.show($("voice-error"), result.ok ? "" : result.problem);
+    $("voice-done").textContent = result.ok ? `Saved: ${result.data.team.voice.said}.` : "";
+    if (result.ok) showTeam(result.data.team);
+  });
 
   function setZone(select, zone) {
     if (![...select.options].some((o) => o.value === zone)) select.append(new Option(zone.replace(/_/g, " "), zone));

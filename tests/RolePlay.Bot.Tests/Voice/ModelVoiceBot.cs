@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using RolePlay.Bot.Hosting;
 using RolePlay.Bot.Tests.Routines;
@@ -15,14 +14,12 @@ using RolePlay.Testing.Models;
 namespace RolePlay.Bot.Tests.Voice;
 
 /// <summary>The router on real SQLite with the model voice configured against two chat-completions stand-ins: the
-/// deployment's shared endpoint and a team's own ("own"). The shared one answers, unless scripted, by wording the
-/// engine's line as a model told to keep its details would: the line itself, after a word of the persona's own.</summary>
-internal sealed partial class ModelVoiceBot : IAsyncDisposable
+/// deployment's shared endpoint and a team's own ("own"), each answering by <see cref="DraftWording"/> unless scripted.</summary>
+internal sealed class ModelVoiceBot : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
 
-    /// <summary>What the stand-in puts before the engine's line, so a test can tell the model's words from the rule voice's.</summary>
-    public const string ModelWord = "Look.";
+    public const string ModelWord = DraftWording.Word;
 
     private static readonly ContentCatalog Catalog = ContentLoader.LoadShipped().EnsureValid();
 
@@ -75,21 +72,12 @@ internal sealed partial class ModelVoiceBot : IAsyncDisposable
         return built;
     }
 
-    /// <summary>Every request on both stand-ins not otherwise scripted is answered by <see cref="Worded"/>.</summary>
+    /// <summary>Every request on both stand-ins not otherwise scripted is answered by <see cref="DraftWording"/>.</summary>
     public void AnswerByWording()
     {
-        Shared.Fallback = ChatScript.ReplyFrom(Worded);
-        Own.Fallback = ChatScript.ReplyFrom(Worded);
+        Shared.Fallback = DraftWording.Script;
+        Own.Fallback = DraftWording.Script;
     }
-
-    /// <summary>The engine's line the prompt asks to be worded.</summary>
-    public static string DraftOf(JsonObject body)
-    {
-        var turn = body["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
-        return Draft().Match(turn) is { Success: true } m ? m.Groups["draft"].Value : throw new InvalidOperationException($"No draft in: {turn}");
-    }
-
-    public static string Worded(JsonObject body) => $"{ModelWord} {DraftOf(body)}";
 
     /// <summary>A channel of a team on <paramref name="platform"/>, set up by <paramref name="manager"/> with
     /// <paramref name="agent"/> in it, speaking in the model voice (through the team's own endpoint when named).</summary>
@@ -167,7 +155,4 @@ internal sealed partial class ModelVoiceBot : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
-
-    [GeneratedRegex("It says what this line says and nothing more: \"(?<draft>.*)\" Keep every number", RegexOptions.Singleline)]
-    private static partial Regex Draft();
 }
