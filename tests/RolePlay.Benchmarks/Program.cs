@@ -4,6 +4,7 @@ using RolePlay.Benchmarks.Routines;
 using RolePlay.Benchmarks.Slack;
 using RolePlay.Benchmarks.Studio;
 using RolePlay.Benchmarks.Teams;
+using RolePlay.Benchmarks.Voice;
 
 // Run in Release: dotnet run -c Release --project tests/RolePlay.Benchmarks -- --filter '*'
 // The endpoints under paced load (open loop, fixed rate; not BenchmarkDotNet jobs):
@@ -16,6 +17,10 @@ using RolePlay.Benchmarks.Teams;
 //   ... -- studio-perf
 // One minute's daily prompt fanned out through the runner and senders against the rate-limited fakes:
 //   ... -- prompt-fanout [--people 10000] [--teams-tenants 5] [--slack-workspaces 10] [--new-percent 10] [--concurrency 32]
+// The turn latency the model voice adds (against the chat-completions stand-in), beside the rule voice's in the same run:
+//   ... -- voice-latency
+// One scene in the rule voice and in the model voice (the stand-in saying "engine line=wording" pairs):
+//   ... -- voice-transcripts ["line=wording" ...]
 if (args is ["teams-load"])
 {
     return await TeamsMessagesLoad.RunAsync();
@@ -39,6 +44,16 @@ if (args is ["slack-burst", ..])
 if (args is ["dashboard-load", ..])
 {
     return await DashboardLoad.RunAsync(args[1..]);
+}
+
+if (args is ["voice-latency"])
+{
+    return await VoiceLatency.RunAsync();
+}
+
+if (args is ["voice-transcripts", ..])
+{
+    return await VoiceTranscripts.RunAsync(args[1..]);
 }
 
 if (args is ["prompt-fanout", ..])

@@ -13,6 +13,11 @@ public sealed class StartupRefusalTests
         "--ForwardedHeaders:KnownNetworks:0=10.0.0.0")]
     [InlineData("DataProtection:BlobUri must be the https URL of a blob, e.g. https://account.blob.core.windows.net/roleplay-keys/keys.xml, got 'roleplay-keys'.",
         "--DataProtection:BlobUri=roleplay-keys")]
+    [InlineData("PersonaVoice:Model must name the model (or, on Azure OpenAI, the deployment).",
+        "--PersonaVoice:Provider=OpenAI", "--PersonaVoice:Endpoint=http://127.0.0.1:11434/v1")]
+    [InlineData("PersonaVoice:Endpoints:ours:Provider must be OpenAI or AzureOpenAI, got 'Bard'.",
+        "--PersonaVoice:Endpoints:ours:Provider=Bard", "--PersonaVoice:Endpoints:ours:Endpoint=https://llm.example.com/v1",
+        "--PersonaVoice:Endpoints:ours:Model=m", "--PersonaVoice:Endpoints:ours:ApiKey=k")]
     [InlineData("Slack:RedirectUri is required with OAuth install",
         "--Slack:SigningSecret=s", "--Slack:ClientId=1.2", "--Slack:ClientSecret=c")]
     public async Task A_bad_setting_is_refused_with_its_message_and_no_stack_trace(string expected, params string[] settings)
