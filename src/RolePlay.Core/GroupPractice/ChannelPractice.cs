@@ -60,7 +60,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         }
 
         var tenant = new TenantScope(message.Conversation.Platform, message.Conversation.TenantId);
-        var teamId = await TeamSettings.TeamIdOfAsync(teams, tenant, message.Conversation, ct).ConfigureAwait(false);
+        var teamId = wording.Offered ? await TeamSettings.TeamIdOfAsync(teams, tenant, message.Conversation, ct).ConfigureAwait(false) : null;
         var live = Load(header, tenant, teamId, message);
         try
         {
@@ -256,7 +256,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         return await sessions.SaveAsync(header, turns, ct).ConfigureAwait(false);
     }
 
-    private Live Load(SessionRecord header, TenantScope tenant, string teamId, MessageReceived message)
+    private Live Load(SessionRecord header, TenantScope tenant, string? teamId, MessageReceived message)
     {
         var sender = message.From;
         var stored = JsonSerializer.Deserialize<StoredGroup>(header.StateJson)

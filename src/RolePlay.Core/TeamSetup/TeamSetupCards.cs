@@ -54,7 +54,8 @@ public static class TeamSetupCards
     public static Card SharedTranscript(string sharedBy, string scenarioTitle, string outcome, IReadOnlyList<TurnRecord> turns,
         string customerName, TeamRecord team)
     {
-        var lines = turns.Where(t => t.Speaker != TurnSpeakers.Coach).ToList();
+        // A burst a model voice's words went before is empty: nothing of its own to show.
+        var lines = turns.Where(t => t.Speaker != TurnSpeakers.Coach && t.Text.Length > 0).ToList();
         var body = new List<CardElement>
         {
             new TextBlock($"{sharedBy} practised “{scenarioTitle}” ({outcome.Replace('_', ' ')}) and would like your feedback."),

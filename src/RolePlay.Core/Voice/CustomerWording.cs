@@ -51,6 +51,9 @@ public sealed class CustomerWording(
 
     private readonly ConcurrentDictionary<IChatClient, DateTimeOffset> _throttledUntil = new();
 
+    /// <summary>Whether any team here can have the model voice: when none can, a turn costs no read of its team.</summary>
+    public bool Offered => endpoints.Offered;
+
     /// <summary>Words the customer replies from transcript line <paramref name="from"/> on, and returns those lines
     /// as the agent will read them.</summary>
     public async Task<IReadOnlyList<Utterance>> WordAsync(WordingFor who, PracticeSession session, int from, CancellationToken ct)
@@ -58,7 +61,7 @@ public sealed class CustomerWording(
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(session);
         var replies = CustomerReplies.From(session.Transcript, from).ToList();
-        if (replies.Count > 0 && who.TeamId is { } teamId
+        if (replies.Count > 0 && Offered && who.TeamId is { } teamId
             && await teams.GetAsync(who.Tenant, teamId, ct).ConfigureAwait(false) is { } team
             && endpoints.For(team) is { } client)
         {

@@ -99,6 +99,27 @@ public sealed class ModelVoiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_facilitated_practice_in_the_teams_channel_is_worded_with_no_participants_name_sent()
+    {
+        var channel = await _voice.TeamAsync(Manager, Agent);
+        var observer = new ChannelUser("teams", "tenant-a", "29:omar", "Omar Haddad");
+        await Bot.SayInAsync(channel, Manager, "practice facilitate late-delivery-birthday");
+        await Bot.SayInAsync(channel, Agent, "join agent");
+        await Bot.SayInAsync(channel, observer, "join observer");
+
+        var opening = await Bot.SayInAsync(channel, Manager, "go");
+        var reply = await Bot.SayInAsync(channel, Agent, "Hi, Priya here, with my colleague Omar listening in. I'm so sorry, what happened?");
+
+        Assert.All(CustomerLines(opening).Concat(CustomerLines(reply)), line => Assert.StartsWith(ModelWord, line, StringComparison.Ordinal));
+        Assert.Equal(2, _voice.Shared.Requests.Count);
+        Assert.All(Bodies(_voice.Shared), body =>
+        {
+            Assert.DoesNotContain("Priya", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Omar", body, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task An_agent_telling_the_model_what_to_say_gets_an_in_character_customer_and_changes_nothing()
     {
         await ModelVoiceTeamAsync(Manager, Agent);
