@@ -26,9 +26,8 @@ internal static class PersonaVoiceHosting
     private static ModelVoiceEndpoints Endpoints(PersonaVoiceOptions options)
     {
         var own = options.Endpoints.ToDictionary(e => e.Key, e => Client(e.Value, options), StringComparer.OrdinalIgnoreCase);
-        return options.Shared is { } shared || own.Count > 0
-            ? new ModelVoiceEndpoints(options.Shared is { } s ? Client(s, options) : null, own)
-            : ModelVoiceEndpoints.None;
+        var shared = options.Shared is { } endpoint ? Client(endpoint, options) : null;
+        return shared is not null || own.Count > 0 ? new ModelVoiceEndpoints(shared, own) : ModelVoiceEndpoints.None;
     }
 
     /// <summary>The client makes one attempt: the turn's deadline is the only timer, and a 429 is read as a pause for
@@ -38,6 +37,7 @@ internal static class PersonaVoiceHosting
         var network = options.Timeout + TimeSpan.FromSeconds(1);
         var chat = endpoint.Provider == ModelEndpointOptions.AzureOpenAi
             ? AzureClient(endpoint, network).GetChatClient(endpoint.Model)
+            // A server on this machine (Ollama, llama.cpp) takes no key, but the client wants one to send.
             : new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(endpoint.ApiKey) ? "none" : endpoint.ApiKey),
                 new OpenAIClientOptions { Endpoint = endpoint.Endpoint, RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = network })
                 .GetChatClient(endpoint.Model);
@@ -116,7 +116,7 @@ internal sealed class ThrottleReading(IChatClient inner) : DelegatingChatClient(
 
             if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
             {
-                return at - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+                return TimeSpan.FromTicks(Math.Max(0, (at - DateTimeOffset.UtcNow).Ticks));
             }
         }
 

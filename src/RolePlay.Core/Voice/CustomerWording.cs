@@ -6,6 +6,7 @@ using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Storage;
 using RolePlay.Core.Telemetry;
+using RolePlay.Core.Text;
 
 namespace RolePlay.Core.Voice;
 
@@ -83,12 +84,6 @@ public sealed class CustomerWording(
             return;
         }
 
-        if (_throttledUntil.TryGetValue(client, out var until) && until > time.GetUtcNow())
-        {
-            Fallback(replies.Count, "throttled");
-            return;
-        }
-
         var state = session.State;
         var scene = new WordingScene(catalog.Personas[state.PersonaId], catalog.Scenarios[state.Options.ScenarioId], state, who.AgentNames);
         var chat = new ChatOptions { Temperature = options.Temperature, MaxOutputTokens = options.MaxOutputTokens };
@@ -96,6 +91,13 @@ public sealed class CustomerWording(
         long tokens = 0;
         foreach (var reply in replies)
         {
+            // A 429 (this turn's or an earlier one's) holds every call to the endpoint until its Retry-After passes.
+            if (_throttledUntil.TryGetValue(client, out var until) && until > time.GetUtcNow())
+            {
+                Fallback(1, "throttled");
+                continue;
+            }
+
             var left = options.Timeout - Stopwatch.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
@@ -122,7 +124,8 @@ public sealed class CustomerWording(
         CustomerReply reply, ChatOptions chat, TimeSpan deadline, CancellationToken ct)
     {
         var draft = string.Join(" ", session.State.Transcript.GetRange(reply.First, reply.Bursts).Select(u => u.Text));
-        var maxWords = Math.Min(MostWords, Math.Max(2 * Text.Words.Count(draft), Text.Words.Count(draft) + ExtraWords));
+        var drafted = Words.Count(draft);
+        var maxWords = Math.Min(MostWords, Math.Max(2 * drafted, drafted + ExtraWords));
         var prompt = VoicePrompt.For(scene, reply, draft, maxWords);
         var asked = Stopwatch.GetTimestamp();
         var answer = who.Typing is { } typing
