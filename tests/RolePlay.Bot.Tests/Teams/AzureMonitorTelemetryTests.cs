@@ -19,7 +19,7 @@ namespace RolePlay.Bot.Tests.Teams;
 public sealed class AzureMonitorTelemetryTests : TeamsHostTest
 {
     private const string InstrumentationKey = "00000000-0000-0000-0000-000000000001";
-    private readonly int _ingestionPort = ServeTests.FreePort();
+    private Uri _ingestionUri = null!;
     private readonly ConcurrentQueue<string> _tracked = new();
     private WebApplication? _ingestion;
 
@@ -30,12 +30,14 @@ public sealed class AzureMonitorTelemetryTests : TeamsHostTest
     }
 
     protected override string[] Settings =>
-        [$"--{TelemetryHosting.AzureMonitorSetting}=InstrumentationKey={InstrumentationKey};IngestionEndpoint=http://127.0.0.1:{_ingestionPort}/"];
+        [$"--{TelemetryHosting.AzureMonitorSetting}=InstrumentationKey={InstrumentationKey};IngestionEndpoint={_ingestionUri}"];
 
-    protected override async Task StartedAsync()
+    /// <summary>Ingestion listens on a port of its own choosing before the bot is told it: a port picked free and bound
+    /// later can be taken meanwhile.</summary>
+    protected override async Task BeforeStartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_ingestionPort}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         _ingestion = builder.Build();
         _ingestion.MapPost("/v2.1/track", async (HttpContext context) =>
         {
@@ -52,6 +54,7 @@ public sealed class AzureMonitorTelemetryTests : TeamsHostTest
             return Results.Json(new { itemsReceived = lines.Length, itemsAccepted = lines.Length, errors = Array.Empty<object>() });
         });
         await _ingestion.StartAsync();
+        _ingestionUri = new Uri(_ingestion.Urls.First().TrimEnd('/') + "/");
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public abstract class TeamsHostTest : IAsyncLifetime
     {
         Keys = await KeyServer.StartAsync();
         Connector = await FakeConnector.StartAsync();
+        await BeforeStartAsync();
         Bot = await TeamsHost.StartAsync(Database, Keys, Connector, Clock, Settings);
         await StartedAsync();
     }
@@ -39,6 +40,9 @@ public abstract class TeamsHostTest : IAsyncLifetime
 
     /// <summary>More host settings (command-line form).</summary>
     protected virtual string[] Settings => [];
+
+    /// <summary>What must run before the bot starts because its settings name it (a local server's address).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     /// <summary>Set-up a test class needs once the bot is running (a team, people).</summary>
     protected virtual Task StartedAsync() => Task.CompletedTask;

@@ -47,6 +47,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["GET /studio/api/team"] = SignedIn,
         ["POST /studio/api/team"] = SignedIn,
         ["PUT /studio/api/team"] = SignedIn,
+        ["PUT /studio/api/team/voice"] = SignedIn,
         ["POST /studio/api/team/leave"] = SignedIn,
         ["POST /studio/api/invites/look"] = SignedIn,
         ["POST /studio/api/invites/accept"] = SignedIn,
