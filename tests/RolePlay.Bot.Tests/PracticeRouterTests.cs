@@ -36,6 +36,28 @@ public sealed class PracticeRouterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_debrief_says_how_long_each_answer_took_from_the_messages_times()
+    {
+        await _bot.SayAsync(Ana, "start late-delivery-birthday");
+        _bot.Clock.Advance(TimeSpan.FromSeconds(12));
+        await _bot.SayAsync(Ana, WarmAgent[0]);
+        _bot.Clock.Advance(TimeSpan.FromSeconds(40));
+        await _bot.SayAsync(Ana, "/end");
+        var feelings = await _bot.SubmitAsync(Ana, CardVerbs.DebriefFeelings, new Dictionary<string, string>
+        {
+            [Inputs.Session] = (await _bot.Sessions.ListEndedAsync(new PersonKey("teams", "tenant-a", "29:ana"), 1, CancellationToken.None)).Single().SessionId,
+            [Inputs.FeelingRating] = "4",
+        });
+
+        var observations = feelings.Replies.OfType<CardOut>().Select(c => c.Card).Single(c => c.Id == "debrief.observations");
+        var texts = observations.Body.OfType<TextBlock>().Select(t => t.Text).ToList();
+        var heading = texts.IndexOf("How you wrote");
+        Assert.True(heading > 0, string.Join("\n", texts));
+        Assert.Matches(@"^turn 1: you answered Jake's \d+-word worry in 12 seconds with \d+ words", texts[heading + 1]);
+        Assert.Equal("From the timestamps and the words only: nothing here is read from how you typed or how you felt.", texts[heading + 2]);
+    }
+
+    [Fact]
     public async Task A_whole_practice_from_start_to_commitment_is_played_and_stored()
     {
         var opening = await _bot.SayAsync(Ana, "start late-delivery-birthday");

@@ -32,6 +32,12 @@ public static class DebriefCards
             body.AddRange(report.Debrief.MissedMoments.Select(m => new TextBlock(m)));
         }
 
+        if (report.Debrief.Writing.Count > 0)
+        {
+            body.Add(new TextBlock("How you wrote", TextStyle.Heading));
+            body.AddRange(report.Debrief.Writing.Select(w => new TextBlock(w, TextStyle.Subtle)));
+        }
+
         body.Add(new FactSet(report.Success
             .Select(s => new Fact(SuccessCriterionText.Describe(s.Key), s.Value.Met ? $"met (turn {s.Value.Turn})" : "not yet"))
             .ToArray()));

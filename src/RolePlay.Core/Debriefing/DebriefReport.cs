@@ -9,7 +9,7 @@ namespace RolePlay.Core.Debriefing;
 /// <summary>The debrief of one scored practice as a report a page lays out itself (the studio), in the method's three
 /// layers: the feelings prompts and the person's own answer; each agent turn that was quoted, once, with the phrases it
 /// showed, the rubric criteria they counted for and what the customer answered; and the commitment. The same report the
-/// debrief cards carry, rebuilt from the stored session.</summary>
+/// debrief cards carry, rebuilt from the stored session. <see cref="Writing"/> is the agent's paraverbal picture.</summary>
 public sealed record DebriefReport(
     string SessionId,
     string ScenarioTitle,
@@ -19,6 +19,7 @@ public sealed record DebriefReport(
     string? Feelings,
     IReadOnlyList<DebriefMoment> Moments,
     IReadOnlyList<string> Missed,
+    IReadOnlyList<string> Writing,
     IReadOnlyList<DebriefGoal> Goals,
     IReadOnlyList<DebriefSkill> Skills,
     string? Commitment);
@@ -69,6 +70,7 @@ public sealed class DebriefReports(ContentCatalog catalog, PracticeEngine engine
             reflections.FirstOrDefault(r => r.Layer == "feelings")?.Text,
             Moments(report, Replies(session.Transcript)),
             report.Debrief.MissedMoments,
+            report.Debrief.Writing,
             report.Success.Select(s => new DebriefGoal(SuccessCriterionText.Describe(s.Key), s.Value.Met, s.Value.Turn)).ToList(),
             report.Rubric.Select(r => new DebriefSkill(RubricCriterionText.Describe(r.Criterion), r.Score, RubricScore.Max, r.NextLevel)).ToList(),
             commitment?.Text);

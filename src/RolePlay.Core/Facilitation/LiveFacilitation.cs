@@ -88,6 +88,7 @@ public sealed class LiveFacilitation(ContentCatalog catalog, PracticeEngine engi
             // The learner's channel shows the lines later, as a proactive message: nothing shows them typing meanwhile.
             var said = person is null ? session.Transcript.Skip(from).ToList()
                 : await wording.WordAsync(WordingFor.Person(person, typing: null), session, from, ct).ConfigureAwait(false);
+            session.Stamp(from, null, time.GetUtcNow());
 
             var (header, turns) = SessionPersistence.Changes(live, session, time.GetUtcNow());
             try

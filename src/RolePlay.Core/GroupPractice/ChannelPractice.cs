@@ -28,9 +28,9 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         Dictionary<string, string> Names,
         SessionState? Session);
 
-    /// <summary>A live channel practice, and whose it is for the customer's voice: the channel's team, every
-    /// participant's name and id kept out of what a model is sent.</summary>
-    private sealed record Live(SessionRecord Header, StoredGroup Stored, GroupSession Group, WordingFor Voice);
+    /// <summary>A live channel practice, whose it is for the customer's voice (the channel's team, every participant's
+    /// name and id kept out of what a model is sent) and when this message was sent.</summary>
+    private sealed record Live(SessionRecord Header, StoredGroup Stored, GroupSession Group, WordingFor Voice, DateTimeOffset SentAt);
 
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -176,6 +176,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         }
 
         await wording.WordAsync(live.Voice, session, 0, ct).ConfigureAwait(false);
+        session.Stamp(0, null, Now);
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
         var agent = live.Stored.Names.GetValueOrDefault(live.Group.AgentId, live.Group.AgentId);
         var replies = Replies.From(session.Opening, CustomerName(header));
@@ -198,6 +199,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         }
 
         var said = await wording.WordAsync(live.Voice, session, from, ct).ConfigureAwait(false);
+        session.Stamp(from, live.SentAt, Now);
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
         var replies = Replies.From(said, CustomerName(header));
         if (live.Group.Session!.IsOver)
@@ -264,7 +266,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         var names = stored.Names.SelectMany(n => WordingFor.NamesOf(n.Value, n.Key))
             .Concat(WordingFor.NamesOf(NameOf(sender), sender.UserId)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var voice = new WordingFor(tenant, teamId, names) { Typing = message.ShowTyping };
-        return new Live(header, stored, GroupSession.Restore(engine, stored.Options, stored.Roles, stored.Session), voice);
+        return new Live(header, stored, GroupSession.Restore(engine, stored.Options, stored.Roles, stored.Session), voice, message.At);
     }
 
     private string CustomerName(SessionRecord header) =>

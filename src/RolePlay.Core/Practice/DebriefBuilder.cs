@@ -58,7 +58,7 @@ internal static class DebriefBuilder
         }
 
         return new Debrief(FeelingsPrompts(state.Outcome, name), observations, missed, CommitmentPrompt,
-            Suggestions(weakest.Criterion));
+            Suggestions(weakest.Criterion)) { Writing = ParaverbalPicture.Of(state, plan.Persona) };
     }
 
     /// <summary>A paused or stopped practice gets no score, only a check-in and any observer notes.</summary>

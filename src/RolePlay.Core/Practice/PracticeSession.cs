@@ -164,6 +164,20 @@ public sealed class PracticeSession
 
     public PracticeReport Report() => ReportBuilder.Build(State, _plan, _values);
 
+    /// <summary>Stamps the lines from <paramref name="from"/> on that have no time yet: the agent's message with when it
+    /// was sent (<paramref name="sentAt"/>), everything said back with <paramref name="answeredAt"/>.</summary>
+    public void Stamp(int from, DateTimeOffset? sentAt, DateTimeOffset answeredAt)
+    {
+        var transcript = State.Transcript;
+        for (var i = Math.Max(0, from); i < transcript.Count; i++)
+        {
+            if (transcript[i].At is null)
+            {
+                transcript[i] = transcript[i] with { At = transcript[i].Speaker == Speaker.Agent ? sentAt ?? answeredAt : answeredAt };
+            }
+        }
+    }
+
     /// <summary>Shows the customer's reply that starts at transcript line <paramref name="first"/> in a model voice's
     /// <paramref name="words"/>: the agent reads them and the debrief quotes them, while the engine goes on reading its
     /// own line, so the scene runs exactly as it would with the rule voice. Words beyond the reply's bursts join its

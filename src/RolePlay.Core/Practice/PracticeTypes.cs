@@ -19,9 +19,12 @@ public enum Speaker { Customer, Agent, Coach }
 /// line carries the <see cref="Reaction"/> it says and its <see cref="Burst"/> within that reply (0 for the first), so a
 /// model voice can word the reply whole. <see cref="Text"/> is the engine's line, which the engine reads in later turns;
 /// <see cref="Worded"/>, when set, is how a model voice worded it (empty when its words went on an earlier burst), and
-/// <see cref="Seen"/> is what the agent read.</summary>
+/// <see cref="Seen"/> is what the agent read. <see cref="At"/> is when it was sent (the platform's time for the agent's
+/// message), stamped by the host.</summary>
 public sealed record Utterance(Speaker Speaker, string Text, Behaviour Labels = Behaviour.None)
 {
+    public DateTimeOffset? At { get; init; }
+
     public Reaction? Reaction { get; init; }
 
     public int Burst { get; init; }
@@ -91,15 +94,18 @@ public static class RubricCriterionText
     };
 }
 
-/// <summary>The debrief in the order it is held: feelings, observations (with the moments missed), one commitment.</summary>
+/// <summary>The debrief in the order it is held: feelings, observations (with the moments missed), one commitment.
+/// <see cref="Writing"/> is the agent's paraverbal picture (timing, length, punctuation), part of the observations.</summary>
 public sealed record Debrief(IReadOnlyList<string> FeelingsPrompts, IReadOnlyList<string> Observations,
     IReadOnlyList<string> MissedMoments, string CommitmentPrompt, IReadOnlyList<string> CommitmentSuggestions)
 {
+    public IReadOnlyList<string> Writing { get; init; } = [];
+
     /// <summary>The layers as a facilitator walks through them, for renderers that show one section at a time.</summary>
     public IReadOnlyList<DebriefLayer> Layers() =>
     [
         new("How did that feel?", FeelingsPrompts),
-        new("What happened", [.. Observations, .. MissedMoments]),
+        new("What happened", [.. Observations, .. MissedMoments, .. Writing]),
         new("One thing for your next shift", [CommitmentPrompt, .. CommitmentSuggestions]),
     ];
 }

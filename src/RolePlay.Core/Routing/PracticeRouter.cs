@@ -92,7 +92,7 @@ public sealed class PracticeRouter(
 
         if (live is not null && !IsSettingsCommand(text))
         {
-            return await scene.ContinueAsync(person, live, text, message.Delivery, message.ShowTyping, ct).ConfigureAwait(false);
+            return await scene.ContinueAsync(person, live, text, new SceneTurn(message.At, message.Delivery, message.ShowTyping), ct).ConfigureAwait(false);
         }
 
         var command = PracticeCommandParser.Parse(text, PersonSettings.LocalToday(person, Now));

@@ -13,6 +13,10 @@ using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.Scene;
 
+/// <summary>How one message of the agent's reached the scene: when it was sent (the platform's time), which delivery of
+/// it this is, and how to show the customer typing while their reply is made (none where the channel cannot).</summary>
+public sealed record SceneTurn(DateTimeOffset SentAt, EventDelivery? Delivery, Func<CancellationToken, Task>? Typing = null);
+
 /// <summary>A role-play in a personal chat: starting one, the agent's words going to the customer, and the controls
 /// (pause, resume, stop unscored, end and debrief). A turn costs one atomic save of the new turns.</summary>
 public sealed class SceneConversation(
@@ -56,6 +60,7 @@ public sealed class SceneConversation(
         var heard = await HeardBeforeAsync(person.Key, scenario.PersonaId, ct).ConfigureAwait(false);
         var session = engine.Start(new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), Intensity: chosen, PriorLines: heard));
         await wording.WordAsync(WordingFor.Person(person, typing: null), session, 0, ct).ConfigureAwait(false);
+        session.Stamp(0, null, Now);
         var record = SessionPersistence.NewRecord(person.Key, session, Now);
         var (header, turns) = SessionPersistence.Changes(record, session, Now);
         var replies = Replies.From(session.Opening, CustomerName(session));
@@ -107,12 +112,13 @@ public sealed class SceneConversation(
     /// <summary>The answer to a Start button pressed while a practice is live.</summary>
     public static RouterResult AlreadyStarted() => RouterResult.Say(AlreadyLive);
 
-    /// <summary>What the agent typed during the scene: a control ("/pause", "/end", ...) or words for the customer.
-    /// <paramref name="typing"/> shows the customer typing while a model voice words their reply.</summary>
-    public async Task<RouterResult> ContinueAsync(PersonRecord person, SessionRecord live, string text, EventDelivery? delivery,
-        Func<CancellationToken, Task>? typing, CancellationToken ct)
+    /// <summary>What the agent typed during the scene: a control ("/pause", "/end", ...) or words for the customer.</summary>
+    public async Task<RouterResult> ContinueAsync(PersonRecord person, SessionRecord live, string text, SceneTurn turn, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(turn);
+        var delivery = turn.Delivery;
         var session = SessionPersistence.Restore(engine, live);
+        var from = session.Transcript.Count;
         var paused = session.Outcome == SessionOutcome.Paused;
         IReadOnlyList<Utterance> said;
         switch (text.ToLowerInvariant())
@@ -140,15 +146,17 @@ public sealed class SceneConversation(
             case var _ when text.StartsWith('/'):
                 return RouterResult.Say(Help);
             default:
-                return await AnswerAsync(person, live, session, text, delivery, typing, ct).ConfigureAwait(false);
+                return await AnswerAsync(person, live, session, text, turn, ct).ConfigureAwait(false);
         }
 
+        // A resumed scene's clock starts again at "Resumed": the time away is not the agent's silence.
+        session.Stamp(from, null, Now);
         return await SaveAsync(person, live, session, said, delivery, ct).ConfigureAwait(false);
     }
 
     /// <summary>The customer answers the agent's words and the turn is stored: one span, one counted turn.</summary>
     private async Task<RouterResult> AnswerAsync(PersonRecord person, SessionRecord live, PracticeSession session, string text,
-        EventDelivery? delivery, Func<CancellationToken, Task>? typing, CancellationToken ct)
+        SceneTurn turn, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         using var span = RolePlayTelemetry.Source.StartActivity("roleplay.turn");
@@ -156,8 +164,9 @@ public sealed class SceneConversation(
         span?.SetTag("roleplay.turn.number", session.State.Turns.Count + 1); // the agent's, not the stored lines
         var from = session.Transcript.Count;
         session.Respond(text);
-        var said = await wording.WordAsync(WordingFor.Person(person, typing), session, from, ct).ConfigureAwait(false);
-        var result = await SaveAsync(person, live, session, said, delivery, ct).ConfigureAwait(false);
+        var said = await wording.WordAsync(WordingFor.Person(person, turn.Typing), session, from, ct).ConfigureAwait(false);
+        session.Stamp(from, turn.SentAt, Now);
+        var result = await SaveAsync(person, live, session, said, turn.Delivery, ct).ConfigureAwait(false);
         TagList tags = new() { { "roleplay.platform", person.Key.Tenant.Platform.Id }, { "roleplay.scenario", live.ScenarioId } };
         RolePlayTelemetry.Turns.Add(1, tags);
         RolePlayTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
@@ -180,7 +189,7 @@ public sealed class SceneConversation(
             CardVerbs.Stop => "/stop",
             _ => "/end",
         };
-        return ContinueAsync(person, live, command, delivery, typing: null, ct);
+        return ContinueAsync(person, live, command, new SceneTurn(Now, delivery), ct);
     }
 
     /// <summary>The answer is made before the save, so that the save records it with the turns it answers.</summary>

@@ -59,7 +59,7 @@ internal static partial class VoiceGuard
         var allowed = $"{draft} {known}";
         var failure =
             Words.Count(text) > maxWords ? GuardFailure.TooLong
-            : Markup().IsMatch(text) ? GuardFailure.Markup
+            : Markup().IsMatch(text) || Emoji.In(text) ? GuardFailure.Markup
             : OutOfCharacter().IsMatch(text) ? GuardFailure.OutOfCharacter
             : PersonalData().Matches(text).Any(m => !allowed.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) ? GuardFailure.PersonalData
             : TellsHiddenFact(text, scene, allowed) ? GuardFailure.HiddenFact
@@ -151,7 +151,7 @@ internal static partial class VoiceGuard
         (reaction != Reaction.Resolved && Settles().Matches(text).Any(m => !draft.Contains(m.Value, StringComparison.OrdinalIgnoreCase)))
         || (reaction != Reaction.Escalates && Escalation().Matches(text).Any(m => !draft.Contains(m.Value, StringComparison.OrdinalIgnoreCase)));
 
-    [GeneratedRegex(@"\*\*|__|`|^\s*([#>]|[-*+•]\s|\d+\.\s)|\[[^\]]*\]\([^)]*\)|<\s*/?\s*[a-z][^>]*>|https?://|www\.|[\u2600-\u27BF]|\uD83C[\uDF00-\uDFFF]|\uD83D[\uDC00-\uDEFF]|\uD83E[\uDD00-\uDEFF]",
+    [GeneratedRegex(@"\*\*|__|`|^\s*([#>]|[-*+•]\s|\d+\.\s)|\[[^\]]*\]\([^)]*\)|<\s*/?\s*[a-z][^>]*>|https?://|www\.",
         RegexOptions.IgnoreCase | RegexOptions.Multiline, 1000)]
     private static partial Regex Markup();
 

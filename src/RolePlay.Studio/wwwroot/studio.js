@@ -558,6 +558,13 @@
       parts.push(missed);
     }
 
+    if (r.writing.length) {
+      parts.push(element("h4", "How you wrote"));
+      const writing = document.createElement("ul");
+      for (const w of r.writing) writing.append(element("li", w));
+      parts.push(writing);
+    }
+
     parts.push(element("h4", "The rubric"));
     const skills = document.createElement("ul");
     skills.className = "skills";
