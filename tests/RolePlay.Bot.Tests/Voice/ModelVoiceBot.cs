@@ -121,13 +121,14 @@ internal sealed class ModelVoiceBot : IAsyncDisposable
     }
 
     /// <summary>The engine's part of a state: everything but the words a voice chose to show (the worded lines, the
-    /// replies quoted in the debrief).</summary>
+    /// replies quoted in the debrief) and the times the host stamped.</summary>
     public static string EngineView(SessionState state)
     {
         var json = JsonSerializer.SerializeToNode(state)!.AsObject();
         foreach (var line in json["Transcript"]!.AsArray())
         {
             line!.AsObject().Remove("Worded");
+            line.AsObject().Remove("At"); // stamped by the host, not decided by the engine
         }
 
         foreach (var turn in json["Turns"]!.AsArray())
