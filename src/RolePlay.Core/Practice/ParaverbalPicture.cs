@@ -135,6 +135,7 @@ internal static partial class ParaverbalPicture
     private static string Duration(TimeSpan took) => took.TotalSeconds switch
     {
         < 1 => "under a second",
+        < 1.5 => "1 second",
         < 90 => $"{(int)Math.Round(took.TotalSeconds)} seconds",
         < 5400 => $"{(int)Math.Round(took.TotalMinutes)} minutes",
         _ => string.Create(CultureInfo.InvariantCulture, $"{took.TotalHours:0.#} hours"),

@@ -60,6 +60,15 @@ public sealed class ParaverbalPictureTests
     }
 
     [Fact]
+    public void A_quick_answer_is_one_second_not_one_seconds()
+    {
+        var session = Jake();
+        Say(session, "I'm so sorry, that sounds really stressful. What happened?", TimeSpan.FromSeconds(1.2));
+
+        Assert.Contains("worry in 1 second with", Picture(session)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_long_silence_after_a_worry_a_wall_of_text_stacked_questions_and_exclamations_are_each_named()
     {
         var session = Jake();
