@@ -175,17 +175,14 @@ public static class StudioSetupEndpoints
             return StudioRequests.Invalid("Choose “rule” or “model” (and, for a team's own endpoint, its name).");
         }
 
-        if (person.TeamId is not { } teamId || !TeamSettings.IsManagerOf(person, teamId))
-        {
-            return StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers choose the voice", "Ask your team's manager to change it.");
-        }
-
         try
         {
-            var (team, message) = await s.Settings.ChooseVoiceAsync(person, kind, kind == VoiceKind.Model ? body.Endpoint : null, context.RequestAborted);
-            return team is null
-                ? StudioRequests.Invalid(message)
-                : TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) });
+            return await s.Settings.ChooseVoiceAsync(person, kind, kind == VoiceKind.Model ? body.Endpoint : null, context.RequestAborted) switch
+            {
+                null => StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers choose the voice", "Ask your team's manager to change it."),
+                ({ }, _) => TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) }),
+                (null, var refused) => StudioRequests.Invalid(refused),
+            };
         }
         catch (ConcurrencyConflictException)
         {

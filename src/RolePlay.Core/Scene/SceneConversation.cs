@@ -13,10 +13,6 @@ using RolePlay.Core.Voice;
 
 namespace RolePlay.Core.Scene;
 
-/// <summary>How one message of the agent's reached the scene: when it was sent (the platform's time), which delivery of
-/// it this is, and how to show the customer typing while their reply is made (none where the channel cannot).</summary>
-public sealed record SceneTurn(DateTimeOffset SentAt, EventDelivery? Delivery, Func<CancellationToken, Task>? Typing = null);
-
 /// <summary>A role-play in a personal chat: starting one, the agent's words going to the customer, and the controls
 /// (pause, resume, stop unscored, end and debrief). A turn costs one atomic save of the new turns.</summary>
 public sealed class SceneConversation(

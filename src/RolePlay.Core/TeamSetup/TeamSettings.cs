@@ -215,16 +215,17 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         }
     }
 
-    /// <summary>A manager chooses the customer's voice on the team's page, as “team voice …” does in a channel: the
-    /// saved team, or null and why not. A concurrent change raises <see cref="ConcurrencyConflictException"/>.</summary>
-    public async Task<(TeamRecord? Team, string Message)> ChooseVoiceAsync(PersonRecord manager, VoiceKind kind, string? endpoint,
+    /// <summary>A manager chooses the customer's voice on the team's page, as “team voice …” does in a channel: null
+    /// when <paramref name="manager"/> manages no team, else the saved team (or null) and what to tell them. A concurrent
+    /// change raises <see cref="ConcurrencyConflictException"/>.</summary>
+    public async Task<(TeamRecord? Team, string Message)?> ChooseVoiceAsync(PersonRecord manager, VoiceKind kind, string? endpoint,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(manager);
         if (manager.TeamId is not { } teamId || !IsManagerOf(manager, teamId)
             || await teams.GetAsync(manager.Key.Tenant, teamId, ct).ConfigureAwait(false) is not { } team)
         {
-            return (null, "Only a team's managers choose its customer's voice.");
+            return null;
         }
 
         var (updated, message) = ChooseVoice(team, new TeamSetupCommand.Voice(kind, endpoint));

@@ -40,7 +40,7 @@ public sealed class VoiceBudgetNotice(
         }
     }
 
-    public static string Text(TeamRecord team, long spent, long budget) =>
+    private static string Text(TeamRecord team, long spent, long budget) =>
         $"Today's model-voice budget for {team.Name} is spent ({spent:N0} of {budget:N0} tokens), so the customer speaks in " +
         "the rule voice until tomorrow. Practices go on as before. To change it, raise PersonaVoice:DailyTokenBudget, " +
         "or choose the voice with “team voice rule” or “team voice model”.";

@@ -7,17 +7,7 @@ internal sealed record LoadResult(string Target, int Sent, int Errors, double Se
 {
     public double RequestsPerSecond => (Sent - Errors) / Seconds;
 
-    public double Percentile(double p)
-    {
-        if (LatenciesMs.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = LatenciesMs.Order().ToArray();
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
+    public double Percentile(double p) => Latency.Percentile(LatenciesMs, p);
 }
 
 /// <summary>An open-loop load generator: request i is due at start + i / rate whether or not earlier ones have

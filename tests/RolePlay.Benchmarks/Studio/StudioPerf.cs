@@ -27,7 +27,8 @@ internal static class StudioPerf
     private const int TurnsPerPerson = 4;
     private const int PageLoads = 15;
 
-    private static readonly string[] Replies =
+    /// <summary>An agent's turns, shared with the voice benchmark so both time the same messages.</summary>
+    internal static readonly string[] Replies =
     [
         "I'm so sorry, that sounds really stressful. What happened?",
         "So if I've got this right, the problem started this week and it's blocking you, is that right?",
@@ -49,7 +50,7 @@ internal static class StudioPerf
             var (turns, health) = await MeasureTurnsAsync(bot);
             Report("studio turn (POST /studio/api/messages)", turns);
             Report("baseline GET /healthz", health);
-            Console.WriteLine($"turn p95 / baseline p95: {Percentile(turns, 95) / Percentile(health, 95):F1}x (target: turn p95 < 100 ms)");
+            Console.WriteLine($"turn p95 / baseline p95: {Latency.Percentile(turns, 95) / Latency.Percentile(health, 95):F1}x (target: turn p95 < 100 ms)");
 
             if (!HeadlessChromium.IsInstalled)
             {
@@ -60,7 +61,7 @@ internal static class StudioPerf
             var (studioFcp, bareFcp) = await MeasurePaintAsync(bot, bareUri);
             Report("first contentful paint of / (fresh profile each load)", studioFcp);
             Report("baseline FCP of a one-paragraph page", bareFcp);
-            Console.WriteLine($"FCP p50 / baseline p50: {Percentile(studioFcp, 50) / Percentile(bareFcp, 50):F1}x (target: FCP < 1000 ms)");
+            Console.WriteLine($"FCP p50 / baseline p50: {Latency.Percentile(studioFcp, 50) / Latency.Percentile(bareFcp, 50):F1}x (target: FCP < 1000 ms)");
             return 0;
         }
         finally
@@ -171,11 +172,5 @@ internal static class StudioPerf
 
     private static void Report(string what, List<double> ms) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: n={ms.Count} p50={Percentile(ms, 50):F1} ms p95={Percentile(ms, 95):F1} ms max={ms.Max():F1} ms"));
-
-    private static double Percentile(List<double> ms, double p)
-    {
-        var sorted = ms.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
+            $"{what}: n={ms.Count} p50={Latency.Percentile(ms, 50):F1} ms p95={Latency.Percentile(ms, 95):F1} ms max={ms.Max():F1} ms"));
 }

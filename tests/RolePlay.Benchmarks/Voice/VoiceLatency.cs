@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Benchmarks.Load;
+using RolePlay.Benchmarks.Studio;
 using RolePlay.Bot.Hosting;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Models;
@@ -18,14 +19,6 @@ internal static class VoiceLatency
 {
     private const int Turns = 300;
     private const int TurnsPerPractice = 4;
-
-    private static readonly string[] Replies =
-    [
-        "I'm so sorry, that sounds really stressful. What happened?",
-        "So if I've got this right, the problem started this week and it's blocking you, is that right?",
-        "I'll check the account now and message you by 5pm today with what I found, does that work for you?",
-        "Thank you for bearing with me. What would help most right now?",
-    ];
 
     public static async Task<int> RunAsync()
     {
@@ -49,7 +42,7 @@ internal static class VoiceLatency
                 await StartAsync(worded);
                 for (var turn = 0; turn < TurnsPerPractice; turn++)
                 {
-                    var text = Replies[turn % Replies.Length];
+                    var text = StudioPerf.Replies[turn % StudioPerf.Replies.Length];
                     var (r, ruleEnded) = await TurnAsync(rule, text);
                     var (m, modelEnded) = await TurnAsync(worded, text);
                     // The first practice pays JIT and first-use costs on both sides.
@@ -72,8 +65,8 @@ internal static class VoiceLatency
             Report("rule voice turn (baseline)", ruleTurns);
             Report("model voice turn (stand-in answering at once)", modelTurns);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"added by the model voice: p50 +{Percentile(modelTurns, 50) - Percentile(ruleTurns, 50):F1} ms ({Percentile(modelTurns, 50) / Percentile(ruleTurns, 50):F1}x), " +
-                $"p99 +{Percentile(modelTurns, 99) - Percentile(ruleTurns, 99):F1} ms ({Percentile(modelTurns, 99) / Percentile(ruleTurns, 99):F1}x); " +
+                $"added by the model voice: p50 +{Latency.Percentile(modelTurns, 50) - Latency.Percentile(ruleTurns, 50):F1} ms ({Latency.Percentile(modelTurns, 50) / Latency.Percentile(ruleTurns, 50):F1}x), " +
+                $"p99 +{Latency.Percentile(modelTurns, 99) - Latency.Percentile(ruleTurns, 99):F1} ms ({Latency.Percentile(modelTurns, 99) / Latency.Percentile(ruleTurns, 99):F1}x); " +
                 $"{model.Requests.Count} model calls"));
             return 0;
         }
@@ -120,11 +113,5 @@ internal static class VoiceLatency
 
     private static void Report(string what, List<double> ms) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: n={ms.Count} p50={Percentile(ms, 50):F1} ms p99={Percentile(ms, 99):F1} ms max={ms.Max():F1} ms"));
-
-    private static double Percentile(List<double> ms, double p)
-    {
-        var sorted = ms.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
+            $"{what}: n={ms.Count} p50={Latency.Percentile(ms, 50):F1} ms p99={Latency.Percentile(ms, 99):F1} ms max={ms.Max():F1} ms"));
 }

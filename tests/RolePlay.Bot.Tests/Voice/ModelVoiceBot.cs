@@ -67,16 +67,10 @@ internal sealed class ModelVoiceBot : IAsyncDisposable
         var delivered = new DeliveredLog();
         var bot = await RouterHarness.StartAsync(Path.Combine(dir, "roleplay.db"), Now, new RoutineSetup(delivered),
             configure: services => PersonaVoiceHosting.Add(services, configuration));
-        var built = new ModelVoiceBot(dir, shared, own, bot, delivered);
-        built.AnswerByWording();
-        return built;
-    }
-
-    /// <summary>Every request on both stand-ins not otherwise scripted is answered by <see cref="DraftWording"/>.</summary>
-    public void AnswerByWording()
-    {
-        Shared.Fallback = DraftWording.Script;
-        Own.Fallback = DraftWording.Script;
+        // Every request not otherwise scripted is answered by DraftWording.
+        shared.Fallback = DraftWording.Script;
+        own.Fallback = DraftWording.Script;
+        return new ModelVoiceBot(dir, shared, own, bot, delivered);
     }
 
     /// <summary>A channel of a team on <paramref name="platform"/>, set up by <paramref name="manager"/> with

@@ -317,7 +317,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         var founder = await Bot.People.SaveAsync(PersonSettings.NewPerson(manager), default);
         var team = await settings.CreateAsync(founder, "Night desk", "Europe/London", [], default);
         await settings.AddMemberAsync(await Bot.People.SaveAsync(PersonSettings.NewPerson(agent), default), team.Tenant, team.TeamId, default);
-        var (chosen, message) = await settings.ChooseVoiceAsync((await Bot.People.GetAsync(KeyOf(manager), default))!, VoiceKind.Model, null, default);
+        var (chosen, message) = (await settings.ChooseVoiceAsync((await Bot.People.GetAsync(KeyOf(manager), default))!, VoiceKind.Model, null, default))!.Value;
         Assert.True(chosen is not null, message);
     }
 }
