@@ -220,4 +220,58 @@ public sealed class PeerReviewTests : TeamFeatureTest
         Assert.DoesNotContain(CardTexts(received), t => t.StartsWith("Try next time", StringComparison.Ordinal));
         Assert.Null((await Bot.PeerReviewStore.ListSinceAsync(TenantA, "team-1", DateOnly.MinValue, Ct)).Single().TryNext);
     }
+
+    [Fact]
+    public async Task The_dashboard_counts_reviews_per_week_and_how_often_peers_and_the_rubric_agree_without_naming_anyone()
+    {
+        await SetUpTeamAsync();
+        var catalog = Bot.Services<RolePlay.Core.Content.ContentCatalog>();
+        var dashboard = new PeerCoachingDashboard(Bot.PeerReviewStore, Bot.Teams, catalog, new RolePlay.Core.Insights.DashboardOptions(), Bot.Clock);
+        var manager = new RolePlay.Core.Insights.DashboardViewer(TenantA, Mia.UserId, "Mia", "team-1", IsManager: true, IsLocal: false);
+        Assert.NotNull((await dashboard.TeamAsync(manager, "team-1", Ct))!.HiddenReason); // four members: no figures yet
+        await Bot.SayInAsync(General, new ChannelUser("teams", "tenant-a", "29:kai", "Kai"), "team join");
+
+        await PlayToTheEndAsync(Ana);
+        var post = Assert.Single((await Bot.SayAsync(Ana, "share")).Replies.OfType<CardOut>());
+        var open = Action(post.Card, CardVerbs.ReviewOpen);
+        var submit = Action(Assert.Single(Cards(await ActAsync(RouterHarness.Dm(Ben), Ben, open.Verb, open.Data))), CardVerbs.ReviewSubmit);
+        var allYes = Full.ToDictionary(p => p.Key, p => p.Key.StartsWith(Inputs.ChecklistPrefix, StringComparison.Ordinal) ? "yes" : p.Value);
+        await ActAsync(RouterHarness.Dm(Ben), Ben, submit.Verb, submit.Data, allYes);
+        var allNo = Full.ToDictionary(p => p.Key, p => p.Key.StartsWith(Inputs.ChecklistPrefix, StringComparison.Ordinal) ? "no" : p.Value);
+        await ActAsync(RouterHarness.Dm(Lee), Lee, submit.Verb, submit.Data, allNo);
+        var helpful = Action(ReceivedBy(Ana), CardVerbs.ReviewHelpful);
+        await ActAsync(RouterHarness.Dm(Ana), Ana, helpful.Verb, helpful.Data);
+
+        var view = await dashboard.TeamAsync(manager, "team-1", Ct);
+
+        Assert.Null(view!.HiddenReason);
+        var week = view.PerWeek.Single(w => w.Week == RolePlay.Core.Insights.IsoWeek.Of(Now));
+        Assert.Equal((2, 2, 1, 1), (week.Reviews, week.Reviewers, week.LearnersReviewed, week.Helpful));
+        Assert.Equal(2, view.PerWeek.Sum(w => w.Reviews));
+        var engine = (await Bot.PeerReviewStore.ListSinceAsync(TenantA, "team-1", DateOnly.MinValue, Ct)).First().Engine;
+        foreach (var behaviour in catalog.Checklists["core"].Behaviours)
+        {
+            var said = engine[behaviour.Id];
+            var row = view.Calibration.SingleOrDefault(c => c.BehaviourId == behaviour.Id);
+            if (said is null)
+            {
+                Assert.Null(row); // the rubric had no answer: nothing to compare
+                continue;
+            }
+
+            Assert.Equal(behaviour.Text, row!.Text);
+            Assert.Equal(2, row.Compared);
+            // Ben said yes to all, Lee no to all: each agrees only where the rubric said the same.
+            Assert.Equal((said == ChecklistAnswer.Yes ? 1 : 0) + (said == ChecklistAnswer.No ? 1 : 0), row.Agreed);
+            Assert.Equal(said == ChecklistAnswer.Yes ? 0 : 1, row.PeerHigher);
+            Assert.Equal(said == ChecklistAnswer.No ? 0 : 1, row.PeerLower);
+        }
+
+        Assert.NotEmpty(view.Calibration);
+        var json = System.Text.Json.JsonSerializer.Serialize(view);
+        Assert.DoesNotContain("Ben", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("29:", json, StringComparison.Ordinal);
+        var member = new RolePlay.Core.Insights.DashboardViewer(TenantA, Ben.UserId, "Ben", "team-1", IsManager: false, IsLocal: false);
+        Assert.Null(await dashboard.TeamAsync(member, "team-1", Ct));
+    }
 }
