@@ -151,6 +151,12 @@ public sealed class SlackResponder(IServiceProvider services, ConversationOutbox
             {
                 here = here with { UserId = person.UserId, Ephemeral = true };
             }
+            else if (reply.AuthoredBy is not null)
+            {
+                // Spoken for someone (relayed feedback): a message for the whole conversation, even answering a slash
+                // command, whose replies are otherwise only for the person who typed it.
+                here = here with { Ephemeral = false };
+            }
 
             await PostAsync(here, reply, cancellationToken);
         }
