@@ -63,6 +63,23 @@ public sealed class RelayedAuthorsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_for_someone_aimed_at_another_channel_is_remembered_there()
+    {
+        _host.Router.Answer = e => e is MessageReceived { Conversation.Kind: ConversationKind.Personal } message
+            ? new RouterResult([new TextOut("Ana reviewed Ben's practice with the peer checklist")
+            {
+                AuthoredBy = message.From, Target = new ConversationAddress("slack", "T1", Channel, ConversationKind.Channel, TeamId: "T1"),
+            }])
+            : RouterResult.Nothing;
+
+        var ts = await PostedAsync(Payloads.DirectMessage("reviewed", user: "UANA", channel: "DUANA"));
+        Assert.Equal(Channel, Assert.Single(_host.Api.CallsTo("chat.postMessage")).Str("channel"));
+
+        await _host.PostEventAsync(Payloads.Event(ReactionEvent("reaction_added", "UMGR", ts, itemUser: "UBOT")));
+        Assert.Equal("UANA", (await _host.Router.WaitForAsync<ReactionChanged>()).MessageAuthorId);
+    }
+
+    [Fact]
     public async Task A_reaction_on_an_ordinary_bot_message_names_nobody_and_nothing_was_remembered_for_it()
     {
         var ts = await PostedAsync(Mention("UANA", "<@UBOT> hello"));
