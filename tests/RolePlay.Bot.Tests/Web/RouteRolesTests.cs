@@ -63,6 +63,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["GET /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["POST /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["GET /dashboard/api/teams/{teamId}/learning-records"] = TeamManager,
+        ["GET /dashboard/api/teams/{teamId}/peer-coaching"] = TeamManager,
         ["GET /cues/strips.pdf"] = SignedIn,
         ["GET /cues/strips.svg"] = SignedIn,
         ["GET /facilitate"] = Facilitator,
