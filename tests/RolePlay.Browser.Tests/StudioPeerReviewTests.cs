@@ -81,7 +81,7 @@ public sealed class StudioPeerReviewTests(BrowserFixture browser, ITestOutputHel
             await form.Locator($"input[type=radio][value='{(i == 4 ? "partly" : "yes")}']").Nth(i).CheckAsync();
         }
 
-        await form.GetByLabel("Try next time: one small thing (optional)").FillAsync("Pause after the summary so she can answer.");
+        await form.GetByLabel("Try next time: one small thing").FillAsync("Pause after the summary so she can answer.");
         await form.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Directory, "studio-peer-review-checklist.png") });
         await form.GetByRole(AriaRole.Button, new() { Name = "Send to Ana" }).ClickAsync();
         await Assertions.Expect(form).ToContainTextAsync("What landed: one thing they did that worked is required.");

@@ -48,7 +48,7 @@ public static class ChecklistCards
         };
         body.AddRange(checklist.Behaviours.Select(b => new ChoiceInput(Inputs.ChecklistPrefix + b.Id, b.Text, Answers, Required: true)));
         body.Add(new TextInput(Inputs.Landed, "What landed: one thing they did that worked", "Quote them if you can", MaxLength: MaxLineLength, Required: true));
-        body.Add(new TextInput(Inputs.TryNext, "Try next time: one small thing (optional)", MaxLength: MaxLineLength));
+        body.Add(new TextInput(Inputs.TryNext, "Try next time: one small thing", MaxLength: MaxLineLength));
         return new Card("review.form", checklist.Title, body, [new SubmitAction($"Send to {request.LearnerName}", CardVerbs.ReviewSubmit, Keys(request), ActionStyle.Positive)]);
     }
 

@@ -36,14 +36,14 @@ public sealed class PeerReviews(
     /// <summary>How far back "ask buddy" looks for a finished practice past stopped ones.</summary>
     private const int Lookback = 10;
 
+    /// <summary>How many weeks back "reviews" shows, and at most how many.</summary>
+    private const int ReviewWeeks = 8;
+    private const int ReviewsShown = 5;
+
     private readonly Dictionary<Platform, IProactiveSender> _senders = senders.ToDictionary(s => s.Platform);
 
     public static bool Handles(string verb) =>
         verb is CardVerbs.ReviewInvite or CardVerbs.ReviewOpen or CardVerbs.ReviewSubmit or CardVerbs.ReviewHelpful or CardVerbs.ShareWithdraw;
-
-    /// <summary>How many weeks back "reviews" shows, and at most how many.</summary>
-    private const int ReviewWeeks = 8;
-    private const int ReviewsShown = 5;
 
     public static bool IsAskBuddyCommand(string text) =>
         text.Trim().ToLowerInvariant() is "ask buddy" or "ask my buddy" or "/practice ask buddy";
