@@ -7,8 +7,8 @@ namespace RolePlay.Browser.Tests.Infrastructure;
 /// <summary>Draws the Block Kit the bot sends (a modal view, or a message's blocks) as plain HTML in Slack's layout, so a
 /// screenshot shows what a Slack user is given. An approximation for looking at, not Slack's client: only the block
 /// types the bot renders (header, section with text or fields, context, divider, input with radio buttons, selects or
-/// text, actions) are drawn, mrkdwn as plain text.</summary>
-public static class BlockKitPreview
+/// text, actions) are drawn; of mrkdwn, bold, line breaks and quotes.</summary>
+public static partial class BlockKitPreview
 {
     private const string Style = """
         body{margin:0;background:#f8f8f8;font:15px/1.46668 "Lato","Helvetica Neue",Arial,sans-serif;color:#1d1c1d}
@@ -111,7 +111,22 @@ public static class BlockKitPreview
         html.Append("</fieldset>");
     }
 
-    /// <summary>A text object's words (plain_text or mrkdwn), HTML-escaped; mrkdwn's <c>*bold*</c> marks are dropped.</summary>
-    private static string Plain(JsonNode? text) =>
-        text?["text"]?.GetValue<string>() is { } words ? WebUtility.HtmlEncode(words.Replace("*", "", StringComparison.Ordinal)) : "";
+    /// <summary>A text object's words, HTML-escaped; of mrkdwn only what the bot uses: <c>*bold*</c>, line breaks and
+    /// <c>&gt;</c> quotes.</summary>
+    private static string Plain(JsonNode? text)
+    {
+        if (text?["text"]?.GetValue<string>() is not { } words)
+        {
+            return "";
+        }
+
+        var lines = WebUtility.HtmlEncode(words).Split('\n').Select(line => Bold().Replace(line, "<b>$1</b>"))
+            .Select(line => line.StartsWith("&gt;", StringComparison.Ordinal)
+                ? $"<span style=\"border-left:4px solid #ddd;padding-left:8px;display:block\">{line[4..]}</span>"
+                : line);
+        return string.Join("<br>", lines);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\*([^*]+)\*")]
+    private static partial System.Text.RegularExpressions.Regex Bold();
 }
