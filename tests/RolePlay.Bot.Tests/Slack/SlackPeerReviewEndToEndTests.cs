@@ -43,12 +43,12 @@ public sealed class SlackPeerReviewEndToEndTests : SingleWorkspaceTest
         Assert.Contains(blocks, b => b!["block_id"]?.GetValue<string>() == Inputs.Landed);
 
         // Only "try next time": refused under "what landed", synchronously, nothing sent.
-        var refused = await Host.PostInteractionAsync(Submission(view, Values(landed: null, next: "Slow down.")));
+        var refused = await Host.PostInteractionAsync(SlackRolePlayEndToEndTests.ViewSubmission(view, Values(landed: null, next: "Slow down."), Ben));
         Assert.Equal("errors", refused.Json["response_action"]!.GetValue<string>());
         Assert.StartsWith("Start with what landed", refused.Json["errors"]![Inputs.Landed]!.GetValue<string>(), StringComparison.Ordinal);
 
         var posts = Api.CallsTo("chat.postMessage").Count;
-        var sent = await Host.PostInteractionAsync(Submission(view, Values(landed: "You said sorry before anything else.", next: null)));
+        var sent = await Host.PostInteractionAsync(SlackRolePlayEndToEndTests.ViewSubmission(view, Values(landed: "You said sorry before anything else.", next: null), Ben));
         Assert.Equal("update", sent.Json["response_action"]!.GetValue<string>());
         Assert.Contains("Sent to", sent.Json["view"]!.ToJsonString(), StringComparison.Ordinal);
         await Host.DrainAsync();
@@ -89,23 +89,4 @@ public sealed class SlackPeerReviewEndToEndTests : SingleWorkspaceTest
         values[Inputs.TryNext] = new JsonObject { [Inputs.TryNext] = new JsonObject { ["type"] = "plain_text_input", ["value"] = next } };
         return values;
     }
-
-    private static JsonObject Submission(JsonObject view, JsonObject values) => new()
-    {
-        ["type"] = "view_submission",
-        ["team"] = new JsonObject { ["id"] = SlackBotHost.Workspace, ["domain"] = "e2e" },
-        ["user"] = new JsonObject { ["id"] = Ben, ["username"] = "ben", ["team_id"] = SlackBotHost.Workspace },
-        ["api_app_id"] = "A0E2E",
-        ["trigger_id"] = $"trigger-submit-{Guid.NewGuid():N}",
-        ["view"] = new JsonObject
-        {
-            ["id"] = "V1",
-            ["team_id"] = SlackBotHost.Workspace,
-            ["type"] = "modal",
-            ["callback_id"] = view["callback_id"]!.GetValue<string>(),
-            ["private_metadata"] = view["private_metadata"]?.GetValue<string>() ?? "",
-            ["blocks"] = view["blocks"]!.DeepClone(),
-            ["state"] = new JsonObject { ["values"] = values },
-        },
-    };
 }

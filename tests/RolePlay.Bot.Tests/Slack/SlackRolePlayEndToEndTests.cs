@@ -182,11 +182,11 @@ public sealed class SlackRolePlayEndToEndTests : SingleWorkspaceTest
     };
 
     /// <summary>A view_submission of <paramref name="view"/> (as rendered by the bot) with these state values.</summary>
-    private static JsonObject ViewSubmission(JsonObject view, JsonObject values) => new()
+    internal static JsonObject ViewSubmission(JsonObject view, JsonObject values, string user = Maria) => new()
     {
         ["type"] = "view_submission",
         ["team"] = new JsonObject { ["id"] = SlackBotHost.Workspace, ["domain"] = "e2e" },
-        ["user"] = new JsonObject { ["id"] = Maria, ["username"] = "maria", ["team_id"] = SlackBotHost.Workspace },
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["team_id"] = SlackBotHost.Workspace },
         ["api_app_id"] = "A0E2E",
         ["trigger_id"] = $"trigger-submit-{Guid.NewGuid():N}",
         ["view"] = new JsonObject

@@ -15,15 +15,6 @@ public sealed class PeerReviewTests : TeamFeatureTest
 {
     private static readonly ChannelUser Lee = new("teams", "tenant-a", "29:lee", "Lee");
 
-    private static readonly string[] WarmAgent =
-    [
-        "I'm so sorry, that sounds really stressful, and I can hear how worried you are. What's been happening so far?",
-        "So just to check I've got it right: this still isn't sorted and you need it fixed quickly — is that right?",
-        "Here's what I'll do: I'll sort this myself right now and call you back by 3pm today to confirm it's done. Would a call or a text suit you better?",
-        "Thank you for bearing with me. I'll stay on this until it's fixed and email you a written confirmation by 5pm today.",
-        "You've been really patient. I'll personally check it tomorrow morning at 9 and message you the result.",
-    ];
-
     private static readonly Dictionary<string, string> Full = new()
     {
         [Inputs.ChecklistPrefix + "named-the-feeling"] = "yes",
@@ -51,20 +42,6 @@ public sealed class PeerReviewTests : TeamFeatureTest
         {
             await Bot.SayInAsync(General, member, "team join");
         }
-    }
-
-    private async Task PlayToTheEndAsync(ChannelUser agent)
-    {
-        await Bot.SayAsync(agent, "start late-delivery-birthday");
-        foreach (var line in WarmAgent)
-        {
-            if (Cards(await Bot.SayAsync(agent, line)).Any(c => c.Id == "debrief.feelings"))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail("The practice did not end.");
     }
 
     /// <summary>The checklist as the learner got it, from what was sent to their personal chat.</summary>

@@ -28,6 +28,16 @@ public abstract class TeamFeatureTest : IAsyncLifetime
 
     protected static readonly TenantScope TenantA = new("teams", "tenant-a");
 
+    /// <summary>An agent who listens, checks and commits: the scene ends resolved.</summary>
+    protected static readonly string[] WarmAgent =
+    [
+        "I'm so sorry, that sounds really stressful, and I can hear how worried you are. What's been happening so far?",
+        "So just to check I've got it right: this still isn't sorted and you need it fixed quickly — is that right?",
+        "Here's what I'll do: I'll sort this myself right now and call you back by 3pm today to confirm it's done. Would a call or a text suit you better?",
+        "Thank you for bearing with me. I'll stay on this until it's fixed and email you a written confirmation by 5pm today.",
+        "You've been really patient. I'll personally check it tomorrow morning at 9 and message you the result.",
+    ];
+
     private readonly string _db = Path.Combine(Directory.CreateTempSubdirectory("roleplay-team-").FullName, "roleplay.db");
 
     private protected RouterHarness Bot { get; private set; } = null!;
@@ -52,6 +62,21 @@ public abstract class TeamFeatureTest : IAsyncLifetime
         var clock = Bot.Clock.GetUtcNow();
         await Bot.DisposeAsync();
         Bot = await RouterHarness.StartAsync(_db, clock, new RoutineSetup(Delivered), Policy);
+    }
+
+    /// <summary>A personal practice played to its debrief.</summary>
+    private protected async Task PlayToTheEndAsync(ChannelUser agent)
+    {
+        await Bot.SayAsync(agent, "start late-delivery-birthday");
+        foreach (var line in WarmAgent)
+        {
+            if (Cards(await Bot.SayAsync(agent, line)).Any(c => c.Id == "debrief.feelings"))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("The practice did not end.");
     }
 
     protected static CancellationToken Ct => CancellationToken.None;
