@@ -18,6 +18,11 @@ public enum StatementKind
     /// <summary>Recognitions of posts in the team's channels (a manager's, and empathy wins), withdrawn (voided) when
     /// the reaction is taken back. Only when the team lists it: they name who reacted.</summary>
     Recognition,
+
+    /// <summary>Peer checklists: who reviewed whose practice, each behaviour's answer beside the rubric's, and the
+    /// learner finding it helpful — never the two lines the peer wrote, which are the learner's alone. Only when the
+    /// team lists it: they name the reviewer.</summary>
+    PeerReview,
 }
 
 /// <summary><c>Lrs:*</c>: off until a tenant is listed. A listed tenant's statements are kept in the bot's store (for

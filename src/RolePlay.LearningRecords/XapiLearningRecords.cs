@@ -84,6 +84,38 @@ public sealed class XapiLearningRecords(
         }
     }
 
+    /// <summary>Sent about the learner, once they opted in, naming the reviewer unless they opted out.</summary>
+    public async Task PeerReviewedAsync(PeerReview review, ReviewRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(request);
+        if (await PeerReviewLrsAsync(review, ct).ConfigureAwait(false) is { } lrs)
+        {
+            await QueueAsync(lrs, [review.Learner, review.Reviewer], x => [x.PeerReview(review, request)], ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task ReviewFoundHelpfulAsync(PeerReview review, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (await PeerReviewLrsAsync(review, ct).ConfigureAwait(false) is { } lrs)
+        {
+            await QueueAsync(lrs, [review.Learner, review.Reviewer], x => [x.ReviewFoundHelpful(review)], ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<LrsTenantOptions?> PeerReviewLrsAsync(PeerReview review, CancellationToken ct)
+    {
+        if (options.Value.For(review.Tenant) is not { } configured || !configured.Sends(StatementKind.PeerReview))
+        {
+            return null;
+        }
+
+        var learner = await people.GetAsync(review.Learner, ct).ConfigureAwait(false);
+        var reviewer = await people.GetAsync(review.Reviewer, ct).ConfigureAwait(false);
+        return learner is not null && reviewer?.Consent != ConsentState.OptedOut ? Sending(learner, StatementKind.PeerReview) : null;
+    }
+
     private async Task<LrsTenantOptions?> RecognitionLrsAsync(RecognitionRecord recognition, CancellationToken ct)
     {
         if (options.Value.For(recognition.Tenant) is not { } configured || !configured.Sends(StatementKind.Recognition))

@@ -148,6 +148,46 @@ public sealed class XapiStatements(LrsTenantOptions lrs, ContentCatalog catalog,
             Actor(recognition.Recipient), recognition.AtUtc, result: null, context);
     }
 
+    /// <summary>The reviewer reviewed the learner's practice (the object is the learner; the registration the practice's):
+    /// each behaviour's answer from the peer and from the rubric, by behaviour id. The lines the peer wrote are the
+    /// learner's alone and are not sent.</summary>
+    public JsonObject PeerReview(PeerReview review, ReviewRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(request);
+        var context = Context(review.Learner, request.SessionId);
+        context.Remove("platform"); // for statements about an activity only (xAPI 1.0.3, 2.4.6)
+        context["extensions"] = new JsonObject
+        {
+            [XapiVocabulary.Checklist] = review.ChecklistId,
+            [XapiVocabulary.ReviewSource] = WireName.Of(review.Source),
+            [XapiVocabulary.Platform] = PlatformName(review.Tenant.Platform),
+        };
+        var peer = new JsonObject();
+        var rubric = new JsonObject();
+        foreach (var (behaviour, answer) in review.Answers.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            peer[behaviour] = WireName.Of(answer);
+            rubric[behaviour] = review.Engine.GetValueOrDefault(behaviour) is { } engine ? WireName.Of(engine) : null;
+        }
+
+        var result = new JsonObject { ["extensions"] = new JsonObject { [XapiVocabulary.PeerAnswers] = peer, [XapiVocabulary.RubricAnswers] = rubric } };
+        return Statement(PeerReviewName(review), review.Reviewer, XapiVocabulary.Reviewed, "reviewed", Actor(review.Learner), review.AtUtc, result, context);
+    }
+
+    /// <summary>The learner found the review helpful: a statement about the review's statement.</summary>
+    public JsonObject ReviewFoundHelpful(PeerReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var at = review.HelpfulUtc ?? throw new ArgumentException("The review has not been found helpful.", nameof(review));
+        var target = StatementIds.For(PeerReviewName(review)).ToString();
+        return Statement($"found-helpful|{target}", review.Learner, XapiVocabulary.FoundHelpful, "found helpful",
+            new JsonObject { ["objectType"] = "StatementRef", ["id"] = target }, at, result: null, context: null);
+    }
+
+    private static string PeerReviewName(PeerReview review) =>
+        $"reviewed|{review.Tenant.Platform.Id}|{review.Tenant.TenantId}|{review.TeamId}|{review.ReviewId}";
+
     /// <summary>Voids the recognition's statement, as the one who took the reaction back.</summary>
     public JsonObject RecognitionWithdrawn(RecognitionRecord recognition, DateTimeOffset at)
     {

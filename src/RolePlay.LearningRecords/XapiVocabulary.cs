@@ -16,6 +16,8 @@ public static class XapiVocabulary
     public const string Committed = Base + "verbs/committed";
     public const string CheckedIn = Base + "verbs/checked-in";
     public const string Recognized = Base + "verbs/recognized";
+    public const string Reviewed = Base + "verbs/reviewed";
+    public const string FoundHelpful = Base + "verbs/found-helpful";
 
     public const string Simulation = "http://adlnet.gov/expapi/activities/simulation";
     public const string PersonaType = Base + "activity-types/persona";
@@ -32,6 +34,10 @@ public static class XapiVocabulary
     public const string RecognitionKind = Base + "extensions/recognition-kind";
     public const string PostKind = Base + "extensions/post-kind";
     public const string Platform = Base + "extensions/platform";
+    public const string PeerAnswers = Base + "extensions/peer-answers";
+    public const string RubricAnswers = Base + "extensions/rubric-answers";
+    public const string ReviewSource = Base + "extensions/review-source";
+    public const string Checklist = Base + "extensions/checklist";
 
     public static string Criterion(string wireName) => Base + "extensions/rubric/" + wireName;
 

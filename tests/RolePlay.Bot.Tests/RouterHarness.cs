@@ -52,7 +52,7 @@ internal sealed class RouterHarness : IAsyncDisposable
         var traits = new ChannelTraitsCatalog([StudioDelivery.Traits]);
         var practice = Practice = new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, clock);
         var reviews = new PeerReviews(Catalog, engine, PeerReviewStore, People, Sessions, Teams, Pairing, practice,
-            services.GetServices<IProactiveSender>(), clock, services.GetRequiredService<ILogger<PeerReviews>>());
+            services.GetServices<IProactiveSender>(), records, clock, services.GetRequiredService<ILogger<PeerReviews>>());
         var team = new ChannelRouter(
             new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions],
                 services.GetRequiredService<ModelVoiceEndpoints>(), Catalog, clock),

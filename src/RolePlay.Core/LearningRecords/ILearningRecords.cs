@@ -4,7 +4,8 @@ using RolePlay.Core.Storage;
 namespace RolePlay.Core.LearningRecords;
 
 /// <summary>What the practice tells a team's learning record store, once each is stored: a practice started and
-/// scored, the debrief's commitment, a check-in on it, recognitions and their withdrawal. An implementation only keeps
+/// scored, the debrief's commitment, a check-in on it, recognitions and their withdrawal, peer reviews and their helpful
+/// marks. An implementation only keeps
 /// what it will send (it never calls out to the LRS in the turn), and being told the same thing again changes nothing,
 /// so a caller whose work was cut off after its own write may simply tell it again.</summary>
 public interface ILearningRecords
@@ -26,6 +27,12 @@ public interface ILearningRecords
 
     /// <summary>The reaction was taken back at <paramref name="atUtc"/>: what it recorded is withdrawn.</summary>
     Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct);
+
+    /// <summary>A peer's checklist on a practice of <paramref name="request"/>'s, just stored.</summary>
+    Task PeerReviewedAsync(PeerReview review, ReviewRequest request, CancellationToken ct);
+
+    /// <summary>The learner found the review helpful (<see cref="PeerReview.HelpfulUtc"/>).</summary>
+    Task ReviewFoundHelpfulAsync(PeerReview review, CancellationToken ct);
 }
 
 /// <summary>The default: no team sends learning records.</summary>
@@ -42,4 +49,8 @@ public sealed class NoLearningRecords : ILearningRecords
     public Task RecognizedAsync(RecognitionRecord recognition, CancellationToken ct) => Task.CompletedTask;
 
     public Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct) => Task.CompletedTask;
+
+    public Task PeerReviewedAsync(PeerReview review, ReviewRequest request, CancellationToken ct) => Task.CompletedTask;
+
+    public Task ReviewFoundHelpfulAsync(PeerReview review, CancellationToken ct) => Task.CompletedTask;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.GroupPractice;
+using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Sessions;
@@ -30,6 +31,7 @@ public sealed class PeerReviews(
     IPairingStore pairing,
     ChannelPractice practice,
     IEnumerable<IProactiveSender> senders,
+    ILearningRecords records,
     TimeProvider time,
     ILogger<PeerReviews> log)
 {
@@ -227,6 +229,8 @@ public sealed class PeerReviews(
                 $"You already sent your checklist on {request.LearnerName}'s practice. Thank you!"));
         }
 
+        await records.PeerReviewedAsync(review, request, ct).ConfigureAwait(false);
+
         var delivered = await SendAsync(request.Learner, new CardOut(ChecklistCards.Received(checklist, review, request.ScenarioTitle)),
             "peer review", ct).ConfigureAwait(false);
         var replies = new List<Outgoing>();
@@ -265,6 +269,7 @@ public sealed class PeerReviews(
         {
             var now = time.GetUtcNow();
             await reviews.MarkHelpfulAsync(review, now, ct).ConfigureAwait(false);
+            await records.ReviewFoundHelpfulAsync(review with { HelpfulUtc = now }, ct).ConfigureAwait(false);
             var learnerName = await NameAsync(review.Learner, card.From.DisplayName, ct).ConfigureAwait(false);
             await SendAsync(review.Reviewer, new TextOut($"{learnerName} found your peer checklist helpful. Thank you for coaching!"),
                 "helpful mark", ct).ConfigureAwait(false);

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RolePlay.Bot.Tests.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
+using RolePlay.Core;
+using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Core.LearningRecords;
 using RolePlay.Core.Practice;
@@ -337,6 +339,54 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [SkippableFact] // the validator is Learning Locker's, from tests/node_modules
+    public async Task A_peer_review_and_its_helpful_mark_reach_the_LRS_without_the_lines_the_peer_wrote()
+    {
+        await using var bot = await StartAsync(new() { ["Lrs:Tenants:0:Send:0"] = "PeerReview" });
+        var seed = await OptedInTeamAsync(bot, agents: 2);
+        var sessionId = await seed.PracticeAsync(Agent, PracticeSeed.WarmAgent, commit: false); // practices are not listed: not sent
+        var post = (await bot.SayAsync(Agent, "share")).Replies.OfType<CardOut>().Single();
+        var open = post.Card.Actions.OfType<SubmitAction>().Single(a => a.Verb == CardVerbs.ReviewOpen);
+        var reviewer = PracticeSeed.Agent(2); // never opted in to practice, and never out: may be named
+        var form = (await bot.SubmitAsync(reviewer, open.Verb, new(open.Data))).Replies.OfType<CardOut>().Single().Card;
+        var submit = form.Actions.OfType<SubmitAction>().Single();
+        var values = new Dictionary<string, string>(submit.Data)
+        {
+            [CardVerbs.Inputs.Landed] = "SECRET-LANDED the apology came first",
+            [CardVerbs.Inputs.TryNext] = "SECRET-NEXT give a time",
+        };
+        foreach (var choice in form.Inputs.OfType<ChoiceInput>())
+        {
+            values[choice.Id] = "yes";
+        }
+
+        await bot.SubmitAsync(reviewer, submit.Verb, values);
+        Assert.Equal(1, await bot.Statements.DeliverAsync(CancellationToken.None));
+        var helpful = (await bot.SayAsync(Agent, "reviews")).Replies.OfType<CardOut>().Single().Card.Actions.OfType<SubmitAction>().Single();
+        await bot.SubmitAsync(Agent, helpful.Verb, new(helpful.Data));
+        await bot.SubmitAsync(Agent, helpful.Verb, new(helpful.Data)); // marked once
+        Assert.Equal(1, await bot.Statements.DeliverAsync(CancellationToken.None));
+
+        var received = _lrs.Statements;
+        Assert.Equal([], await XapiValidator.ProblemsAsync(received));
+        Assert.DoesNotContain("SECRET", string.Join("\n", received.Select(s => s.ToJsonString())), StringComparison.Ordinal);
+        var reviewed = Assert.Single(received, s => s["verb"]!["id"]!.GetValue<string>() == XapiVocabulary.Reviewed);
+        Assert.Equal(("agent-2", "agent-1"), (reviewed["actor"]!["account"]!["name"]!.GetValue<string>(), reviewed["object"]!["account"]!["name"]!.GetValue<string>()));
+        var stored = (await bot.PeerReviewStore.ListSinceAsync(AgentKey.Tenant, PracticeSeed.TeamId, DateOnly.MinValue, CancellationToken.None)).Single();
+        var peer = reviewed["result"]!["extensions"]![XapiVocabulary.PeerAnswers]!.AsObject();
+        var rubric = reviewed["result"]!["extensions"]![XapiVocabulary.RubricAnswers]!.AsObject();
+        Assert.Equal(stored.Answers.Keys.Order(StringComparer.Ordinal), peer.Select(p => p.Key));
+        Assert.All(peer, p => Assert.Equal("yes", p.Value!.GetValue<string>()));
+        Assert.All(stored.Engine, e => Assert.Equal(e.Value is { } answer ? WireName.Of(answer) : null, rubric[e.Key]?.GetValue<string>()));
+        Assert.Equal("shared", reviewed["context"]!["extensions"]![XapiVocabulary.ReviewSource]!.GetValue<string>());
+        // The review belongs to the practice it reviewed: the same registration as that practice's own statements.
+        Assert.Equal(StatementIds.For($"registration|studio|{PracticeSeed.Tenant}|{Agent.UserId}|{sessionId}").ToString(),
+            reviewed["context"]!["registration"]!.GetValue<string>());
+        var found = Assert.Single(received, s => s["verb"]!["id"]!.GetValue<string>() == XapiVocabulary.FoundHelpful);
+        Assert.Equal("agent-1", found["actor"]!["account"]!["name"]!.GetValue<string>());
+        Assert.Equal(reviewed["id"]!.GetValue<string>(), found["object"]!["id"]!.GetValue<string>());
+    }
+
+    [SkippableFact] // the validator is Learning Locker's, from tests/node_modules
     public async Task People_the_team_mapped_to_its_LMS_are_named_as_its_actors()
     {
         var database = Path.Combine(_dir, "roleplay.db");
@@ -464,6 +514,10 @@ public sealed class LearningRecordsTests(ITestOutputHelper output) : IAsyncLifet
 
         public Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct) =>
             inner.RecognitionWithdrawnAsync(recognition, atUtc, ct);
+
+        public Task PeerReviewedAsync(PeerReview review, ReviewRequest request, CancellationToken ct) => inner.PeerReviewedAsync(review, request, ct);
+
+        public Task ReviewFoundHelpfulAsync(PeerReview review, CancellationToken ct) => inner.ReviewFoundHelpfulAsync(review, ct);
     }
 
     private Task<RouterHarness> StartAsync(Dictionary<string, string?>? changes = null, Action<IServiceCollection>? configure = null)

@@ -280,7 +280,7 @@ public sealed class PeerReviewTests : TeamFeatureTest
         var settings = new RolePlay.Core.TeamSetup.TeamSettings(Bot.People, Bot.Teams, [], RolePlay.Core.Voice.ModelVoiceEndpoints.None, catalog, Bot.Clock);
         var engine = new PracticeEngine(catalog, new RolePlay.Core.Detection.RuleBasedDetector(), new RuleBasedPersonaVoice());
         var reviews = new PeerReviews(catalog, engine, Bot.PeerReviewStore, Bot.People, Bot.Sessions, Bot.Teams, Bot.Pairing, Bot.Practice, [],
-            Bot.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PeerReviews>.Instance);
+            new RolePlay.Core.LearningRecords.NoLearningRecords(), Bot.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PeerReviews>.Instance);
         await SetUpTeamAsync();
         Task<RouterResult> TeamSays(ChannelUser who, string text) =>
             settings.HandleAsync(new MessageReceived(who, General, Bot.Clock.GetUtcNow(), text), Ct);
