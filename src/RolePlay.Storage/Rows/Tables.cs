@@ -27,9 +27,10 @@ internal static class Tables
     public const string Inbox = "Inbox";
     public const string Statements = "Statements";
     public const string LmsActors = "LmsActors";
+    public const string Clips = "Clips";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns, Inbox, Statements, LmsActors];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns, Inbox, Statements, LmsActors, Clips];
 }
 
 /// <summary>
