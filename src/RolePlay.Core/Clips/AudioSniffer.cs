@@ -23,7 +23,7 @@ public static class AudioSniffer
             return null;
         }
 
-        if (bytes[..4].SequenceEqual("\x1A\x45\xDF\xA3"u8))
+        if (BinaryPrimitives.ReadUInt32BigEndian(bytes) == EbmlHeader)
         {
             return Matroska(bytes, out refusal);
         }
