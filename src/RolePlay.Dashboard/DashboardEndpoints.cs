@@ -25,6 +25,7 @@ public static class DashboardEndpoints
         ["index.html"] = "text/html; charset=utf-8",
         ["dashboard.css"] = "text/css; charset=utf-8",
         ["dashboard.js"] = "text/javascript; charset=utf-8",
+        ["clips.js"] = "text/javascript; charset=utf-8",
     };
 
     public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -41,6 +42,7 @@ public static class DashboardEndpoints
         group.MapPost("/api/teams/{teamId}/kpis", ImportKpisAsync);
         group.MapGet("/api/people/{userId}", PersonAsync);
         group.MapGet("/api/teams/{teamId}/learning-records", LearningRecordsAsync);
+        group.MapClips();
         return group;
     }
 
@@ -72,7 +74,7 @@ public static class DashboardEndpoints
         }
 
         var teams = await s.Dashboard.ListTeamsAsync(viewer, context.RequestAborted);
-        return TypedResults.Ok(new ViewerView(viewer.DisplayName ?? "", viewer.UserId, viewer.IsManager, viewer.IsLocal, teams));
+        return TypedResults.Ok(new ViewerView(viewer.DisplayName ?? "", viewer.UserId, viewer.IsManager, viewer.IsLocal, teams, viewer.TeamId));
     }
 
     private static async Task<Results<Ok<TeamDashboardView>, NotFound, UnauthorizedHttpResult>> TeamAsync(string teamId, HttpContext context,
@@ -294,7 +296,8 @@ public static class DashboardEndpoints
     }
 }
 
-public sealed record ViewerView(string DisplayName, string? UserId, bool IsManager, bool IsLocal, IReadOnlyList<TeamSummary> Teams);
+/// <param name="TeamId">The viewer's own team (whose shared clips their own page plays), if any.</param>
+public sealed record ViewerView(string DisplayName, string? UserId, bool IsManager, bool IsLocal, IReadOnlyList<TeamSummary> Teams, string? TeamId = null);
 
 public sealed record PersonLink(string UserId, string Name);
 
