@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RolePlay.Core.Clips;
 using RolePlay.Core.Storage;
+using RolePlay.Core.TeamSetup;
 using RolePlay.Studio.Http;
 
 namespace RolePlay.Studio;
@@ -22,9 +23,12 @@ public static class StudioClipEndpoints
         learner.MapGet(StudioEndpoints.Api + "/clips", ListAsync);
         learner.MapPost(StudioEndpoints.Api + "/clips", RecordAsync);
         learner.MapDelete(StudioEndpoints.Api + "/clips/{teamId}/{clipId}", RemoveAsync);
+        learner.MapPut(StudioEndpoints.Api + "/team/clips", SetRetentionAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, StudioIdentity identity, ClipLibrary clips)
+    public sealed record RetentionRequest(int Days);
+
+    private static async Task<IResult> ListAsync(HttpContext context, StudioIdentity identity, ClipLibrary clips, IPeopleStore people, ITeamStore teams)
     {
         if (identity.Resolve(context) is not { } user)
         {
@@ -34,12 +38,46 @@ public static class StudioClipEndpoints
         var key = StudioChannel.KeyOf(user);
         var own = await clips.ListOwnAsync(key, context.RequestAborted);
         var choices = await clips.ChoicesAsync(key, context.RequestAborted);
+        var person = await people.GetAsync(key, context.RequestAborted);
+        var team = person?.TeamId is { } teamId ? await teams.GetAsync(key.Tenant, teamId, context.RequestAborted) : null;
         return TypedResults.Ok(new
         {
             clips = own.Select(Of).ToArray(),
             choices = choices.Select(c => new ChoiceView(c.Subject.Kind == ClipSubjectKind.Phrase ? "phrase" : "moment", c.Subject.Id, c.Text, c.AtUtc)).ToArray(),
             maxSeconds = ClipLimits.MaxSeconds,
+            team = team is null ? null : new { team.TeamId, team.Name, retentionDays = team.ClipRetentionDays, isManager = person!.Manages(team.TeamId) },
         });
+    }
+
+    /// <summary>A manager sets how long the team's clips are kept (<c>{"days": 30}</c>), as “team clips 30” does in a channel.</summary>
+    private static async Task<IResult> SetRetentionAsync(HttpContext context, StudioIdentity identity, IPeopleStore people, TeamSettings settings)
+    {
+        var (body, refusal) = await StudioRequests.ReadAsync<RetentionRequest>(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (identity.Resolve(context) is not { } user || await people.GetAsync(StudioChannel.KeyOf(user), context.RequestAborted) is not { } person)
+        {
+            return StudioEndpoints.NotSignedIn();
+        }
+
+        if (body!.Days is < ClipLimits.MinRetentionDays or > ClipLimits.MaxRetentionDays)
+        {
+            return StudioRequests.Invalid($"Keep clips from {ClipLimits.MinRetentionDays} to {ClipLimits.MaxRetentionDays} days.");
+        }
+
+        try
+        {
+            return await settings.SetClipRetentionAsync(person, body.Days, context.RequestAborted) is { } team
+                ? TypedResults.Ok(new { retentionDays = team.ClipRetentionDays })
+                : StudioRequests.Problem(StatusCodes.Status403Forbidden, "Managers only", "Only your team's managers set how long its clips are kept.");
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return StudioRequests.Problem(StatusCodes.Status409Conflict, "Changed meanwhile", "The team changed at the same moment; save again.");
+        }
     }
 
     /// <summary><c>POST /studio/api/clips?kind=phrase|moment&amp;id=…&amp;audience=team|managers&amp;consent=true</c> with the

@@ -37,6 +37,7 @@ public static class TeamSetupCards
                 new Fact("Buddy pairing", PairingText(team)),
                 new Fact("Weekly celebration", CelebrationText(team)),
                 new Fact("Customer's voice", VoiceText(team)),
+                new Fact("Voice clips kept", $"{team.ClipRetentionDays} days"),
             ]),
         ],
         []);
