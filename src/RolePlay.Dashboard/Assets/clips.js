@@ -23,7 +23,8 @@ function clipPlayer(clip) {
   audio.setAttribute("aria-label", `Voice clip: ${clip.transcript}`);
   const line = document.createElement("p");
   line.className = "transcript";
-  line.textContent = `Transcript: “${clip.transcript}”`;
+  // MediaRecorder's WebM states no length, so the player cannot show one: the length the bot measured is shown instead.
+  line.textContent = `Transcript: “${clip.transcript}”${clip.seconds === null ? "" : ` · ${clip.seconds.toFixed(1)} s`}`;
   box.append(audio, line);
   if (clip.audience === "managers") {
     const badge = document.createElement("span");
@@ -49,14 +50,20 @@ function readAloudButton(text) {
   return button;
 }
 
+// The clip saying this phrase: one whose transcript is the phrase, else one whose line contains it (a landed phrase
+// is often one sentence of the line a clip was recorded for).
+function clipFor(phrase, clips) {
+  const key = clipKey(phrase);
+  if (!key) return null;
+  return clips.find((c) => clipKey(c.transcript) === key) || clips.find((c) => clipKey(c.transcript).includes(key)) || null;
+}
+
 // Beside each skill's trend: a landed phrase with a clip gets its player; one without, "read aloud".
 function decorateLanded(container, clips) {
-  const byText = new Map();
-  for (const clip of clips) if (!byText.has(clipKey(clip.transcript))) byText.set(clipKey(clip.transcript), clip);
   for (const item of container.querySelectorAll(".phrases li")) {
     const quote = item.querySelector("q");
     if (!quote) continue;
-    const clip = byText.get(clipKey(quote.textContent));
+    const clip = clipFor(quote.textContent, clips);
     item.append(clip ? clipPlayer(clip) : ("speechSynthesis" in window ? readAloudButton(quote.textContent) : ""));
   }
 }
