@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RolePlay.Core.Insights;
+using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 
@@ -42,14 +43,17 @@ public static class DashboardEndpoints
         group.MapPost("/api/teams/{teamId}/kpis", ImportKpisAsync);
         group.MapGet("/api/people/{userId}", PersonAsync);
         group.MapGet("/api/teams/{teamId}/learning-records", LearningRecordsAsync);
+        group.MapGet("/api/teams/{teamId}/peer-coaching", PeerCoachingAsync);
         group.MapClips();
         return group;
     }
 
     /// <summary>The services each handler needs, in one bundle (registered by <c>AddDashboard</c>).</summary>
     public sealed class DashboardServices(TeamDashboard dashboard, IPeopleStore people, ITeamStore teams, TeamSettings settings,
-        DashboardHosting hosting, IStatementOutbox statements)
+        DashboardHosting hosting, IStatementOutbox statements, PeerCoachingDashboard peerCoaching)
     {
+        public PeerCoachingDashboard PeerCoaching { get; } = peerCoaching;
+
         public IStatementOutbox Statements { get; } = statements;
 
         public TeamDashboard Dashboard { get; } = dashboard;
@@ -86,6 +90,20 @@ public static class DashboardEndpoints
         }
 
         return await s.Dashboard.TeamAsync(viewer, teamId, context.RequestAborted) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>Peer reviews given per week and how often peers and the rubric agree, as counts (never by person).</summary>
+    private static async Task<Results<Ok<PeerCoachingView>, NotFound, UnauthorizedHttpResult>> PeerCoachingAsync(string teamId,
+        HttpContext context, DashboardServices s)
+    {
+        if (await s.ViewerAsync(context) is not { } viewer)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return await s.PeerCoaching.TeamAsync(viewer, teamId, context.RequestAborted) is { } view
             ? TypedResults.Ok(view)
             : TypedResults.NotFound();
     }

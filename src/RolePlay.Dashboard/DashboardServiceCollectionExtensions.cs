@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Core.Insights;
+using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 
@@ -30,6 +31,7 @@ public static class DashboardServiceCollectionExtensions
             sp.GetService<IRoutineStatusStore>(), // none until a routine runner is registered: "not run yet"
             options,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PeerCoachingDashboard>();
         services.AddSingleton<DashboardEndpoints.DashboardServices>();
         return services;
     }

@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICaptainStore, CaptainStore>();
         services.AddSingleton<IRecognitionStore, RecognitionStore>();
         services.AddSingleton<IPhraseStore, PhraseStore>();
+        services.AddSingleton<IPeerReviewStore, PeerReviewStore>();
         services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IInbox, InboxStore>();

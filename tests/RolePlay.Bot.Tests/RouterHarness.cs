@@ -12,6 +12,7 @@ using RolePlay.Core.Debriefing;
 using RolePlay.Core.Detection;
 using RolePlay.Core.GroupPractice;
 using RolePlay.Core.Insights;
+using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.LearningRecords;
 using RolePlay.LearningRecords;
 using RolePlay.Core.Practice;
@@ -49,12 +50,15 @@ internal sealed class RouterHarness : IAsyncDisposable
         var records = services.GetRequiredService<ILearningRecords>();
         var wording = services.GetRequiredService<CustomerWording>();
         var traits = new ChannelTraitsCatalog([StudioDelivery.Traits]);
+        var practice = Practice = new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, clock);
+        var reviews = new PeerReviews(Catalog, engine, PeerReviewStore, People, Sessions, Teams, Pairing, practice,
+            services.GetServices<IProactiveSender>(), clock, services.GetRequiredService<ILogger<PeerReviews>>());
         var team = new ChannelRouter(
             new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions],
                 services.GetRequiredService<ModelVoiceEndpoints>(), clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, records, clock),
-            new TranscriptSharing(Catalog, People, Sessions, Teams),
-            new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, clock),
+            new TranscriptSharing(Catalog, People, Sessions, Teams, reviews),
+            practice,
             services.GetRequiredService<RoutineCommands>());
         Router = new PracticeRouter(People, Sessions,
             new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, clock),
@@ -62,12 +66,14 @@ internal sealed class RouterHarness : IAsyncDisposable
             new ConsentConversation(Catalog, People, clock),
             new SettingsForm(People, clock),
             team, services.GetRequiredService<RoutineAnswers>(), traits,
-            new InstallGreetings(services.GetRequiredService<IInboundDedupe>(), clock), clock);
+            new InstallGreetings(services.GetRequiredService<IInboundDedupe>(), clock), reviews, clock);
     }
 
     public FakeTimeProvider Clock { get; }
 
     public PracticeRouter Router { get; }
+
+    public ChannelPractice Practice { get; }
 
     public CapturedLogs Logs { get; }
 
@@ -99,6 +105,8 @@ internal sealed class RouterHarness : IAsyncDisposable
     public IStatementOutbox StatementOutbox => _services.GetRequiredService<IStatementOutbox>();
 
     public IPairingStore Pairing => _services.GetRequiredService<IPairingStore>();
+
+    public IPeerReviewStore PeerReviewStore => _services.GetRequiredService<IPeerReviewStore>();
 
     public static Task<RouterHarness> StartAsync(string databasePath, DateTimeOffset now, RecognitionPolicy? policy = null) =>
         StartAsync(databasePath, now, new Routines.RoutineSetup(new DeliveredLog()), policy);

@@ -12,6 +12,7 @@ using RolePlay.Core.Detection.Learned;
 using RolePlay.Core.Facilitation;
 using RolePlay.Core.GroupPractice;
 using RolePlay.Core.Insights;
+using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Recognition;
 using RolePlay.Core.Routines;
@@ -133,6 +134,7 @@ internal static class BotHost
         builder.Services.AddSingleton<ClipLibrary>();
         builder.Services.AddSingleton<ClipRetention>();
         builder.Services.AddSingleton<ChannelPractice>();
+        builder.Services.AddSingleton<PeerReviews>();
         RoutineHosting.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<LiveFacilitation>();
         builder.Services.AddSingleton<ChannelRouter>();

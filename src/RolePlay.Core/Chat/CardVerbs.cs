@@ -22,6 +22,11 @@ public static class CardVerbs
     public const string ConsentKeep = "consent.keep";
     public const string ConsentPauseWeek = "consent.pause_week";
     public const string ConsentStop = "consent.stop";
+    public const string ReviewInvite = "review.invite";
+    public const string ReviewOpen = "review.open";
+    public const string ReviewSubmit = "review.submit";
+    public const string ReviewHelpful = "review.helpful";
+    public const string ShareWithdraw = "share.withdraw";
 
     public static class Inputs
     {
@@ -42,5 +47,13 @@ public static class CardVerbs
         public const string CommitmentId = "commitment_id";
         public const string CheckInOutcome = "checkin_outcome";
         public const string CheckInNote = "checkin_note";
+        public const string Team = "team";
+        public const string Request = "request";
+        public const string Review = "review";
+        public const string Week = "week";
+        /// <summary>A checklist behaviour's answer is submitted as this prefix and the behaviour's id.</summary>
+        public const string ChecklistPrefix = "pc_";
+        public const string Landed = "pc_landed";
+        public const string TryNext = "pc_next";
     }
 }

@@ -16,4 +16,5 @@ public sealed record ContentCatalog(
     IReadOnlyDictionary<string, Persona> Personas,
     IReadOnlyDictionary<string, Scenario> Scenarios,
     IReadOnlyDictionary<string, CueCard> CueCards,
-    IReadOnlyDictionary<string, WarmUp> WarmUps);
+    IReadOnlyDictionary<string, WarmUp> WarmUps,
+    IReadOnlyDictionary<string, PeerChecklist> Checklists);

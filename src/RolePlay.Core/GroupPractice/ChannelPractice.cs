@@ -2,6 +2,7 @@ using System.Text.Json;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Debriefing;
+using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routing;
 using RolePlay.Core.Scene;
@@ -204,7 +205,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         var replies = Replies.From(said, CustomerName(header));
         if (live.Group.Session!.IsOver)
         {
-            replies.AddRange(Debrief(live.Group.Session));
+            replies.AddRange(Debrief(live, header));
         }
 
         return new RouterResult(replies);
@@ -222,16 +223,40 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         var said = debrief ? session.End() : session.Stop();
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
         var replies = Replies.From(said, CustomerName(header));
-        replies.AddRange(Debrief(session));
+        replies.AddRange(Debrief(live, header));
         return new RouterResult(replies);
     }
 
-    private static IEnumerable<Outgoing> Debrief(PracticeSession session)
+    /// <summary>The debrief, and when people observed, the agent's choice whether the observers review it.</summary>
+    private static IEnumerable<Outgoing> Debrief(Live live, SessionRecord header)
     {
-        var report = session.Report();
-        return report.Scored
-            ? [new TextOut("That's the scene. Here's what happened, with the observers' notes:"), new CardOut(DebriefCards.DebriefObservations(report))]
-            : [new TextOut("Stopped. Nothing was scored. Thanks, everyone.")];
+        var report = live.Group.Session!.Report();
+        if (!report.Scored)
+        {
+            return [new TextOut("Stopped. Nothing was scored. Thanks, everyone.")];
+        }
+
+        List<Outgoing> debrief = [new TextOut("That's the scene. Here's what happened, with the observers' notes:"), new CardOut(DebriefCards.DebriefObservations(report))];
+        if (live.Group.Roles.Values.Contains(PracticeRole.Observer))
+        {
+            var agent = live.Group.AgentId;
+            debrief.Add(new CardOut(ChecklistCards.AskObservers(live.Stored.Names.GetValueOrDefault(agent, agent), header.SessionId)));
+        }
+
+        return debrief;
+    }
+
+    /// <summary>A finished, scored practice of this channel, with who played which part; null for any other.</summary>
+    public async Task<EndedGroupPractice?> EndedAsync(ConversationAddress conversation, string sessionId, CancellationToken ct)
+    {
+        var header = await sessions.GetAsync(ChannelKey(conversation), sessionId, ct).ConfigureAwait(false);
+        if (header is not { IsLive: false } || JsonSerializer.Deserialize<StoredGroup>(header.StateJson) is not { Session: { } state } stored
+            || state.Outcome is SessionOutcome.Stopped or SessionOutcome.Paused or SessionOutcome.InProgress)
+        {
+            return null;
+        }
+
+        return new EndedGroupPractice(header, stored.Roles, stored.Names, state);
     }
 
     private async Task<SessionRecord> SaveAsync(Live live, CancellationToken ct, bool endedWithoutScene = false)

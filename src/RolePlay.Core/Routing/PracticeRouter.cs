@@ -1,6 +1,7 @@
 using RolePlay.Core.Chat;
 using RolePlay.Core.Consent;
 using RolePlay.Core.Debriefing;
+using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Scene;
@@ -28,6 +29,7 @@ public sealed class PracticeRouter(
     RoutineAnswers routineAnswers,
     ChannelTraitsCatalog channels,
     InstallGreetings greetings,
+    PeerReviews peerReviews,
     TimeProvider time) : IConversationRouter
 {
     public async Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken)
@@ -47,10 +49,15 @@ public sealed class PracticeRouter(
         MessageReceived m when MessageLimit.Refusal(m.Text) is { } tooLong => Task.FromResult(RouterResult.Say(tooLong)),
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m when TranscriptSharing.IsShareCommand(m.Text) =>
             channelRouter.ShareAsync(m.From, cancellationToken),
+        MessageReceived { Conversation.Kind: ConversationKind.Personal } m when PeerReviews.IsAskBuddyCommand(m.Text) =>
+            peerReviews.AskBuddyAsync(m.From, cancellationToken),
+        MessageReceived { Conversation.Kind: ConversationKind.Personal } m when PeerReviews.IsReviewsCommand(m.Text) =>
+            peerReviews.ReceivedAsync(m.From, cancellationToken),
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m => OnDirectMessageAsync(m, cancellationToken),
         MessageReceived m => channelRouter.OnChannelMessageAsync(m, cancellationToken),
         CardSubmitted { Verb: TeamSetupCards.LeaveVerb } c => channelRouter.OnCardAsync(c, cancellationToken),
         CardSubmitted c when RoutineAnswers.Handles(c.Verb) => routineAnswers.OnCardAsync(c, cancellationToken),
+        CardSubmitted c when PeerReviews.Handles(c.Verb) => peerReviews.OnCardAsync(c, cancellationToken),
         CardSubmitted c => OnCardAsync(c, cancellationToken),
         ReactionChanged r => channelRouter.OnReactionAsync(r, cancellationToken),
         BotInstalled b => OnInstalledAsync(b, cancellationToken),
@@ -219,6 +226,8 @@ public sealed class PracticeRouter(
         "• timezone Europe/London — your time zone\n" +
         "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
         "• stop — opt out of everything; opt in — come back\n" +
+        "• ask buddy — your buddy reviews your last practice with the peer checklist\n" +
+        "• reviews — the peer checklists you received, beside the rubric\n" +
         "• help — this list\n" +
         SceneConversation.Help;
 
@@ -232,7 +241,9 @@ public sealed class PracticeRouter(
         "• timezone Europe/London — your time zone\n" +
         "• pause [until friday | 2026-12-01 | 2 weeks], resume — take a break, no penalty\n" +
         "• stop — opt out of everything; opt in — come back\n" +
-        "• share — post your last practice to your team's channel for feedback\n" +
+        "• share — post your last practice to your team's channel for feedback (and peer checklists)\n" +
+        "• ask buddy — your buddy reviews your last practice with the peer checklist\n" +
+        "• reviews — the peer checklists you received, beside the rubric\n" +
         "• shift 17:30, shift off — when your shift ends, to log one phrase that unlocked a customer\n" +
         "• no-pair @someone, no-pair clear — never be paired with someone as buddies\n" +
         "• help — this list\n" +

@@ -1,5 +1,6 @@
 using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
+using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 
@@ -7,8 +8,8 @@ namespace RolePlay.Core.Sharing;
 
 /// <summary>"share" in a personal chat posts the person's last finished practice to their team's standup channel for
 /// peer feedback. Only the person can share their own practice, and only one they finished (a stopped one was never
-/// scored and stays private).</summary>
-public sealed class TranscriptSharing(ContentCatalog catalog, IPeopleStore people, ISessionStore sessions, ITeamStore teams)
+/// scored and stays private). A shared practice invites the team's peer checklists until its person withdraws it.</summary>
+public sealed class TranscriptSharing(ContentCatalog catalog, IPeopleStore people, ISessionStore sessions, ITeamStore teams, PeerReviews peerReviews)
 {
     /// <summary>How far back to look for a finished practice past ones that were stopped.</summary>
     private const int Lookback = 10;
@@ -41,9 +42,11 @@ public sealed class TranscriptSharing(ContentCatalog catalog, IPeopleStore peopl
         var turns = await sessions.GetTurnsAsync(key, last.SessionId, ct).ConfigureAwait(false);
         var title = catalog.Scenarios.TryGetValue(last.ScenarioId, out var scenario) ? scenario.Title : last.ScenarioId;
         var customer = catalog.Personas.TryGetValue(last.PersonaId, out var persona) ? persona.Name.Split(' ')[0] : "Customer";
-        var card = TeamSetupCards.SharedTranscript(person.DisplayName, title, last.Outcome ?? "ended", turns, customer, team);
         var channel = new ConversationAddress(from.Platform, from.TenantId, team.StandupChannelId, ConversationKind.Channel,
             TeamId: team.TeamId);
+        var request = await peerReviews.RequestForShareAsync(person, team, last, channel, ct).ConfigureAwait(false);
+        var card = TeamSetupCards.SharedTranscript(person.DisplayName, title, last.Outcome ?? "ended", turns, customer, team,
+            [ChecklistCards.Open(request, "Review with the checklist"), ChecklistCards.Withdraw(request)]);
         return new RouterResult([new CardOut(card) { Target = channel }, new TextOut("Shared with your team for feedback.")]);
     }
 }

@@ -53,7 +53,7 @@ public static class TeamSetupCards
 
     /// <summary>A finished practice posted to the team's channel. Coach lines stay private: peers see the scene.</summary>
     public static Card SharedTranscript(string sharedBy, string scenarioTitle, string outcome, IReadOnlyList<TurnRecord> turns,
-        string customerName, TeamRecord team)
+        string customerName, TeamRecord team, IReadOnlyList<CardAction> actions)
     {
         // A burst a model voice's words went before is empty: nothing of its own to show.
         var lines = turns.Where(t => t.Speaker != TurnSpeakers.Coach && t.Text.Length > 0).ToList();
@@ -71,8 +71,9 @@ public static class TeamSetupCards
             $"{(t.Speaker == TurnSpeakers.Agent ? sharedBy : customerName)}: {Shorten(t.Text)}",
             t.Speaker == TurnSpeakers.Agent ? TextStyle.Normal : TextStyle.Quote)));
         body.Add(new TextBlock(
-            $"Reply in the thread with one phrase that landed. React :{team.EmpathyWinEmoji}: for an empathy win.", TextStyle.Subtle));
-        return new Card("team.transcript", "Practice for peer feedback", body, []);
+            $"Reply in the thread with one phrase that landed, or review it with the peer checklist (only {sharedBy} sees it). " +
+            $"React :{team.EmpathyWinEmoji}: for an empathy win.", TextStyle.Subtle));
+        return new Card("team.transcript", "Practice for peer feedback", body, actions);
     }
 
     /// <summary>What a model voice is sent, said wherever a team chooses it.</summary>

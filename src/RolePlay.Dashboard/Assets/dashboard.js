@@ -291,6 +291,30 @@ async function loadRecords(teamId) {
   }
 }
 
+// Peer checklists: reviews given per week (and helpful marks), and where peers and the rubric agree per behaviour.
+async function loadPeerCoaching(teamId) {
+  const view = await getJson(`/dashboard/api/teams/${encodeURIComponent(teamId)}/peer-coaching`);
+  const hidden = view.hiddenReason !== null;
+  $("peer-hidden").hidden = !hidden;
+  $("peer-hidden").textContent = view.hiddenReason ?? "";
+  $("peer-figures").hidden = hidden;
+  if (hidden) return;
+  const pick = (name) => view.perWeek.map((w) => w[name]);
+  lineChart($("chart-peer-reviews"), { title: "Peer checklists given per week", weeks: view.weeks, bars: true,
+    series: [{ name: "reviews", values: pick("reviews") }, { name: "found helpful", values: pick("helpful") },
+      { name: "teammates reviewing", values: pick("reviewers") }] });
+  const body = $("peer-calibration").tBodies[0];
+  body.replaceChildren();
+  if (view.calibration.length === 0) body.appendChild(el("tr")).append(el("td", { colspan: 5 }, "No peer checklists yet."));
+  for (const c of view.calibration) {
+    const share = (n) => `${n} (${Math.round((100 * n) / c.compared)}%)`;
+    const row = el("tr");
+    row.append(el("th", { scope: "row" }, c.text), el("td", {}, String(c.compared)), el("td", {}, share(c.agreed)),
+      el("td", {}, share(c.peerHigher)), el("td", {}, share(c.peerLower)));
+    body.append(row);
+  }
+}
+
 async function markNewHire(teamId, member, box) {
   const result = $("members-result");
   const url = `/dashboard/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(member.userId)}/new-hire`;
@@ -348,6 +372,7 @@ async function start() {
     if (viewer.teams.length > 0) {
       $("team-choice").hidden = false;
       const openTeam = (teamId) => showTeam(teamId).then(() => loadMembers(teamId)).then(() => loadRecords(teamId))
+        .then(() => loadPeerCoaching(teamId))
         .then(() => viewer.isLocal && loadPeople(teamId));
       select.addEventListener("change", () => openTeam(select.value).catch((err) => setStatus(err.message)));
       $("person-select").addEventListener("change", (e) => e.target.value

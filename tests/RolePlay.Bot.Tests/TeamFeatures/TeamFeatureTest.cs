@@ -1,3 +1,4 @@
+using RolePlay.Bot.Tests.Routines;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Recognition;
@@ -33,7 +34,10 @@ public abstract class TeamFeatureTest : IAsyncLifetime
 
     protected virtual RecognitionPolicy? Policy => null;
 
-    public async Task InitializeAsync() => Bot = await RouterHarness.StartAsync(_db, Now, Policy);
+    /// <summary>What the bot sent on its own (to a person's personal chat), across restarts.</summary>
+    private protected DeliveredLog Delivered { get; } = new();
+
+    public async Task InitializeAsync() => Bot = await RouterHarness.StartAsync(_db, Now, new RoutineSetup(Delivered), Policy);
 
     public async Task DisposeAsync()
     {
@@ -47,7 +51,7 @@ public abstract class TeamFeatureTest : IAsyncLifetime
     {
         var clock = Bot.Clock.GetUtcNow();
         await Bot.DisposeAsync();
-        Bot = await RouterHarness.StartAsync(_db, clock, Policy);
+        Bot = await RouterHarness.StartAsync(_db, clock, new RoutineSetup(Delivered), Policy);
     }
 
     protected static CancellationToken Ct => CancellationToken.None;

@@ -68,6 +68,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["GET /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["POST /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["GET /dashboard/api/teams/{teamId}/learning-records"] = TeamManager,
+        ["GET /dashboard/api/teams/{teamId}/peer-coaching"] = TeamManager,
         ["GET /dashboard/api/teams/{teamId}/clips"] = ClipAudience,
         ["GET /dashboard/api/teams/{teamId}/clips/{clipId}/audio"] = ClipAudience,
         ["GET /cues/strips.pdf"] = SignedIn,

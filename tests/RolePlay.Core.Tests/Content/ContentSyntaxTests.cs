@@ -95,7 +95,7 @@ public sealed class ContentSyntaxTests
     public void File_in_an_unknown_place()
     {
         Assert.Equal("packs/core/people/maria.yaml:0: (file) — is not in a known place: put personas in personas/, "
-            + "scenarios in scenarios/, cue cards in cue-cards.yaml and warm-ups in warm-ups.yaml",
+            + "scenarios in scenarios/, peer checklists in checklists/, cue cards in cue-cards.yaml and warm-ups in warm-ups.yaml",
             OnlyError(Load(("packs/core/people/maria.yaml", PersonaYaml))).ToString());
     }
 

@@ -193,7 +193,8 @@ internal static class TestContent
             personas.ToDictionary(p => p.Id),
             Scenarios.ToDictionary(s => s.Id),
             cues.ToDictionary(c => c.Id),
-            warmUps.ToDictionary(w => w.Id));
+            warmUps.ToDictionary(w => w.Id),
+            new Dictionary<string, PeerChecklist>());
     }
 
     public static PracticeEngine Engine(ServiceValues? values = null) =>

@@ -51,6 +51,7 @@ public static class ContentLoader
         var scenarios = new List<LoadedScenario>();
         var cueCards = new List<Loaded<CueCard>>();
         var warmUps = new List<Loaded<WarmUp>>();
+        var checklists = new List<Loaded<PeerChecklist>>();
         var namedPersonas = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var file in files)
@@ -61,7 +62,7 @@ public static class ContentLoader
             {
                 fileErrors.Add(0, FileField,
                     "is not in a known place: put personas in personas/, scenarios in scenarios/, "
-                    + "cue cards in cue-cards.yaml and warm-ups in warm-ups.yaml");
+                    + "peer checklists in checklists/, cue cards in cue-cards.yaml and warm-ups in warm-ups.yaml");
                 continue;
             }
 
@@ -89,6 +90,9 @@ public static class ContentLoader
                 case FileKind.WarmUps:
                     warmUps.AddRange(ListReader.WarmUps(root, fileErrors));
                     break;
+                case FileKind.Checklist:
+                    Add(checklists, ChecklistReader.Read(root, fileErrors));
+                    break;
             }
         }
 
@@ -96,16 +100,17 @@ public static class ContentLoader
         var scenarioById = Unique(scenarios.Select(s => s.Scenario), "scenario", errors);
         var cueCardById = Unique(cueCards, "cue card", errors);
         var warmUpById = Unique(warmUps, "warm-up", errors);
+        var checklistById = Unique(checklists, "peer checklist", errors);
         CheckPersonaReferences(scenarios, namedPersonas, errors);
 
         return errors.Count == 0
-            ? new ContentLoadResult(new ContentCatalog(personaById, scenarioById, cueCardById, warmUpById), [])
+            ? new ContentLoadResult(new ContentCatalog(personaById, scenarioById, cueCardById, warmUpById, checklistById), [])
             : new ContentLoadResult(null, errors);
     }
 
-    private enum FileKind { Persona, Scenario, CueCards, WarmUps }
+    private enum FileKind { Persona, Scenario, CueCards, WarmUps, Checklist }
 
-    /// <summary>By the folder (<c>personas/</c>, <c>scenarios/</c>, <c>cue-cards/</c>, <c>warm-ups/</c>) or, for the
+    /// <summary>By the folder (<c>personas/</c>, <c>scenarios/</c>, <c>checklists/</c>, <c>cue-cards/</c>, <c>warm-ups/</c>) or, for the
     /// list files, by the file name (<c>cue-cards.yaml</c>, <c>warm-ups.yaml</c>).</summary>
     private static FileKind? Classify(string path)
     {
@@ -116,6 +121,7 @@ public static class ContentLoader
         {
             "personas" => FileKind.Persona,
             "scenarios" => FileKind.Scenario,
+            "checklists" => FileKind.Checklist,
             "cue-cards" => FileKind.CueCards,
             "warm-ups" => FileKind.WarmUps,
             _ => stem switch
