@@ -53,6 +53,10 @@ public sealed class SlackOptions
     /// <summary>How often an instance looks for inbox entries whose lease ran out.</summary>
     public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a reaction to a message the bot posted for someone (relayed peer feedback) is still credited to
+    /// them.</summary>
+    public TimeSpan RelayedAuthorRetention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Web API retries (section <c>Slack:Retry</c>); a Retry-After beyond its wait ends as Throttled.</summary>
     public RetryPolicy Retry { get; set; } = new();
 
@@ -115,6 +119,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         {
             errors.Add($"Slack:InboxScanInterval must be positive and Slack:InboxLease at least twice as long (a lapsed lease is seen within half of it) and at most " +
                 $"an hour, got {options.InboxScanInterval} and {options.InboxLease}.");
+        }
+
+        if (options.RelayedAuthorRetention <= TimeSpan.Zero)
+        {
+            errors.Add($"Slack:RelayedAuthorRetention must be positive, got {options.RelayedAuthorRetention}.");
         }
 
         errors.AddRange(options.Retry.Problems("Slack:Retry"));

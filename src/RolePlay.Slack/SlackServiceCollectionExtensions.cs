@@ -17,7 +17,7 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>Registers the Slack channel from the <c>Slack</c> configuration section (validated at start-up). Seams the
     /// host may replace before calling: <see cref="ISlackInstallStore"/>, <see cref="IInboundDedupe"/>, <see cref="IInbox"/>,
-    /// <see cref="IUnreachableRecipients"/>; it must register an <c>IConversationRouter</c>.</summary>
+    /// <see cref="IUnreachableRecipients"/>, <see cref="IMessageAuthorStore"/>; it must register an <c>IConversationRouter</c>.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
@@ -31,6 +31,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ISlackInstallStore, InMemorySlackInstallStore>();
         services.TryAddSingleton<IInboundDedupe, InMemoryInboundDedupe>();
         services.TryAddSingleton<IInbox, InMemoryInbox>();
+        services.TryAddSingleton<IMessageAuthorStore, InMemoryMessageAuthorStore>();
         services.TryAddSingleton<InMemoryUnreachableRecipients>();
         services.TryAddSingleton<IUnreachableRecipients>(sp => sp.GetRequiredService<InMemoryUnreachableRecipients>());
 
@@ -47,6 +48,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ConversationOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.AddHostedService<SlackWorkProcessor>();
+        services.AddSingleton<SlackRelayedAuthors>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackWorkspaceGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkspaceGuard>());

@@ -55,7 +55,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             services.GetServices<IProactiveSender>(), clock, services.GetRequiredService<ILogger<PeerReviews>>());
         var team = new ChannelRouter(
             new TeamSettings(People, Teams, [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions],
-                services.GetRequiredService<ModelVoiceEndpoints>(), clock),
+                services.GetRequiredService<ModelVoiceEndpoints>(), Catalog, clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, records, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams, reviews),
             practice,

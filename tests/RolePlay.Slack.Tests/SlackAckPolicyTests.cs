@@ -58,6 +58,16 @@ public sealed class SlackAckPolicyTests
     }
 
     [Fact]
+    public void A_reply_that_speaks_for_someone_is_not_put_in_the_ack_so_it_is_posted_for_everyone()
+    {
+        var result = new RouterResult([new TextOut("Feedback from Ana: calm") { AuthoredBy = new ChannelUser("slack", "T1", "UANA", "Ana") }]);
+
+        var answer = SlackAckPolicy.CommandAnswer(result);
+
+        Assert.Equal(new SlackQuickAnswer(SlackAck.Ok, result), answer);
+    }
+
+    [Fact]
     public void Refused_view_inputs_come_back_as_errors_keyed_by_block_id()
     {
         var answer = SlackAckPolicy.ViewAnswer(new RouterResult([new TextOut("ignored")], InputErrors: new Dictionary<string, string> { ["commitment"] = "Write one thing." }));

@@ -58,6 +58,16 @@ public sealed class SlackOptionsTests
     }
 
     [Fact]
+    public void A_relayed_authors_retention_must_be_positive()
+    {
+        Assert.Equal(TimeSpan.FromDays(90), new SlackOptions().RelayedAuthorRetention);
+
+        var result = new SlackOptionsValidator().Validate(null, new SlackOptions { SigningSecret = "s", BotToken = "xoxb-1", RelayedAuthorRetention = TimeSpan.Zero });
+
+        Assert.Contains("Slack:RelayedAuthorRetention must be positive", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_api_base_url_without_a_trailing_slash_is_refused()
     {
         var result = new SlackOptionsValidator().Validate(null, new SlackOptions { SigningSecret = "s", BotToken = "xoxb-1", ApiBaseUrl = new Uri("https://slack.com/api") });

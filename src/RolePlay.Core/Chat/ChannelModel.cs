@@ -61,8 +61,8 @@ public sealed record HomeOpened(ChannelUser From, ConversationAddress Conversati
 /// channel); <see cref="VisibleTo"/> shows it only to that person (a Slack ephemeral message; on Teams, their personal
 /// chat). Both are deliberately minimal: an adapter that does not honour them yet still posts the reply where the
 /// event came from. <see cref="AuthoredBy"/> says the bot posts the message on that person's behalf (relayed peer
-/// feedback): an adapter that cannot learn a reacted-to message's author (Teams) remembers it, so a reaction to the
-/// relay counts for that person; one that can (Slack) may ignore it.</summary>
+/// feedback): the platform names the bot as a reacted-to bot message's author (or nobody), so the adapter remembers
+/// whom the message speaks for, and a reaction to the relay counts for that person.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(TextOut), "text")]
 [JsonDerivedType(typeof(CardOut), "card")]

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Debriefing;
-using RolePlay.Core.PeerCoaching;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Routing;
 using RolePlay.Core.Scene;
@@ -240,11 +240,17 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         if (live.Group.Roles.Values.Contains(PracticeRole.Observer))
         {
             var agent = live.Group.AgentId;
-            debrief.Add(new CardOut(ChecklistCards.AskObservers(live.Stored.Names.GetValueOrDefault(agent, agent), header.SessionId)));
+            debrief.Add(new CardOut(AskObservers(live.Stored.Names.GetValueOrDefault(agent, agent), header.SessionId)));
         }
 
         return debrief;
     }
+
+    /// <summary>Asks the agent whether the observers may review the practice with the peer checklist: the agent's
+    /// consent, every time (the answer goes to <c>PeerReviews</c>).</summary>
+    private static Card AskObservers(string agentName, string sessionId) => new("review.ask_observers", "Peer coaching checklist",
+        [new TextBlock($"{agentName}, would you like the observers' checklists on this practice? Only you will see what they say; the team sees only that a review was given.")],
+        [new SubmitAction("Yes, ask the observers", CardVerbs.ReviewInvite, CommonCards.SessionData(sessionId), ActionStyle.Positive)]);
 
     /// <summary>A finished, scored practice of this channel, with who played which part; null for any other.</summary>
     public async Task<EndedGroupPractice?> EndedAsync(ConversationAddress conversation, string sessionId, CancellationToken ct)

@@ -20,11 +20,6 @@ public static class ChecklistCards
         new("No", WireName.Of(ChecklistAnswer.No)),
     ];
 
-    /// <summary>Asks the facilitated practice's agent whether the observers may review it: their consent, every time.</summary>
-    public static Card AskObservers(string agentName, string sessionId) => new("review.ask_observers", "Peer coaching checklist",
-        [new TextBlock($"{agentName}, would you like the observers' checklists on this practice? Only you will see what they say; the team sees only that a review was given.")],
-        [new SubmitAction("Yes, ask the observers", CardVerbs.ReviewInvite, CommonCards.SessionData(sessionId), ActionStyle.Positive)]);
-
     /// <summary>An invitation to one reviewer; <paramref name="lines"/> are the practice's lines when the reviewer did not
     /// watch it (a buddy).</summary>
     public static Card Invitation(ReviewRequest request, IReadOnlyList<string> lines)

@@ -71,7 +71,7 @@ public sealed class PeerReviews(
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(session);
         var state = SessionPersistence.Restore(engine, session).State;
-        var request = NewRequest(team.TeamId, learner.Key, learner.DisplayName, session.SessionId, session.ScenarioId, state,
+        var request = NewRequest(team.TeamId, team.Checklist, learner.Key, learner.DisplayName, session.SessionId, session.ScenarioId, state,
             ReviewSource.Shared, null) with { Channel = channel };
         await reviews.SaveRequestAsync(request, ct).ConfigureAwait(false);
         return request;
@@ -100,13 +100,15 @@ public sealed class PeerReviews(
         }
 
         var state = SessionPersistence.Restore(engine, last).State;
+        var team = await teams.GetAsync(key.Tenant, teamId, ct).ConfigureAwait(false);
         var lines = (await sessions.GetTurnsAsync(key, last.SessionId, ct).ConfigureAwait(false))
             .Where(t => t.Speaker != TurnSpeakers.Coach && t.Text.Length > 0).TakeLast(TeamSetupCards.MaxTranscriptLines)
             .Select(t => $"{(t.Speaker == TurnSpeakers.Agent ? learner.DisplayName : CustomerName(last.PersonaId))}: {t.Text}").ToList();
         var asked = new List<string>();
         foreach (var buddy in buddies)
         {
-            var request = NewRequest(teamId, key, learner.DisplayName, last.SessionId, last.ScenarioId, state, ReviewSource.Buddy, buddy);
+            var request = NewRequest(teamId, team?.Checklist, key, learner.DisplayName, last.SessionId, last.ScenarioId, state,
+                ReviewSource.Buddy, buddy);
             await reviews.SaveRequestAsync(request, ct).ConfigureAwait(false);
             var name = (await people.GetAsync(buddy, ct).ConfigureAwait(false))?.DisplayName ?? "your buddy";
             asked.Add(await SendAsync(buddy, new CardOut(ChecklistCards.Invitation(request, lines)), "buddy review invitation", ct).ConfigureAwait(false)
@@ -161,10 +163,11 @@ public sealed class PeerReviews(
 
         var tenant = new TenantScope(card.Conversation.Platform, card.Conversation.TenantId);
         var teamId = await TeamSettings.TeamIdOfAsync(teams, tenant, card.Conversation, ct).ConfigureAwait(false);
+        var checklistId = (await teams.GetAsync(tenant, teamId, ct).ConfigureAwait(false))?.Checklist;
         var replies = new List<Outgoing>();
         foreach (var observer in ended.ObserverIds)
         {
-            var request = NewRequest(teamId, new PersonKey(tenant, ended.AgentId), ended.NameOf(ended.AgentId), sessionId,
+            var request = NewRequest(teamId, checklistId, new PersonKey(tenant, ended.AgentId), ended.NameOf(ended.AgentId), sessionId,
                 ended.Header.ScenarioId, ended.State, ReviewSource.Observer, new PersonKey(tenant, observer)) with { Channel = card.Conversation };
             await reviews.SaveRequestAsync(request, ct).ConfigureAwait(false);
             replies.Add(new CardOut(ChecklistCards.Invitation(request, []))
@@ -327,10 +330,11 @@ public sealed class PeerReviews(
             ? await reviews.GetRequestAsync(new TenantScope(card.From.Platform, card.From.TenantId), teamId, requestId, ct).ConfigureAwait(false)
             : null;
 
-    private ReviewRequest NewRequest(string teamId, PersonKey learner, string learnerName, string sessionId, string scenarioId,
-        SessionState state, ReviewSource source, PersonKey? reviewer)
+    /// <summary>Uses the team's checklist; one removed from the content since falls back to the shipped one.</summary>
+    private ReviewRequest NewRequest(string teamId, string? checklistId, PersonKey learner, string learnerName, string sessionId,
+        string scenarioId, SessionState state, ReviewSource source, PersonKey? reviewer)
     {
-        var checklist = catalog.Checklists[PeerChecklist.Shipped];
+        var checklist = catalog.Checklists.GetValueOrDefault(checklistId ?? PeerChecklist.Shipped) ?? catalog.Checklists[PeerChecklist.Shipped];
         var scenario = catalog.Scenarios.GetValueOrDefault(scenarioId);
         // One request per practice and reviewer (or per practice, for anyone): asking twice asks the same thing again.
         return new ReviewRequest(learner.Tenant, teamId, Id(sessionId, reviewer?.UserId ?? "*", WireName.Of(source)), learner, learnerName, sessionId,

@@ -1,5 +1,6 @@
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
@@ -13,7 +14,7 @@ namespace RolePlay.Core.TeamSetup;
 /// <param name="reactions">Each platform's starting reactions, declared by its channel adapter.</param>
 /// <param name="voices">The model endpoints a team may choose for its customer's voice.</param>
 public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumerable<ReactionDefaults> reactions, ModelVoiceEndpoints voices,
-    TimeProvider time)
+    ContentCatalog catalog, TimeProvider time)
 {
     private readonly Dictionary<Platform, ReactionDefaults> _reactions = reactions.ToDictionary(r => r.Platform);
 
@@ -164,7 +165,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         return result with { ReplaceCard = TeamSetupCards.Left() };
     }
 
-    private static (TeamRecord? Updated, string Message) Apply(TeamRecord team, TeamSetupCommand command, ConversationAddress here)
+    private (TeamRecord? Updated, string Message) Apply(TeamRecord team, TeamSetupCommand command, ConversationAddress here)
     {
         switch (command)
         {
@@ -205,6 +206,11 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
                     PairingTime = pairing.Time ?? team.PairingTime,
                 };
                 return (paired, $"Buddy pairing: {TeamSetupCards.PairingText(paired)}.");
+            case TeamSetupCommand.Checklist { Id: var id } when !catalog.Checklists.ContainsKey(id):
+                return (null, $"There's no checklist “{id}” in the team's content. Known: {string.Join(", ", catalog.Checklists.Keys.Order(StringComparer.Ordinal))}.");
+            case TeamSetupCommand.Checklist checklist:
+                return (team with { Checklist = checklist.Id == PeerChecklist.Shipped ? null : checklist.Id },
+                    $"Peer reviews now use “{catalog.Checklists[checklist.Id].Title}” ({checklist.Id}). Reviews already asked for keep theirs.");
             case TeamSetupCommand.Celebration { Day: null }:
                 return (team with { CelebrationDay = null }, "The weekly celebration is off.");
             case TeamSetupCommand.Celebration celebration:
@@ -430,6 +436,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +
         "• team clips 90 — how many days voice clips are kept before they are deleted\n" +
         "• team connect — a team made on the studio's Team page takes this channel as its own, history and all\n" +
+        "• team checklist <id> — the peer coaching checklist the team's reviews use (core, or one in your content)\n" +
         "• team voice rule|model [endpoint] — the customer's words: the built-in lines, or a language model (the engine still decides)\n" +
         "• team show, team join, team leave — for everyone";
 }

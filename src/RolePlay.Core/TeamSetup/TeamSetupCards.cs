@@ -1,4 +1,5 @@
 using RolePlay.Core.Cards;
+using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
 using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
@@ -37,6 +38,7 @@ public static class TeamSetupCards
                 new Fact("Buddy pairing", PairingText(team)),
                 new Fact("Weekly celebration", CelebrationText(team)),
                 new Fact("Customer's voice", VoiceText(team)),
+                new Fact("Peer checklist", team.Checklist ?? PeerChecklist.Shipped),
                 new Fact("Voice clips kept", $"{team.ClipRetentionDays} days"),
             ]),
         ],

@@ -42,6 +42,9 @@ public abstract record TeamSetupCommand
     /// speaks; a named endpoint is the team's own, and the only one its practices are then sent to.</summary>
     public sealed record Voice(VoiceKind Kind, string? Endpoint) : TeamSetupCommand;
 
+    /// <summary>"team checklist {id}": the peer coaching checklist the team's reviews use from now on.</summary>
+    public sealed record Checklist(string Id) : TeamSetupCommand;
+
     public sealed record Show : TeamSetupCommand
     {
         public override bool ChangesSetup => false;
@@ -109,6 +112,8 @@ public static partial class TeamSetupParser
             "pairing" or "buddies" => ParsePairing(Split(args.ToLowerInvariant())),
             "celebration" or "celebrate" => ParseCelebration(Split(args.ToLowerInvariant())),
             "voice" => ParseVoice(Split(args)),
+            "checklist" => Split(args) is [var id] ? new TeamSetupCommand.Checklist(id.ToLowerInvariant())
+                : new TeamSetupCommand.Invalid("Name one checklist: “team checklist core”, or the id of one in your team's content."),
             "clips" => ParseClipRetention(Split(args.ToLowerInvariant())),
             _ => new TeamSetupCommand.Invalid($"“{rest}” is not a team command I know."),
         };

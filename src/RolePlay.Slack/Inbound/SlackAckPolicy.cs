@@ -25,7 +25,8 @@ public static class SlackAckPolicy
     public static SlackAck CommandInterim() => new(200, new JsonObject { ["response_type"] = "ephemeral", ["text"] = "…" });
 
     /// <summary>The router answered a slash command in time: its first reply goes back in the ack body (unless a form
-    /// must open as a modal, which needs the trigger and views.open), the rest follows through the Web API.</summary>
+    /// must open as a modal, which needs the trigger and views.open, or the reply speaks for someone, which is posted
+    /// for everyone with chat.postMessage so its ts is learnt), the rest follows through the Web API.</summary>
     public static SlackQuickAnswer CommandAnswer(RouterResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -35,7 +36,7 @@ public static class SlackAckPolicy
         }
 
         var messages = result.Replies.Count > 0 ? SlackResponder.Render(result.Replies[0]) : [];
-        if (messages.Count != 1 || result.Replies.OfType<CardOut>().Any(c => c.Card.Inputs.Any()))
+        if (messages.Count != 1 || result.Replies[0].AuthoredBy is not null || result.Replies.OfType<CardOut>().Any(c => c.Card.Inputs.Any()))
         {
             return new SlackQuickAnswer(SlackAck.Ok, result);
         }

@@ -5,7 +5,7 @@ namespace RolePlay.Slack.Inbound;
 
 /// <summary>Runs every inbound kind (events, block actions, slash commands, view submissions) in its person's lane of
 /// <see cref="SlackWorkQueue"/>, so one person's requests reach the router one at a time and in the order they came.</summary>
-public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory scopes, SlackResponder responder)
+public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory scopes, SlackRelayedAuthors relayedAuthors, SlackResponder responder)
 {
     /// <summary>One person's work is kept in order; events without a person (uninstall) need no order.</summary>
     public static string? OrderKey(string tenant, string? user) => user is null ? null : $"{tenant}|{user}";
@@ -41,9 +41,10 @@ public sealed class SlackDispatcher(SlackWorkQueue queue, IServiceScopeFactory s
             : await responder.DeliverAsync(routed.Target, result, cancellationToken);
     }
 
-    /// <summary>Enrich, then route.</summary>
+    /// <summary>Enrich (a reaction to a message the bot posted for someone is credited to them), then route.</summary>
     private async Task<RouterResult> RouteAsync(IncomingEvent incoming, CancellationToken cancellationToken)
     {
+        incoming = await relayedAuthors.CreditAsync(incoming, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         foreach (var enricher in scope.ServiceProvider.GetServices<ISlackEnricher>())
         {

@@ -27,7 +27,8 @@ public sealed record SlackDelivery(Task Settled)
 /// the trigger is fresh (it expires 3 s after the click and works once); everything else is handed to the
 /// <see cref="ConversationOutbox"/>, one queue per conversation, so the person's lane goes on to their next event
 /// instead of waiting out Slack's pace, and each call there is tried until settled (<see cref="PatientSend"/>).</summary>
-public sealed class SlackResponder(IServiceProvider services, ConversationOutbox outbox, TimeProvider time, ILogger<SlackResponder> logger)
+public sealed class SlackResponder(IServiceProvider services, ConversationOutbox outbox, SlackRelayedAuthors relayedAuthors, TimeProvider time,
+    ILogger<SlackResponder> logger)
 {
     /// <summary>Slack's trigger lifetime is 3 s; leave room for the views.open round trip.</summary>
     public static readonly TimeSpan TriggerLifetime = TimeSpan.FromMilliseconds(2500);
@@ -150,6 +151,12 @@ public sealed class SlackResponder(IServiceProvider services, ConversationOutbox
             {
                 here = here with { UserId = person.UserId, Ephemeral = true };
             }
+            else if (reply.AuthoredBy is not null)
+            {
+                // Spoken for someone (relayed feedback): a message for the whole conversation, even answering a slash
+                // command, whose replies are otherwise only for the person who typed it.
+                here = here with { Ephemeral = false };
+            }
 
             await PostAsync(here, reply, cancellationToken);
         }
@@ -166,6 +173,12 @@ public sealed class SlackResponder(IServiceProvider services, ConversationOutbox
                 : Api.PostMessageAsync(target.TenantId, channel, message.Text, message.Blocks, target.ThreadTs, t,
                     recipientUser: IsDirectMessage(channel) ? target.UserId : null), cancellationToken);
             Log(method, target, outcome);
+            // Spoken for someone (relayed peer feedback): remembered, so a reaction to it credits them. An ephemeral
+            // message cannot be reacted to.
+            if (reply.AuthoredBy is { } author && !target.Ephemeral && outcome is SendOutcome.Sent { Id: { Length: > 0 } ts })
+            {
+                await relayedAuthors.RememberAsync(target.TenantId, channel, ts, author, cancellationToken);
+            }
         }
     }
 

@@ -57,7 +57,8 @@ public static partial class SlackTranslator
 
             case SlackReactionEvent { Item: { Channel: { } itemChannel, Ts: { } itemTs }, Reaction: { } reaction } changed:
             {
-                // The bot's own messages (relayed peer feedback among them) have no person to credit: Slack names the bot.
+                // On the bot's own messages Slack names the bot (or nobody): no author here, so the dispatcher looks up
+                // whether the message spoke for someone (SlackRelayedAuthors), and otherwise nobody is credited.
                 var author = changed.ItemUser is { } itemUser && itemUser != botUserId ? itemUser : null;
                 return new SlackRouted(new ReactionChanged(From(tenant, user), Address(tenant, itemChannel, null, teamId), at, itemTs, SlackMarkup.EmojiName(reaction),
                     changed.Added, author), new SlackReplyTarget(tenant, user, itemChannel));

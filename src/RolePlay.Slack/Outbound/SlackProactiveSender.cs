@@ -13,10 +13,12 @@ namespace RolePlay.Slack.Outbound;
 /// person is reached in their DM: its channel id is opened once (conversations.open) and kept in the reference store
 /// (owner = user id), so later days cost one chat.postMessage each. A channel gets a new message, or a reply under
 /// <see cref="RoutineTarget.Channel.ThreadId"/>. Messages are rendered as replies are (<see cref="SlackResponder.Render"/>)
-/// and paced by <see cref="SlackPacer"/> inside <see cref="SlackApiClient"/>.</summary>
+/// and paced by <see cref="SlackPacer"/> inside <see cref="SlackApiClient"/>; one spoken for someone
+/// (<see cref="Outgoing.AuthoredBy"/>) is remembered as theirs (<see cref="SlackRelayedAuthors"/>).</summary>
 public sealed class SlackProactiveSender(
     IServiceProvider services,
     IDeliveryAddressStore addresses,
+    SlackRelayedAuthors relayedAuthors,
     TimeProvider time,
     ILogger<SlackProactiveSender> logger) : IProactiveSender
 {
@@ -54,8 +56,19 @@ public sealed class SlackProactiveSender(
                 throw new NotSupportedException($"No Slack address for {to.GetType().Name}.");
         }
 
-        return await OrderedSend.SendAsync(messages.SelectMany(SlackResponder.Render), (message, token) =>
-                api.PostMessageAsync(tenantId, channel, message.Text, message.Blocks, threadTs, token, recipientUser: person),
+        var parts = messages.SelectMany(m => SlackResponder.Render(m).Select(message => (Message: message, m.AuthoredBy)));
+        return await OrderedSend.SendAsync(parts, async (part, token) =>
+            {
+                var outcome = await api.PostMessageAsync(tenantId, channel, part.Message.Text, part.Message.Blocks, threadTs, token, recipientUser: person)
+                    .ConfigureAwait(false);
+                // Spoken for someone (a notice a manager may recognise): remembered, so a reaction to it credits them.
+                if (part.AuthoredBy is { } author && outcome is SendOutcome.Sent { Id: { Length: > 0 } ts })
+                {
+                    await relayedAuthors.RememberAsync(tenantId, channel, ts, author, token).ConfigureAwait(false);
+                }
+
+                return outcome;
+            },
             to.RecipientId, logger, ct).ConfigureAwait(false);
     }
 

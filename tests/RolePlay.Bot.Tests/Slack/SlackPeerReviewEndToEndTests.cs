@@ -9,7 +9,7 @@ namespace RolePlay.Bot.Tests.Slack;
 
 /// <summary>A peer checklist through the real Slack adapter: the shared practice's button opens the checklist as a
 /// modal with the click's trigger, a refused answer comes back as errors by block, a good one reaches the learner's DM
-/// and is announced in the channel by name only.</summary>
+/// and is announced in the channel by name only, where a manager's recognition of the notice credits the reviewer.</summary>
 public sealed class SlackPeerReviewEndToEndTests : SingleWorkspaceTest
 {
     private const string Ana = "UANA";
@@ -62,6 +62,18 @@ public sealed class SlackPeerReviewEndToEndTests : SingleWorkspaceTest
         var stored = await Host.Services.GetRequiredService<IPeerReviewStore>()
             .ListSinceAsync(new TenantScope("slack", SlackBotHost.Workspace), SlackBotHost.Workspace, DateOnly.MinValue, default);
         Assert.Equal(Ben, Assert.Single(stored).Reviewer.UserId);
+
+        // The notice speaks for Ben: Slack reports a reaction on it as one on the bot's message, and the manager's
+        // recognition emoji credits him.
+        Assert.Equal(200, (await Host.PostEventAsync(SlackBotHost.Event("EvRecognise", new JsonObject
+        {
+            ["type"] = "reaction_added", ["user"] = Ana, ["reaction"] = "clap", ["item_user"] = "UBOT" + SlackBotHost.Workspace,
+            ["event_ts"] = SlackBotHost.Ts(), ["item"] = new JsonObject { ["type"] = "message", ["channel"] = Standup, ["ts"] = notice.AnsweredTs },
+        }))).Status);
+        await Host.DrainAsync();
+        var recognised = Assert.Single(await Host.Services.GetRequiredService<IRecognitionStore>().ListWeekAsync(
+            new TenantScope("slack", SlackBotHost.Workspace), SlackBotHost.Workspace, DateOnly.FromDateTime(DateTime.UtcNow), default));
+        Assert.Equal((Ana, Ben, RecognitionKind.Recognition), (recognised.ReactedBy.UserId, recognised.Recipient.UserId, recognised.Kind));
     }
 
     private static JsonObject Values(string? landed, string? next)

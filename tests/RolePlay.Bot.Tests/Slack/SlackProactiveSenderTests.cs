@@ -56,6 +56,21 @@ public sealed class SlackProactiveSenderTests : SingleWorkspaceTest
     }
 
     [Fact]
+    public async Task A_channel_message_spoken_for_someone_is_remembered_as_theirs_and_an_ordinary_one_is_not()
+    {
+        var ana = new ChannelUser("slack", SlackBotHost.Workspace, "UANA", "Ana");
+        var notice = await Sender.SendAsync(new RoutineTarget.Channel(Workspace, "CSTANDUP"),
+            [new TextOut("Ana reviewed Ben's practice with the peer checklist") { AuthoredBy = ana }], CancellationToken.None);
+        var ordinary = await Sender.SendAsync(new RoutineTarget.Channel(Workspace, "CSTANDUP"), [new TextOut("One adjective?")], CancellationToken.None);
+
+        var authors = Host.Services.GetRequiredService<IMessageAuthorStore>();
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(new PersonKey(Workspace, "UANA"),
+            await authors.GetAsync(Workspace, "CSTANDUP", ((ProactiveOutcome.Sent)notice).MessageId!, now, CancellationToken.None));
+        Assert.Null(await authors.GetAsync(Workspace, "CSTANDUP", ((ProactiveOutcome.Sent)ordinary).MessageId!, now, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_person_Slack_says_is_gone_is_unreachable_and_marked()
     {
         await Host.CommandAsync("UGONE2", "time 09:30");

@@ -274,4 +274,56 @@ public sealed class PeerReviewTests : TeamFeatureTest
         var member = new RolePlay.Core.Insights.DashboardViewer(TenantA, Ben.UserId, "Ben", "team-1", IsManager: false, IsLocal: false);
         Assert.Null(await dashboard.TeamAsync(member, "team-1", Ct));
     }
+
+    [Fact]
+    public async Task A_team_chooses_its_own_checklist_and_new_requests_use_it()
+    {
+        const string ours = """
+            id: night-desk
+            title: Night desk checklist
+            behaviours:
+              - id: feeling
+                text: Said what the customer feels
+                engine: feeling_named
+              - id: question
+                text: Asked before fixing
+                engine: open_question_first
+              - id: summary
+                text: Played it back and checked
+                engine: summary_checked
+              - id: step
+                text: Gave a time for the next step
+                engine: timed_next_step
+              - id: together
+                text: Chose the fix with them
+                engine: solved_together
+            """;
+        var catalog = RolePlay.Core.Content.Loading.ContentLoader.Load(RolePlay.Core.Content.ContentSources.Shipped()
+            .Append(new RolePlay.Core.Content.ContentFile("team/checklists/night-desk.yaml", ours))).EnsureValid();
+        var settings = new RolePlay.Core.TeamSetup.TeamSettings(Bot.People, Bot.Teams, [], RolePlay.Core.Voice.ModelVoiceEndpoints.None, catalog, Bot.Clock);
+        var engine = new PracticeEngine(catalog, new RolePlay.Core.Detection.RuleBasedDetector(), new RuleBasedPersonaVoice());
+        var reviews = new PeerReviews(catalog, engine, Bot.PeerReviewStore, Bot.People, Bot.Sessions, Bot.Teams, Bot.Pairing, Bot.Practice, [],
+            Bot.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PeerReviews>.Instance);
+        await SetUpTeamAsync();
+        Task<RouterResult> TeamSays(ChannelUser who, string text) =>
+            settings.HandleAsync(new MessageReceived(who, General, Bot.Clock.GetUtcNow(), text), Ct);
+
+        Assert.Contains("no checklist “nope”", Text(await TeamSays(Mia, "team checklist nope")), StringComparison.Ordinal);
+        Assert.Contains("Known: core, night-desk", Text(await TeamSays(Mia, "team checklist nope")), StringComparison.Ordinal);
+        Assert.Null((await Bot.Teams.GetAsync(TenantA, "team-1", Ct))!.Checklist);
+        await TeamSays(Ben, "team checklist night-desk"); // not a manager: refused like any set-up change
+        Assert.Null((await Bot.Teams.GetAsync(TenantA, "team-1", Ct))!.Checklist);
+        Assert.Contains("Night desk checklist", Text(await TeamSays(Mia, "team checklist night-desk")), StringComparison.Ordinal);
+
+        await PlayToTheEndAsync(Ana);
+        var team = (await Bot.Teams.GetAsync(TenantA, "team-1", Ct))!;
+        var session = (await Bot.Sessions.ListEndedAsync(KeyOf(Ana), 1, Ct)).Single();
+        var request = await reviews.RequestForShareAsync((await Bot.People.GetAsync(KeyOf(Ana), Ct))!, team, session, General, Ct);
+
+        Assert.Equal("night-desk", request.ChecklistId);
+        Assert.Equal(["feeling", "question", "summary", "step", "together"], request.Engine.Keys);
+        var form = ChecklistCards.Form(catalog.Checklists[request.ChecklistId], request);
+        Assert.Equal("Night desk checklist", form.Title);
+        Assert.Equal(5, form.Inputs.OfType<ChoiceInput>().Count());
+    }
 }

@@ -63,7 +63,7 @@ public sealed class TeamConnectTests : TeamFeatureTest
     private async Task<TeamRecord> StudioTeamAsync(ChannelUser founder, string name, params ChannelUser[] members)
     {
         var settings = new TeamSettings(Bot.People, Bot.Teams,
-            [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], ModelVoiceEndpoints.None, Bot.Clock);
+            [ActivityTranslator.DefaultReactions, SlackInbound.DefaultReactions, StudioDelivery.DefaultReactions], ModelVoiceEndpoints.None, Bot.Services<RolePlay.Core.Content.ContentCatalog>(), Bot.Clock);
         var team = await settings.CreateAsync(PersonSettings.NewPerson(founder), name, "Europe/London", [], Ct);
         foreach (var member in members)
         {

@@ -313,7 +313,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
             return;
         }
 
-        var settings = new TeamSettings(Bot.People, Bot.Teams, [StudioDelivery.DefaultReactions], Bot.Services<ModelVoiceEndpoints>(), Bot.Clock);
+        var settings = new TeamSettings(Bot.People, Bot.Teams, [StudioDelivery.DefaultReactions], Bot.Services<ModelVoiceEndpoints>(), Bot.Services<RolePlay.Core.Content.ContentCatalog>(), Bot.Clock);
         var founder = await Bot.People.SaveAsync(PersonSettings.NewPerson(manager), default);
         var team = await settings.CreateAsync(founder, "Night desk", "Europe/London", [], default);
         await settings.AddMemberAsync(await Bot.People.SaveAsync(PersonSettings.NewPerson(agent), default), team.Tenant, team.TeamId, default);

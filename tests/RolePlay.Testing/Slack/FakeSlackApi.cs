@@ -17,6 +17,9 @@ namespace RolePlay.Testing.Slack;
 public sealed record ApiCall(string Method, string? Authorization, JsonObject? Json, IReadOnlyDictionary<string, string>? Form, DateTimeOffset At)
 {
     public string? Str(string name) => Json?[name]?.GetValue<string>();
+
+    /// <summary>The <c>ts</c> Slack answered with (a posted message's), set before the answer is sent.</summary>
+    public string? AnsweredTs { get; set; }
 }
 
 /// <summary>Slack's Web API limits (slack-protocol.md, "Web API"): chat.postMessage about one message per second per
@@ -201,9 +204,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
             json = text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
         }
 
+        var call = new ApiCall(method, authorization, json, form, DateTimeOffset.UtcNow);
         if (RecordCalls)
         {
-            Calls.Enqueue(new ApiCall(method, authorization, json, form, DateTimeOffset.UtcNow));
+            Calls.Enqueue(call);
         }
 
         if (_scripts.TryGetValue(method, out var queue))
@@ -229,6 +233,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
 
         var answer = Answer(method, authorization, json, form);
+        call.AnsweredTs = answer["ts"]?.GetValue<string>();
         if (method == "chat.postMessage" && answer["ok"]?.GetValue<bool>() == true)
         {
             Deliveries.AddOrUpdate($"{Tokens[Bearer(authorization)]}/{json?["channel"]?.GetValue<string>()}", 1, (_, n) => n + 1);
