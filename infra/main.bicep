@@ -63,6 +63,7 @@ param slackClientSecret string = ''
 
 // The container src/RolePlay.Bot/Hosting/KeyRing.cs names (KeyRing.Container).
 var keyRingContainer = 'roleplay-keys'
+var clipsContainer = 'roleplay-clips'
 var suffix = uniqueString(resourceGroup().id)
 var compactPrefix = replace(namePrefix, '-', '')
 var appName = 'ca-${namePrefix}'
@@ -110,6 +111,7 @@ module storage 'modules/storage.bicep' = {
     principalId: identity.outputs.principalId
     identityId: identityId
     keyRingContainer: keyRingContainer
+    clipsContainer: clipsContainer
     sku: storageSku
   }
 }

@@ -26,6 +26,7 @@ public static class DashboardEndpoints
         ["index.html"] = "text/html; charset=utf-8",
         ["dashboard.css"] = "text/css; charset=utf-8",
         ["dashboard.js"] = "text/javascript; charset=utf-8",
+        ["clips.js"] = "text/javascript; charset=utf-8",
     };
 
     public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -43,6 +44,7 @@ public static class DashboardEndpoints
         group.MapGet("/api/people/{userId}", PersonAsync);
         group.MapGet("/api/teams/{teamId}/learning-records", LearningRecordsAsync);
         group.MapGet("/api/teams/{teamId}/peer-coaching", PeerCoachingAsync);
+        group.MapClips();
         return group;
     }
 
@@ -76,7 +78,7 @@ public static class DashboardEndpoints
         }
 
         var teams = await s.Dashboard.ListTeamsAsync(viewer, context.RequestAborted);
-        return TypedResults.Ok(new ViewerView(viewer.DisplayName ?? "", viewer.UserId, viewer.IsManager, viewer.IsLocal, teams));
+        return TypedResults.Ok(new ViewerView(viewer.DisplayName ?? "", viewer.UserId, viewer.IsManager, viewer.IsLocal, teams, viewer.TeamId));
     }
 
     private static async Task<Results<Ok<TeamDashboardView>, NotFound, UnauthorizedHttpResult>> TeamAsync(string teamId, HttpContext context,
@@ -312,7 +314,8 @@ public static class DashboardEndpoints
     }
 }
 
-public sealed record ViewerView(string DisplayName, string? UserId, bool IsManager, bool IsLocal, IReadOnlyList<TeamSummary> Teams);
+/// <param name="TeamId">The viewer's own team (whose shared clips their own page plays), if any.</param>
+public sealed record ViewerView(string DisplayName, string? UserId, bool IsManager, bool IsLocal, IReadOnlyList<TeamSummary> Teams, string? TeamId = null);
 
 public sealed record PersonLink(string UserId, string Name);
 

@@ -19,6 +19,24 @@ public sealed class StorageOptions
     public SqliteStorageOptions Sqlite { get; set; } = new();
 
     public AzureTablesStorageOptions AzureTables { get; set; } = new();
+
+    public ClipStorageOptions Clips { get; set; } = new();
+}
+
+/// <summary>Where voice clips' audio is kept: files under <see cref="Path"/> with SQLite; with Azure Tables, blobs in
+/// <see cref="Container"/> of the same account (its blob endpoint, or <see cref="BlobEndpoint"/> /
+/// <see cref="ConnectionString"/> when the blobs live elsewhere).</summary>
+public sealed class ClipStorageOptions
+{
+    public string Path { get; set; } = "data/clips";
+
+    public string Container { get; set; } = "roleplay-clips";
+
+    /// <summary>Default: the table endpoint's account with <c>.blob.</c> for <c>.table.</c>, signed in as the tables are.</summary>
+    public string? BlobEndpoint { get; set; }
+
+    /// <summary>Default: <c>Storage:AzureTables:ConnectionString</c>, whose account holds the blobs too.</summary>
+    public string? ConnectionString { get; set; }
 }
 
 public sealed class SqliteStorageOptions

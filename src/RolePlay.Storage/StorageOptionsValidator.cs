@@ -26,10 +26,16 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
                     errors.Add("Storage:Sqlite:BusyTimeoutMilliseconds must be between 0 and 600000.");
                 }
 
+                if (string.IsNullOrWhiteSpace(options.Clips.Path) || options.Clips.Path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+                {
+                    errors.Add("Storage:Clips:Path must name the folder voice clips are kept in (default data/clips).");
+                }
+
                 break;
 
             case StorageProvider.AzureTables:
                 ValidateAzure(options.AzureTables, errors);
+                ValidateBlobs(options, errors);
                 break;
 
             default:
@@ -69,6 +75,29 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
             errors.Add("Storage:AzureTables:MaxRetries must be between 0 and 10.");
         }
     }
+
+    private static void ValidateBlobs(StorageOptions options, List<string> errors)
+    {
+        var clips = options.Clips;
+        if (!ContainerName().IsMatch(clips.Container) || clips.Container.Contains("--", StringComparison.Ordinal))
+        {
+            errors.Add($"Storage:Clips:Container '{clips.Container}' must be 3–63 lower-case letters, digits and single hyphens (an Azure blob container name).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(clips.ConnectionString) || (string.IsNullOrWhiteSpace(clips.BlobEndpoint) && !string.IsNullOrWhiteSpace(options.AzureTables.ConnectionString)))
+        {
+            return;
+        }
+
+        if (ClipContentFactory.BlobEndpointOf(options) is not { } endpoint || (endpoint.Scheme != Uri.UriSchemeHttps && !endpoint.IsLoopback))
+        {
+            errors.Add("Storage:Clips:BlobEndpoint must be an absolute https URL (http only on loopback), e.g. https://account.blob.core.windows.net; " +
+                "it can be left out when Storage:AzureTables:Endpoint is an account's .table. endpoint.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex ContainerName();
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9]{0,39})?$")]
     private static partial Regex TablePrefix();

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Storage.AzureTables;
+using RolePlay.Storage.Clips;
 using RolePlay.Storage.Repositories;
 using RolePlay.Storage.Rows;
 using RolePlay.Storage.Sqlite;
@@ -53,6 +55,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRoutineStatusStore>(sp => sp.GetRequiredService<RoutineStateStore>());
         services.AddSingleton<IInsightsStore, InsightsStore>();
         services.AddSingleton<ISignInSessionStore, SignInSessionStore>();
+        services.AddSingleton<IClipStore, ClipStore>();
+        services.AddSingleton<IClipContent>(sp => ClipContentFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         return services;
     }
 }
@@ -99,5 +103,49 @@ internal static class RowStoreFactory
         return string.IsNullOrWhiteSpace(azure.ConnectionString)
             ? new TableServiceClient(new Uri(azure.Endpoint!), new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(azure.ConnectionString, clientOptions);
+    }
+}
+
+/// <summary>Clips' audio goes where the storage provider points: files beside the SQLite file's data, blobs in the Azure
+/// Tables account.</summary>
+internal static class ClipContentFactory
+{
+    public static IClipContent Create(StorageOptions options) => options.Provider switch
+    {
+        StorageProvider.AzureTables => new BlobClipContent(CreateService(options).GetBlobContainerClient(options.Clips.Container)),
+        _ => new FileClipContent(options.Clips.Path),
+    };
+
+    private static BlobServiceClient CreateService(StorageOptions options)
+    {
+        var clientOptions = new BlobClientOptions();
+        clientOptions.Retry.MaxRetries = options.AzureTables.MaxRetries;
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        var clips = options.Clips;
+        if (!string.IsNullOrWhiteSpace(clips.ConnectionString))
+        {
+            return new BlobServiceClient(clips.ConnectionString, clientOptions);
+        }
+
+        if (string.IsNullOrWhiteSpace(clips.BlobEndpoint) && !string.IsNullOrWhiteSpace(options.AzureTables.ConnectionString))
+        {
+            return new BlobServiceClient(options.AzureTables.ConnectionString, clientOptions);
+        }
+
+        return new BlobServiceClient(BlobEndpointOf(options)!, new DefaultAzureCredential(), clientOptions);
+    }
+
+    /// <summary>The configured blob endpoint, else the table endpoint's account's; null when neither can be told.</summary>
+    public static Uri? BlobEndpointOf(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Clips.BlobEndpoint))
+        {
+            return Uri.TryCreate(options.Clips.BlobEndpoint, UriKind.Absolute, out var configured) ? configured : null;
+        }
+
+        return Uri.TryCreate(options.AzureTables.Endpoint, UriKind.Absolute, out var tables) && tables.Host.Contains(".table.", StringComparison.OrdinalIgnoreCase)
+            ? new UriBuilder(tables) { Host = tables.Host.Replace(".table.", ".blob.", StringComparison.OrdinalIgnoreCase) }.Uri
+            : null;
     }
 }

@@ -46,6 +46,7 @@ public static class StudioEndpoints
         // Browsers ask for it before anyone signs in; it says nothing about anyone.
         learner.MapGet("/favicon.ico", (HttpContext context, StudioAssets assets) => assets.Serve(context, "favicon.svg")).AllowAnonymous();
         learner.MapStudioSetup();
+        learner.MapStudioClips();
 
         var facilitator = endpoints.MapGroup("").AddEndpointFilter<LoopbackOnly>();
         facilitator.MapGet("/facilitate", (HttpContext context, StudioAssets assets) => assets.Serve(context, "facilitate.html"));

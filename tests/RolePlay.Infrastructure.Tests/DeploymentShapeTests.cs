@@ -64,7 +64,8 @@ public sealed class DeploymentShapeTests(DeploymentFixture deployments)
         Assert.Equal(
             [(AcrPull, "Microsoft.ContainerRegistry/registries"), (KeyVaultSecretsUser, "Microsoft.KeyVault/vaults"),
                 (KeyVaultCryptoServiceEncryptionUser, "Microsoft.KeyVault/vaults/keys"),
-                (TableDataContributor, "Microsoft.Storage/storageAccounts"), (BlobDataContributor, "Microsoft.Storage/storageAccounts/blobServices/containers")],
+                (TableDataContributor, "Microsoft.Storage/storageAccounts"), (BlobDataContributor, "Microsoft.Storage/storageAccounts/blobServices/containers"),
+                (BlobDataContributor, "Microsoft.Storage/storageAccounts/blobServices/containers")],
             roles.Select(r => (r.Role, r.Scope)).OrderBy(r => r.Scope, StringComparer.Ordinal));
     }
 
@@ -118,6 +119,24 @@ public sealed class DeploymentShapeTests(DeploymentFixture deployments)
     }
 
     /// <summary>The type of the resource a role assignment's id is scoped to.</summary>
+    /// <summary>The two blob roles are the key ring's container and the voice clips' (Storage:Clips:Container's default), each
+    /// scoped to its container alone.</summary>
+    [Theory]
+    [MemberData(nameof(DeploymentFixture.ParamFiles), MemberType = typeof(DeploymentFixture))]
+    public void The_blob_roles_are_the_key_rings_container_and_the_clips_container(string paramFile)
+    {
+        var deployment = deployments[paramFile];
+        var account = (string)deployment.Single("Microsoft.Storage/storageAccounts")["name"]!;
+        var containers = deployment.OfType("Microsoft.Authorization/roleAssignments")
+            .Select(r => (string)r["id"]!)
+            .Where(id => id.Contains("/blobServices/default/containers/", StringComparison.Ordinal))
+            .Select(id => id.Split("/containers/")[1].Split('/')[0]);
+
+        Assert.Equal([new RolePlay.Storage.ClipStorageOptions().Container, RolePlay.Bot.Hosting.KeyRing.Container], containers.Order(StringComparer.Ordinal));
+        Assert.Contains(deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"),
+            c => (string?)c["name"] == $"{account}/default/{new RolePlay.Storage.ClipStorageOptions().Container}");
+    }
+
     private static string ScopeType(string assignmentId)
     {
         var scope = assignmentId[..assignmentId.IndexOf("/providers/Microsoft.Authorization/", StringComparison.Ordinal)];

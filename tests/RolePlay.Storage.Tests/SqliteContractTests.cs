@@ -1,3 +1,4 @@
+using RolePlay.Core.Storage;
 using RolePlay.Storage.Rows;
 using RolePlay.Storage.Sqlite;
 
@@ -23,6 +24,8 @@ public sealed class SqliteContractTests : StorageContract
     }
 
     private protected override IRowStore CreateRowStore() => _store = new SqliteRowStore(DbPath, TimeSpan.FromSeconds(5));
+
+    private protected override IClipContent CreateClipContent() => ClipContentFactory.Create(new StorageOptions { Clips = { Path = Path.Combine(_dir, "data", "clips") } });
 
     private protected override IRowStore CreateSecondRowStore() => new SqliteRowStore(DbPath, TimeSpan.FromSeconds(5));
 }

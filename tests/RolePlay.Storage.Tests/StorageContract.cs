@@ -40,7 +40,7 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     private protected PersonAliasStore Aliases => new(Rows);
 
-    private protected PersonalDataStore PersonalData => new(Rows);
+    private protected PersonalDataStore PersonalData => new(Rows, ClipContent);
 
     private protected SignInSessionStore SignIns => new(Rows);
 

@@ -12,7 +12,8 @@ internal static class HeadlessChromium
 
     public static bool IsInstalled => File.Exists(Path);
 
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+    /// <param name="extraArgs">More Chromium switches (the browser tests' fake microphone).</param>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] extraArgs) =>
         await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Path,
@@ -21,6 +22,7 @@ internal static class HeadlessChromium
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                .. extraArgs,
             ],
         });
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RolePlay.Bot.Channels;
 using RolePlay.Bot.Web;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Consent;
 using RolePlay.Core.Content;
 using RolePlay.Core.Content.Loading;
@@ -130,6 +131,8 @@ internal static class BotHost
         builder.Services.AddSingleton<TeamSettings>();
         builder.Services.AddSingleton<RecognitionService>();
         builder.Services.AddSingleton<TranscriptSharing>();
+        builder.Services.AddSingleton<ClipLibrary>();
+        builder.Services.AddSingleton<ClipRetention>();
         builder.Services.AddSingleton<ChannelPractice>();
         builder.Services.AddSingleton<PeerReviews>();
         RoutineHosting.Add(builder.Services, builder.Configuration);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
@@ -14,6 +15,7 @@ internal static class RoutineHosting
 {
     public const string MinuteJob = "routines.minute";
     public const string HousekeepingJob = "housekeeping.daily";
+    public const string ClipRetentionJob = "clips.retention";
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +39,7 @@ internal static class RoutineHosting
         {
             Schedule<RoutineMinuteJob>(quartz, MinuteJob, "0 * * * * ?");
             Schedule<DailyHousekeepingJob>(quartz, HousekeepingJob, "0 17 3 * * ?");
+            Schedule<ClipRetentionJob>(quartz, ClipRetentionJob, "0 37 3 * * ?");
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
@@ -83,5 +86,17 @@ internal sealed class DailyHousekeepingJob(IPeopleStore people, IInboundDedupe d
 
         var signedOut = await signIns.PurgeExpiredAsync(now, cancellationToken);
         log.LogInformation("Housekeeping purged {Count} expired inbound claims and {SignIns} expired sign-ins.", purged, signedOut);
+    }
+}
+
+/// <summary>Once a day: every team's voice clips older than the team's retention are deleted, audio and all. Thin: the
+/// rule lives in <see cref="ClipRetention"/>, tested with a fake clock.</summary>
+[DisallowConcurrentExecution]
+internal sealed class ClipRetentionJob(ClipRetention retention, ILogger<ClipRetentionJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var deleted = await retention.PurgeAsync(cancellationToken);
+        log.LogInformation("Clip retention deleted {Count} clips past their team's retention.", deleted);
     }
 }

@@ -5,9 +5,10 @@ namespace RolePlay.Bot.Web;
 /// Set as the response starts, so a handler that clears the response (a 503 for a storage outage) keeps them.</summary>
 internal static class SecurityHeaders
 {
-    /// <summary>Inline styles are allowed because Microsoft's Adaptive Cards renderer sets them; inline scripts are not.</summary>
+    /// <summary>Inline styles are allowed because Microsoft's Adaptive Cards renderer sets them; inline scripts are not.
+    /// Media plays from the bot (voice clips) and from <c>blob:</c>, the studio's preview of a recording before it is saved.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static void Use(WebApplication app) => app.Use((context, next) =>

@@ -10,7 +10,8 @@ public enum PairingCadence { Weekly, Fortnightly, Off }
 /// <see cref="CelebrationDay"/> (null = off) at <see cref="CelebrationTime"/> (null = 16:00). All in the team's zone.
 /// <see cref="Voice"/> is whose words the customer speaks (the rule voice unless a manager chose the model), through
 /// <see cref="VoiceEndpoint"/> when the team requires an endpoint of its own. <see cref="Checklist"/> is the peer
-/// coaching checklist its reviews use (null: the shipped one).
+/// coaching checklist its reviews use (null: the shipped one). <see cref="ClipRetentionDays"/> is how long its
+/// members' voice clips are kept (90 days unless a manager set another).
 /// </summary>
 public sealed record TeamRecord(
     TenantScope Tenant,
@@ -31,7 +32,8 @@ public sealed record TeamRecord(
     TimeOnly? CelebrationTime = null,
     VoiceKind Voice = VoiceKind.Rule,
     string? VoiceEndpoint = null,
-    string? Checklist = null);
+    string? Checklist = null,
+    int ClipRetentionDays = 90);
 
 public sealed record TeamMember(PersonKey Person, DateTimeOffset JoinedUtc);
 

@@ -216,6 +216,9 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
             case TeamSetupCommand.Celebration celebration:
                 var celebrates = team with { CelebrationDay = celebration.Day, CelebrationTime = celebration.Time ?? team.CelebrationTime };
                 return (celebrates, $"Weekly celebration: {TeamSetupCards.CelebrationText(celebrates)}.");
+            case TeamSetupCommand.ClipRetention retention:
+                return (team with { ClipRetentionDays = retention.KeptDays },
+                    $"Voice clips are kept for {retention.KeptDays} days, then deleted (their owners can remove them sooner).");
             default:
                 throw new InvalidOperationException($"Unhandled team command {command}.");
         }
@@ -236,6 +239,21 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
 
         var (updated, message) = ChooseVoice(team, new TeamSetupCommand.Voice(kind, endpoint));
         return updated is null ? (null, message) : (await teams.SaveAsync(updated, ct).ConfigureAwait(false), message);
+    }
+
+    /// <summary>A manager sets how long the team's voice clips are kept, on the studio's Clips page, as “team clips …”
+    /// does in a channel: null when <paramref name="manager"/> manages no team or the days are out of range. A
+    /// concurrent change raises <see cref="ConcurrencyConflictException"/>.</summary>
+    public async Task<TeamRecord?> SetClipRetentionAsync(PersonRecord manager, int days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        if (days is < Clips.ClipLimits.MinRetentionDays or > Clips.ClipLimits.MaxRetentionDays || manager.TeamId is not { } teamId
+            || !IsManagerOf(manager, teamId) || await teams.GetAsync(manager.Key.Tenant, teamId, ct).ConfigureAwait(false) is not { } team)
+        {
+            return null;
+        }
+
+        return await teams.SaveAsync(team with { ClipRetentionDays = days }, ct).ConfigureAwait(false);
     }
 
     /// <summary>The model voice is chosen only where an endpoint for it is configured, and a team's own endpoint by a
@@ -416,6 +434,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         "• team days mon-fri — the days standups run\n" +
         "• team pairing weekly|fortnightly|off [mon] [10:00] — buddy pairing, in the team's time zone\n" +
         "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +
+        "• team clips 90 — how many days voice clips are kept before they are deleted\n" +
         "• team connect — a team made on the studio's Team page takes this channel as its own, history and all\n" +
         "• team checklist <id> — the peer coaching checklist the team's reviews use (core, or one in your content)\n" +
         "• team voice rule|model [endpoint] — the customer's words: the built-in lines, or a language model (the engine still decides)\n" +

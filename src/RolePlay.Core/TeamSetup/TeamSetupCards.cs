@@ -39,6 +39,7 @@ public static class TeamSetupCards
                 new Fact("Weekly celebration", CelebrationText(team)),
                 new Fact("Customer's voice", VoiceText(team)),
                 new Fact("Peer checklist", team.Checklist ?? PeerChecklist.Shipped),
+                new Fact("Voice clips kept", $"{team.ClipRetentionDays} days"),
             ]),
         ],
         []);

@@ -35,6 +35,9 @@ public abstract record TeamSetupCommand
     /// <summary>"team celebration fri 16:00" or "team celebration off" (<see cref="Day"/> null).</summary>
     public sealed record Celebration(DayOfWeek? Day, TimeOnly? Time) : TeamSetupCommand;
 
+    /// <summary>"team clips 30": how many days the team's voice clips are kept before they are deleted.</summary>
+    public sealed record ClipRetention(int KeptDays) : TeamSetupCommand;
+
     /// <summary>"team voice rule", "team voice model" or "team voice model {endpoint}": whose words the customer
     /// speaks; a named endpoint is the team's own, and the only one its practices are then sent to.</summary>
     public sealed record Voice(VoiceKind Kind, string? Endpoint) : TeamSetupCommand;
@@ -111,6 +114,7 @@ public static partial class TeamSetupParser
             "voice" => ParseVoice(Split(args)),
             "checklist" => Split(args) is [var id] ? new TeamSetupCommand.Checklist(id.ToLowerInvariant())
                 : new TeamSetupCommand.Invalid("Name one checklist: “team checklist core”, or the id of one in your team's content."),
+            "clips" => ParseClipRetention(Split(args.ToLowerInvariant())),
             _ => new TeamSetupCommand.Invalid($"“{rest}” is not a team command I know."),
         };
     }
@@ -267,6 +271,15 @@ public static partial class TeamSetupParser
             ? new TeamSetupCommand.Celebration(day, time)
             : new TeamSetupCommand.Invalid(help);
     }
+
+    /// <summary>"team clips 30" or "team clips 30 days".</summary>
+    private static TeamSetupCommand ParseClipRetention(List<string> words) =>
+        words is [_] or [_, "days" or "day"]
+        && int.TryParse(words[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+        && days is >= Clips.ClipLimits.MinRetentionDays and <= Clips.ClipLimits.MaxRetentionDays
+            ? new TeamSetupCommand.ClipRetention(days)
+            : new TeamSetupCommand.Invalid(
+                $"Try “team clips 30”: the days voice clips are kept, from {Clips.ClipLimits.MinRetentionDays} to {Clips.ClipLimits.MaxRetentionDays}.");
 
     /// <summary>An optional weekday and an optional clock time, in any order.</summary>
     private static bool TryDayAndTime(IEnumerable<string> words, out DayOfWeek? day, out TimeOnly? time)

@@ -145,6 +145,7 @@ async function showTeam(teamId) {
     lineChart($("chart-recognition"), { title: "Recognitions and empathy wins", weeks: team.weeks, bars: true,
       series: [{ name: "recognitions", values: a.recognitions }, { name: "empathy wins", values: a.empathyWins }] });
   }
+  const clips = await showClips(teamId, $("team-skills"), $("team-week"));
   const library = $("library");
   library.replaceChildren();
   if (team.phraseLibrary.length === 0) library.append(el("li", {}, "No phrases logged yet."));
@@ -154,6 +155,7 @@ async function showTeam(teamId) {
     if (p.behaviour) item.append(` — ${p.behaviour.replace(/_/g, " ")}`);
     library.append(item);
   }
+  decorateLanded($("library").parentElement, clips);
   const pairing = $("pairing");
   pairing.replaceChildren();
   if (team.pairing.length === 0) pairing.append(el("p", {}, "No pairing rounds yet."));
@@ -243,6 +245,7 @@ async function showPerson(userId) {
   $("person").hidden = false;
   $("person-title").textContent = `${person.displayName}: own trend`;
   skillCards($("person-skills"), person.weeks, person.skills, { withProgress: true });
+  await showClips(viewerTeam, $("person-skills"), $("person-week"));
   const a = person.activity;
   lineChart($("chart-person-sessions"), { title: "Sessions per week", weeks: person.weeks, series: [{ name: "sessions", values: a.sessions }], bars: true });
   lineChart($("chart-person-commitments"), { title: "Commitments made vs checked in", weeks: person.weeks, bars: true,
@@ -344,12 +347,16 @@ async function studioPerson() {
   return { userId: me.userId, name: me.name, teamId: body && body.team ? body.team.teamId : null };
 }
 
+// The viewer's own team, whose shared clips their own page plays.
+let viewerTeam = null;
+
 async function start() {
   try {
     const viewer = await getJson("/dashboard/api/viewer");
     // On this machine the studio knows who is practising: their own trend comes first, and their team.
     const studio = viewer.isLocal ? await studioPerson() : null;
     const me = viewer.userId || (studio && studio.userId);
+    viewerTeam = viewer.teamId || (studio && studio.teamId);
     $("viewer").textContent = viewer.isLocal
       ? (studio ? `${studio.name} · local mode: this machine's people and teams.` : "Local mode: you are this machine's manager.")
       : `Signed in as ${viewer.displayName}`;

@@ -8,9 +8,10 @@ namespace RolePlay.Storage.Repositories;
 /// <summary>
 /// Export and "forget me". Nearly everything about a person is in their own partition; rows elsewhere that name
 /// them are listed there as mentions, and the derived index rows (due prompt, check-ins, ledger mirror) are found
-/// from the rows that produced them. No table is scanned.
+/// from the rows that produced them. No table is scanned. A voice clip's audio (<see cref="IClipContent"/>) is deleted
+/// with its row.
 /// </summary>
-internal sealed class PersonalDataStore(IRowStore rows) : IPersonalDataStore
+internal sealed class PersonalDataStore(IRowStore rows, IClipContent clips) : IPersonalDataStore
 {
     public async Task<string> ExportAsync(PersonKey person, CancellationToken ct)
     {
@@ -43,6 +44,12 @@ internal sealed class PersonalDataStore(IRowStore rows) : IPersonalDataStore
         var own = await OwnRowsAsync(person, ct).ConfigureAwait(false);
         foreach (var mention in Mentions(own))
         {
+            if (mention.Table == Tables.Clips && await rows.GetAsync(Tables.Clips, mention.PartitionKey, mention.RowKey, ct).ConfigureAwait(false) is { } clip)
+            {
+                // A voice clip's audio goes before its row, so a forget stopped between them still finds it when run again.
+                await clips.DeleteAsync(StorageJson.Read<ClipRecord>(clip).Content, ct).ConfigureAwait(false);
+            }
+
             removed += await DeleteOneAsync(mention.Table, mention.PartitionKey, mention.RowKey, ct).ConfigureAwait(false);
         }
 

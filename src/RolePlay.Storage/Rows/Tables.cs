@@ -27,10 +27,11 @@ internal static class Tables
     public const string Inbox = "Inbox";
     public const string Statements = "Statements";
     public const string LmsActors = "LmsActors";
+    public const string Clips = "Clips";
     public const string PeerReviews = "PeerReviews";
 
     public static IReadOnlyList<string> All { get; } =
-        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns, Inbox, Statements, LmsActors, PeerReviews];
+        [People, DuePrompts, DueShiftEnds, Tenants, Teams, Pairing, Recognitions, Phrases, Ledger, LedgerDue, CheckInDue, Dedupe, ConversationRefs, Installs, MessageAuthors, Routines, Insights, Aliases, SignIns, Inbox, Statements, LmsActors, PeerReviews, Clips];
 }
 
 /// <summary>

@@ -101,9 +101,11 @@
   // ---- Views: practice and team, by the address's fragment, so the browser's back button works. ----
 
   function route() {
-    const view = location.hash === "#team" ? "team" : "practice";
+    const view = location.hash === "#team" ? "team" : location.hash === "#clips" ? "clips" : "practice";
     $("practice-view").hidden = view !== "practice";
     $("team-view").hidden = view !== "team";
+    $("clips-view").hidden = view !== "clips";
+    if (view === "clips") window.StudioClips.load();
     for (const link of document.querySelectorAll("#views a[data-view]")) {
       if (link.dataset.view === view) link.setAttribute("aria-current", "page");
       else link.removeAttribute("aria-current");
@@ -111,7 +113,7 @@
   }
   window.addEventListener("hashchange", () => {
     route();
-    const heading = location.hash === "#team" ? $("team-heading") : $("picker-heading");
+    const heading = location.hash === "#team" ? $("team-heading") : location.hash === "#clips" ? $("clips-heading") : $("picker-heading");
     heading.setAttribute("tabindex", "-1");
     heading.focus();
   });

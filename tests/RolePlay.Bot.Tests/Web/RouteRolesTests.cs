@@ -16,6 +16,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
     private const string SignedIn = "signed in";
     private const string TeamManager = "signed in; the team's data only to its manager";
     private const string Facilitator = "a manager (facilitator)";
+    private const string ClipAudience = "signed in; a team's clips only to its members, a managers-only clip only to its managers";
 
     /// <summary>The roles table.</summary>
     private static readonly Dictionary<string, string> Roles = new(StringComparer.Ordinal)
@@ -52,6 +53,10 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["POST /studio/api/invites/look"] = SignedIn,
         ["POST /studio/api/invites/accept"] = SignedIn,
         ["PUT /studio/api/me/schedule"] = SignedIn,
+        ["GET /studio/api/clips"] = SignedIn,
+        ["POST /studio/api/clips"] = SignedIn,
+        ["DELETE /studio/api/clips/{teamId}/{clipId}"] = SignedIn,
+        ["PUT /studio/api/team/clips"] = SignedIn,
         ["GET /dashboard/"] = SignedIn,
         ["GET /dashboard/assets/{name}"] = SignedIn,
         ["GET /dashboard/api/viewer"] = SignedIn,
@@ -64,6 +69,8 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["POST /dashboard/api/teams/{teamId}/kpis"] = TeamManager,
         ["GET /dashboard/api/teams/{teamId}/learning-records"] = TeamManager,
         ["GET /dashboard/api/teams/{teamId}/peer-coaching"] = TeamManager,
+        ["GET /dashboard/api/teams/{teamId}/clips"] = ClipAudience,
+        ["GET /dashboard/api/teams/{teamId}/clips/{clipId}/audio"] = ClipAudience,
         ["GET /cues/strips.pdf"] = SignedIn,
         ["GET /cues/strips.svg"] = SignedIn,
         ["GET /facilitate"] = Facilitator,
@@ -103,7 +110,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
             var stated = anonymous ? Anyone
                 : policies.Contains(WebAccess.FacilitatorPolicy) ? Facilitator
-                : policies.Contains(WebAccess.Policy) ? (Roles[route] == TeamManager ? TeamManager : SignedIn)
+                : policies.Contains(WebAccess.Policy) ? (Roles[route] is TeamManager or ClipAudience ? Roles[route] : SignedIn)
                 : "no rule (left to the fallback)";
             Assert.True(stated == Roles[route], $"{route}: states '{stated}', the table says '{Roles[route]}'");
         }

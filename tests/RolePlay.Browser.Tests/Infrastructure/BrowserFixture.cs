@@ -21,7 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await HeadlessChromium.StartPlaywrightAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        // A fake microphone (Chromium's test tone) that needs no permission prompt, for recording voice clips.
+        _browser = await HeadlessChromium.LaunchAsync(_playwright, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
     }
 
     /// <summary>The browser, or a skip (locally) / failure (CI) that says what is missing.</summary>

@@ -35,6 +35,7 @@ public sealed class StudioServer : IAsyncDisposable
         [
             "--urls", "http://127.0.0.1:0",
             $"--Storage:Sqlite:Path={Path.Combine(dataDir, "roleplay.db")}",
+            $"--Storage:Clips:Path={Path.Combine(dataDir, "clips")}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArguments,
         ], []);
