@@ -54,10 +54,10 @@ internal sealed class RouterHarness : IAsyncDisposable
                 services.GetRequiredService<ModelVoiceEndpoints>(), clock),
             new RecognitionService(People, Teams, Recognitions, policy, insights, records, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams),
-            new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, clock),
+            new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, new PracticeSeeds(), clock),
             services.GetRequiredService<RoutineCommands>());
         Router = new PracticeRouter(People, Sessions,
-            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, clock),
+            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, new PracticeSeeds(), clock),
             new DebriefConversation(engine, Sessions, Learning, insights, records, Pairing, People, clock),
             new ConsentConversation(Catalog, People, clock),
             new SettingsForm(People, clock),
