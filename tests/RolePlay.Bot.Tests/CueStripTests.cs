@@ -61,6 +61,43 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("…", everything, StringComparison.Ordinal); // no shipped cue had to be cut
     }
 
+    [SkippableTheory]
+    [InlineData("es")]
+    [InlineData("fr")]
+    [InlineData("de")]
+    public async Task The_printed_PDF_in_a_language_carries_every_cue_in_it_inside_its_strip(string language)
+    {
+        var file = Path.Combine(_dir, $"strips-{language}.pdf");
+        var printed = await BotProcess.RunAsync("", "cues", "print", "--language", language, "--out", file);
+        Assert.True(printed.ExitCode == 0, printed.StdErr);
+        Assert.Contains($"(standard, {language})", printed.StdOut, StringComparison.Ordinal);
+
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+        var pdf = await PdfReader.ReadAsync(file, Path.Combine(artifacts, $"cue-strips-{language}"));
+
+        // pdf.js reads the no-break spaces French sets before its colons as spaces.
+        static string Plain(string text) => text.Replace('\u00A0', ' ');
+        var catalog = ContentLoader.LoadShipped().EnsureValid();
+        var sheet = CueStripSheet.Of(catalog, CueStripStyle.Standard, language);
+        foreach (var (page, drawn) in sheet.Pages.Zip(pdf.Pages))
+        {
+            foreach (var strip in page.Strips)
+            {
+                var (left, right) = (strip.XMm * PtPerMm, (strip.XMm + strip.WidthMm) * PtPerMm);
+                var (top, bottom) = ((CueStripSheet.PageHeightMm - strip.YMm) * PtPerMm, (CueStripSheet.PageHeightMm - strip.YMm - strip.HeightMm) * PtPerMm);
+                var lines = drawn.Items.Where(i => i.Y < top && i.Y > bottom && i.X >= left && i.X < right).OrderByDescending(i => i.Y).ToList();
+                Assert.Equal(strip.Lines.Select(Plain), lines.Select(l => Plain(l.Text)));
+                Assert.All(lines, l => Assert.True(l.X + l.Width <= right - (CueStripSheet.PaddingMm * PtPerMm) + 0.5,
+                    $"“{l.Text}” runs {l.X + l.Width - right:0.0} pt past its strip"));
+            }
+        }
+
+        var everything = Plain(string.Join(" ", pdf.Pages.SelectMany(p => p.Items).Select(i => i.Text)));
+        Assert.All(catalog.CueCards.Values, card => Assert.Contains(Plain(card.TextIn(language)), everything, StringComparison.Ordinal));
+        // Every cue whole (none cut), and no letter printed as the "?" of a character the font lacks.
+        Assert.Equal(catalog.CueCards.Values.Sum(c => c.TextIn(language).Count(x => x == '?')), everything.Count(c => c == '?'));
+    }
+
     [Fact]
     public async Task The_SVG_is_well_formed_with_one_text_per_line_squeezed_to_its_measure()
     {
@@ -88,6 +125,7 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
     [Theory]
     [InlineData("--style", "neon", "“neon” is not a strip style: use standard, high-contrast, large-print.")]
     [InlineData("--out", "strips.docx", "Name the file .pdf or .svg (not “strips.docx”).")]
+    [InlineData("--language", "pl", "The cue cards are not written in “pl”: use en, de, es, fr.")]
     public async Task A_style_or_file_it_cannot_print_is_refused_with_the_choices(string option, string value, string says)
     {
         var refused = await BotProcess.RunAsync("", "cues", "print", option, option == "--out" ? Path.Combine(_dir, value) : value);
@@ -95,6 +133,23 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, refused.ExitCode);
         Assert.Equal(says, refused.StdErr.Trim());
         Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public async Task The_bot_serves_the_sheet_in_a_language_and_refuses_one_the_cards_are_not_written_in()
+    {
+        await using var host = await DashboardHost.StartAsync(Path.Combine(_dir, "roleplay.db"));
+
+        using var svg = await host.Client.GetAsync(new Uri("/cues/strips.svg?language=de&style=high-contrast", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        var texts = string.Join(" ", XDocument.Parse(await svg.Content.ReadAsStringAsync()).Descendants()
+            .Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        Assert.Contains("Frag:", texts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ask one open question", texts, StringComparison.Ordinal);
+
+        using var klingon = await host.Client.GetAsync(new Uri("/cues/strips.pdf?language=tlh", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, klingon.StatusCode);
+        Assert.Contains("not written in “tlh”: use en, de, es, fr", await klingon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

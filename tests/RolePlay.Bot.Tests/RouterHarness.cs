@@ -50,7 +50,7 @@ internal sealed class RouterHarness : IAsyncDisposable
         var records = services.GetRequiredService<ILearningRecords>();
         var wording = services.GetRequiredService<CustomerWording>();
         var traits = new ChannelTraitsCatalog([StudioDelivery.Traits]);
-        var practice = Practice = new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, clock);
+        var practice = Practice = new ChannelPractice(Catalog, engine, People, Sessions, Teams, wording, new PracticeSeeds(), clock);
         var reviews = new PeerReviews(Catalog, engine, PeerReviewStore, People, Sessions, Teams, Pairing, practice,
             services.GetServices<IProactiveSender>(), records, clock, services.GetRequiredService<ILogger<PeerReviews>>());
         var team = new ChannelRouter(
@@ -61,7 +61,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             practice,
             services.GetRequiredService<RoutineCommands>());
         Router = new PracticeRouter(People, Sessions,
-            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, clock),
+            new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, new PracticeSeeds(), clock),
             new DebriefConversation(engine, Sessions, Learning, insights, records, Pairing, People, clock),
             new ConsentConversation(Catalog, People, clock),
             new SettingsForm(People, clock),

@@ -24,7 +24,11 @@ internal static class ChatJson
         {
             writer.WriteStartObject();
             writer.WriteString("role", WireName.Of(utterance.Speaker));
-            writer.WriteString("text", utterance.Text);
+            writer.WriteString("text", utterance.Seen);
+            if (utterance.Manner is { } manner)
+            {
+                writer.WriteString("manner", WireName.Of(manner));
+            }
             writer.WriteStartArray("labels");
             foreach (var label in BehaviourNames.ToNames(utterance.Labels))
             {

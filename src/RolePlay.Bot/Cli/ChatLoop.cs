@@ -97,7 +97,7 @@ internal sealed class ChatLoop(PracticeSession session, TextReader input, TextWr
     {
         foreach (var utterance in utterances)
         {
-            screen.WriteLine($"{SpeakerLabel(utterance.Speaker)} › {utterance.Text}");
+            screen.WriteLine($"{SpeakerLabel(utterance.Speaker)} › {utterance.Seen}");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using RolePlay.Core.Content;
 using RolePlay.Core.Content.Loading;
 using RolePlay.Core.CueStrips;
 
@@ -23,12 +24,16 @@ internal static class CueVerbs
             Description = $"One of {string.Join(", ", CueStripSheet.StyleNames.Keys)}.",
             DefaultValueFactory = _ => "standard",
         };
+        var language = new Option<string?>("--language")
+        {
+            Description = "The language of the cue text (en, the cards' own, unless given), e.g. es, fr, de.",
+        };
         var output = new Option<FileInfo>("--out")
         {
             Description = "The file to write: .pdf or .svg.",
             DefaultValueFactory = _ => new FileInfo("cue-strips.pdf"),
         };
-        var print = new Command("print", "Write a printable sheet of cue strips sized to sit above a keyboard's function row.") { style, output };
+        var print = new Command("print", "Write a printable sheet of cue strips sized to sit above a keyboard's function row.") { style, language, output };
         print.SetAction(parseResult =>
         {
             var named = parseResult.GetValue(style)!;
@@ -53,9 +58,17 @@ internal static class CueVerbs
                 return 1;
             }
 
-            var sheet = CueStripSheet.Of(content.Catalog!, chosen);
+            var languages = CueStripSheet.Languages(content.Catalog!);
+            var written = parseResult.GetValue(language);
+            if (written is not null && !languages.Contains(written))
+            {
+                Console.Error.WriteLine($"The cue cards are not written in “{written}”: use {string.Join(", ", languages)}.");
+                return 1;
+            }
+
+            var sheet = CueStripSheet.Of(content.Catalog!, chosen, written);
             File.WriteAllBytes(file.FullName, extension == ".pdf" ? CueStripPdf.Render(sheet) : Encoding.UTF8.GetBytes(CueStripSvg.Render(sheet)));
-            Console.Out.WriteLine($"Wrote {sheet.Pages.Sum(p => p.Strips.Count)} strips on {sheet.Pages.Count} pages ({named}) to {file.FullName}.");
+            Console.Out.WriteLine($"Wrote {sheet.Pages.Sum(p => p.Strips.Count)} strips on {sheet.Pages.Count} pages ({named}, {written ?? CueCard.OwnLanguage}) to {file.FullName}.");
             return 0;
         });
         return print;

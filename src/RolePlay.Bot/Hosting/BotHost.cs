@@ -124,6 +124,7 @@ internal static class BotHost
         builder.Services.AddSingleton<IBehaviourDetector>(_ => LearnedDetector.Shipped);
         builder.Services.AddSingleton<IPersonaVoice, RuleBasedPersonaVoice>();
         builder.Services.AddSingleton<PracticeEngine>();
+        PracticeSettings.Add(builder.Services, builder.Configuration);
         PersonaVoiceHosting.Add(builder.Services, builder.Configuration);
         RecognitionSettings.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IInsightsRecorder, InsightsRecorder>();

@@ -82,8 +82,12 @@ public sealed record TextOut(string Text) : Outgoing
     public CustomerLine? Customer { get; init; }
 }
 
-/// <summary>One line of the customer persona: their full name and what they said.</summary>
-public sealed record CustomerLine(string Name, string Words);
+/// <summary>One line of the customer persona: their full name and what they said. <see cref="Hesitates"/>: they go
+/// quiet before it, so a channel that paces the customer's typing (the studio) pauses longer.</summary>
+public sealed record CustomerLine(string Name, string Words)
+{
+    public bool Hesitates { get; init; }
+}
 
 public sealed record CardOut(Card Card) : Outgoing;
 

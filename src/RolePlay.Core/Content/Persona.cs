@@ -43,6 +43,9 @@ public sealed record Persona
     /// <summary>Short openers the voice may put before a line, by mood.</summary>
     public MoodLeads Leads { get; init; } = MoodLeads.None;
 
+    /// <summary>How their mood shows in how they write: what frustration does to it, and their words of relief.</summary>
+    public PersonaManner Manner { get; init; } = PersonaManner.Default;
+
     public required LineBanks Lines { get; init; }
 
     /// <summary>Where this persona was defined, for error messages ("packs/core/personas/maria.yaml").</summary>
@@ -99,6 +102,17 @@ public sealed record ChoicePreferences(IReadOnlyList<string> Prefers, IReadOnlyL
 public sealed record MoodLeads(IReadOnlyList<string> Tense, IReadOnlyList<string> Easing)
 {
     public static MoodLeads None { get; } = new([], []);
+}
+
+/// <summary>What frustration does to how a person writes: clipped lowercase, going quiet, or raising their voice
+/// (capitals, "!!") as they near the end of their patience.</summary>
+public enum Upset { Terse, Quiet, Loud }
+
+/// <summary>How a persona's mood shows in their writing. <see cref="Relief"/> are their own words when things ease
+/// ("Oh, thank goodness."); without them a relieved reply is shown as the line says it.</summary>
+public sealed record PersonaManner(Upset Upset, IReadOnlyList<string> Relief)
+{
+    public static PersonaManner Default { get; } = new(Upset.Terse, []);
 }
 
 /// <summary>What the customer says, bank by bank. Each reaction draws from its own bank.</summary>

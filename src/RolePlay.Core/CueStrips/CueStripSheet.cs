@@ -49,11 +49,20 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
         ["large-print"] = CueStripStyle.LargePrint,
     };
 
-    /// <summary>Every cue card of the catalog (the shipped packs and the team's own), grouped by the moment it is for.</summary>
-    public static CueStripSheet Of(ContentCatalog catalog, CueStripStyle style)
+    /// <summary>Every cue card of the catalog (the shipped packs and the team's own), grouped by the moment it is for, in
+    /// <paramref name="language"/> (a card not translated into it prints in its own).</summary>
+    public static CueStripSheet Of(ContentCatalog catalog, CueStripStyle style, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return Lay(catalog.CueCards.Values.OrderBy(c => c.Trigger).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Text).ToList(), style);
+        return Lay(catalog.CueCards.Values.OrderBy(c => c.Trigger).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => c.TextIn(language)).ToList(), style);
+    }
+
+    /// <summary>The languages a sheet can be printed in: the cards' own and every one some card is translated into.</summary>
+    public static IReadOnlyList<string> Languages(ContentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [CueCard.OwnLanguage, .. catalog.CueCards.Values.SelectMany(c => c.Translations.Keys).Distinct().Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Lays out <paramref name="cues"/> in <paramref name="style"/>, in the order given.</summary>

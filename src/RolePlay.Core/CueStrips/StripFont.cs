@@ -34,6 +34,9 @@ internal static class StripFont
     /// <summary>The width of <paramref name="text"/> at <paramref name="sizePt"/>, in points.</summary>
     public static double WidthPt(string text, double sizePt) => text.Sum(c => (double)WidthOf(c)) * sizePt / 1000;
 
+    /// <summary>Whether <paramref name="c"/> prints as itself, not as "?".</summary>
+    public static bool Prints(char c) => c == '?' || CodeOf(c) != (byte)'?';
+
     /// <summary>The bytes a PDF string of <paramref name="text"/> carries in WinAnsiEncoding.</summary>
     public static byte[] Encode(string text) => text.Select(c => CodeOf(c)).ToArray();
 

@@ -20,7 +20,7 @@ namespace RolePlay.Core.GroupPractice;
 /// Between messages the practice lives in storage as the channel's live session: a <see cref="SessionRecord"/> under
 /// the person key "channel:{conversation id}", its state the roles plus the engine's state, its turns stored as usual.</summary>
 public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engine, IPeopleStore people, ISessionStore sessions,
-    ITeamStore teams, CustomerWording wording, TimeProvider time)
+    ITeamStore teams, CustomerWording wording, PracticeSeeds seeds, TimeProvider time)
 {
     private sealed record StoredGroup(
         string FacilitatorId,
@@ -81,7 +81,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
             return RouterResult.Say($"Which scenario? “practice facilitate <scenario>”, one of: {known}.");
         }
 
-        var options = new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), WarmUp: false);
+        var options = new SessionOptions(scenario.Id, Seed: seeds.Next(), WarmUp: false);
         var stored = new StoredGroup(message.From.UserId, options, [], [], null);
         var header = new SessionRecord(key, Guid.NewGuid().ToString("N"), scenario.Id, scenario.PersonaId, options.Seed,
             (int)options.Intensity, WireName.Of(SessionOutcome.InProgress), Now, null, JsonSerializer.Serialize(stored), 0);

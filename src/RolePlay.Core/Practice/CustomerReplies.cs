@@ -2,8 +2,9 @@ using RolePlay.Core.Content;
 
 namespace RolePlay.Core.Practice;
 
-/// <summary>A customer reply in the transcript: the bursts one reaction was said in, from its first (burst 0).</summary>
-public readonly record struct CustomerReply(int First, int Bursts, Reaction? Reaction);
+/// <summary>A customer reply in the transcript: the bursts one reaction was said in, from its first (burst 0), and the
+/// manner it is written in.</summary>
+public readonly record struct CustomerReply(int First, int Bursts, Reaction? Reaction, Manner? Manner = null);
 
 /// <summary>Finds the customer's replies among transcript lines, for a voice that words a reply whole.</summary>
 public static class CustomerReplies
@@ -16,7 +17,7 @@ public static class CustomerReplies
         {
             if (transcript[i] is { Speaker: Speaker.Customer, Burst: 0 } line)
             {
-                yield return new CustomerReply(i, Length(transcript, i), line.Reaction);
+                yield return new CustomerReply(i, Length(transcript, i), line.Reaction, line.Manner);
             }
         }
     }

@@ -12,6 +12,10 @@ internal static class MoodModel
     /// <summary>From this frustration the customer's tone is tense rather than easing.</summary>
     public const int TenseFrom = 6;
 
+    /// <summary>From this frustration the customer is near the end of their patience (escalation comes at
+    /// <see cref="Max"/>): it shows in how they write.</summary>
+    public const int NearEscalationFrom = 8;
+
     /// <summary>Base (frustration, trust) effect of each behaviour for a neutral persona at medium intensity.</summary>
     private static readonly (Behaviour Behaviour, double Frustration, double Trust)[] Effects =
     [

@@ -54,6 +54,7 @@ public sealed class PracticeSession
         var firstReply = state.Transcript.Count;
 
         var decision = ReactionPolicy.Decide(state, _plan, reading);
+        var before = state.Frustration;
         SceneRules.Advance(state, _plan, reading, decision);
 
         var spoken = decision.Reaction;
@@ -75,8 +76,8 @@ public sealed class PracticeSession
         }
 
         var reply = spoken == decision.Reaction
-            ? CustomerSays(decision, null, null)
-            : CustomerSays(new TurnDecision(Behaviour.None, spoken), null, null);
+            ? CustomerSays(decision, null, null, before)
+            : CustomerSays(new TurnDecision(Behaviour.None, spoken), null, null, before);
         state.Turns.Add(new TurnLog(state.Turn, agentText, labels, decision.Landed, spoken, reply,
             CreditRules.For(state.Turn, agentText, reading, decision, _values)));
         RecordMissedMoments(state, agentText, reading, decision, reply);
@@ -179,9 +180,9 @@ public sealed class PracticeSession
     }
 
     /// <summary>Shows the customer's reply that starts at transcript line <paramref name="first"/> in a model voice's
-    /// <paramref name="words"/>: the agent reads them and the debrief quotes them, while the engine goes on reading its
-    /// own line, so the scene runs exactly as it would with the rule voice. Words beyond the reply's bursts join its
-    /// last one; bursts beyond the words are left empty.</summary>
+    /// <paramref name="words"/>, in the reply's manner: the agent reads them and the debrief quotes them, while the
+    /// engine goes on reading its own line, so the scene runs exactly as it would with the rule voice. Words beyond the
+    /// reply's bursts join its last one; bursts beyond the words are left empty.</summary>
     public void ShowWorded(int first, IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -197,7 +198,9 @@ public sealed class PracticeSession
         }
 
         var bursts = CustomerReplies.Length(transcript, first);
-        var drafted = string.Join(" ", transcript.GetRange(first, bursts).Select(u => u.Text));
+        var drafted = string.Join(" ", transcript.GetRange(first, bursts).Select(u => u.Seen));
+        // The model's words are written in the customer's manner too, so no wording undoes it.
+        words = MannerStyle.Apply(words, transcript[first].Manner ?? Manner.Plain, StylePick(first), relief: null, TrailsOff(first));
         for (var i = 0; i < bursts; i++)
         {
             var worded = i < bursts - 1 ? (i < words.Count ? words[i] : "") : string.Join(" ", words.Skip(i));
@@ -226,22 +229,65 @@ public sealed class PracticeSession
         }
     }
 
-    private string CustomerSays(TurnDecision decision, string? script, string? goal)
+    /// <summary>Says the decision in the persona's voice and writes it in the manner the mood calls for; returns it as
+    /// the agent reads it. <paramref name="before"/> is the frustration before the agent's message, when one caused it.</summary>
+    private string CustomerSays(TurnDecision decision, string? script, string? goal, double? before = null)
     {
         var state = State;
+        var salt = state.Transcript.Count;
         var bursts = _voice.Speak(new VoiceRequest(_plan.Persona, decision.Reaction, state.Mood, state.Options.Seed, state.Turn,
-            state.UsedLines, decision.Fact, goal ?? state.Goal, script, Salt: state.Transcript.Count)
+            state.UsedLines, decision.Fact, goal ?? state.Goal, script, Salt: salt)
         {
             Told = decision.Told,
             Slots = decision.Slots,
             PriorLines = state.Options.PriorLines,
         });
-        for (var i = 0; i < bursts.Count; i++)
+        var manner = MannerRules.Decide(_plan.Persona, decision.Reaction, string.Join(" ", bursts), before ?? state.Frustration,
+            state.Frustration, state, salt);
+        var relief = manner == Manner.Warm ? FreshRelief(salt) : null;
+        if (manner == Manner.Warm && relief is null)
         {
-            state.Transcript.Add(new Utterance(Speaker.Customer, bursts[i]) { Reaction = decision.Reaction, Burst = i });
+            manner = Manner.Plain;
         }
 
-        return bursts.Count == 1 ? bursts[0] : string.Join(" ", bursts);
+        var shown = manner == Manner.Plain ? bursts : MannerStyle.Apply(bursts, manner, StylePick(salt), relief, TrailsOff(salt));
+        for (var i = 0; i < bursts.Count; i++)
+        {
+            state.Transcript.Add(new Utterance(Speaker.Customer, bursts[i])
+            {
+                Reaction = decision.Reaction,
+                Burst = i,
+                Manner = manner == Manner.Plain ? null : manner,
+                Styled = shown[i] == bursts[i] ? null : shown[i],
+            });
+        }
+
+        return shown.Count == 1 ? shown[0] : string.Join(" ", shown);
+    }
+
+    /// <summary>The seed's choice of emphasis for the reply that starts at transcript line <paramref name="first"/>.</summary>
+    private int StylePick(int first) => StableRandom.Below(16, State.Options.Seed, State.Turn, RandomPurpose.Manner, first + 1);
+
+    /// <summary>Whether the customer's reply before transcript line <paramref name="first"/> was not quiet already.</summary>
+    private bool TrailsOff(int first)
+    {
+        for (var i = first - 1; i >= 0; i--)
+        {
+            if (State.Transcript[i].Speaker == Speaker.Customer)
+            {
+                return State.Transcript[i].Manner != Manner.Quiet;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One of the persona's words of relief not yet shown in this conversation, or none.</summary>
+    private string? FreshRelief(int salt)
+    {
+        var fresh = _plan.Persona.Manner.Relief
+            .Where(relief => !State.Transcript.Any(u => u.Seen.Contains(relief, StringComparison.Ordinal))).ToList();
+        return fresh.Count == 0 ? null : fresh[StableRandom.Below(fresh.Count, State.Options.Seed, State.Turn, RandomPurpose.Manner, salt + 2)];
     }
 
     private void RecordMissedMoments(SessionState state, string agentText, TurnReading reading, TurnDecision decision, string reply)

@@ -19,8 +19,9 @@ public enum Speaker { Customer, Agent, Coach }
 /// line carries the <see cref="Reaction"/> it says and its <see cref="Burst"/> within that reply (0 for the first), so a
 /// model voice can word the reply whole. <see cref="Text"/> is the engine's line, which the engine reads in later turns;
 /// <see cref="Worded"/>, when set, is how a model voice worded it (empty when its words went on an earlier burst), and
-/// <see cref="Seen"/> is what the agent read. <see cref="At"/> is when it was sent (the platform's time for the agent's
-/// message), stamped by the host.</summary>
+/// <see cref="Seen"/> is what the agent read. <see cref="Manner"/> is how the customer writes the reply (null: plain), and
+/// <see cref="Styled"/> the engine's line written that way when it differs; nothing the engine decides reads either.
+/// <see cref="At"/> is when it was sent (the platform's time for the agent's message), stamped by the host.</summary>
 public sealed record Utterance(Speaker Speaker, string Text, Behaviour Labels = Behaviour.None)
 {
     public DateTimeOffset? At { get; init; }
@@ -31,8 +32,12 @@ public sealed record Utterance(Speaker Speaker, string Text, Behaviour Labels = 
 
     public string? Worded { get; init; }
 
+    public Manner? Manner { get; init; }
+
+    public string? Styled { get; init; }
+
     [JsonIgnore]
-    public string Seen => Worded ?? Text;
+    public string Seen => Worded ?? Styled ?? Text;
 }
 
 /// <summary>What the learner chose. <see cref="PersonaId"/> overrides the scenario's persona.

@@ -14,22 +14,6 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
     /// <summary>A mood lead goes before about one line in three.</summary>
     private const int LeadOneIn = 3;
 
-    /// <summary>Reactions to something the agent did well: an easing lead ("Oh good.") fits before them.</summary>
-    private static readonly HashSet<Reaction> Pleased =
-    [
-        Reaction.FeelingNamed, Reaction.SummaryConfirmed, Reaction.NextStepAccepted, Reaction.CollaborationWelcomed,
-        Reaction.BoundaryAccepted, Reaction.AnswersChoice, Reaction.PlanEcho, Reaction.PlanHolds,
-        Reaction.OutageDisclosed, Reaction.PlainThanks,
-    ];
-
-    /// <summary>Reactions that push back: a tense lead ("Sorry, but...") fits before them.</summary>
-    private static readonly HashSet<Reaction> Displeased =
-    [
-        Reaction.BoundaryPushback, Reaction.ExceptionPush, Reaction.Blamed, Reaction.Dismissed, Reaction.Unheard,
-        Reaction.RepeatsFeeling, Reaction.CorrectsSummary, Reaction.WantsSpecifics, Reaction.TooLong,
-        Reaction.Repeated, Reaction.Canned, Reaction.OffTopic, Reaction.NeedsTime,
-    ];
-
     public IReadOnlyList<string> Speak(VoiceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,8 +42,8 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
 
         // A lead says how the line lands, so it follows the reaction, not the mood: "Perfect." before telling the
         // story they were asked for, or "Oh no." before agreeing, reads as a non-sequitur.
-        IReadOnlyList<string> leads = Pleased.Contains(request.Reaction) ? request.Persona.Leads.Easing
-            : Displeased.Contains(request.Reaction) ? request.Persona.Leads.Tense
+        IReadOnlyList<string> leads = ReactionTone.Pleased.Contains(request.Reaction) ? request.Persona.Leads.Easing
+            : ReactionTone.Displeased.Contains(request.Reaction) ? request.Persona.Leads.Tense
             : [];
         // A lead said once in a session is not said again ("listen." twice reads as a loop); spent, none is said.
         var fresh = leads.Where(lead => !request.UsedLines.Contains(lead)).ToList();
@@ -119,10 +103,23 @@ public sealed class RuleBasedPersonaVoice : IPersonaVoice
     /// <summary>An unused line, preferring ones this learner has not heard in earlier sessions either.</summary>
     private static string? PickUnused(IReadOnlyList<string> bank, VoiceRequest request, int salt)
     {
-        var prior = request.PriorLines ?? [];
-        return Pick(bank, request, salt, line => !request.UsedLines.Contains(line) && !prior.Contains(line))
+        var heard = (request.PriorLines ?? []).Select(WordsOf).ToList();
+        return Pick(bank, request, salt, line => !request.UsedLines.Contains(line) && !HeardBefore(heard, line))
                ?? Pick(bank, request, salt, line => !request.UsedLines.Contains(line));
     }
+
+    /// <summary>Earlier sessions store what the learner read: the line after a lead or words of relief, or written in
+    /// a manner ("you said that already"). Compared by its words, it is the same line.</summary>
+    private static bool HeardBefore(List<string> heard, string line)
+    {
+        var words = WordsOf(line);
+        return heard.Any(said => said == words || said.EndsWith(" " + words, StringComparison.Ordinal));
+    }
+
+    private static string WordsOf(string text) =>
+        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => new string(word.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+            .Where(word => word.Length > 0));
 
     private static string? Pick(IReadOnlyList<string> bank, VoiceRequest request, int salt, Func<string, bool> allowed)
     {

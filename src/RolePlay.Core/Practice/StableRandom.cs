@@ -1,7 +1,7 @@
 namespace RolePlay.Core.Practice;
 
 /// <summary>What a random choice is for, so choices for different purposes in the same turn are independent.</summary>
-internal enum RandomPurpose { Line = 1, WarmUp, Burst, CueCard, Lead }
+internal enum RandomPurpose { Line = 1, WarmUp, Burst, CueCard, Lead, Manner }
 
 /// <summary>Stateless randomness: every choice is a pure function of (seed, turn, purpose, salt), so a session
 /// restored from its stored state makes exactly the choices it would have made had it never stopped.

@@ -24,7 +24,10 @@ internal static class Replies
             // A burst a model voice's words went before has nothing of its own to say.
             if (u is { Speaker: Speaker.Customer, Seen.Length: > 0 })
             {
-                messages.Add(new TextOut($"{customerName.Split(' ')[0]}: {u.Seen}") { Customer = new CustomerLine(customerName, u.Seen) });
+                messages.Add(new TextOut($"{customerName.Split(' ')[0]}: {u.Seen}") 
+                {
+                    Customer = new CustomerLine(customerName, u.Seen) { Hesitates = u is { Manner: Manner.Quiet, Burst: 0 } },
+                });
             }
         }
 

@@ -24,6 +24,7 @@ public sealed class SceneConversation(
     IInsightsRecorder insights,
     ILearningRecords records,
     CustomerWording wording,
+    PracticeSeeds seeds,
     TimeProvider time)
 {
     public const string Help = "During a practice: /pause, /resume, /stop (nothing is scored) or /end (finish and debrief).";
@@ -54,7 +55,7 @@ public sealed class SceneConversation(
         }
 
         var heard = await HeardBeforeAsync(person.Key, scenario.PersonaId, ct).ConfigureAwait(false);
-        var session = engine.Start(new SessionOptions(scenario.Id, Seed: Random.Shared.Next(), Intensity: chosen, PriorLines: heard));
+        var session = engine.Start(new SessionOptions(scenario.Id, Seed: seeds.Next(), Intensity: chosen, PriorLines: heard));
         await wording.WordAsync(WordingFor.Person(person, typing: null), session, 0, ct).ConfigureAwait(false);
         session.Stamp(0, null, Now);
         var record = SessionPersistence.NewRecord(person.Key, session, Now);

@@ -48,6 +48,8 @@ public sealed class CustomerWording(
 
     private const int MostWords = 90;
 
+    private const int TerseExtraWords = 2;
+
     private static readonly TimeSpan TypingPeriod = TimeSpan.FromSeconds(3);
 
     private readonly ConcurrentDictionary<IChatClient, DateTimeOffset> _throttledUntil = new();
@@ -125,7 +127,10 @@ public sealed class CustomerWording(
     {
         var draft = string.Join(" ", session.State.Transcript.GetRange(reply.First, reply.Bursts).Select(u => u.Text));
         var drafted = Words.Count(draft);
-        var maxWords = Math.Min(MostWords, Math.Max(2 * drafted, drafted + ExtraWords));
+        // A terse or quiet customer writes about as much as the engine's line, no more.
+        var maxWords = reply.Manner is Manner.Terse or Manner.Quiet
+            ? drafted + TerseExtraWords
+            : Math.Min(MostWords, Math.Max(2 * drafted, drafted + ExtraWords));
         var prompt = VoicePrompt.For(scene, reply, draft, maxWords);
         var asked = Stopwatch.GetTimestamp();
         var answer = who.Typing is { } typing

@@ -17,6 +17,7 @@ public enum GuardFailure
     ChangedDetail,
     PersonalData,
     DecidesOutcome,
+    Manner,
 }
 
 /// <summary>The model's wording as it may be sent (its bursts), or why it may not.</summary>
@@ -65,6 +66,7 @@ internal static partial class VoiceGuard
             : TellsHiddenFact(text, scene, allowed) ? GuardFailure.HiddenFact
             : ChangesDetail(text, draft, known) ? GuardFailure.ChangedDetail
             : DecidesOutcome(text, turn.Reaction, draft) ? GuardFailure.DecidesOutcome
+            : turn.Manner == Manner.Warm && !MannerStyle.Thanks().IsMatch(text) ? GuardFailure.Manner
             : (GuardFailure?)null;
         if (failure is { } failed)
         {

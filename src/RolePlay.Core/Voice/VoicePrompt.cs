@@ -70,10 +70,20 @@ internal static class VoicePrompt
     };
 
     private static string Turn(Persona persona, CustomerReply reply, string draft, int maxWords) =>
-        $"This turn: {ReactionBriefs.For(reply.Reaction)} " +
+        $"This turn: {ReactionBriefs.For(reply.Reaction)} {MannerBrief(reply.Manner)}" +
         $"Write {persona.Name}'s next message, in their own words. It says what this line says and nothing more: \"{draft}\" " +
         $"Keep every number, time, amount and name in it and add none. At most {maxWords} words. " +
         "Plain chat text only: no quotation marks around it, no markdown, links, lists or emoji, no name before it.";
+
+    /// <summary>The manner the engine chose, so the words fit it; the case and punctuation are applied afterwards.</summary>
+    private static string MannerBrief(Manner? manner) => manner switch
+    {
+        Manner.Terse => "You are fed up: write it curt, as few words as the line, no pleasantries. ",
+        Manner.Raised => "You are near the end of your patience: write it sharp and emphatic. ",
+        Manner.Quiet => "You are withdrawing: write it flat and short, as few words as the line. ",
+        Manner.Warm => "You are relieved: write it warmer, beginning with a word of thanks or relief. ",
+        _ => "",
+    };
 
     /// <summary>The agent's names and ids, as whole words, become <see cref="AgentMark"/>.</summary>
     public static string Redact(string text, IReadOnlyList<string> names)

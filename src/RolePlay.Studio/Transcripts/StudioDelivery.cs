@@ -79,7 +79,10 @@ public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimePr
         const string coach = "Coach:";
         return text switch
         {
-            { Customer: { } line } => new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Customer, line.Words, null, null, line.Name),
+            { Customer: { } line } => new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Customer, line.Words, null, null, line.Name)
+            {
+                Hesitates = line.Hesitates,
+            },
             _ when text.Text.StartsWith(coach, StringComparison.Ordinal) =>
                 new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Coach, text.Text[coach.Length..].TrimStart(), null, null),
             _ => new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Bot, text.Text, null, null),

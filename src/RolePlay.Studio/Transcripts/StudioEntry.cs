@@ -26,6 +26,10 @@ public sealed record StudioEntry(
     /// <summary>The practice a debrief card is about (<see cref="Card.About"/>): the page lays out its report from it.</summary>
     public string? About { get; init; }
 
+    /// <summary>A customer's line they go quiet before: the page shows them typing for longer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Hesitates { get; init; }
+
     /// <summary>The card as Core authored it, kept so a refused submission can be re-rendered with its input errors.</summary>
     [JsonIgnore]
     public Card? Source { get; init; }

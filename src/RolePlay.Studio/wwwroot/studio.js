@@ -358,10 +358,13 @@
     $("typing-text").textContent = `${entry.name || "The customer"} is typing…`;
     $("typing").hidden = false;
     scrollDown();
-    await new Promise((done) => setTimeout(done, typingDelay(entry.text || "")));
+    await new Promise((done) => setTimeout(done, typingDelay(entry.text || "") + (entry.hesitates ? HESITATION_MS : 0)));
     $("typing").hidden = true;
     draw(entry);
   }
+
+  // A customer going quiet takes longer to answer: the engine marks the line, the page holds the typing for longer.
+  const HESITATION_MS = 2200;
 
   function typingDelay(text) {
     const network = practice ? practice.network : "good";

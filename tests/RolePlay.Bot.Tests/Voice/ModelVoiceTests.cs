@@ -58,7 +58,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         // Every customer line the agent read is the model's wording, from the opening on.
         var read = replies.SelectMany(CustomerLines).ToList();
         Assert.True(read.Count >= replies.Count, $"one customer line a turn at least, got {read.Count}");
-        Assert.All(read, line => Assert.StartsWith(ModelWord, line, StringComparison.Ordinal));
+        Assert.All(read, line => Assert.StartsWith(ModelWord, line, StringComparison.OrdinalIgnoreCase));
 
         // The engine's state is the rule voice's over the same messages and seed, word for word where it decides.
         var state = await _voice.LastStateAsync(agent);
@@ -69,7 +69,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         var ended = (await Bot.Sessions.ListEndedAsync(KeyOf(agent), 1, default)).Single();
         var stored = await Bot.Sessions.GetTurnsAsync(KeyOf(agent), ended.SessionId, default);
         Assert.Equal(read, stored.Where(t => t.Speaker == TurnSpeakers.Customer && t.Text.Length > 0).Select(t => t.Text));
-        Assert.All(state.Turns, turn => Assert.StartsWith(ModelWord, turn.CustomerReply, StringComparison.Ordinal));
+        Assert.All(state.Turns, turn => Assert.StartsWith(ModelWord, turn.CustomerReply, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -99,6 +99,25 @@ public sealed class ModelVoiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_models_words_are_written_in_the_manner_the_engine_chose_and_its_brief_names_it()
+    {
+        await ModelVoiceTeamAsync(Manager, Agent);
+        await Bot.SayAsync(Agent, "start late-delivery-birthday");
+
+        var reply = await Bot.SayAsync(Agent, "You should have ordered earlier. That's your fault, not ours.");
+
+        // Blamed, Jake answers terse whatever the seed: the model's "Look." arrives lowercased, nothing in capitals.
+        var state = await _voice.LiveStateAsync(Agent);
+        var said = state.Transcript.Last(u => u.Speaker == Speaker.Customer);
+        Assert.Equal(Manner.Terse, said.Manner);
+        Assert.NotNull(said.Worded);
+        Assert.All(CustomerLines(reply), line => Assert.StartsWith("look. ", line, StringComparison.Ordinal));
+        Assert.All(CustomerLines(reply), line => Assert.DoesNotContain(line.Split(' ').Where(w => !w.Any(char.IsDigit)), w => w.Any(char.IsUpper)));
+        Assert.Contains("You are fed up: write it curt", Bodies(_voice.Shared).Last(), StringComparison.Ordinal);
+        Assert.Equal(EngineView(RuleVoiceReplay(state)), EngineView(state));
+    }
+
+    [Fact]
     public async Task A_facilitated_practice_in_the_teams_channel_is_worded_with_no_participants_name_sent()
     {
         var channel = await _voice.TeamAsync(Manager, Agent);
@@ -110,7 +129,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         var opening = await Bot.SayInAsync(channel, Manager, "go");
         var reply = await Bot.SayInAsync(channel, Agent, "Hi, Priya here, with my colleague Omar listening in. I'm so sorry, what happened?");
 
-        Assert.All(CustomerLines(opening).Concat(CustomerLines(reply)), line => Assert.StartsWith(ModelWord, line, StringComparison.Ordinal));
+        Assert.All(CustomerLines(opening).Concat(CustomerLines(reply)), line => Assert.StartsWith(ModelWord, line, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(2, _voice.Shared.Requests.Count);
         Assert.All(Bodies(_voice.Shared), body =>
         {
@@ -133,7 +152,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         var state = await _voice.LiveStateAsync(Agent);
         var said = state.Transcript.Last(u => u.Speaker == Speaker.Customer);
         Assert.Null(said.Worded);
-        Assert.Contains(said.Text, CustomerLines(reply));
+        Assert.Contains(said.Seen, CustomerLines(reply));
         Assert.DoesNotContain(CustomerLines(reply), line => line.Contains("approved", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(SessionOutcome.InProgress, state.Outcome);
         Assert.Equal(EngineView(RuleVoiceReplay(state)), EngineView(state));
@@ -174,7 +193,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         Assert.Empty(state.RevealedFacts);
         var said = state.Transcript.Last(u => u.Speaker == Speaker.Customer);
         Assert.Null(said.Worded);
-        Assert.Equal([said.Text], CustomerLines(reply));
+        Assert.Equal([said.Seen], CustomerLines(reply));
         Assert.Contains(Bot.Logs.Lines, m => m.Contains($"{guard} guard", StringComparison.Ordinal));
         Assert.Equal(EngineView(RuleVoiceReplay(state)), EngineView(state));
     }
@@ -204,7 +223,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         var answered = state.Transcript.Skip(state.Transcript.FindLastIndex(u => u.Speaker == Speaker.Agent))
             .Where(u => u.Speaker == Speaker.Customer).ToList();
         Assert.All(answered, u => Assert.Null(u.Worded));
-        Assert.Equal(answered.Select(u => u.Text), CustomerLines(reply));
+        Assert.Equal(answered.Select(u => u.Seen), CustomerLines(reply));
         // One attempt each (the client does not retry inside the turn); a slow model is cut at the deadline.
         Assert.Equal(2, quick.Shared.Requests.Count);
         Assert.True(took < TimeSpan.FromSeconds(10), $"the turn took {took}");
@@ -221,12 +240,12 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         var second = await Bot.SayAsync(Agent, WarmAgent[1]);
 
         Assert.Equal(2, _voice.Shared.Requests.Count); // the opening, and the refused one; none while it cools
-        Assert.DoesNotContain(CustomerLines(second), line => line.StartsWith(ModelWord, StringComparison.Ordinal));
+        Assert.DoesNotContain(CustomerLines(second), line => line.StartsWith(ModelWord, StringComparison.OrdinalIgnoreCase));
 
         Bot.Clock.Advance(TimeSpan.FromSeconds(31));
         var third = await Bot.SayAsync(Agent, WarmAgent[2]);
         Assert.True(_voice.Shared.Requests.Count > 2, "asked again once Retry-After had passed");
-        Assert.All(CustomerLines(third), line => Assert.StartsWith(ModelWord, line, StringComparison.Ordinal));
+        Assert.All(CustomerLines(third), line => Assert.StartsWith(ModelWord, line, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -238,7 +257,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         {
             await Bot.SayAsync(who, "start late-delivery-birthday");
             var reply = await Bot.SayAsync(who, WarmAgent[0]);
-            Assert.DoesNotContain(CustomerLines(reply), line => line.StartsWith(ModelWord, StringComparison.Ordinal));
+            Assert.DoesNotContain(CustomerLines(reply), line => line.StartsWith(ModelWord, StringComparison.OrdinalIgnoreCase));
         }
 
         Assert.Empty(_voice.Shared.Requests);
@@ -253,7 +272,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         await Bot.SayAsync(Agent, "start late-delivery-birthday");
         var reply = await Bot.SayAsync(Agent, WarmAgent[0]);
 
-        Assert.All(CustomerLines(reply), line => Assert.StartsWith(ModelWord, line, StringComparison.Ordinal));
+        Assert.All(CustomerLines(reply), line => Assert.StartsWith(ModelWord, line, StringComparison.OrdinalIgnoreCase));
         Assert.Empty(_voice.Shared.Requests);
         Assert.Equal(2, _voice.Own.Requests.Count);
         Assert.All(_voice.Own.Requests, r => Assert.Equal("customer-voice", r.Deployment));
@@ -292,7 +311,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         var second = await tight.Bot.SayAsync(Agent, WarmAgent[1]);
 
         Assert.Single(tight.Shared.Requests);
-        Assert.DoesNotContain(CustomerLines(first).Concat(CustomerLines(second)), l => l.StartsWith(ModelWord, StringComparison.Ordinal));
+        Assert.DoesNotContain(CustomerLines(first).Concat(CustomerLines(second)), l => l.StartsWith(ModelWord, StringComparison.OrdinalIgnoreCase));
         var told = Assert.Single(tight.Delivered.All);
         Assert.Equal(Manager.UserId, told.To.RecipientId);
         Assert.StartsWith("Today's model-voice budget for team-teams is spent", ((TextOut)told.Messages.Single()).Text, StringComparison.Ordinal);
@@ -300,7 +319,7 @@ public sealed class ModelVoiceTests : IAsyncLifetime
         // The next day the budget is fresh and the model words again.
         tight.Bot.Clock.Advance(TimeSpan.FromDays(1));
         var tomorrow = await tight.Bot.SayAsync(Agent, WarmAgent[2]);
-        Assert.All(CustomerLines(tomorrow), l => Assert.StartsWith(ModelWord, l, StringComparison.Ordinal));
+        Assert.All(CustomerLines(tomorrow), l => Assert.StartsWith(ModelWord, l, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The manager sets a team up in a channel (Teams, Slack) or on the studio's Team page, with the agent in

@@ -50,7 +50,7 @@ public sealed class SlackModelVoiceTests : IAsyncLifetime
         var customer = _api.CallsTo("chat.postMessage").Where(c => c.Str("channel") == "D" + Maria)
             .Select(c => c.Str("text")!).Where(t => t.StartsWith("Jake: ", StringComparison.Ordinal)).ToList();
         Assert.True(customer.Count >= 2, $"the opening and a reply, got {customer.Count}");
-        Assert.All(customer, text => Assert.StartsWith($"Jake: {ModelVoiceBot.ModelWord}", text, StringComparison.Ordinal));
+        Assert.All(customer, text => Assert.StartsWith($"Jake: {ModelVoiceBot.ModelWord}", text, StringComparison.OrdinalIgnoreCase));
         Assert.All(_model.Requests, r => Assert.Null(r.Body!["stream"]));
         Assert.All(ModelVoiceBot.Bodies(_model), body => Assert.DoesNotContain(Maria, body, StringComparison.Ordinal));
     }

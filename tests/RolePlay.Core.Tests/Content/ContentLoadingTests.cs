@@ -73,7 +73,7 @@ public sealed class ContentLoadingTests
 
         Assert.Equal("personas/maria.yaml:4: nickname — unknown field; allowed: id, name, age, culture, accessibility, "
             + "communication_style, motivations, constraints, artifacts, mood, sensitivity, needs_feeling_named_first, "
-            + "needs, worry, choices, facts, details, leads, lines", Only(result));
+            + "needs, worry, choices, facts, details, leads, manner, lines", Only(result));
     }
 
     [Fact]

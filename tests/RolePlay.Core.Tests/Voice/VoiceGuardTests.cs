@@ -103,4 +103,28 @@ public sealed class VoiceGuardTests
         Assert.Equal("Hi, I'm [agent] ([agent]). Priyanka helps too.",
             VoicePrompt.Redact("Hi, I'm Priya Shah (priya). Priyanka helps too.", ["Priya Shah", "Priya", "Shah"]));
     }
+
+    [Theory]
+    [InlineData("Oh thank god, ok. I'll pick it up then.", null)]
+    [InlineData("Phew. I'll pick it up then.", null)]
+    [InlineData("Ok. I'll pick it up then.", GuardFailure.Manner)]
+    public void A_relieved_reply_in_a_model_voice_must_say_its_relief(string reply, GuardFailure? failure)
+    {
+        var scene = Jake();
+        var turn = new CustomerReply(scene.State.Transcript.Count, 1, Reaction.NextStepAccepted, Manner.Warm);
+
+        Assert.Equal(failure, VoiceGuard.Check(reply, scene, turn, "ok, I'll pick it up then", 40).Failure);
+    }
+
+    [Fact]
+    public void The_models_brief_names_the_manner_the_engine_chose()
+    {
+        var scene = Jake();
+        var reply = new CustomerReply(scene.State.Transcript.Count, 1, Reaction.Unheard, Manner.Terse);
+
+        var brief = VoicePrompt.For(scene, reply, "that's not what I asked", 5)[^1].Text;
+
+        Assert.Contains("You are fed up: write it curt", brief, StringComparison.Ordinal);
+        Assert.Contains("At most 5 words", brief, StringComparison.Ordinal);
+    }
 }

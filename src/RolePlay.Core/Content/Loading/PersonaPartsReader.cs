@@ -17,6 +17,7 @@ internal static partial class PersonaPartsReader
     private static readonly string[] ChoiceFields = ["prefers", "avoids"];
     private static readonly string[] DetailFields = ["id", "asked_by", "says"];
     private static readonly string[] LeadFields = ["tense", "easing"];
+    private static readonly string[] MannerFields = ["upset", "relief"];
 
     public static PersonaNeeds? Needs(YamlFields f, NetworkQuality? network)
     {
@@ -134,6 +135,25 @@ internal static partial class PersonaPartsReader
         var tense = Spoken(l, "tense", network, required: true, hint: null);
         var easing = Spoken(l, "easing", network, required: true, hint: null);
         return tense is null || easing is null ? null : new MoodLeads(tense, easing);
+    }
+
+    /// <summary>Optional, as is each part: frustration shows terse unless told otherwise, and relief needs the
+    /// persona's own words to show.</summary>
+    public static PersonaManner? Manner(YamlFields f, NetworkQuality? network)
+    {
+        if (!f.Has("manner"))
+        {
+            return PersonaManner.Default;
+        }
+
+        if (f.Map("manner", MannerFields) is not { } m)
+        {
+            return null;
+        }
+
+        var upset = m.Has("upset") ? m.Enum<Upset>("upset") : PersonaManner.Default.Upset;
+        IReadOnlyList<string>? relief = m.Has("relief") ? Spoken(m, "relief", network, required: true, hint: null) : [];
+        return upset is null || relief is null ? null : new PersonaManner(upset.Value, relief);
     }
 
     /// <summary>A list of lines the customer says. <paramref name="slots"/> are the placeholders this list takes;

@@ -11,7 +11,7 @@ internal static class PersonaReader
     [
         "id", "name", "age", "culture", "accessibility", "communication_style", "motivations", "constraints",
         "artifacts", "mood", "sensitivity", "needs_feeling_named_first", "needs", "worry", "choices", "facts", "details",
-        "leads", "lines",
+        "leads", "manner", "lines",
     ];
 
     private static readonly string[] ArtifactFields = ["device", "network"];
@@ -49,12 +49,13 @@ internal static class PersonaReader
         var choices = PersonaPartsReader.Choices(f);
         var details = PersonaPartsReader.Details(f, network);
         var leads = PersonaPartsReader.Leads(f, network);
+        var manner = PersonaPartsReader.Manner(f, network);
         var lines = ReadLines(f, network);
 
         if (id is null || name is null || age is null || culture is null || accessibility is null || style is null
             || motivations is null || constraints is null || artifacts is null || mood is null || sensitivity is null
             || facts is null || needs is null || !worry.Valid || choices is null || details is null || leads is null
-            || lines is null)
+            || manner is null || lines is null)
         {
             return null;
         }
@@ -79,6 +80,7 @@ internal static class PersonaReader
             Facts = facts,
             Details = details,
             Leads = leads,
+            Manner = manner,
             Lines = lines,
             Source = errors.File,
         };
