@@ -7,6 +7,8 @@ using RolePlay.Core.Storage;
 using Xunit.Abstractions;
 using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
 
+using static RolePlay.Browser.Tests.Infrastructure.RouterPractice;
+
 namespace RolePlay.Browser.Tests;
 
 /// <summary>Voice clips in Chromium with its fake microphone (a test tone, no permission prompt): recorded with
@@ -18,25 +20,13 @@ public sealed class ClipsBrowserTests(BrowserFixture browser, ITestOutputHelper 
     private const string TeamId = "team-voices";
     private static readonly ConversationAddress Channel = new("studio", "local", "voices", ConversationKind.Channel, TeamId: TeamId);
 
-    private static readonly string[] WarmAgent =
-    [
-        "I'm so sorry, that sounds really stressful, and I can hear how worried you are. What's been happening so far?",
-        "So just to check I've got it right: this still isn't sorted and you need it fixed quickly — is that right?",
-        "Here's what I'll do: I'll sort this myself right now and call you back by 3pm today to confirm it's done. Would a call or a text suit you better?",
-        "Thank you for bearing with me. I'll stay on this until it's fixed and email you a written confirmation by 5pm today.",
-    ];
-
     private StudioServer _server = null!;
 
     public async Task InitializeAsync()
     {
         _server = await StudioServer.StartAsync();
         var router = _server.Get<IConversationRouter>();
-        await router.HandleAsync(new MessageReceived(User("maya", "Maya"), Channel, DateTimeOffset.UtcNow, "team standup 09:15"), default);
-        for (var i = 1; i <= 4; i++)
-        {
-            await router.HandleAsync(new MessageReceived(User($"agent-{i}", $"Agent {i}"), Channel, DateTimeOffset.UtcNow, "team join"), default);
-        }
+        await SetUpTeamAsync(router, Channel, agents: 4);
 
         await PractiseAsync(router, User("agent-1", "Agent 1"));
     }
@@ -154,30 +144,5 @@ public sealed class ClipsBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
         await Assertions.Expect(page.Locator("#clip-preview")).ToBeVisibleAsync();
         await page.Locator("#clip-consent").CheckAsync();
-    }
-
-    private static ChannelUser User(string id, string name) => new("studio", "local", id, name);
-
-    /// <summary>A role-play to its debrief and a commitment, through the host's router.</summary>
-    private static async Task PractiseAsync(IConversationRouter router, ChannelUser who)
-    {
-        var dm = new ConversationAddress("studio", "local", "dm-" + who.UserId, ConversationKind.Personal);
-        Task<RouterResult> Say(string text) => router.HandleAsync(new MessageReceived(who, dm, DateTimeOffset.UtcNow, text), default);
-        await Say("start late-delivery-birthday");
-        Card? debrief = null;
-        foreach (var line in WarmAgent.Append("/end"))
-        {
-            debrief = (await Say(line)).Replies.OfType<CardOut>().Select(c => c.Card).FirstOrDefault(c => c.Id == "debrief.feelings");
-            if (debrief is not null)
-            {
-                break;
-            }
-        }
-
-        var session = ((SubmitAction)debrief!.Actions.Single()).Data[Inputs.Session];
-        Task Submit(string verb, Dictionary<string, string> values) =>
-            router.HandleAsync(new CardSubmitted(who, dm, DateTimeOffset.UtcNow, verb, values), default);
-        await Submit(CardVerbs.DebriefFeelings, new() { [Inputs.Session] = session, [Inputs.FeelingRating] = "3", [Inputs.FeelingWords] = "Calmer than I thought" });
-        await Submit(CardVerbs.DebriefCommit, new() { [Inputs.Session] = session, [Inputs.Commitment] = "Name the feeling first" });
     }
 }
