@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using RolePlay.Browser.Tests.Infrastructure;
-using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Storage;
 using Xunit.Abstractions;
-using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
-
 using static RolePlay.Browser.Tests.Infrastructure.RouterPractice;
 
 namespace RolePlay.Browser.Tests;
