@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace RolePlay.Channels.Tests;
 
 /// <summary>The strict "N per window" pacer behind the Teams tenant budget (and Slack's workspace budgets), on a fake
@@ -7,7 +5,7 @@ namespace RolePlay.Channels.Tests;
 public sealed class WindowPacerTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero));
+    private readonly ParkingClock _clock = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task The_budget_passes_at_once_and_the_next_call_waits_until_the_oldest_leaves_the_window()
@@ -50,6 +48,7 @@ public sealed class WindowPacerTests
 
         _clock.Advance(Window);
         await second.WaitAsync(TimeSpan.FromSeconds(5));
+        await _clock.TimersCreatedAsync(2); // the third caller has its turn and waits on the clock
         Assert.False(third.IsCompleted);
 
         _clock.Advance(Window - TimeSpan.FromMilliseconds(1));
@@ -69,6 +68,7 @@ public sealed class WindowPacerTests
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        await _clock.TimersCreatedAsync(2); // the next caller has the abandoned turn and waits on the clock
         _clock.Advance(Window);
         await next.WaitAsync(TimeSpan.FromSeconds(5));
     }
