@@ -69,7 +69,7 @@ public sealed class XapiLearningRecords(
     public async Task RecognizedAsync(RecognitionRecord recognition, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(recognition);
-        if (await RecognitionLrsAsync(recognition, ct).ConfigureAwait(false) is { } lrs)
+        if (await AboutAsync(recognition.Tenant, recognition.Recipient, recognition.ReactedBy, StatementKind.Recognition, ct).ConfigureAwait(false) is { } lrs)
         {
             await QueueAsync(lrs, [recognition.Recipient, recognition.ReactedBy], x => [x.Recognition(recognition)], ct).ConfigureAwait(false);
         }
@@ -78,7 +78,7 @@ public sealed class XapiLearningRecords(
     public async Task RecognitionWithdrawnAsync(RecognitionRecord recognition, DateTimeOffset atUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(recognition);
-        if (await RecognitionLrsAsync(recognition, ct).ConfigureAwait(false) is { } lrs)
+        if (await AboutAsync(recognition.Tenant, recognition.Recipient, recognition.ReactedBy, StatementKind.Recognition, ct).ConfigureAwait(false) is { } lrs)
         {
             await QueueAsync(lrs, [recognition.ReactedBy], x => [x.RecognitionWithdrawn(recognition, atUtc)], ct).ConfigureAwait(false);
         }
@@ -89,7 +89,7 @@ public sealed class XapiLearningRecords(
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(request);
-        if (await PeerReviewLrsAsync(review, ct).ConfigureAwait(false) is { } lrs)
+        if (await AboutAsync(review.Tenant, review.Learner, review.Reviewer, StatementKind.PeerReview, ct).ConfigureAwait(false) is { } lrs)
         {
             await QueueAsync(lrs, [review.Learner, review.Reviewer], x => [x.PeerReview(review, request)], ct).ConfigureAwait(false);
         }
@@ -98,34 +98,24 @@ public sealed class XapiLearningRecords(
     public async Task ReviewFoundHelpfulAsync(PeerReview review, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(review);
-        if (await PeerReviewLrsAsync(review, ct).ConfigureAwait(false) is { } lrs)
+        if (await AboutAsync(review.Tenant, review.Learner, review.Reviewer, StatementKind.PeerReview, ct).ConfigureAwait(false) is { } lrs)
         {
             await QueueAsync(lrs, [review.Learner, review.Reviewer], x => [x.ReviewFoundHelpful(review)], ct).ConfigureAwait(false);
         }
     }
 
-    private async Task<LrsTenantOptions?> PeerReviewLrsAsync(PeerReview review, CancellationToken ct)
+    /// <summary>The LRS for a statement about <paramref name="subject"/> that names <paramref name="other"/>: only once the
+    /// subject opted in and the other did not opt out.</summary>
+    private async Task<LrsTenantOptions?> AboutAsync(TenantScope tenant, PersonKey subject, PersonKey other, StatementKind kind, CancellationToken ct)
     {
-        if (options.Value.For(review.Tenant) is not { } configured || !configured.Sends(StatementKind.PeerReview))
+        if (options.Value.For(tenant) is not { } configured || !configured.Sends(kind))
         {
             return null;
         }
 
-        var learner = await people.GetAsync(review.Learner, ct).ConfigureAwait(false);
-        var reviewer = await people.GetAsync(review.Reviewer, ct).ConfigureAwait(false);
-        return learner is not null && reviewer?.Consent != ConsentState.OptedOut ? Sending(learner, StatementKind.PeerReview) : null;
-    }
-
-    private async Task<LrsTenantOptions?> RecognitionLrsAsync(RecognitionRecord recognition, CancellationToken ct)
-    {
-        if (options.Value.For(recognition.Tenant) is not { } configured || !configured.Sends(StatementKind.Recognition))
-        {
-            return null;
-        }
-
-        var recipient = await people.GetAsync(recognition.Recipient, ct).ConfigureAwait(false);
-        var reactor = await people.GetAsync(recognition.ReactedBy, ct).ConfigureAwait(false);
-        return recipient is not null && reactor?.Consent != ConsentState.OptedOut ? Sending(recipient, StatementKind.Recognition) : null;
+        var about = await people.GetAsync(subject, ct).ConfigureAwait(false);
+        var named = await people.GetAsync(other, ct).ConfigureAwait(false);
+        return about is not null && named?.Consent != ConsentState.OptedOut ? Sending(about, kind) : null;
     }
 
     private LrsTenantOptions? Sending(PersonRecord person, StatementKind kind) =>

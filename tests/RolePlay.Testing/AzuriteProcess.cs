@@ -5,10 +5,6 @@ using System.Text;
 
 namespace RolePlay.Testing;
 
-/// <summary>
-/// Starts the Azurite table service (installed by <c>npm ci --prefix tests</c>), in memory on a free loopback port unless told otherwise,
-/// waits until it answers, and kills it on dispose. Shared by the contract tests and the benchmarks.
-/// </summary>
 /// <summary>Which of Azurite's services to run.</summary>
 public enum AzuriteService
 {
@@ -16,6 +12,10 @@ public enum AzuriteService
     Blob,
 }
 
+/// <summary>
+/// Starts one of Azurite's services (installed by <c>npm ci --prefix tests</c>), in memory on a free loopback port unless
+/// told otherwise, waits until it answers, and kills it on dispose. Shared by the contract tests and the benchmarks.
+/// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account (public, documented; not a secret).</summary>
@@ -39,10 +39,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};{_service}Endpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
-    /// <summary>Where <c>npm ci --prefix tests</c> puts Azurite's table service, or null when it is not installed.</summary>
-    public static string? FindTableMain() => FindMain(AzuriteService.Table);
-
-    private static string? FindMain(AzuriteService service)
+    /// <summary>Where <c>npm ci --prefix tests</c> puts one of Azurite's services, or null when it is not installed.</summary>
+    public static string? FindMain(AzuriteService service)
     {
         var main = Path.Combine(RepoRoot.Find(), "tests", "node_modules", "azurite", "dist", "src", service.ToString().ToLowerInvariant(), "main.js");
         return File.Exists(main) ? main : null;
