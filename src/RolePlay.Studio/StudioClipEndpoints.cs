@@ -143,9 +143,8 @@ public static class StudioClipEndpoints
             : StudioRequests.Problem(StatusCodes.Status404NotFound, "No such clip", "You have no clip with that id.");
     }
 
-    private static IResult Refusal(ClipOutcome outcome)
+    private static IResult Refusal(ClipOutcome.Refused refused)
     {
-        var refused = (ClipOutcome.Refused)outcome;
         var (status, title) = refused.Reason switch
         {
             ClipRefusal.NotAudio => (StatusCodes.Status415UnsupportedMediaType, "Not audio"),

@@ -64,7 +64,7 @@ public sealed class ClipLibrary(IClipStore clips, IClipContent content, IPeopleS
         return new ClipOutcome.Kept(clip);
     }
 
-    public static ClipOutcome TooLarge() => new ClipOutcome.Refused(ClipRefusal.TooLarge,
+    public static ClipOutcome.Refused TooLarge() => new(ClipRefusal.TooLarge,
         $"The clip is larger than {ClipLimits.MaxBytes / (1024 * 1024)} MiB; a clip is at most {ClipLimits.MaxSeconds} seconds.");
 
     /// <summary>What the person can attach a clip to: their team's newest phrases and their lines in their last
