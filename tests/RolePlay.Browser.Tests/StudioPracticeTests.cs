@@ -170,8 +170,14 @@ public sealed class StudioPracticeTests(BrowserFixture browser, ITestOutputHelpe
         await Assertions.Expect(studio.Entries("coach").Last).ToContainTextAsync("Paused. Nothing is scored");
         await Assertions.Expect(studio.Entries("coach").Filter(new() { HasText = "Paused." })).ToHaveCountAsync(1);
 
-        // A reload keeps the live scenario marked and chosen in the picker, not the first one of the list.
+        // A reload keeps the live scenario marked and chosen in the picker, not the first one of the list, even when the
+        // live practice arrives before the list does.
         var page = studio.Page;
+        await page.RouteAsync("**/studio/api/scenarios", async route =>
+        {
+            await Task.Delay(500);
+            await route.ContinueAsync();
+        });
         await page.ReloadAsync();
         await page.Locator("#live-state[data-live='true']").WaitForAsync();
         await Assertions.Expect(page.Locator("#scenarios li.is-live")).ToHaveAttributeAsync("data-id", "refund-outside-policy");

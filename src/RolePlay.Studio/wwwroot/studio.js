@@ -133,8 +133,9 @@
     $("scenarios").replaceChildren(...scenarios.map(scenarioItem));
     const first = $("scenarios").querySelector("input");
     if (first) first.checked = true;
-    filter();
     describe();
+    // The live practice may have arrived before the list: mark and choose it in the list just drawn.
+    setPractice(practice);
   }
 
   const unique = (values) => [...new Set(values)].sort();
