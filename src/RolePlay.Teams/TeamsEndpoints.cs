@@ -366,10 +366,27 @@ public sealed partial class TeamsPipeline(
         await connector.SendAsync(answering.Reference, typing, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The customer is shown typing, then their line follows as long after as the engine paced it; on the wall
+    /// clock, which is the one the person watches. The typing activity is best effort: a line is never held for it.</summary>
+    private async Task ShowCustomerTypingAsync(Activity inbound, ConversationReference reference, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        var typing = new Activity { Type = ActivityTypes.Typing, From = inbound.Recipient, Recipient = inbound.From };
+        var outcome = await connector.SendAsync(reference, typing, cancellationToken).ConfigureAwait(false);
+        if (outcome is Sent)
+        {
+            await Task.Delay(pause, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task SendRepliesAsync(Activity inbound, ConversationReference reference, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
     {
         foreach (var reply in replies)
         {
+            if (_options.CustomerTyping && reply is TextOut { Customer.Pause: var pause, Target: null } && pause > TimeSpan.Zero)
+            {
+                await ShowCustomerTypingAsync(inbound, reference, pause, cancellationToken).ConfigureAwait(false);
+            }
+
             var outgoing = OutgoingActivities.Render(reply);
             outgoing.From = inbound.Recipient;
             var outcome = await DeliverAsync(inbound, reference, reply, outgoing, cancellationToken).ConfigureAwait(false);

@@ -50,6 +50,10 @@ public sealed class TeamsOptions
     /// <summary>Connector retries (section <c>Teams:Retry</c>); 412 is retried beside the common passing failures.</summary>
     public RetryPolicy Retry { get; set; } = new();
 
+    /// <summary>Whether the customer persona is shown typing before each of their lines, for as long as the engine paced
+    /// it (their network, going quiet first): part of what the customer's manner says in a text channel.</summary>
+    public bool CustomerTyping { get; set; } = true;
+
     /// <summary>How long a delivered activity id is remembered to drop Teams' redeliveries.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromMinutes(10);
 

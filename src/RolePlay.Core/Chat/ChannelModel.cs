@@ -82,11 +82,11 @@ public sealed record TextOut(string Text) : Outgoing
     public CustomerLine? Customer { get; init; }
 }
 
-/// <summary>One line of the customer persona: their full name and what they said. <see cref="Hesitates"/>: they go
-/// quiet before it, so a channel that paces the customer's typing (the studio) pauses longer.</summary>
+/// <summary>One line of the customer persona: their full name and what they said. <see cref="Pause"/>: how long they are
+/// shown typing before it (<see cref="Practice.TypingPause"/>), where the channel can show typing (Teams, the studio).</summary>
 public sealed record CustomerLine(string Name, string Words)
 {
-    public bool Hesitates { get; init; }
+    public TimeSpan Pause { get; init; }
 }
 
 public sealed record CardOut(Card Card) : Outgoing;

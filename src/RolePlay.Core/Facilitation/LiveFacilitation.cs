@@ -100,7 +100,7 @@ public sealed class LiveFacilitation(ContentCatalog catalog, PracticeEngine engi
                 continue;
             }
 
-            return new FacilitationOutcome.Applied(Replies.From(said, CustomerName(live.PersonaId)));
+            return new FacilitationOutcome.Applied(Replies.From(said, catalog.Personas.GetValueOrDefault(live.PersonaId)));
         }
     }
 

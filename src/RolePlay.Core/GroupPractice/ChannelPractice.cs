@@ -180,7 +180,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         session.Stamp(0, null, Now);
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
         var agent = live.Stored.Names.GetValueOrDefault(live.Group.AgentId, live.Group.AgentId);
-        var replies = Replies.From(session.Opening, CustomerName(header));
+        var replies = Replies.From(session.Opening, PersonaOf(header));
         replies.Insert(0, new TextOut($"The scene starts. {agent}, you're the agent: mention me with your replies."));
         return new RouterResult(replies);
     }
@@ -202,7 +202,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         var said = await wording.WordAsync(live.Voice, session, from, ct).ConfigureAwait(false);
         session.Stamp(from, live.SentAt, Now);
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
-        var replies = Replies.From(said, CustomerName(header));
+        var replies = Replies.From(said, PersonaOf(header));
         if (live.Group.Session!.IsOver)
         {
             replies.AddRange(Debrief(live, header));
@@ -222,7 +222,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
 
         var said = debrief ? session.End() : session.Stop();
         var header = await SaveAsync(live, ct).ConfigureAwait(false);
-        var replies = Replies.From(said, CustomerName(header));
+        var replies = Replies.From(said, PersonaOf(header));
         replies.AddRange(Debrief(live, header));
         return new RouterResult(replies);
     }
@@ -300,8 +300,7 @@ public sealed class ChannelPractice(ContentCatalog catalog, PracticeEngine engin
         return new Live(header, stored, GroupSession.Restore(engine, stored.Options, stored.Roles, stored.Session), voice, message.At);
     }
 
-    private string CustomerName(SessionRecord header) =>
-        catalog.Personas.TryGetValue(header.PersonaId, out var persona) ? persona.Name.Split(' ')[0] : "Customer";
+    private Persona? PersonaOf(SessionRecord header) => catalog.Personas.GetValueOrDefault(header.PersonaId);
 
     private static string NameOf(ChannelUser user) => user.DisplayName ?? user.UserId;
 

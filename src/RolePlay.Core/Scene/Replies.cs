@@ -1,4 +1,5 @@
 using RolePlay.Core.Chat;
+using RolePlay.Core.Content;
 using RolePlay.Core.Practice;
 
 namespace RolePlay.Core.Scene;
@@ -7,9 +8,12 @@ namespace RolePlay.Core.Scene;
 /// burst on its own (a patchy connection arrives in pieces), so a turn costs few sends against rate limits.</summary>
 internal static class Replies
 {
-    /// <param name="customerName">The persona's full name; chat text names them by their first.</param>
-    public static List<Outgoing> From(IEnumerable<Utterance> utterances, string customerName)
+    /// <param name="persona">Who speaks (null when the content no longer holds them): chat text names them by their
+    /// first name, and their network paces their typing.</param>
+    public static List<Outgoing> From(IEnumerable<Utterance> utterances, Persona? persona)
     {
+        var customerName = persona?.Name ?? "Customer";
+        var network = persona?.Artifacts.Network ?? NetworkQuality.Good;
         var messages = new List<Outgoing>();
         var coach = new List<string>();
         foreach (var u in utterances)
@@ -24,9 +28,10 @@ internal static class Replies
             // A burst a model voice's words went before has nothing of its own to say.
             if (u is { Speaker: Speaker.Customer, Seen.Length: > 0 })
             {
-                messages.Add(new TextOut($"{customerName.Split(' ')[0]}: {u.Seen}") 
+                var hesitates = u is { Manner: Manner.Quiet, Burst: 0 };
+                messages.Add(new TextOut($"{customerName.Split(' ')[0]}: {u.Seen}")
                 {
-                    Customer = new CustomerLine(customerName, u.Seen) { Hesitates = u is { Manner: Manner.Quiet, Burst: 0 } },
+                    Customer = new CustomerLine(customerName, u.Seen) { Pause = TypingPause.Before(u.Seen, network, hesitates) },
                 });
             }
         }

@@ -60,7 +60,7 @@ public sealed class SceneConversation(
         session.Stamp(0, null, Now);
         var record = SessionPersistence.NewRecord(person.Key, session, Now);
         var (header, turns) = SessionPersistence.Changes(record, session, Now);
-        var replies = Replies.From(session.Opening, CustomerName(session));
+        var replies = Replies.From(session.Opening, PersonaOf(session));
         replies.Add(new CardOut(SceneCards.SceneControls(header.SessionId)));
         var result = new RouterResult(replies);
         try
@@ -208,7 +208,7 @@ public sealed class SceneConversation(
     private RouterResult Answer(PracticeSession session, IReadOnlyList<Utterance> said, string sessionId, PracticeReport? report)
     {
         // Pausing and stopping are answered by the engine's own coach line; a scored end brings the debrief.
-        var replies = Replies.From(said, CustomerName(session));
+        var replies = Replies.From(said, PersonaOf(session));
         if (report is { Scored: true })
         {
             replies.Add(new CardOut(DebriefCards.DebriefFeelings(sessionId, report) with { About = sessionId }));
@@ -225,8 +225,7 @@ public sealed class SceneConversation(
         await records.PracticeScoredAsync(person, ended, report, ct).ConfigureAwait(false);
     }
 
-    private string CustomerName(PracticeSession session) =>
-        catalog.Personas.TryGetValue(session.State.PersonaId, out var persona) ? persona.Name : "Customer";
+    private Persona? PersonaOf(PracticeSession session) => catalog.Personas.GetValueOrDefault(session.State.PersonaId);
 
     /// <summary>What this person already heard this persona say in their last few practices with them, so meeting
     /// the persona again brings other words.</summary>

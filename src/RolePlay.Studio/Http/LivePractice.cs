@@ -7,9 +7,8 @@ using RolePlay.Core.Storage;
 namespace RolePlay.Studio.Http;
 
 /// <summary>The practice a person has going, as the page shows it around the chat: which scenario (marked in the
-/// picker), who the customer is and how their network is (the typing indicator's pace), whether it is paused, and the
-/// agent turns used of those the scene allows.</summary>
-public sealed record LivePractice(string SessionId, string ScenarioId, string Title, string Customer, string Network, bool Paused,
+/// picker), who the customer is, whether it is paused, and the agent turns used of those the scene allows.</summary>
+public sealed record LivePractice(string SessionId, string ScenarioId, string Title, string Customer, bool Paused,
     int Turn, int Turns);
 
 /// <summary>Reads a person's own live practice through Core's <see cref="LiveFacilitation"/> (as a facilitator would see
@@ -24,9 +23,8 @@ public sealed class LivePractices(LiveFacilitation facilitation, ContentCatalog 
             return null;
         }
 
-        var network = catalog.Personas.TryGetValue(scenario.PersonaId, out var persona) ? WireName.Of(persona.Artifacts.Network) : "good";
-        var customer = persona?.Name ?? view.CustomerName;
-        return new LivePractice(view.SessionId, view.ScenarioId, view.ScenarioTitle, customer, network, view.Paused, view.Turn,
+        var customer = catalog.Personas.TryGetValue(scenario.PersonaId, out var persona) ? persona.Name : view.CustomerName;
+        return new LivePractice(view.SessionId, view.ScenarioId, view.ScenarioTitle, customer, view.Paused, view.Turn,
             SceneLength.TurnsOf(scenario));
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class StudioDelivery(StudioTranscripts transcripts, TimePr
         {
             { Customer: { } line } => new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Customer, line.Words, null, null, line.Name)
             {
-                Hesitates = line.Hesitates,
+                PauseMs = (int)line.Pause.TotalMilliseconds,
             },
             _ when text.Text.StartsWith(coach, StringComparison.Ordinal) =>
                 new StudioEntry(seq, version, time.GetUtcNow(), StudioEntry.Coach, text.Text[coach.Length..].TrimStart(), null, null),

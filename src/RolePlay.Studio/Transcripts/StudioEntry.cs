@@ -26,9 +26,9 @@ public sealed record StudioEntry(
     /// <summary>The practice a debrief card is about (<see cref="Card.About"/>): the page lays out its report from it.</summary>
     public string? About { get; init; }
 
-    /// <summary>A customer's line they go quiet before: the page shows them typing for longer.</summary>
+    /// <summary>How long a new customer line is shown as typed before it appears (<see cref="Core.Chat.CustomerLine.Pause"/>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Hesitates { get; init; }
+    public int PauseMs { get; init; }
 
     /// <summary>The card as Core authored it, kept so a refused submission can be re-rendered with its input errors.</summary>
     [JsonIgnore]

@@ -343,7 +343,7 @@
   }
 
   // Adds or updates one message; the same entry may arrive from the POST answer and from the event stream, and is
-  // shown once. A new customer line is "typed" first: a pause paced to their network (a patchy one in quick bursts).
+  // shown once. A new customer line is "typed" first, for as long as the engine says (their network, going quiet).
   function show(entry, paced) {
     const known = rendered.get(entry.seq);
     if (known !== undefined && known >= entry.version) return;
@@ -359,19 +359,9 @@
     $("typing-text").textContent = `${entry.name || "The customer"} is typing…`;
     $("typing").hidden = false;
     scrollDown();
-    await new Promise((done) => setTimeout(done, typingDelay(entry.text || "") + (entry.hesitates ? HESITATION_MS : 0)));
+    await new Promise((done) => setTimeout(done, entry.pauseMs || 0));
     $("typing").hidden = true;
     draw(entry);
-  }
-
-  // A customer going quiet takes longer to answer: the engine marks the line, the page holds the typing for longer.
-  const HESITATION_MS = 2200;
-
-  function typingDelay(text) {
-    const network = practice ? practice.network : "good";
-    if (network === "patchy") return 250; // bursts land close together
-    const base = network === "poor" ? 700 : 400;
-    return Math.min(base + text.length * 8, 1400);
   }
 
   function draw(entry) {

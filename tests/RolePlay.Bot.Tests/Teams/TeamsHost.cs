@@ -46,6 +46,8 @@ internal sealed class TeamsHost : IAsyncDisposable
         "--Teams:AllowedServiceUrlHosts:0=127.0.0.1",
         "--Teams:RequireHttpsMetadata=false",
         "--Teams:Retry:BaseDelay=00:00:00.010",
+        // The customer's typing is paced on the wall clock; TeamsCustomerTypingTests turns it on.
+        "--Teams:CustomerTyping=false",
         "--Logging:LogLevel:Default=Warning",
     ];
 

@@ -76,9 +76,10 @@ public class CustomerMannerTests
     }
 
     [Fact]
-    public void A_quiet_customer_who_is_hurt_trails_off_and_the_studio_pauses_longer_before_it()
+    public void A_quiet_customer_who_is_hurt_trails_off_and_is_shown_typing_for_longer_before_it()
     {
         var session = LadderRun.Engine.Start(new SessionOptions(Dorothy, Seed: 4, Intensity: Intensity.High));
+        var persona = LadderRun.Catalog.Personas[LadderRun.Catalog.Scenarios[Dorothy].PersonaId];
 
         var turn = session.Respond(LadderRun.Scripts[Dorothy][LadderRun.Cold][0]);
 
@@ -86,9 +87,26 @@ public class CustomerMannerTests
         Assert.Equal(Manner.Quiet, reply.Manner);
         Assert.StartsWith("...", reply.Seen, StringComparison.Ordinal);
         Assert.DoesNotContain('!', reply.Seen);
-        var shown = Replies.From(turn.Replies, "Dorothy Evans").OfType<Core.Chat.TextOut>().First(t => t.Customer is not null);
-        Assert.True(shown.Customer!.Hesitates);
-        Assert.Equal(reply.Seen, shown.Customer.Words);
+        var shown = Replies.From(turn.Replies, persona).OfType<Core.Chat.TextOut>().First(t => t.Customer is not null);
+        Assert.Equal(reply.Seen, shown.Customer!.Words);
+        Assert.Equal(persona.Name, shown.Customer.Name);
+        Assert.Equal(TypingPause.Before(reply.Seen, persona.Artifacts.Network, hesitates: true), shown.Customer.Pause);
+        Assert.True(shown.Customer.Pause >= TypingPause.Hesitation + TypingPause.Before(reply.Seen, persona.Artifacts.Network, hesitates: false));
+    }
+
+    [Fact]
+    public void The_customer_types_at_the_pace_of_their_network_and_a_long_line_never_holds_the_practice_up()
+    {
+        const string Short = "ok";
+        var paragraph = new string('x', 2000);
+
+        Assert.True(TypingPause.Before(Short, NetworkQuality.Poor, false) > TypingPause.Before(Short, NetworkQuality.Good, false));
+        Assert.True(TypingPause.Before(paragraph, NetworkQuality.Good, false) > TypingPause.Before(Short, NetworkQuality.Good, false));
+        Assert.Equal(TypingPause.Before(paragraph, NetworkQuality.Good, false), TypingPause.Before(paragraph + paragraph, NetworkQuality.Poor, false));
+        Assert.True(TypingPause.Before(paragraph, NetworkQuality.Good, false) <= TimeSpan.FromSeconds(2));
+        // Bursts on a patchy connection land close together, however long they are.
+        Assert.Equal(TypingPause.Before(Short, NetworkQuality.Patchy, false), TypingPause.Before(paragraph, NetworkQuality.Patchy, false));
+        Assert.True(TypingPause.Before(Short, NetworkQuality.Patchy, false) < TypingPause.Before(Short, NetworkQuality.Good, false));
     }
 
     [Fact]
