@@ -81,7 +81,8 @@ internal static class CoachRules
         };
     }
 
-    /// <summary>The customer's last words before the agent's latest message.</summary>
+    /// <summary>The customer's last words before the agent's latest message, as the agent read them (styled, or in a
+    /// model's words): the coach quotes what was on the screen. Nothing reads the coach's line back.</summary>
     private static string? LastCustomerLine(SessionState state)
     {
         var agentSeen = false;
@@ -92,9 +93,9 @@ internal static class CoachRules
             {
                 agentSeen = true;
             }
-            else if (agentSeen && utterance.Speaker == Speaker.Customer)
+            else if (agentSeen && utterance is { Speaker: Speaker.Customer, Seen.Length: > 0 })
             {
-                return utterance.Text;
+                return utterance.Seen;
             }
         }
 

@@ -263,6 +263,24 @@ public class CustomerMannerTests
     }
 
     [Fact]
+    public void The_coach_quotes_the_customer_in_the_words_the_agent_read_not_the_engines_draft()
+    {
+        var session = LadderRun.Engine.Start(new SessionOptions(Wei, Seed: 1, Intensity: Intensity.Low));
+        const string message = "Let me look into your account now.";
+        var first = session.Transcript.Count + 1;
+        session.Respond(message);
+        session.ShowWorded(first, ["I renewed by accident and I have not used it once."]);
+        var read = session.Transcript[first].Seen;
+        Assert.NotEqual(session.Transcript[first].Text, read);
+
+        // The same message again answers nothing the customer said: the coach names the missed moment.
+        var coach = session.Respond(message).Replies.Where(u => u.Speaker == Speaker.Coach).Select(u => u.Text).ToList();
+
+        var missed = Assert.Single(coach, t => t.StartsWith("Missed moment:", StringComparison.Ordinal));
+        Assert.Contains($"\"{read}\"", missed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_line_heard_in_an_earlier_session_counts_as_heard_however_it_was_written()
     {
         var persona = LadderRun.Catalog.Personas["kwame"];
