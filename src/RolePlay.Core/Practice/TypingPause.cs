@@ -10,6 +10,11 @@ public static class TypingPause
     /// <summary>Bursts on a patchy connection land close together, whatever their length.</summary>
     private static readonly TimeSpan Patchy = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Before the first character: a poor connection takes longer to get going.</summary>
+    private static readonly TimeSpan GoodStart = TimeSpan.FromMilliseconds(400);
+
+    private static readonly TimeSpan PoorStart = TimeSpan.FromMilliseconds(700);
+
     private static readonly TimeSpan PerCharacter = TimeSpan.FromMilliseconds(8);
 
     /// <summary>Long enough to read as typing, short enough that a practice between calls never drags.</summary>
@@ -23,8 +28,7 @@ public static class TypingPause
         ArgumentNullException.ThrowIfNull(words);
         var typing = network == NetworkQuality.Patchy
             ? Patchy
-            : TimeSpan.FromMilliseconds(Math.Min((network == NetworkQuality.Poor ? 700 : 400) + words.Length * PerCharacter.TotalMilliseconds,
-                Longest.TotalMilliseconds));
+            : TimeSpan.FromTicks(Math.Min(((network == NetworkQuality.Poor ? PoorStart : GoodStart) + PerCharacter * words.Length).Ticks, Longest.Ticks));
         return hesitates ? typing + Hesitation : typing;
     }
 }
