@@ -166,6 +166,8 @@ public sealed class TeamsReplyCrashTests(ITestOutputHelper output) : IDisposable
             // Quick leases, so the test need not wait out the default 30 s.
             "--Teams:InboxLease=00:00:02",
             "--Teams:InboxScanInterval=00:00:00.250",
+            // The replies are counted here; the customer's typing before them is TeamsCustomerTypingTests' concern.
+            "--Teams:CustomerTyping=false",
             "--Logging:LogLevel:Default=Warning",
         ]);
         BotProcess.ShowOutput(process, output);
