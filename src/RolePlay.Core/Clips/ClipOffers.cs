@@ -70,14 +70,14 @@ public sealed class ClipOffers(ClipLibrary library, IClipOfferStore offers, IPeo
 
         if (audience is not { } chosen)
         {
-            return Answered($"Not kept: nothing of “{offer.File.Name}” is stored.", "You chose not to keep it.");
+            return Answered($"Not kept. Nothing of “{offer.File.Name}” is stored.", "You chose not to keep it.");
         }
 
         var download = await FetchAsync(offer, ct).ConfigureAwait(false);
         if (download is not ClipDownload.Fetched fetched)
         {
             var why = download is ClipDownload.Failed failed ? failed.Message : ClipLibrary.TooLarge().Message;
-            return Answered($"Not kept: {why}", "Not kept.");
+            return Answered($"Not kept. {why}", "Not kept.");
         }
 
         var outcome = await library.KeepAsync(person, subject!, chosen, consented: true, fetched.Audio, ct).ConfigureAwait(false);
@@ -87,7 +87,7 @@ public sealed class ClipOffers(ClipLibrary library, IClipOfferStore offers, IPeo
                 $"Kept: your clip with “{clip.Transcript}” is on your team's dashboard for {(chosen == ClipAudience.Team ? "the whole team" : "the team's managers")} to hear. " +
                 "You can remove it on the Clips page any time.",
                 chosen == ClipAudience.Team ? "Kept for your team." : "Kept for your team's managers."),
-            ClipOutcome.Refused refused => Answered($"Not kept: {refused.Message}", "Not kept."),
+            ClipOutcome.Refused refused => Answered($"Not kept. {refused.Message}", "Not kept."),
             _ => throw new InvalidOperationException("Unhandled clip outcome."),
         };
     }

@@ -90,7 +90,7 @@ public sealed class TeamsClipOfferTests : TeamsHostTest
 
         await InvokeAsync(_agent, Offer(), ClipOfferCard.Discard);
 
-        Assert.Contains("nothing of “clip.wav” is stored",
+        Assert.Contains("Nothing of “clip.wav” is stored",
             await SentActivities.EventuallyAsync(() => _sent.Texts.FirstOrDefault(t => t.StartsWith("Not kept", StringComparison.Ordinal)), "the reply"), StringComparison.Ordinal);
         Assert.Empty(_files.Requests);
         Assert.Empty(await OwnClipsAsync());
@@ -131,7 +131,7 @@ public sealed class TeamsClipOfferTests : TeamsHostTest
 
         await InvokeAsync(_agent, Offer(), ClipOfferCard.KeepForTeam);
 
-        var said = await SentActivities.EventuallyAsync(() => _sent.Texts.FirstOrDefault(t => t.StartsWith("Not kept:", StringComparison.Ordinal)), "the refusal");
+        var said = await SentActivities.EventuallyAsync(() => _sent.Texts.FirstOrDefault(t => t.StartsWith("Not kept.", StringComparison.Ordinal)), "the refusal");
         Assert.Contains(expected, said, StringComparison.Ordinal);
         Assert.Empty(await OwnClipsAsync());
         // The oversized body was not read to its end: reading stopped just past the limit.
@@ -146,7 +146,7 @@ public sealed class TeamsClipOfferTests : TeamsHostTest
         await InvokeAsync(_agent, Offer(), ClipOfferCard.KeepForTeam);
 
         Assert.Contains("only fetch files Teams keeps in OneDrive or SharePoint",
-            await SentActivities.EventuallyAsync(() => _sent.Texts.FirstOrDefault(t => t.StartsWith("Not kept:", StringComparison.Ordinal)), "the refusal"), StringComparison.Ordinal);
+            await SentActivities.EventuallyAsync(() => _sent.Texts.FirstOrDefault(t => t.StartsWith("Not kept.", StringComparison.Ordinal)), "the refusal"), StringComparison.Ordinal);
         Assert.Empty(await OwnClipsAsync());
     }
 
