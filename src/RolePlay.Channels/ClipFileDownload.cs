@@ -12,8 +12,6 @@ public static class ClipFileDownload
 {
     private const int ChunkBytes = 16 * 1024;
 
-    public const string Unreachable = "I couldn't fetch the file. Send it again in a moment.";
-
     /// <summary>A host entry is a name ("files.slack.com") or, starting with a dot, every name under it (".sharepoint.com").</summary>
     public static bool IsAllowed(Uri url, IEnumerable<string> hosts)
     {
@@ -25,7 +23,7 @@ public static class ClipFileDownload
         return url.IsAbsoluteUri && listed && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
     }
 
-    /// <param name="gone">What to say when the host answers that the file is not there for us (401, 403, 404, 410).</param>
+    /// <param name="gone">What to say when the host answers that the file is not there for us (401, 403, 404, 410, a redirect).</param>
     /// <param name="authorization">The bearer token the host wants (Slack), or none (a pre-authorised Teams link).</param>
     public static async Task<ClipDownload> GetAsync(HttpClient http, Uri url, AuthenticationHeaderValue? authorization, TimeSpan timeout, string gone,
         CancellationToken ct)
@@ -38,14 +36,16 @@ public static class ClipFileDownload
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            // A redirect is never followed: Slack sends a wrong token to its sign-in page, which no retry mends.
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone
+                || (int)response.StatusCode is >= 300 and < 400)
             {
                 return new ClipDownload.Failed(gone);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                return new ClipDownload.Failed(Unreachable);
+                return new ClipDownload.Unreachable();
             }
 
             if (response.Content.Headers.ContentLength > ClipLimits.MaxBytes)
@@ -57,7 +57,7 @@ public static class ClipFileDownload
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            return new ClipDownload.Failed(Unreachable);
+            return new ClipDownload.Unreachable();
         }
     }
 

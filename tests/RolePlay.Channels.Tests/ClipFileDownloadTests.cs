@@ -50,8 +50,17 @@ public sealed class ClipFileDownloadTests : IAsyncLifetime
 
         var failed = Assert.IsType<ClipDownload.Failed>(await GetAsync(_files.Serve("a.wav", TestAudio.Wav(1)), "xoxb-wrong"));
 
-        Assert.Equal(ClipFileDownload.Unreachable, failed.Message);
+        Assert.Equal("gone", failed.Message);
         Assert.Single(_files.Requests);
+    }
+
+    [Fact]
+    public async Task A_passing_failure_is_worth_another_try()
+    {
+        var url = _files.Flaky("a.wav", TestAudio.Wav(1), failures: 1);
+
+        Assert.IsType<ClipDownload.Unreachable>(await GetAsync(url));
+        Assert.IsType<ClipDownload.Fetched>(await GetAsync(url));
     }
 
     [Theory]

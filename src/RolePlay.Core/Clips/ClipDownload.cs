@@ -3,12 +3,15 @@ using RolePlay.Core.Storage;
 namespace RolePlay.Core.Clips;
 
 /// <summary>What fetching a sent file gave: its bytes (at most <see cref="ClipLimits.MaxBytes"/>), a file too large
-/// (reading stopped past the limit), or a failure in words for the person.</summary>
+/// (reading stopped past the limit), a host that could not be reached for now (worth another try), or a failure in
+/// words for the person.</summary>
 public abstract record ClipDownload
 {
     public sealed record Fetched(byte[] Audio) : ClipDownload;
 
     public sealed record TooLarge : ClipDownload;
+
+    public sealed record Unreachable : ClipDownload;
 
     public sealed record Failed(string Message) : ClipDownload;
 }

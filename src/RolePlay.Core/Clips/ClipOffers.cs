@@ -74,6 +74,13 @@ public sealed class ClipOffers(ClipLibrary library, IClipOfferStore offers, IPeo
         }
 
         var download = await FetchAsync(offer, ct).ConfigureAwait(false);
+        if (download is ClipDownload.Unreachable)
+        {
+            // Nothing is lost to a passing failure: the offer waits again and the card keeps its buttons.
+            await offers.AddAsync(offer, time.GetUtcNow(), ct).ConfigureAwait(false);
+            return RouterResult.Say("I couldn't fetch the file just now. Try the button again in a moment.");
+        }
+
         if (download is not ClipDownload.Fetched fetched)
         {
             var why = download is ClipDownload.Failed failed ? failed.Message : ClipLibrary.TooLarge().Message;

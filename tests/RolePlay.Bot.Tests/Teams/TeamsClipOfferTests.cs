@@ -139,6 +139,21 @@ public sealed class TeamsClipOfferTests : TeamsHostTest
     }
 
     [Fact]
+    public async Task A_host_busy_for_a_moment_loses_nothing_and_the_same_button_works_again()
+    {
+        await OkAsync(_agent.File("clip.wav", _files.Flaky("clip.wav", TestAudio.Wav(2), failures: 1), "wav"));
+        var offer = Offer();
+
+        var busy = await InvokeAsync(_agent, offer, ClipOfferCard.KeepForTeam);
+
+        Assert.Contains(SentActivities.StringsOf(busy["value"]), t => t.StartsWith("I couldn't fetch the file just now", StringComparison.Ordinal));
+        Assert.Empty(await OwnClipsAsync());
+
+        await InvokeAsync(_agent, offer, ClipOfferCard.KeepForTeam);
+        Assert.Single(await OwnClipsAsync());
+    }
+
+    [Fact]
     public async Task A_file_on_a_host_that_is_not_allowed_is_never_fetched()
     {
         await OkAsync(_agent.File("clip.wav", "https://files.example.com/clip.wav", "wav"));

@@ -55,6 +55,25 @@ public sealed class FakeFileHost : IAsyncDisposable
             context.RequestAborted);
     });
 
+    /// <summary>503 with Retry-After for the first <paramref name="failures"/> requests (a host busy for a moment), then the file.</summary>
+    public string Flaky(string name, byte[] body, int failures)
+    {
+        var left = failures;
+        var file = Serve(name, body);
+        var served = _files[new Uri(file).AbsolutePath];
+        return Add(name, context =>
+        {
+            if (Interlocked.Decrement(ref left) >= 0)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return Task.CompletedTask;
+            }
+
+            return served(context);
+        });
+    }
+
     /// <summary>A body of <paramref name="bytes"/> sent chunked, with no Content-Length to refuse it by.</summary>
     public string Oversized(string name, long bytes) => Add(name, async context =>
     {
