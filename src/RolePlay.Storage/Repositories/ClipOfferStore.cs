@@ -17,8 +17,16 @@ internal sealed class ClipOfferStore(IRowStore rows) : IClipOfferStore
         var stale = (await rows.RangeAsync(Tables.People, partition, Prefix, RowKeys.PrefixEnd(Prefix), null, ct).ConfigureAwait(false))
             .Where(r => StorageJson.Read<ClipOffer>(r).ExpiresUtc <= nowUtc)
             .Select(r => RowOp.Delete(r.RowKey, r.Version));
-        await rows.SubmitAsync(Tables.People, partition, [.. stale.Take(RowLimits.MaxBatch - 1), RowOp.Insert(Row(offer.OfferId), StorageJson.Write(offer))], ct)
-            .ConfigureAwait(false);
+        var insert = RowOp.Insert(Row(offer.OfferId), StorageJson.Write(offer));
+        try
+        {
+            await rows.SubmitAsync(Tables.People, partition, [.. stale.Take(RowLimits.MaxBatch - 1), insert], ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A stale offer was taken meanwhile (which also removes it): the new one goes in alone.
+            await rows.SubmitAsync(Tables.People, partition, [insert], ct).ConfigureAwait(false);
+        }
     }
 
     public async Task<ClipOffer?> TakeAsync(PersonKey person, string offerId, DateTimeOffset nowUtc, CancellationToken ct)
