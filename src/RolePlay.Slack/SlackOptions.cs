@@ -31,7 +31,13 @@ public sealed class SlackOptions
 
     /// <summary>Bot scopes requested at install (must match manifests/slack/manifest.yml).</summary>
     public string Scopes { get; set; } =
-        "app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:write,reactions:read,users:read";
+        "app_mentions:read,channels:read,chat:write,commands,files:read,groups:read,im:history,im:write,reactions:read,users:read";
+
+    /// <summary>Hosts a file sent in a DM is fetched from with the bot token (a name, or ".suffix"): Slack's own file
+    /// host, unless a list replaces it.</summary>
+    public List<string> FileHosts { get; set; } = [];
+
+    public IReadOnlyList<string> TrustedFileHosts => FileHosts.Count > 0 ? FileHosts : ["files.slack.com"];
 
     /// <summary>chat.postMessage pacing: Slack allows about one message per second per channel.</summary>
     public TimeSpan ChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);

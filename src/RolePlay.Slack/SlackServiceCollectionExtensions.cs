@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using RolePlay.Channels;
 using RolePlay.Channels.Http;
 using RolePlay.Channels.Inbound;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Storage;
 using RolePlay.Slack.Api;
+using RolePlay.Slack.Files;
 using RolePlay.Slack.Inbound;
 using RolePlay.Slack.Installs;
 using RolePlay.Slack.SocketMode;
@@ -57,6 +59,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackEventInbox>();
         services.AddHostedService<SlackInboxResumer>();
         services.AddSingleton<SlackInbound>();
+        // A shared file is fetched outside the Web API's pipeline: the token goes to the file host only, no redirect is followed.
+        services.AddHttpClient(SlackFileFetcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClipFileFetcher, SlackFileFetcher>());
         services.AddHttpClient(SlackSocketModeClient.HttpClientName, (sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
         services.AddHostedService<SlackSocketModeClient>();

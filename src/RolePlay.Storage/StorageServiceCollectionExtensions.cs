@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Insights;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Storage;
@@ -56,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInsightsStore, InsightsStore>();
         services.AddSingleton<ISignInSessionStore, SignInSessionStore>();
         services.AddSingleton<IClipStore, ClipStore>();
+        services.AddSingleton<IClipOfferStore, ClipOfferStore>();
         services.AddSingleton<IClipContent>(sp => ClipContentFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         return services;
     }

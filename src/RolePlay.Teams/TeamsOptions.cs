@@ -39,6 +39,16 @@ public sealed class TeamsOptions
 
     public IReadOnlyList<string> TrustedServiceUrlHosts => AllowedServiceUrlHosts.Count > 0 ? AllowedServiceUrlHosts : DefaultServiceUrlHosts;
 
+    /// <summary>Where Teams keeps a file sent to the bot (the sender's OneDrive, on SharePoint), the only hosts its
+    /// download URL is fetched from.</summary>
+    public static IReadOnlyList<string> DefaultFileHosts { get; } = [".sharepoint.com", ".sharepoint.us"];
+
+    /// <summary>Hosts a sent file may be fetched from: a name, or ".suffix" for every name under it. Empty means
+    /// <see cref="DefaultFileHosts"/>; a list replaces them.</summary>
+    public List<string> AllowedFileHosts { get; set; } = [];
+
+    public IReadOnlyList<string> TrustedFileHosts => AllowedFileHosts.Count > 0 ? AllowedFileHosts : DefaultFileHosts;
+
     /// <summary>When not empty, only activities from these tenants are processed.</summary>
     public List<string> AllowedTenants { get; set; } = [];
 

@@ -6,8 +6,10 @@ using RolePlay.Channels;
 using RolePlay.Channels.Http;
 using RolePlay.Channels.Inbound;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Storage;
 using RolePlay.Teams.Auth;
+using RolePlay.Teams.Files;
 using RolePlay.Teams.Inbound;
 using RolePlay.Teams.Outbound;
 
@@ -46,6 +48,9 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IInbox, InMemoryInbox>();
         services.TryAddSingleton<TeamsInbox>();
         services.AddHostedService<TeamsInboxResumer>();
+        // A sent file is fetched without the connector's pipeline: no token, no retries, and no redirect followed.
+        services.AddHttpClient(TeamsFileFetcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClipFileFetcher, TeamsFileFetcher>());
         services.TryAddScoped<TeamsPipeline>();
         return services;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using RolePlay.Bot.Hosting;
 using RolePlay.Bot.Tests.Routines;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Consent;
 using RolePlay.Core.Content;
 using RolePlay.Core.Content.Loading;
@@ -66,7 +67,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             new ConsentConversation(Catalog, People, clock),
             new SettingsForm(People, clock),
             team, services.GetRequiredService<RoutineAnswers>(), traits,
-            new InstallGreetings(services.GetRequiredService<IInboundDedupe>(), clock), reviews, clock);
+            new InstallGreetings(services.GetRequiredService<IInboundDedupe>(), clock), reviews, services.GetRequiredService<ClipOffers>(), clock);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -132,7 +133,9 @@ internal sealed class RouterHarness : IAsyncDisposable
             .AddSingleton<Reachability>()
             .AddSingleton<IInsightsRecorder, InsightsRecorder>()
             .AddLearningRecords(configuration)
-            .AddSingleton<IBehaviourDetector, RuleBasedDetector>();
+            .AddSingleton<IBehaviourDetector, RuleBasedDetector>()
+            .AddSingleton<ClipLibrary>()
+            .AddSingleton<ClipOffers>();
         RoutineHosting.Add(services, configuration);
         TeamRoutineWiring.Add(services, configuration);
         foreach (var platform in new[] { "teams", "slack" })

@@ -61,6 +61,8 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         var commands = bot["commandLists"]!.AsArray().SelectMany(l => l!["commands"]!.AsArray()).Select(c => c!["title"]!.GetValue<string>()).ToHashSet();
         Assert.Superset(new HashSet<string> { "help", "practice", "pause", "resume", "stop", "settings", "team setup" }, commands);
+        // Teams offers to attach a file in the personal chat only when the bot says it takes files (voice clips).
+        Assert.True(bot["supportsFiles"]!.GetValue<bool>());
     }
 
     [Fact]

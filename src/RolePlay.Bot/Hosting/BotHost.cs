@@ -134,6 +134,7 @@ internal static class BotHost
         builder.Services.AddSingleton<TranscriptSharing>();
         builder.Services.AddSingleton<ClipLibrary>();
         builder.Services.AddSingleton<ClipRetention>();
+        builder.Services.AddSingleton<ClipOffers>();
         builder.Services.AddSingleton<ChannelPractice>();
         builder.Services.AddSingleton<PeerReviews>();
         RoutineHosting.Add(builder.Services, builder.Configuration);

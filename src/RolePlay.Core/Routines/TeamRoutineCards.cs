@@ -1,6 +1,7 @@
 using System.Globalization;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Routing;
 using RolePlay.Core.Storage;
 using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
@@ -32,6 +33,8 @@ public static class TeamRoutineCards
             new TextInput(Inputs.Phrase, "The phrase, as you said it", "“That sounds really frustrating — let's fix it together.”",
                 Multiline: true, MaxLength: CommonCards.MaxReflectionLength, Required: true),
             new TextBlock("It goes into your team's phrase library, with your name.", TextStyle.Subtle),
+            new TextBlock($"Said it well? Send me a voice clip of it too (up to {ClipLimits.MaxSeconds} seconds): I'll ask who may hear it before I keep it.",
+                TextStyle.Subtle),
         ],
         [new SubmitAction("Log it", CardVerbs.LogPhrase, ActionStyle.Positive)]);
 

@@ -1,4 +1,5 @@
 using RolePlay.Core.Chat;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Consent;
 using RolePlay.Core.Debriefing;
 using RolePlay.Core.PeerCoaching;
@@ -30,6 +31,7 @@ public sealed class PracticeRouter(
     ChannelTraitsCatalog channels,
     InstallGreetings greetings,
     PeerReviews peerReviews,
+    ClipOffers clipOffers,
     TimeProvider time) : IConversationRouter
 {
     public async Task<RouterResult> HandleAsync(IncomingEvent incoming, CancellationToken cancellationToken)
@@ -58,6 +60,8 @@ public sealed class PracticeRouter(
         CardSubmitted { Verb: TeamSetupCards.LeaveVerb } c => channelRouter.OnCardAsync(c, cancellationToken),
         CardSubmitted c when RoutineAnswers.Handles(c.Verb) => routineAnswers.OnCardAsync(c, cancellationToken),
         CardSubmitted c when PeerReviews.Handles(c.Verb) => peerReviews.OnCardAsync(c, cancellationToken),
+        CardSubmitted c when ClipOffers.Handles(c.Verb) => clipOffers.AnswerAsync(c, cancellationToken),
+        AudioFileReceived a => clipOffers.OfferAsync(a, cancellationToken),
         CardSubmitted c => OnCardAsync(c, cancellationToken),
         ReactionChanged r => channelRouter.OnReactionAsync(r, cancellationToken),
         BotInstalled b => OnInstalledAsync(b, cancellationToken),

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Clips;
 using RolePlay.Slack.Inbound.Payloads;
 
 namespace RolePlay.Slack.Inbound;
@@ -47,6 +48,10 @@ public static partial class SlackTranslator
                 return new SlackRouted(new MessageReceived(From(tenant, user), Address(tenant, channel, message.ThreadTs, teamId), at, SlackMarkup.Neutral(message.Text ?? ""), evt.Ts),
                     new SlackReplyTarget(tenant, user, channel, message.ThreadTs));
 
+            case SlackMessageEvent { ChannelType: "im", Subtype: "file_share", Channel: { } channel } shared when AudioFiles(shared) is { Count: > 0 } files:
+                return new SlackRouted(new AudioFileReceived(From(tenant, user), Address(tenant, channel, shared.ThreadTs, teamId), at, files[0]),
+                    new SlackReplyTarget(tenant, user, channel, shared.ThreadTs));
+
             case SlackAppMentionEvent { Channel: { } channel } mention:
             {
                 var threadTs = mention.ThreadTs ?? evt.Ts;
@@ -79,6 +84,16 @@ public static partial class SlackTranslator
             default:
                 return new SlackIgnored($"{evt.GetType().Name} is not handled in this form");
         }
+    }
+
+    /// <summary>The shared files a clip can be: an audio mimetype and a private URL to fetch it from. One clip per
+    /// message: Slack sends the files of one message together, and one consent card answers one file.</summary>
+    public static IReadOnlyList<ClipFile> AudioFiles(SlackMessageEvent message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return [.. message.Files
+            .Where(f => f.Mimetype?.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) == true && (f.UrlPrivateDownload ?? f.UrlPrivate) is { Length: > 0 })
+            .Select(f => new ClipFile((f.UrlPrivateDownload ?? f.UrlPrivate)!, string.IsNullOrWhiteSpace(f.Name) ? "your file" : f.Name, f.Size))];
     }
 
     private static ChannelUser From(string tenant, string userId, string? name = null) => new(SlackInbound.Platform, tenant, userId, name);

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RolePlay.AdaptiveCards;
 using RolePlay.Core;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Clips;
 using RolePlay.Core.Storage;
 using RolePlay.Core.TeamSetup;
 using RolePlay.Teams.Protocol;
@@ -111,6 +113,8 @@ public static class ActivityTranslator
         {
             case ActivityTypes.Message when activity.Value is { ValueKind: JsonValueKind.Object } value:
                 return Single(Submitted(from, conversation, at, value, activity.ReplyToId));
+            case ActivityTypes.Message when conversation.Kind == ConversationKind.Personal && AudioFiles(activity) is { Count: > 0 } files:
+                return new Translation([.. files.Select(file => new AudioFileReceived(from, conversation, at, file))]);
             case ActivityTypes.Message:
                 return Single(new MessageReceived(from, conversation, at, StripBotMentions(activity), activity.Id));
             case ActivityTypes.Invoke:
@@ -150,6 +154,26 @@ public static class ActivityTranslator
 
         return text.Trim();
     }
+
+    /// <summary>Teams gives a file sent to the bot in a personal chat as a <c>file.download.info</c> attachment (its
+    /// <c>content</c>: <c>downloadUrl</c>, <c>uniqueId</c>, <c>fileType</c>, the extension); files of the audio types
+    /// a clip can be are taken, by that extension alone (the bytes are sniffed when one is kept).</summary>
+    public static IReadOnlyList<ClipFile> AudioFiles(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return [.. (activity.Attachments ?? [])
+            .Where(a => a.ContentType == FileDownloadInfo && a.Content is JsonObject)
+            .Select(a => (Content: (JsonObject)a.Content!, a.Name))
+            .Where(a => a.Content["fileType"] is JsonValue type && type.TryGetValue<string>(out var t) && AudioFileTypes.Contains(t)
+                        && a.Content["downloadUrl"] is JsonValue url && url.TryGetValue<string>(out var u) && u.Length > 0)
+            .Select(a => new ClipFile(a.Content["downloadUrl"]!.GetValue<string>(), string.IsNullOrWhiteSpace(a.Name) ? "your file" : a.Name))];
+    }
+
+    public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+
+    /// <summary>The extensions of what <see cref="AudioSniffer"/> takes (mp4: a voice memo; video inside is refused then).</summary>
+    private static readonly HashSet<string> AudioFileTypes = new(["webm", "weba", "ogg", "oga", "opus", "m4a", "mp4", "mp3", "wav", "mka"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static Translation TranslateCardAction(Activity activity, ChannelUser from, ConversationAddress conversation, DateTimeOffset at)
     {

@@ -8,6 +8,7 @@ using RolePlay.Core.Chat;
 using RolePlay.Core.Clips;
 using RolePlay.Core.Storage;
 using RolePlay.LearningRecords;
+using RolePlay.Testing.Files;
 using RolePlay.Testing.Web;
 
 namespace RolePlay.Bot.Tests.Clips;
@@ -77,9 +78,9 @@ public sealed class ClipsHttpTests : IAsyncLifetime
     public async Task A_clip_is_streamed_with_ranges_and_heard_only_within_its_team_tenant_and_audience()
     {
         await SignInAsync(Acme, "U0AGENT1");
-        var audio = Wav(seconds: 3);
+        var audio = TestAudio.Wav(seconds: 3);
         var shared = await RecordAsync("team", audio);
-        var managersOnly = await RecordAsync("managers", Wav(seconds: 2));
+        var managersOnly = await RecordAsync("managers", TestAudio.Wav(seconds: 2));
         Assert.Equal("audio/wav", shared.GetProperty("contentType").GetString());
         Assert.Equal(3.0, shared.GetProperty("seconds").GetDouble());
         Assert.Equal("That sounds really stressful, let's fix it together", shared.GetProperty("transcript").GetString());
@@ -131,16 +132,16 @@ public sealed class ClipsHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAudio.Status);
         Assert.Contains("not audio", notAudio.Detail, StringComparison.Ordinal);
 
-        var tooLong = await PostClipAsync("team", Wav(seconds: 40));
+        var tooLong = await PostClipAsync("team", TestAudio.Wav(seconds: 40));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLong.Status);
         Assert.Contains("40 seconds", tooLong.Detail, StringComparison.Ordinal);
 
         var tooLarge = await PostClipAsync("team", new byte[ClipLimits.MaxBytes + 1]);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.Status);
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostClipAsync("team", Wav(2), consent: false)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await PostClipAsync("team", Wav(2), phrase: "other-phrase")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostClipAsync("team", Wav(2), antiforgery: false)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostClipAsync("team", TestAudio.Wav(2), consent: false)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostClipAsync("team", TestAudio.Wav(2), phrase: "other-phrase")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostClipAsync("team", TestAudio.Wav(2), antiforgery: false)).Status);
 
         Assert.Empty(await ListedAsync(Acme));
         Assert.False(Directory.Exists(ClipsDir) && Directory.EnumerateFiles(ClipsDir, "*", SearchOption.AllDirectories).Any());
@@ -150,11 +151,11 @@ public sealed class ClipsHttpTests : IAsyncLifetime
     public async Task Clips_are_gone_after_the_teams_retention_and_after_forget_me_audio_and_all()
     {
         await SignInAsync(Acme, "U0AGENT1");
-        var acmeClip = await RecordAsync("team", Wav(2));
+        var acmeClip = await RecordAsync("team", TestAudio.Wav(2));
         await SignInAsync(Acme, "U0AGENT2");
-        var colleagues = await RecordAsync("team", Wav(2));
+        var colleagues = await RecordAsync("team", TestAudio.Wav(2));
         await SignInAsync(Other, "U0AGENT1");
-        var otherClip = await RecordAsync("team", Wav(2), phrase: "other-phrase");
+        var otherClip = await RecordAsync("team", TestAudio.Wav(2), phrase: "other-phrase");
         Assert.Equal(3, AudioFiles().Count);
 
         // "forget me" for Acme's agent 1: their clip and its file go; the colleague's stays.
@@ -181,7 +182,7 @@ public sealed class ClipsHttpTests : IAsyncLifetime
     public async Task The_owner_lists_and_removes_their_own_clip_and_nobody_else_can()
     {
         await SignInAsync(Acme, "U0AGENT1");
-        var clip = await RecordAsync("team", Wav(2));
+        var clip = await RecordAsync("team", TestAudio.Wav(2));
         var listed = await JsonAsync("/studio/api/clips");
         Assert.Equal(clip.GetProperty("clipId").GetString(), listed.GetProperty("clips")[0].GetProperty("clipId").GetString());
         Assert.Contains(listed.GetProperty("choices").EnumerateArray(), c => c.GetProperty("id").GetString() == _acmePhrase);
@@ -194,33 +195,6 @@ public sealed class ClipsHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, await DeleteAsync(path));
         Assert.Equal(0, (await JsonAsync("/studio/api/clips")).GetProperty("clips").GetArrayLength());
         Assert.Empty(AudioFiles());
-    }
-
-    /// <summary>16-bit mono PCM at 8 kHz: a tone, so the bytes are not all alike.</summary>
-    private static byte[] Wav(double seconds)
-    {
-        const int rate = 8000;
-        var samples = (int)(seconds * rate);
-        var stream = new MemoryStream();
-        var w = new BinaryWriter(stream);
-        w.Write("RIFF"u8);
-        w.Write(36 + samples * 2);
-        w.Write("WAVEfmt "u8);
-        w.Write(16);
-        w.Write((short)1);
-        w.Write((short)1);
-        w.Write(rate);
-        w.Write(rate * 2);
-        w.Write((short)2);
-        w.Write((short)16);
-        w.Write("data"u8);
-        w.Write(samples * 2);
-        for (var i = 0; i < samples; i++)
-        {
-            w.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
-        }
-
-        return stream.ToArray();
     }
 
     private List<string> AudioFiles() =>

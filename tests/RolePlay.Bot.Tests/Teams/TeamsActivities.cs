@@ -35,6 +35,33 @@ internal sealed class TeamsActivities(string serviceUrl, string userId)
         return activity;
     }
 
+    /// <summary>A file sent in the personal chat, as Teams delivers it to a bot with <c>supportsFiles</c> ("Send and
+    /// receive files using bot"): a <c>file.download.info</c> attachment whose content holds the pre-authorised
+    /// <c>downloadUrl</c>, the OneDrive <c>uniqueId</c> and the <c>fileType</c> extension, beside the message's empty
+    /// HTML body.</summary>
+    public JsonObject File(string name, string downloadUrl, string fileType)
+    {
+        var activity = Base("message");
+        activity["text"] = "";
+        activity["textFormat"] = "plain";
+        activity["attachments"] = new JsonArray(
+            new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+                ["contentUrl"] = $"https://contoso-my.sharepoint.com/personal/megan_contoso_com/Documents/Microsoft Teams Chat Files/{name}",
+                ["name"] = name,
+                ["content"] = new JsonObject
+                {
+                    ["downloadUrl"] = downloadUrl,
+                    ["uniqueId"] = Guid.NewGuid().ToString().ToUpperInvariant(),
+                    ["fileType"] = fileType,
+                    ["etag"] = "\"{" + Guid.NewGuid().ToString().ToUpperInvariant() + "},1\"",
+                },
+            },
+            new JsonObject { ["contentType"] = "text/html", ["content"] = "<p></p>" });
+        return activity;
+    }
+
     /// <summary>Action.Submit: Teams posts a message whose <c>value</c> is the action's data merged with the inputs.</summary>
     public JsonObject Submit(string cardActivityId, JsonObject data, JsonObject inputs)
     {

@@ -19,7 +19,10 @@ public abstract record SlackEvent
         var type = evt.Str("type")!;
         SlackEvent kind = type switch
         {
-            "message" => new SlackMessageEvent(evt.Str("channel"), evt.Str("channel_type"), evt.Str("subtype"), evt.Str("text"), evt.Str("thread_ts")),
+            "message" => new SlackMessageEvent(evt.Str("channel"), evt.Str("channel_type"), evt.Str("subtype"), evt.Str("text"), evt.Str("thread_ts"))
+            {
+                Files = [.. evt.Array("files").Where(f => f.ValueKind == JsonValueKind.Object).Select(SlackFile.Read)],
+            },
             "app_mention" => new SlackAppMentionEvent(evt.Str("channel"), evt.Str("text"), evt.Str("thread_ts")),
             "reaction_added" or "reaction_removed" => new SlackReactionEvent(type == "reaction_added", evt.Str("reaction"), evt.Str("item_user"),
                 new SlackReactionItem(evt.Obj("item").Str("type"), evt.Obj("item").Str("channel"), evt.Obj("item").Str("ts"))),
@@ -36,8 +39,22 @@ public abstract record SlackEvent
         element.Array(name).Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList();
 }
 
-/// <summary><c>message</c>: the bot handles the plain ones (no <c>subtype</c>) in its DMs (<c>channel_type: im</c>).</summary>
-public sealed record SlackMessageEvent(string? Channel, string? ChannelType, string? Subtype, string? Text, string? ThreadTs) : SlackEvent;
+/// <summary><c>message</c>: the bot handles the plain ones (no <c>subtype</c>) in its DMs (<c>channel_type: im</c>), and
+/// <c>file_share</c> ones there that carry audio.</summary>
+public sealed record SlackMessageEvent(string? Channel, string? ChannelType, string? Subtype, string? Text, string? ThreadTs) : SlackEvent
+{
+    public IReadOnlyList<SlackFile> Files { get; init; } = [];
+}
+
+/// <summary>A shared file as a message event describes it. <see cref="UrlPrivateDownload"/> and <see cref="UrlPrivate"/>
+/// need the bot token (scope <c>files:read</c>); both are missing where Slack withholds the file (<c>mode</c>
+/// <c>tombstone</c>, <c>hidden_by_limit</c>, or a Slack Connect file that needs <c>files.info</c> first).</summary>
+public sealed record SlackFile(string? Id, string? Name, string? Mimetype, string? Filetype, long? Size, string? UrlPrivate, string? UrlPrivateDownload)
+{
+    internal static SlackFile Read(JsonElement file) => new(file.Str("id"), file.Str("name"), file.Str("mimetype"), file.Str("filetype"),
+        file.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number && size.TryGetInt64(out var bytes) ? bytes : null,
+        file.Str("url_private"), file.Str("url_private_download"));
+}
 
 /// <summary><c>app_mention</c>: someone wrote <c>&lt;@bot&gt;</c> in a channel.</summary>
 public sealed record SlackAppMentionEvent(string? Channel, string? Text, string? ThreadTs) : SlackEvent;
