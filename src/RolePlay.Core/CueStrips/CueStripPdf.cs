@@ -52,7 +52,7 @@ public static class CueStripPdf
             if (strip.Mark is { } mark)
             {
                 var (markX, markBaseline) = strip.MarkAt;
-                content.Op($"BT {Rgb(ink)} rg /F1 {StripFont.Points(CueStripSheet.MarkSizePt)} Tf {Pt(strip.XMm + markX)} {Y(strip.YMm + markBaseline)} Td");
+                content.Op($"BT {Rgb(ink)} rg /F1 {StripFont.Points(strip.MarkSizePt)} Tf {Pt(strip.XMm + markX)} {Y(strip.YMm + markBaseline)} Td");
                 content.Text(mark);
                 content.Op("Tj ET");
             }

@@ -14,12 +14,16 @@ public sealed record CueStrip(double XMm, double YMm, double WidthMm, double Hei
 {
     public string? Mark { get; init; }
 
+    /// <summary>The mark's size: small beside the cue, larger in large print.</summary>
+    public double MarkSizePt { get; init; }
+
+    public double MarkWidthMm => Mark is null ? 0 : StripFont.WidthPt(Mark, MarkSizePt) * CueStripSheet.MmPerPt;
+
     /// <summary>Where the mark's baseline starts, from the strip's left and top edges: right-aligned inside the
-    /// padding, centred on the strip's height.</summary>
+    /// padding, centred on the strip's height (Helvetica's capitals stand about 0.72 of the size).</summary>
     public (double XMm, double BaselineMm) MarkAt => Mark is null
         ? default
-        : (WidthMm - CueStripSheet.PaddingMm - CueStripSheet.MarkWidthMm(Mark),
-            (HeightMm / 2) + (CueStripSheet.MarkSizePt * CueStripSheet.MmPerPt * 0.36));
+        : (WidthMm - CueStripSheet.PaddingMm - MarkWidthMm, (HeightMm / 2) + (MarkSizePt * CueStripSheet.MmPerPt * 0.36));
 
     public IReadOnlyList<double> BaselinesMm
     {
@@ -49,13 +53,8 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
     private const double MarginMm = 14;
     private const double GapMm = 5;
 
-    /// <summary>The mark's size: small beside the cue, still readable at arm's length.</summary>
-    public const double MarkSizePt = 7;
-
     /// <summary>The label on the team's cue of the week, the first strip of a team's sheet.</summary>
     public const string WeekMark = "CUE OF THE WEEK";
-
-    public static double MarkWidthMm(string mark) => StripFont.WidthPt(mark, MarkSizePt) * MmPerPt;
 
     public static string Footer => "Cut along the lines. Each strip sits above your keyboard's function row (Esc to F12).";
 
@@ -114,9 +113,13 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
                 .Select((c, row) =>
                 {
                     var mark = c.i == 0 ? firstMark : null;
-                    var width = StripWidthMm - (2 * PaddingMm) - (mark is null ? 0 : MarkWidthMm(mark) + PaddingMm);
-                    var (lines, size) = fit.Set(c.cue.Trim(), width);
-                    return new CueStrip(x, MarginMm + (row * (fit.HeightMm + GapMm)), StripWidthMm, fit.HeightMm, lines, size) { Mark = mark };
+                    var markMm = mark is null ? 0 : (StripFont.WidthPt(mark, fit.MarkPt) * MmPerPt) + PaddingMm;
+                    var (lines, size) = fit.Set(c.cue.Trim(), StripWidthMm - (2 * PaddingMm) - markMm);
+                    return new CueStrip(x, MarginMm + (row * (fit.HeightMm + GapMm)), StripWidthMm, fit.HeightMm, lines, size)
+                    {
+                        Mark = mark,
+                        MarkSizePt = mark is null ? 0 : fit.MarkPt,
+                    };
                 })
                 .ToList()))
             .ToList();

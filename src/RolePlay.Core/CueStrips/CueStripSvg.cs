@@ -34,7 +34,7 @@ public static class CueStripSvg
                 if (strip.Mark is { } mark)
                 {
                     var (markX, markBaseline) = strip.MarkAt;
-                    svg.Append($"""<text class="mark" x="{Mm(strip.XMm + markX)}" y="{Mm(strip.YMm + markBaseline)}" textLength="{Mm(CueStripSheet.MarkWidthMm(mark))}" lengthAdjust="spacingAndGlyphs" font-family="{StripFont.CssFamily}" font-weight="700" font-size="{Mm(CueStripSheet.MarkSizePt * CueStripSheet.MmPerPt)}" fill="{ink}">{SecurityElement.Escape(mark)}</text>""");
+                    svg.Append($"""<text class="mark" x="{Mm(strip.XMm + markX)}" y="{Mm(strip.YMm + markBaseline)}" textLength="{Mm(strip.MarkWidthMm)}" lengthAdjust="spacingAndGlyphs" font-family="{StripFont.CssFamily}" font-weight="700" font-size="{Mm(strip.MarkSizePt * CueStripSheet.MmPerPt)}" fill="{ink}">{SecurityElement.Escape(mark)}</text>""");
                 }
 
                 svg.Append("</g>");

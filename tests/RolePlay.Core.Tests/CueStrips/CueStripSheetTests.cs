@@ -46,7 +46,8 @@ public sealed class CueStripSheetTests
         Assert.All(strips[0].Lines, line => Assert.True(
             CueStripSheet.PaddingMm + (StripFont.WidthPt(line, strips[0].FontSizePt) * CueStripSheet.MmPerPt) < markX - CueStripSheet.PaddingMm + 0.01,
             $"“{line}” runs into the mark"));
-        Assert.True(markX + CueStripSheet.MarkWidthMm(CueStripSheet.WeekMark) <= strips[0].WidthMm - CueStripSheet.PaddingMm + 0.01);
+        Assert.True(markX + strips[0].MarkWidthMm <= strips[0].WidthMm - CueStripSheet.PaddingMm + 0.01);
+        Assert.Equal(style == CueStripStyle.LargePrint ? 12 : 7, strips[0].MarkSizePt);
         Assert.InRange(baseline, 0, strips[0].HeightMm);
         Assert.Null(CueStripSheet.Of(catalog, style).Pages[0].Strips[0].Mark);
     }
