@@ -61,7 +61,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             new TranscriptSharing(Catalog, People, Sessions, Teams, reviews),
             practice,
             services.GetRequiredService<RoutineCommands>(),
-            new CueOfTheWeek(People, Teams, services.GetRequiredService<ICaptainStore>(), services.GetRequiredService<ICueOfTheWeekStore>(), Catalog, clock));
+            services.GetRequiredService<CueOfTheWeek>());
         Router = new PracticeRouter(People, Sessions,
             new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, new PracticeSeeds(), clock),
             new DebriefConversation(engine, Sessions, Learning, insights, records, Pairing, People, clock),

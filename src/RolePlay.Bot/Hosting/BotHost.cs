@@ -5,7 +5,6 @@ using RolePlay.Core.Chat;
 using RolePlay.Core.Clips;
 using RolePlay.Core.Consent;
 using RolePlay.Core.Content;
-using RolePlay.Core.CueStrips;
 using RolePlay.Core.Content.Loading;
 using RolePlay.Core.Debriefing;
 using RolePlay.Core.Detection;
@@ -128,7 +127,6 @@ internal static class BotHost
         PracticeSettings.Add(builder.Services, builder.Configuration);
         PersonaVoiceHosting.Add(builder.Services, builder.Configuration);
         RecognitionSettings.Add(builder.Services, builder.Configuration);
-        PublicSiteSettings.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IInsightsRecorder, InsightsRecorder>();
         builder.Services.AddLearningRecords(builder.Configuration);
         builder.Services.AddSingleton<TeamSettings>();
@@ -140,7 +138,6 @@ internal static class BotHost
         builder.Services.AddSingleton<PeerReviews>();
         RoutineHosting.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<LiveFacilitation>();
-        builder.Services.AddSingleton<CueOfTheWeek>();
         builder.Services.AddSingleton<CueStripEndpoints.TeamSheets>();
         builder.Services.AddSingleton<ChannelRouter>();
         TeamRoutineWiring.Add(builder.Services, builder.Configuration);
