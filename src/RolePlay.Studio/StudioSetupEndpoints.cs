@@ -195,20 +195,8 @@ public static class StudioSetupEndpoints
             return StudioRequests.Invalid("Choose “rule” or “model” (and, for a team's own endpoint, its name).");
         }
 
-        try
-        {
-            return await s.Settings.ChooseVoiceAsync(person, kind, kind == VoiceKind.Model ? body.Endpoint : null, context.RequestAborted) switch
-            {
-                null => StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers choose the voice", "Ask your team's manager to change it."),
-                ({ }, _) => TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) }),
-                (null, var refused) => StudioRequests.Invalid(refused),
-            };
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return StudioRequests.Problem(StatusCodes.Status409Conflict, "Changed at the same moment",
-                "Someone changed the team at the same moment. Reload the page and try again.");
-        }
+        return await ManagersChoiceAsync(context, s, person, "Only managers choose the voice",
+            () => s.Settings.ChooseVoiceAsync(person, kind, kind == VoiceKind.Model ? body.Endpoint : null, context.RequestAborted));
     }
 
     private static async Task<IResult> ChooseCueLanguageAsync(HttpContext context, SetupServices s)
@@ -220,11 +208,20 @@ public static class StudioSetupEndpoints
         }
 
         var (body, person) = (write.Body, write.Person);
+        return await ManagersChoiceAsync(context, s, person, "Only managers choose the cue language",
+            () => s.Settings.SetCueLanguageAsync(person, body.Language ?? "", context.RequestAborted));
+    }
+
+    /// <summary>A team setting only its manager chooses: <paramref name="choose"/> answers null for anyone else (403),
+    /// no team for a choice refused with its reason (400), else the team view.</summary>
+    private static async Task<IResult> ManagersChoiceAsync(HttpContext context, SetupServices s, PersonRecord person, string forbidden,
+        Func<Task<(TeamRecord? Team, string Message)?>> choose)
+    {
         try
         {
-            return await s.Settings.SetCueLanguageAsync(person, body.Language ?? "", context.RequestAborted) switch
+            return await choose() switch
             {
-                null => StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers choose the cue language", "Ask your team's manager to change it."),
+                null => StudioRequests.Problem(StatusCodes.Status403Forbidden, forbidden, "Ask your team's manager to change it."),
                 ({ }, _) => TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) }),
                 (null, var refused) => StudioRequests.Invalid(refused),
             };

@@ -4,7 +4,6 @@ using RolePlay.Core.Chat;
 using RolePlay.Core.Content;
 using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
-using RolePlay.Core.TeamSetup;
 
 namespace RolePlay.Core.CueStrips;
 
@@ -41,11 +40,11 @@ public sealed class CueOfTheWeek(IPeopleStore people, ITeamStore teams, ICaptain
     public IReadOnlyList<Choice> Choices(string? language) =>
         catalog.CueCards.Values.OrderBy(c => c.Trigger).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => new Choice(c.TextIn(language), c.Id)).ToList();
 
-    public async Task<RouterResult> HandleAsync(MessageReceived message, CancellationToken ct)
+    /// <param name="teamId">The team of the channel the command was typed in (the router knows which).</param>
+    public async Task<RouterResult> HandleAsync(MessageReceived message, string teamId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var tenant = new TenantScope(message.From.Platform, message.From.TenantId);
-        var teamId = await TeamSettings.TeamIdOfAsync(teams, tenant, message.Conversation, ct).ConfigureAwait(false);
         if (await teams.GetAsync(tenant, teamId, ct).ConfigureAwait(false) is not { } team)
         {
             return RouterResult.Say("This team isn't set up yet. A manager starts with “team standup 09:15”.");
@@ -99,7 +98,7 @@ public sealed class CueOfTheWeek(IPeopleStore people, ITeamStore teams, ICaptain
         var captain = await captains.GetPreviousAsync(team.Tenant, team.TeamId, monday.AddDays(7), ct).ConfigureAwait(false) is { } c && c.WeekMonday == monday
             ? c.Captain
             : null;
-        if (captain != key && !TeamSettings.IsManagerOf(await people.GetAsync(key, ct).ConfigureAwait(false), team.TeamId))
+        if (captain != key && (await people.GetAsync(key, ct).ConfigureAwait(false))?.Manages(team.TeamId) != true)
         {
             var who = captain is null ? "a manager" : $"{(await people.GetAsync(captain, ct).ConfigureAwait(false))?.DisplayName ?? "this week's captain"} (this week's captain) or a manager";
             return RouterResult.Say($"Thanks for caring about the cue! It's picked by {who}: tell them which one you'd like.");

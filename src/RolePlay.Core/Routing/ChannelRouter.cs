@@ -35,7 +35,7 @@ public sealed class ChannelRouter(TeamSettings setup, RecognitionService recogni
 
         if (CueOfTheWeek.IsCommand(message.Text))
         {
-            return await cueOfTheWeek.HandleAsync(message, ct).ConfigureAwait(false);
+            return await cueOfTheWeek.HandleAsync(message, await setup.TeamIdOfAsync(message, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         }
 
         if (FeedbackRelay.TryRelay(message) is { } relay)

@@ -34,6 +34,13 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         return await teams.FindConnectedAsync(tenant, own, ct).ConfigureAwait(false) ?? own;
     }
 
+    /// <summary>The team of the conversation <paramref name="message"/> was typed in.</summary>
+    public Task<string> TeamIdOfAsync(MessageReceived message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return TeamIdOfAsync(teams, new TenantScope(message.From.Platform, message.From.TenantId), message.Conversation, ct);
+    }
+
     /// <summary><see cref="PersonRecord.Manages"/>, for someone the store may not know yet.</summary>
     public static bool IsManagerOf(PersonRecord? person, string teamId) => person?.Manages(teamId) == true;
 

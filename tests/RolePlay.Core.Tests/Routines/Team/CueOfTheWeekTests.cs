@@ -60,11 +60,11 @@ public sealed class CueOfTheWeekTests : IAsyncLifetime
         Assert.StartsWith("Cue of the week: “Stop guessing.", Said(picked), StringComparison.Ordinal);
         Assert.Equal("what-else", (await cues.CurrentAsync(team, CancellationToken.None))!.Id);
 
-        var ambiguous = await cues.HandleAsync(Say("mia", "cue of the week feeling"), CancellationToken.None);
+        var ambiguous = await cues.HandleAsync(Say("mia", "cue of the week feeling"), RoutineHarness.TeamId, CancellationToken.None);
         Assert.StartsWith("“feeling” fits ", Said(ambiguous), StringComparison.Ordinal);
-        await cues.HandleAsync(Say("mia", "/practice cue of the week say what you CAN do"), CancellationToken.None);
+        await cues.HandleAsync(Say("mia", "/practice cue of the week say what you CAN do"), RoutineHarness.TeamId, CancellationToken.None);
         Assert.Equal("drop-the-blame", (await cues.CurrentAsync(team, CancellationToken.None))!.Id);
-        Assert.StartsWith("This week's cue: “Drop the blame", Said(await cues.HandleAsync(Say("ben", "cue of the week"), CancellationToken.None)), StringComparison.Ordinal);
+        Assert.StartsWith("This week's cue: “Drop the blame", Said(await cues.HandleAsync(Say("ben", "cue of the week"), RoutineHarness.TeamId, CancellationToken.None)), StringComparison.Ordinal);
 
         _h.Clock.Advance(TimeSpan.FromDays(7)); // the next Monday: last week's post picks nothing, and the week starts empty
         Assert.StartsWith("That post was for an earlier week.", Said(await cues.OnCardAsync(Pick("ana", "what-else"), CancellationToken.None)), StringComparison.Ordinal);
