@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILearningStore, LearningStore>();
         services.AddSingleton<IPairingStore, PairingStore>();
         services.AddSingleton<ICaptainStore, CaptainStore>();
+        services.AddSingleton<ICueOfTheWeekStore, CueOfTheWeekStore>();
         services.AddSingleton<IRecognitionStore, RecognitionStore>();
         services.AddSingleton<IPhraseStore, PhraseStore>();
         services.AddSingleton<IPeerReviewStore, PeerReviewStore>();

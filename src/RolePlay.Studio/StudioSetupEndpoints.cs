@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using RolePlay.Core.Content;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.Insights;
 using RolePlay.Core.Scheduling;
 using RolePlay.Core.Settings;
@@ -24,7 +26,15 @@ public static class StudioSetupEndpoints
     /// <see cref="Connectable"/>: the people are Teams or Slack identities (signed in), so a channel there can take the
     /// team (<c>team connect</c>); local studio people have no such channel.</summary>
     public sealed record TeamView(string TeamId, string Name, string TimeZone, IReadOnlyList<string> Values, bool IsManager, int Members,
-        int MinMembers, string? Invite, bool Connectable, VoiceView Voice);
+        int MinMembers, string? Invite, bool Connectable, VoiceView Voice, CuesView Cues);
+
+    /// <summary>The team's cue strips: the language they print in, the languages a manager may choose, this week's cue
+    /// (null when nobody picked one) in that language, and where the team's sheet is.</summary>
+    public sealed record CuesView(string Language, IReadOnlyList<LanguageView> Languages, CueWeekView? Week, string Sheet);
+
+    public sealed record LanguageView(string Code, string Name);
+
+    public sealed record CueWeekView(string Id, string Text, string Language);
 
     /// <summary>Whose words the customer speaks: <see cref="Kind"/> "rule" or "model", <see cref="Said"/> in a few words,
     /// what a model is sent (<see cref="Privacy"/>), and for a manager's choice what this deployment offers: its shared
@@ -43,6 +53,7 @@ public static class StudioSetupEndpoints
         learner.MapPost(StudioEndpoints.Api + "/team", CreateTeamAsync);
         learner.MapPut(StudioEndpoints.Api + "/team", ChangeTeamAsync);
         learner.MapPut(StudioEndpoints.Api + "/team/voice", ChooseVoiceAsync);
+        learner.MapPut(StudioEndpoints.Api + "/team/cues", ChooseCueLanguageAsync);
         learner.MapPost(StudioEndpoints.Api + "/team/leave", LeaveAsync);
         learner.MapPost(StudioEndpoints.Api + "/invites/look", LookAsync);
         learner.MapPost(StudioEndpoints.Api + "/invites/accept", JoinAsync);
@@ -51,7 +62,7 @@ public static class StudioSetupEndpoints
 
     /// <summary>The services the handlers share, in one bundle.</summary>
     public sealed class SetupServices(StudioIdentity identity, IPeopleStore people, ITeamStore teams, TeamSettings settings, TeamInvites invites,
-        ModelVoiceEndpoints voices, DashboardOptions dashboard, TimeProvider time)
+        ModelVoiceEndpoints voices, DashboardOptions dashboard, CueOfTheWeek cueOfTheWeek, ContentCatalog catalog, TimeProvider time)
     {
         public IPeopleStore People { get; } = people;
 
@@ -79,7 +90,16 @@ public static class StudioSetupEndpoints
             var voice = new VoiceView(WireName.Of(team.Voice), team.VoiceEndpoint, TeamSetupCards.VoiceName(team), voices.Offered, voices.HasShared,
                 voices.OwnNames.ToList());
             return new TeamView(teamId, team.Name, team.TimeZone, team.ServiceValues, manager, members, dashboard.MinTeamSize,
-                manager ? Invites.Issue(person.Key.Tenant, teamId) : null, person.Key.Tenant.Platform != StudioDelivery.Platform, voice);
+                manager ? Invites.Issue(person.Key.Tenant, teamId) : null, person.Key.Tenant.Platform != StudioDelivery.Platform, voice,
+                await CuesAsync(team, ct));
+        }
+
+        private async Task<CuesView> CuesAsync(TeamRecord team, CancellationToken ct)
+        {
+            var language = team.CueLanguage ?? CueCard.OwnLanguage;
+            var week = await cueOfTheWeek.CurrentAsync(team, ct) is { } cue ? new CueWeekView(cue.Id, cue.TextIn(language), language) : null;
+            var languages = CueStripSheet.Languages(catalog).Select(code => new LanguageView(code, CueStripSheet.LanguageName(code))).ToList();
+            return new CuesView(language, languages, week, CueSheetPath.Of(team.TeamId));
         }
     }
 
@@ -175,11 +195,33 @@ public static class StudioSetupEndpoints
             return StudioRequests.Invalid("Choose “rule” or “model” (and, for a team's own endpoint, its name).");
         }
 
+        return await ManagersChoiceAsync(context, s, person, "Only managers choose the voice",
+            () => s.Settings.ChooseVoiceAsync(person, kind, kind == VoiceKind.Model ? body.Endpoint : null, context.RequestAborted));
+    }
+
+    private static async Task<IResult> ChooseCueLanguageAsync(HttpContext context, SetupServices s)
+    {
+        var write = await ReadAsync<CueLanguageRequest>(context, s);
+        if (write.Refused)
+        {
+            return write.Refusal;
+        }
+
+        var (body, person) = (write.Body, write.Person);
+        return await ManagersChoiceAsync(context, s, person, "Only managers choose the cue language",
+            () => s.Settings.SetCueLanguageAsync(person, body.Language ?? "", context.RequestAborted));
+    }
+
+    /// <summary>A team setting only its manager chooses: <paramref name="choose"/> answers null for anyone else (403),
+    /// no team for a choice refused with its reason (400), else the team view.</summary>
+    private static async Task<IResult> ManagersChoiceAsync(HttpContext context, SetupServices s, PersonRecord person, string forbidden,
+        Func<Task<(TeamRecord? Team, string Message)?>> choose)
+    {
         try
         {
-            return await s.Settings.ChooseVoiceAsync(person, kind, kind == VoiceKind.Model ? body.Endpoint : null, context.RequestAborted) switch
+            return await choose() switch
             {
-                null => StudioRequests.Problem(StatusCodes.Status403Forbidden, "Only managers choose the voice", "Ask your team's manager to change it."),
+                null => StudioRequests.Problem(StatusCodes.Status403Forbidden, forbidden, "Ask your team's manager to change it."),
                 ({ }, _) => TypedResults.Ok(new { team = await s.ViewAsync(person, context.RequestAborted) }),
                 (null, var refused) => StudioRequests.Invalid(refused),
             };

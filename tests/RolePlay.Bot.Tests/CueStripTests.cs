@@ -1,8 +1,11 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Bot.Tests.Dashboard;
 using RolePlay.Core.Content.Loading;
 using RolePlay.Core.CueStrips;
+using RolePlay.Core.Storage;
 using RolePlay.Testing.Pdf;
 using Xunit.Abstractions;
 
@@ -43,9 +46,7 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
             foreach (var strip in page.Strips)
             {
                 // The lines pdf.js found inside this strip's box, top to bottom, are the strip's cue.
-                var (left, right) = (strip.XMm * PtPerMm, (strip.XMm + strip.WidthMm) * PtPerMm);
-                var (top, bottom) = ((CueStripSheet.PageHeightMm - strip.YMm) * PtPerMm, (CueStripSheet.PageHeightMm - strip.YMm - strip.HeightMm) * PtPerMm);
-                var lines = drawn.Items.Where(i => i.Y < top && i.Y > bottom && i.X >= left && i.X < right).OrderByDescending(i => i.Y).ToList();
+                var (lines, right) = Inside(strip, drawn);
                 Assert.Equal(strip.Lines, lines.Select(l => l.Text));
                 Assert.All(lines, l => Assert.True(l.X + l.Width <= right - (CueStripSheet.PaddingMm * PtPerMm) + 0.5,
                     $"“{l.Text}” runs {l.X + l.Width - right:0.0} pt past its strip"));
@@ -83,9 +84,7 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
         {
             foreach (var strip in page.Strips)
             {
-                var (left, right) = (strip.XMm * PtPerMm, (strip.XMm + strip.WidthMm) * PtPerMm);
-                var (top, bottom) = ((CueStripSheet.PageHeightMm - strip.YMm) * PtPerMm, (CueStripSheet.PageHeightMm - strip.YMm - strip.HeightMm) * PtPerMm);
-                var lines = drawn.Items.Where(i => i.Y < top && i.Y > bottom && i.X >= left && i.X < right).OrderByDescending(i => i.Y).ToList();
+                var (lines, right) = Inside(strip, drawn);
                 Assert.Equal(strip.Lines.Select(Plain), lines.Select(l => Plain(l.Text)));
                 Assert.All(lines, l => Assert.True(l.X + l.Width <= right - (CueStripSheet.PaddingMm * PtPerMm) + 0.5,
                     $"“{l.Text}” runs {l.X + l.Width - right:0.0} pt past its strip"));
@@ -169,6 +168,65 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
         using var neon = await host.Client.GetAsync(new Uri("/cues/strips.pdf?style=neon", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, neon.StatusCode);
         Assert.Contains("use standard, high-contrast, large-print", await neon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_teams_sheet_starts_with_its_cue_of_the_week_marked_in_the_teams_language()
+    {
+        await using var host = await DashboardHost.StartAsync(Path.Combine(_dir, "roleplay.db"));
+        Assert.True((await host.StudioPostAsync("/studio/api/people", """{"name":"Ana"}""")).IsSuccessStatusCode);
+        using var created = await host.StudioPostAsync("/studio/api/team", """{"name":"Night shift","timeZone":"Europe/London","values":[]}""");
+        var teamId = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["team"]!["teamId"]!.GetValue<string>();
+        using var spanish = await host.StudioSendAsync(HttpMethod.Put, "/studio/api/team/cues", """{"language":"es"}""");
+        Assert.Equal(HttpStatusCode.OK, spanish.StatusCode);
+        using var klingon = await host.StudioSendAsync(HttpMethod.Put, "/studio/api/team/cues", """{"language":"tlh"}""");
+        Assert.Contains("not written in “tlh”", await klingon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var catalog = ContentLoader.LoadShipped().EnsureValid();
+        var tenant = new TenantScope("studio", "local");
+        var team = (await host.Services.GetRequiredService<ITeamStore>().GetAsync(tenant, teamId, default))!;
+        await host.Services.GetRequiredService<ICueOfTheWeekStore>().SaveAsync(
+            new CueOfTheWeekRecord(tenant, teamId, CueOfTheWeek.WeekOf(team, DateTimeOffset.UtcNow), "what-else", DateTimeOffset.UtcNow), default);
+        var week = catalog.CueCards["what-else"].TextIn("es");
+
+        // The SVG: the first strip is the week's cue in Spanish with its mark beside it, and the cue is not printed twice.
+        using var svg = await host.Client.GetAsync(new Uri(CueSheetPath.Of(teamId, "svg"), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var strips = XDocument.Parse(await svg.Content.ReadAsStringAsync()).Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "strip").ToList();
+        Assert.Equal(catalog.CueCards.Count, strips.Count);
+        string Cue(XElement strip) => string.Join(" ", strip.Elements(ns + "text").Where(t => t.Attribute("class") is null).Select(t => t.Value));
+        Assert.Equal(week, Cue(strips[0]));
+        Assert.Equal([CueStripSheet.WeekMark], strips.SelectMany(g => g.Elements(ns + "text")).Where(t => (string?)t.Attribute("class") == "mark").Select(t => t.Value));
+        Assert.Single(strips, s => Cue(s) == week);
+
+        // The PDF as pdf.js reads it: the same first strip, the mark inside the strip and clear of the cue.
+        using var pdfResponse = await host.Client.GetAsync(new Uri(CueSheetPath.Of(teamId) + "?style=large-print", UriKind.Relative));
+        var file = Path.Combine(_dir, "team.pdf");
+        await File.WriteAllBytesAsync(file, await pdfResponse.Content.ReadAsByteArrayAsync());
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+        var pdf = await PdfReader.ReadAsync(file, Path.Combine(artifacts, "cue-strips-team"));
+        var first = CueStripSheet.Of(catalog, CueStripStyle.LargePrint, "es", catalog.CueCards["what-else"]).Pages[0].Strips[0];
+        var (items, right) = Inside(first, pdf.Pages[0]);
+        var mark = Assert.Single(items, i => i.Text == CueStripSheet.WeekMark);
+        var cue = items.Where(i => i != mark && !string.IsNullOrWhiteSpace(i.Text)).ToList(); // pdf.js reads the gap before the mark as a space
+        Assert.Equal(first.Lines, cue.Select(l => l.Text));
+        Assert.All(cue, l => Assert.True(l.X + l.Width < mark.X, $"“{l.Text}” runs into the mark"));
+        Assert.True(mark.X + mark.Width <= right - (CueStripSheet.PaddingMm * PtPerMm) + 0.5, "the mark runs past its strip");
+
+        // ?language= still overrides the team's; the studio's team view carries the week's cue.
+        using var german = await host.Client.GetAsync(new Uri(CueSheetPath.Of(teamId, "svg") + "?language=de", UriKind.Relative));
+        Assert.Contains(catalog.CueCards["what-else"].TextIn("de").Split(' ')[0], await german.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var view = JsonNode.Parse(await host.Client.GetStringAsync(new Uri("/studio/api/team", UriKind.Relative)))!["team"]!["cues"]!;
+        Assert.Equal((week, "es"), (view["week"]!["text"]!.GetValue<string>(), view["language"]!.GetValue<string>()));
+    }
+
+    /// <summary>What pdf.js set inside a strip's box, top to bottom, and the box's right edge in points.</summary>
+    private static (List<PdfTextItem> Items, double Right) Inside(CueStrip strip, PdfPage drawn)
+    {
+        var (left, right) = (strip.XMm * PtPerMm, (strip.XMm + strip.WidthMm) * PtPerMm);
+        var (top, bottom) = ((CueStripSheet.PageHeightMm - strip.YMm) * PtPerMm, (CueStripSheet.PageHeightMm - strip.YMm - strip.HeightMm) * PtPerMm);
+        return (drawn.Items.Where(i => i.Y < top && i.Y > bottom && i.X >= left && i.X < right).OrderByDescending(i => i.Y).ThenBy(i => i.X).ToList(), right);
     }
 
     private static double Mm(XElement element, string attribute) =>

@@ -9,6 +9,7 @@ using RolePlay.Core.Clips;
 using RolePlay.Core.Consent;
 using RolePlay.Core.Content;
 using RolePlay.Core.Content.Loading;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.Debriefing;
 using RolePlay.Core.Detection;
 using RolePlay.Core.GroupPractice;
@@ -60,7 +61,8 @@ internal sealed class RouterHarness : IAsyncDisposable
             new RecognitionService(People, Teams, Recognitions, policy, insights, records, clock),
             new TranscriptSharing(Catalog, People, Sessions, Teams, reviews),
             practice,
-            services.GetRequiredService<RoutineCommands>());
+            services.GetRequiredService<RoutineCommands>(),
+            services.GetRequiredService<CueOfTheWeek>());
         Router = new PracticeRouter(People, Sessions,
             new SceneConversation(Catalog, engine, People, Sessions, Learning, insights, records, wording, new PracticeSeeds(), clock),
             new DebriefConversation(engine, Sessions, Learning, insights, records, Pairing, People, clock),

@@ -9,6 +9,8 @@ public sealed class StartupRefusalTests
     [InlineData("Failed to convert configuration value 'abc' at 'Slack:ChannelMessageInterval' to type 'System.TimeSpan'.",
         "--Slack:SigningSecret=s", "--Slack:BotToken=xoxb-1", "--Slack:ChannelMessageInterval=abc")]
     [InlineData("Recognition:DailyCapPerManager must be 1 or more.", "--Recognition:DailyCapPerManager=0")]
+    [InlineData("Web:PublicUrl must be an absolute https address (http only for a loopback one), with no query or fragment.",
+        "--Web:PublicUrl=http://roleplay.example/")]
     [InlineData("Failed to convert configuration value 'seven' at 'Practice:Seed'", "--Practice:Seed=seven")]
     [InlineData("ForwardedHeaders:KnownNetworks:0 must be a network in CIDR notation (10.0.0.0/8), got '10.0.0.0'.",
         "--ForwardedHeaders:KnownNetworks:0=10.0.0.0")]

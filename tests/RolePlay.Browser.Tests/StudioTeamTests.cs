@@ -170,13 +170,5 @@ public sealed class StudioTeamTests(BrowserFixture browser, ITestOutputHelper ou
         await CheckAsync(page, screen, $"06-{who}-debrief");
     }
 
-    /// <summary>What every screen must pass: accessible, nothing wider than the screen, and a screenshot kept.</summary>
-    private async Task CheckAsync(IPage page, Screen screen, string step)
-    {
-        await Axe.AssertAccessibleAsync(page, $"{step} ({screen.Name})", output);
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        var (scrollWidth, width) = (widths[0], widths[1]);
-        Assert.True(scrollWidth <= width, $"{step} on {screen.Name} scrolls sideways: {scrollWidth} px wide on a {width} px screen.");
-        await Artifacts.ScreenshotAsync(page, $"studio-team-{screen.Name}-{step}", output);
-    }
+    private Task CheckAsync(IPage page, Screen screen, string step) => Artifacts.CheckScreenAsync(page, screen, "studio-team", step, output);
 }

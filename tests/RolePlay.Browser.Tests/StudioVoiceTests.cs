@@ -76,11 +76,5 @@ public sealed class StudioVoiceTests(BrowserFixture browser, ITestOutputHelper o
         Assert.True(_model.Requests[1].Body!["stream"]!.GetValue<bool>());
     }
 
-    private async Task CheckAsync(IPage page, Screen screen, string step)
-    {
-        await Axe.AssertAccessibleAsync(page, $"{step} ({screen.Name})", output);
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{step} on {screen.Name} scrolls sideways: {widths[0]} px wide on a {widths[1]} px screen.");
-        await Artifacts.ScreenshotAsync(page, $"studio-voice-{screen.Name}-{step}", output);
-    }
+    private Task CheckAsync(IPage page, Screen screen, string step) => Artifacts.CheckScreenAsync(page, screen, "studio-voice", step, output);
 }

@@ -11,6 +11,8 @@ public abstract partial class StorageContract
 {
     private protected CaptainStore Captains => new(Rows);
 
+    private protected CueOfTheWeekStore CuesOfTheWeek => new(Rows);
+
     [SkippableFact]
     public async Task The_shift_end_index_follows_the_person_and_is_forgotten_with_them()
     {
@@ -51,6 +53,37 @@ public abstract partial class StorageContract
         Assert.Equal(Person("ana"), (await Captains.GetPreviousAsync(tenant, "support", monday, Ct))!.Captain);
         Assert.Null(await Captains.GetPreviousAsync(tenant, "other-team", monday.AddDays(7), Ct));
         Assert.Null(await Captains.GetPreviousAsync(Tenant("fabrikam"), "support", monday.AddDays(7), Ct));
+    }
+
+    [SkippableFact]
+    public async Task A_teams_cue_of_the_week_is_kept_per_week_and_a_second_pick_replaces_the_first()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var monday = new DateOnly(2026, 11, 23);
+        Assert.Null(await CuesOfTheWeek.GetAsync(tenant, "support", monday, Ct));
+
+        await CuesOfTheWeek.SaveAsync(new CueOfTheWeekRecord(tenant, "support", monday.AddDays(-7), "drop-the-blame", Now), Ct);
+        await CuesOfTheWeek.SaveAsync(new CueOfTheWeekRecord(tenant, "support", monday, "name-the-feeling", Now), Ct);
+        await CuesOfTheWeek.SaveAsync(new CueOfTheWeekRecord(tenant, "support", monday, "what-else", Now.AddMinutes(5)), Ct);
+
+        var week = await CuesOfTheWeek.GetAsync(tenant, "support", monday, Ct);
+        Assert.Equal(("what-else", Now.AddMinutes(5)), (week!.CueId, week.ChosenUtc));
+        Assert.Equal("drop-the-blame", (await CuesOfTheWeek.GetAsync(tenant, "support", monday.AddDays(-7), Ct))!.CueId);
+        Assert.Null(await CuesOfTheWeek.GetAsync(tenant, "other-team", monday, Ct));
+        Assert.Null(await CuesOfTheWeek.GetAsync(Tenant("fabrikam"), "support", monday, Ct));
+        Assert.Empty(await Teams.ListAsync(tenant, Ct)); // the picks are not teams
+    }
+
+    [SkippableFact]
+    public async Task A_teams_cue_language_is_stored()
+    {
+        SkipIfUnavailable();
+        var tenant = Tenant();
+        var saved = await Teams.SaveAsync(NewTeam(tenant) with { CueLanguage = "es" }, Ct);
+        Assert.Equal("es", (await Teams.GetAsync(tenant, saved.TeamId, Ct))!.CueLanguage);
+        await Teams.SaveAsync(saved with { CueLanguage = null }, Ct);
+        Assert.Null((await Teams.GetAsync(tenant, saved.TeamId, Ct))!.CueLanguage);
     }
 
     [SkippableFact]

@@ -139,6 +139,7 @@ internal static class BotHost
         builder.Services.AddSingleton<PeerReviews>();
         RoutineHosting.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<LiveFacilitation>();
+        builder.Services.AddSingleton<CueStripEndpoints.TeamSheets>();
         builder.Services.AddSingleton<ChannelRouter>();
         TeamRoutineWiring.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<SceneConversation>();

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.Routines;
 using RolePlay.Core.Routing;
 
 namespace RolePlay.Bot.Hosting;
 
 /// <summary>The team routines (each an <see cref="IRoutine"/> the routine runner consumes) and the answers to their
-/// cards. <c>Routines:Pairing:NoRepeatRounds</c> (default 4) is checked at start-up.</summary>
+/// cards (the captain's post answered by <see cref="CueOfTheWeek"/>, which links the sheet at <c>Web:PublicUrl</c>).
+/// <c>Routines:Pairing:NoRepeatRounds</c> (default 4) is checked at start-up.</summary>
 internal sealed class TeamRoutineWiring
 {
     public int NoRepeatRounds { get; set; } = BuddyPairing.DefaultNoRepeatRounds;
@@ -19,6 +21,8 @@ internal sealed class TeamRoutineWiring
         services.AddSingleton(sp => new PairingPolicy(sp.GetRequiredService<IOptions<TeamRoutineWiring>>().Value.NoRepeatRounds));
         services.AddSingleton<BuddyCheckInRoutine>();
         services.AddSingleton<RoutineAnswers>();
+        services.AddSingleton<CueOfTheWeek>();
+        PublicSiteSettings.Add(services, configuration);
         services.AddSingleton<IRoutine, StandupRoutine>();
         services.AddSingleton<IRoutine, EndOfShiftRoutine>();
         services.AddSingleton<IRoutine, BuddyPairingRoutine>();

@@ -48,6 +48,14 @@ public static class CueStripPdf
                 content.Text(text);
                 content.Op("Tj ET");
             }
+
+            if (strip.Mark is { } mark)
+            {
+                var (markX, markBaseline) = strip.MarkAt;
+                content.Op($"BT {Rgb(ink)} rg /F1 {StripFont.Points(strip.MarkSizePt)} Tf {Pt(strip.XMm + markX)} {Y(strip.YMm + markBaseline)} Td");
+                content.Text(mark);
+                content.Op("Tj ET");
+            }
         }
 
         content.Op($"BT 0.333 0.333 0.333 rg /F1 8.5 Tf {Pt((CueStripSheet.PageWidthMm - CueStripSheet.StripWidthMm) / 2)} {Y(CueStripSheet.PageHeightMm - 6)} Td");

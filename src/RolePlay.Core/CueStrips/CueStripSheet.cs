@@ -8,9 +8,23 @@ public enum CueStripStyle { Standard, HighContrast, LargePrint }
 
 /// <summary>One strip, in millimetres from the page's top-left corner, with its text broken into lines at one size.
 /// <see cref="BaselinesMm"/> are the lines' baselines from the strip's top, shared by the PDF and SVG so both print
-/// the same.</summary>
+/// the same. <see cref="Mark"/> is a small label set at the strip's right end ("CUE OF THE WEEK"), beside the cue,
+/// never over it.</summary>
 public sealed record CueStrip(double XMm, double YMm, double WidthMm, double HeightMm, IReadOnlyList<string> Lines, double FontSizePt)
 {
+    public string? Mark { get; init; }
+
+    /// <summary>The mark's size: small beside the cue, larger in large print.</summary>
+    public double MarkSizePt { get; init; }
+
+    public double MarkWidthMm => Mark is null ? 0 : StripFont.WidthPt(Mark, MarkSizePt) * CueStripSheet.MmPerPt;
+
+    /// <summary>Where the mark's baseline starts, from the strip's left and top edges: right-aligned inside the
+    /// padding, centred on the strip's height (Helvetica's capitals stand about 0.72 of the size).</summary>
+    public (double XMm, double BaselineMm) MarkAt => Mark is null
+        ? default
+        : (WidthMm - CueStripSheet.PaddingMm - MarkWidthMm, (HeightMm / 2) + (MarkSizePt * CueStripSheet.MmPerPt * 0.36));
+
     public IReadOnlyList<double> BaselinesMm
     {
         get
@@ -39,6 +53,9 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
     private const double MarginMm = 14;
     private const double GapMm = 5;
 
+    /// <summary>The label on the team's cue of the week, the first strip of a team's sheet.</summary>
+    public const string WeekMark = "CUE OF THE WEEK";
+
     public static string Footer => "Cut along the lines. Each strip sits above your keyboard's function row (Esc to F12).";
 
     /// <summary>The styles by the names the web route and the CLI take.</summary>
@@ -50,12 +67,14 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
     };
 
     /// <summary>Every cue card of the catalog (the shipped packs and the team's own), grouped by the moment it is for, in
-    /// <paramref name="language"/> (a card not translated into it prints in its own).</summary>
-    public static CueStripSheet Of(ContentCatalog catalog, CueStripStyle style, string? language = null)
+    /// <paramref name="language"/> (a card not translated into it prints in its own). A team's
+    /// <paramref name="cueOfTheWeek"/> goes first, marked, and is not repeated among the rest.</summary>
+    public static CueStripSheet Of(ContentCatalog catalog, CueStripStyle style, string? language = null, CueCard? cueOfTheWeek = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return Lay(catalog.CueCards.Values.OrderBy(c => c.Trigger).ThenBy(c => c.Id, StringComparer.Ordinal)
-            .Select(c => c.TextIn(language)).ToList(), style);
+        var rest = catalog.CueCards.Values.Where(c => c.Id != cueOfTheWeek?.Id).OrderBy(c => c.Trigger).ThenBy(c => c.Id, StringComparer.Ordinal);
+        var cues = (cueOfTheWeek is null ? rest : rest.Prepend(cueOfTheWeek)).Select(c => c.TextIn(language)).ToList();
+        return Lay(cues, style, cueOfTheWeek is null ? null : WeekMark);
     }
 
     /// <summary>The languages a sheet can be printed in: the cards' own and every one some card is translated into.</summary>
@@ -65,8 +84,22 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
         return [CueCard.OwnLanguage, .. catalog.CueCards.Values.SelectMany(c => c.Translations.Keys).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Lays out <paramref name="cues"/> in <paramref name="style"/>, in the order given.</summary>
-    public static CueStripSheet Lay(IReadOnlyList<string> cues, CueStripStyle style)
+    /// <summary>A language's English name ("Spanish (es)"), for replies and the studio's choice.</summary>
+    public static string LanguageName(string code)
+    {
+        try
+        {
+            return $"{System.Globalization.CultureInfo.GetCultureInfo(code).EnglishName} ({code})";
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>Lays out <paramref name="cues"/> in <paramref name="style"/>, in the order given; the first carries
+    /// <paramref name="firstMark"/> when given, and its cue is set in the width the mark leaves.</summary>
+    public static CueStripSheet Lay(IReadOnlyList<string> cues, CueStripStyle style, string? firstMark = null)
     {
         ArgumentNullException.ThrowIfNull(cues);
         var fit = StripFit.For(style);
@@ -79,8 +112,14 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
             .Select(page => new CueStripPage(page
                 .Select((c, row) =>
                 {
-                    var (lines, size) = fit.Set(c.cue.Trim(), StripWidthMm - (2 * PaddingMm));
-                    return new CueStrip(x, MarginMm + (row * (fit.HeightMm + GapMm)), StripWidthMm, fit.HeightMm, lines, size);
+                    var mark = c.i == 0 ? firstMark : null;
+                    var markMm = mark is null ? 0 : (StripFont.WidthPt(mark, fit.MarkPt) * MmPerPt) + PaddingMm;
+                    var (lines, size) = fit.Set(c.cue.Trim(), StripWidthMm - (2 * PaddingMm) - markMm);
+                    return new CueStrip(x, MarginMm + (row * (fit.HeightMm + GapMm)), StripWidthMm, fit.HeightMm, lines, size)
+                    {
+                        Mark = mark,
+                        MarkSizePt = mark is null ? 0 : fit.MarkPt,
+                    };
                 })
                 .ToList()))
             .ToList();

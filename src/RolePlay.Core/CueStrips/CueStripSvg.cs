@@ -31,6 +31,12 @@ public static class CueStripSvg
                     svg.Append($"""<text x="{Mm(strip.XMm + CueStripSheet.PaddingMm)}" y="{Mm(strip.YMm + baseline)}" textLength="{Mm(length)}" lengthAdjust="spacingAndGlyphs" font-family="{StripFont.CssFamily}" font-weight="700" font-size="{Mm(size)}" fill="{ink}">{SecurityElement.Escape(text)}</text>""");
                 }
 
+                if (strip.Mark is { } mark)
+                {
+                    var (markX, markBaseline) = strip.MarkAt;
+                    svg.Append($"""<text class="mark" x="{Mm(strip.XMm + markX)}" y="{Mm(strip.YMm + markBaseline)}" textLength="{Mm(strip.MarkWidthMm)}" lengthAdjust="spacingAndGlyphs" font-family="{StripFont.CssFamily}" font-weight="700" font-size="{Mm(strip.MarkSizePt * CueStripSheet.MmPerPt)}" fill="{ink}">{SecurityElement.Escape(mark)}</text>""");
+                }
+
                 svg.Append("</g>");
             }
 

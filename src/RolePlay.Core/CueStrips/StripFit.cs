@@ -2,13 +2,14 @@ namespace RolePlay.Core.CueStrips;
 
 /// <summary>How a style sets a cue in its box: the strip's height, the largest and smallest type, and how many lines it
 /// may break into. The largest size that fits wins (on fewer lines at the same size); a cue too long even at the
-/// smallest is cut at a word with "…", so nothing ever runs out of its strip.</summary>
-internal sealed record StripFit(double HeightMm, double MaxPt, double MinPt, int MaxLines)
+/// smallest is cut at a word with "…", so nothing ever runs out of its strip. <see cref="MarkPt"/> sets a strip's mark
+/// (the cue of the week's label).</summary>
+internal sealed record StripFit(double HeightMm, double MaxPt, double MinPt, int MaxLines, double MarkPt)
 {
     public static StripFit For(CueStripStyle style) => style switch
     {
-        CueStripStyle.LargePrint => new(HeightMm: 24, MaxPt: 28, MinPt: 18, MaxLines: 2),
-        _ => new(HeightMm: 15, MaxPt: 20, MinPt: 9, MaxLines: 2),
+        CueStripStyle.LargePrint => new(HeightMm: 24, MaxPt: 28, MinPt: 18, MaxLines: 2, MarkPt: 12),
+        _ => new(HeightMm: 15, MaxPt: 20, MinPt: 9, MaxLines: 2, MarkPt: 7),
     };
 
     public (IReadOnlyList<string> Lines, double SizePt) Set(string text, double widthMm)

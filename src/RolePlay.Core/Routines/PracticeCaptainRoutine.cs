@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using RolePlay.Core.Chat;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.Scheduling;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Web;
 
 namespace RolePlay.Core.Routines;
 
@@ -9,9 +11,11 @@ namespace RolePlay.Core.Routines;
 /// A rotating practice captain each week, announced in the team's standup channel on Monday at the standup time (09:00
 /// in the team's zone without one). The rotation is the members ordered by user id: the captain is the first active
 /// member (opted in, not paused, reachable) after last captain, wrapping round. The choice is claimed with a
-/// conditional write, so two hosts announce the same person.
+/// conditional write, so two hosts announce the same person. The post offers the captain the cue of the week and,
+/// when the bot has a public address, links the team's strip sheet.
 /// </summary>
-public sealed class PracticeCaptainRoutine(ITeamStore teams, IPeopleStore people, ICaptainStore captains, TimeProvider time) : IRoutine
+public sealed class PracticeCaptainRoutine(ITeamStore teams, IPeopleStore people, ICaptainStore captains, CueOfTheWeek cueOfTheWeek,
+    PublicSite site, TimeProvider time) : IRoutine
 {
     public RoutineKind Kind => RoutineKind.PracticeCaptain;
 
@@ -65,6 +69,9 @@ public sealed class PracticeCaptainRoutine(ITeamStore teams, IPeopleStore people
         async token =>
         {
             var name = (await people.GetAsync(captain.Captain, token).ConfigureAwait(false))?.DisplayName ?? captain.Captain.UserId;
-            return [new CardOut(TeamRoutineCards.Captain(name, captain.WeekMonday))];
+            var picked = await cueOfTheWeek.CurrentAsync(team, token).ConfigureAwait(false);
+            var cues = new TeamRoutineCards.CaptainCues(team.TeamId, cueOfTheWeek.Choices(team.CueLanguage), picked?.Id,
+                site.Link(CueSheetPath.Of(team.TeamId)));
+            return [new CardOut(TeamRoutineCards.Captain(name, captain.WeekMonday, cues))];
         });
 }

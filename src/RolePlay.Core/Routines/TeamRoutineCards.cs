@@ -2,6 +2,7 @@ using System.Globalization;
 using RolePlay.Core.Cards;
 using RolePlay.Core.Chat;
 using RolePlay.Core.Clips;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.Routing;
 using RolePlay.Core.Storage;
 using Inputs = RolePlay.Core.Chat.CardVerbs.Inputs;
@@ -85,14 +86,37 @@ public static class TeamRoutineCards
             }, ActionStyle.Positive),
         ]);
 
-    public static Card Captain(string captainName, DateOnly weekMonday) => new(
-        "routine.captain",
-        "Practice captain",
-        [
-            new TextBlock($"{captainName} is this week's practice captain (week of {weekMonday.ToString("d MMMM", CultureInfo.InvariantCulture)})."),
-            new TextBlock("The captain opens one practice for the team and cheers on the standup thread. Next week it's someone else's turn.", TextStyle.Subtle),
-        ],
-        []);
+    /// <summary>The cue cards the captain picks the week's cue from (in the team's language), the one picked already if
+    /// any, and the team's strip sheet when the bot has a public address to link to.</summary>
+    public sealed record CaptainCues(string TeamId, IReadOnlyList<Choice> Choices, string? Picked, Uri? Sheet);
+
+    public static Card Captain(string captainName, DateOnly weekMonday, CaptainCues cues)
+    {
+        ArgumentNullException.ThrowIfNull(cues);
+        var actions = new List<CardAction>
+        {
+            new SubmitAction("Pick the cue of the week", CueOfTheWeek.PickVerb, new Dictionary<string, string>
+            {
+                [Inputs.Team] = cues.TeamId,
+                [Inputs.Week] = CueOfTheWeek.WeekValue(weekMonday),
+            }, ActionStyle.Positive),
+        };
+        if (cues.Sheet is { } sheet)
+        {
+            actions.Add(new OpenUrlAction("Print the cue strips", sheet));
+        }
+
+        return new(
+            "routine.captain",
+            "Practice captain",
+            [
+                new TextBlock($"{captainName} is this week's practice captain (week of {weekMonday.ToString("d MMMM", CultureInfo.InvariantCulture)})."),
+                new TextBlock("The captain opens one practice for the team, cheers on the standup thread and picks the cue of the week: " +
+                              "it goes first on the team's keyboard strips. Next week it's someone else's turn.", TextStyle.Subtle),
+                new ChoiceInput(CueOfTheWeek.CueInput, "Cue of the week", cues.Choices, Value: cues.Picked, Required: true),
+            ],
+            actions);
+    }
 
     public sealed record CelebrationContent(
         DateOnly WeekMonday,

@@ -1,4 +1,5 @@
 using RolePlay.Core.Chat;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.GroupPractice;
 using RolePlay.Core.PeerFeedback;
 using RolePlay.Core.Recognition;
@@ -9,14 +10,14 @@ namespace RolePlay.Core.Routing;
 
 /// <summary>Everything the bot does in a team's channels, the same on Teams and Slack: team set-up, recognition by
 /// reaction, peer feedback relayed by the bot, transcripts shared for peer feedback (from a personal chat) and facilitated
-/// practice.
+/// practice, and the team's cue of the week.
 /// <see cref="PracticeRouter"/> hands it these events; it holds no logic of its own beyond choosing the service.</summary>
 public sealed class ChannelRouter(TeamSettings setup, RecognitionService recognition, TranscriptSharing sharing, ChannelPractice practice,
-    RoutineCommands routines)
+    RoutineCommands routines, CueOfTheWeek cueOfTheWeek)
 {
     public const string ChannelHelp =
         "In a channel: “team help” for team set-up, “feedback <text>” to give a teammate feedback, " +
-        "“practice facilitate <scenario>” for a group practice. " +
+        "“practice facilitate <scenario>” for a group practice, “cue of the week” for the team's cue. " +
         "Practice on your own happens in a personal chat with me: message me “start”, then “share” to post it here for feedback.";
 
     /// <summary>A message in a channel or group chat (a mention), or a Slack "/practice team …" from anywhere.</summary>
@@ -32,6 +33,11 @@ public sealed class ChannelRouter(TeamSettings setup, RecognitionService recogni
             return await routines.HandleAsync(message, ct).ConfigureAwait(false);
         }
 
+        if (CueOfTheWeek.IsCommand(message.Text))
+        {
+            return await cueOfTheWeek.HandleAsync(message, await setup.TeamIdOfAsync(message, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        }
+
         if (FeedbackRelay.TryRelay(message) is { } relay)
         {
             return relay;
@@ -44,5 +50,9 @@ public sealed class ChannelRouter(TeamSettings setup, RecognitionService recogni
 
     public Task<RouterResult> ShareAsync(ChannelUser from, CancellationToken ct) => sharing.ShareAsync(from, ct);
 
-    public Task<RouterResult> OnCardAsync(CardSubmitted card, CancellationToken ct) => setup.LeaveByCardAsync(card, ct);
+    /// <summary>The channel cards' verbs: leaving the team, and the captain's pick of the cue of the week.</summary>
+    public static bool Handles(string verb) => verb is TeamSetupCards.LeaveVerb or CueOfTheWeek.PickVerb;
+
+    public Task<RouterResult> OnCardAsync(CardSubmitted card, CancellationToken ct) =>
+        card.Verb == CueOfTheWeek.PickVerb ? cueOfTheWeek.OnCardAsync(card, ct) : setup.LeaveByCardAsync(card, ct);
 }

@@ -57,7 +57,7 @@ public sealed class PracticeRouter(
             peerReviews.ReceivedAsync(m.From, cancellationToken),
         MessageReceived { Conversation.Kind: ConversationKind.Personal } m => OnDirectMessageAsync(m, cancellationToken),
         MessageReceived m => channelRouter.OnChannelMessageAsync(m, cancellationToken),
-        CardSubmitted { Verb: TeamSetupCards.LeaveVerb } c => channelRouter.OnCardAsync(c, cancellationToken),
+        CardSubmitted c when ChannelRouter.Handles(c.Verb) => channelRouter.OnCardAsync(c, cancellationToken),
         CardSubmitted c when RoutineAnswers.Handles(c.Verb) => routineAnswers.OnCardAsync(c, cancellationToken),
         CardSubmitted c when PeerReviews.Handles(c.Verb) => peerReviews.OnCardAsync(c, cancellationToken),
         CardSubmitted c when ClipOffers.Handles(c.Verb) => clipOffers.AnswerAsync(c, cancellationToken),

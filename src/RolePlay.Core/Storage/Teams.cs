@@ -11,7 +11,8 @@ public enum PairingCadence { Weekly, Fortnightly, Off }
 /// <see cref="Voice"/> is whose words the customer speaks (the rule voice unless a manager chose the model), through
 /// <see cref="VoiceEndpoint"/> when the team requires an endpoint of its own. <see cref="Checklist"/> is the peer
 /// coaching checklist its reviews use (null: the shipped one). <see cref="ClipRetentionDays"/> is how long its
-/// members' voice clips are kept (90 days unless a manager set another).
+/// members' voice clips are kept (90 days unless a manager set another). <see cref="CueLanguage"/> is the language its
+/// cue strips print in (null: the cards' own, English).
 /// </summary>
 public sealed record TeamRecord(
     TenantScope Tenant,
@@ -33,7 +34,8 @@ public sealed record TeamRecord(
     VoiceKind Voice = VoiceKind.Rule,
     string? VoiceEndpoint = null,
     string? Checklist = null,
-    int ClipRetentionDays = 90);
+    int ClipRetentionDays = 90,
+    string? CueLanguage = null);
 
 public sealed record TeamMember(PersonKey Person, DateTimeOffset JoinedUtc);
 

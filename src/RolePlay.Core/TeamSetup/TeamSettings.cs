@@ -34,6 +34,13 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         return await teams.FindConnectedAsync(tenant, own, ct).ConfigureAwait(false) ?? own;
     }
 
+    /// <summary>The team of the conversation <paramref name="message"/> was typed in.</summary>
+    public Task<string> TeamIdOfAsync(MessageReceived message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return TeamIdOfAsync(teams, new TenantScope(message.From.Platform, message.From.TenantId), message.Conversation, ct);
+    }
+
     /// <summary><see cref="PersonRecord.Manages"/>, for someone the store may not know yet.</summary>
     public static bool IsManagerOf(PersonRecord? person, string teamId) => person?.Manages(teamId) == true;
 
@@ -216,6 +223,10 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
             case TeamSetupCommand.Celebration celebration:
                 var celebrates = team with { CelebrationDay = celebration.Day, CelebrationTime = celebration.Time ?? team.CelebrationTime };
                 return (celebrates, $"Weekly celebration: {TeamSetupCards.CelebrationText(celebrates)}.");
+            case TeamSetupCommand.CueLanguage cues:
+                return WithCueLanguage(team, cues.Code) is { } speaking
+                    ? (speaking, $"The team's cue strips now print in {CueStrips.CueStripSheet.LanguageName(cues.Code)}.")
+                    : (null, UnknownCueLanguage(cues.Code));
             case TeamSetupCommand.ClipRetention retention:
                 return (team with { ClipRetentionDays = retention.KeptDays },
                     $"Voice clips are kept for {retention.KeptDays} days, then deleted (their owners can remove them sooner).");
@@ -255,6 +266,32 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
 
         return await teams.SaveAsync(team with { ClipRetentionDays = days }, ct).ConfigureAwait(false);
     }
+
+    /// <summary>A manager sets the team's cue language on its studio page, as “team cues …” does in a channel: null when
+    /// <paramref name="manager"/> manages no team, else the saved team (or null for a language no card is written in)
+    /// and what to tell them. A concurrent change raises <see cref="ConcurrencyConflictException"/>.</summary>
+    public async Task<(TeamRecord? Team, string Message)?> SetCueLanguageAsync(PersonRecord manager, string language, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        if (manager.TeamId is not { } teamId || !IsManagerOf(manager, teamId)
+            || await teams.GetAsync(manager.Key.Tenant, teamId, ct).ConfigureAwait(false) is not { } team)
+        {
+            return null;
+        }
+
+        return WithCueLanguage(team, language) is { } speaking
+            ? (await teams.SaveAsync(speaking, ct).ConfigureAwait(false), $"The cue strips print in {CueStrips.CueStripSheet.LanguageName(language)}.")
+            : (null, UnknownCueLanguage(language));
+    }
+
+    /// <summary>The team with its cue language, null for one no card is written in; the cards' own is stored as none.</summary>
+    private TeamRecord? WithCueLanguage(TeamRecord team, string language) =>
+        CueStrips.CueStripSheet.Languages(catalog).Contains(language)
+            ? team with { CueLanguage = language == CueCard.OwnLanguage ? null : language }
+            : null;
+
+    private string UnknownCueLanguage(string language) =>
+        $"The cue cards are not written in “{language}”: use {string.Join(", ", CueStrips.CueStripSheet.Languages(catalog))}.";
 
     /// <summary>The model voice is chosen only where an endpoint for it is configured, and a team's own endpoint by a
     /// name the deployment knows.</summary>
@@ -435,6 +472,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
         "• team pairing weekly|fortnightly|off [mon] [10:00] — buddy pairing, in the team's time zone\n" +
         "• team celebration fri 16:00 (or off) — the weekly celebration post\n" +
         "• team clips 90 — how many days voice clips are kept before they are deleted\n" +
+        "• team cues es — the language of the team's printed cue strips (en, es, fr, de)\n" +
         "• team connect — a team made on the studio's Team page takes this channel as its own, history and all\n" +
         "• team checklist <id> — the peer coaching checklist the team's reviews use (core, or one in your content)\n" +
         "• team voice rule|model [endpoint] — the customer's words: the built-in lines, or a language model (the engine still decides)\n" +

@@ -40,6 +40,7 @@ public static class TeamSetupCards
                 new Fact("Customer's voice", VoiceText(team)),
                 new Fact("Peer checklist", team.Checklist ?? PeerChecklist.Shipped),
                 new Fact("Voice clips kept", $"{team.ClipRetentionDays} days"),
+                new Fact("Cue strips language", CueStrips.CueStripSheet.LanguageName(team.CueLanguage ?? Content.CueCard.OwnLanguage)),
             ]),
         ],
         []);

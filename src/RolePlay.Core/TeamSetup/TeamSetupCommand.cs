@@ -45,6 +45,9 @@ public abstract record TeamSetupCommand
     /// <summary>"team checklist {id}": the peer coaching checklist the team's reviews use from now on.</summary>
     public sealed record Checklist(string Id) : TeamSetupCommand;
 
+    /// <summary>"team cues es": the language the team's cue strips print in ("en", the cards' own, by default).</summary>
+    public sealed record CueLanguage(string Code) : TeamSetupCommand;
+
     public sealed record Show : TeamSetupCommand
     {
         public override bool ChangesSetup => false;
@@ -115,6 +118,8 @@ public static partial class TeamSetupParser
             "checklist" => Split(args) is [var id] ? new TeamSetupCommand.Checklist(id.ToLowerInvariant())
                 : new TeamSetupCommand.Invalid("Name one checklist: “team checklist core”, or the id of one in your team's content."),
             "clips" => ParseClipRetention(Split(args.ToLowerInvariant())),
+            "cues" => Split(args.ToLowerInvariant()) is [var code] ? new TeamSetupCommand.CueLanguage(code)
+                : new TeamSetupCommand.Invalid("Name one language for the cue strips: “team cues es” (or en, fr, de)."),
             _ => new TeamSetupCommand.Invalid($"“{rest}” is not a team command I know."),
         };
     }

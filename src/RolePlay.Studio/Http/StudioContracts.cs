@@ -69,6 +69,9 @@ public sealed record TeamRequest(string Name, string TimeZone, List<string>? Val
 /// (none: the deployment's).</summary>
 public sealed record VoiceRequest(string Voice, string? Endpoint = null);
 
+/// <summary>The language a manager chooses for the team's cue strips ("es").</summary>
+public sealed record CueLanguageRequest(string Language);
+
 /// <summary>An invite link or its code, as a teammate pastes it.</summary>
 public sealed record JoinRequest(string Invite);
 

@@ -660,6 +660,7 @@
   }
 
   function showTeam(team) {
+    showCues(team);
     $("team-none").hidden = !!team;
     $("team-some").hidden = !team;
     if (!team) return;
@@ -711,6 +712,30 @@
     const result = await api.put("/studio/api/team/voice", { voice: chosen ? chosen.value : "", endpoint });
     api.show($("voice-error"), result.ok ? "" : result.problem);
     $("voice-done").textContent = result.ok ? `Saved: ${result.data.team.voice.said}.` : "";
+    if (result.ok) showTeam(result.data.team);
+  });
+
+  // The week's cue on the practice view, in the strips' language; the sheet's link for members, its language for managers.
+  function showCues(team) {
+    const cues = team && team.cues;
+    $("cue-week").hidden = !(cues && cues.week);
+    if (!cues) return;
+    if (cues.week) {
+      $("cue-week-text").textContent = cues.week.text;
+      $("cue-week-text").lang = cues.week.language;
+      $("cue-week-sheet").href = cues.sheet;
+    }
+    $("cues-sheet").href = cues.sheet;
+    $("cues-choose").hidden = !team.isManager;
+    $("cues-language").replaceChildren(...cues.languages.map((l) => new Option(l.name, l.code)));
+    $("cues-language").value = cues.language;
+  }
+
+  $("team-cues").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const result = await api.put("/studio/api/team/cues", { language: $("cues-language").value });
+    api.show($("cues-error"), result.ok ? "" : result.problem);
+    $("cues-done").textContent = result.ok ? `Saved: the strips print in ${$("cues-language").selectedOptions[0].text}.` : "";
     if (result.ok) showTeam(result.data.team);
   });
 

@@ -76,9 +76,11 @@ internal sealed class DashboardHost : IAsyncDisposable
     }
 
     /// <summary>A write as the studio's pages send it: JSON with the antiforgery header.</summary>
-    public async Task<HttpResponseMessage> StudioPostAsync(string url, string json)
+    public Task<HttpResponseMessage> StudioPostAsync(string url, string json) => StudioSendAsync(HttpMethod.Post, url, json);
+
+    public async Task<HttpResponseMessage> StudioSendAsync(HttpMethod method, string url, string json)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative))
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative))
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Bot.Web;
 using RolePlay.Core.Chat;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.Storage;
 using RolePlay.Testing.Web;
 
@@ -333,6 +334,43 @@ public sealed class SignInTests : IAsyncLifetime
         var refused = new DefaultHttpContext { RequestServices = local.Services };
         await refused.ChallengeAsync();
         Assert.Equal(StatusCodes.Status403Forbidden, refused.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_teams_cue_strips_go_to_its_members_only_never_to_another_team_or_workspace()
+    {
+        var acme = new TenantScope("slack", Acme);
+        var team = await _host.Services.GetRequiredService<ITeamStore>().GetAsync(acme, Acme, default);
+        await _host.Services.GetRequiredService<ICueOfTheWeekStore>().SaveAsync(
+            new CueOfTheWeekRecord(acme, Acme, CueOfTheWeek.WeekOf(team!, DateTimeOffset.UtcNow), "what-else", DateTimeOffset.UtcNow), default);
+
+        await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0AGENT1", ["https://slack.com/team_id"] = Acme, ["https://slack.com/user_id"] = "U0AGENT1", ["name"] = "Agent 1",
+        });
+        using (var own = await _host.Client.GetAsync(new Uri(CueSheetPath.Of(Acme, "svg"), UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode); // a member, not only a manager
+            Assert.Contains(CueStripSheet.WeekMark, await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        foreach (var other in new[] { Other, TeamsTeam, "team-nobody" })
+        {
+            using var refused = await _host.Client.GetAsync(new Uri(CueSheetPath.Of(other), UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        // Otto's workspace has a team of its own; even knowing Acme's id he gets nothing of it.
+        await SignInAsync("slack", new Dictionary<string, string>
+        {
+            ["sub"] = "U0OTTO", ["https://slack.com/team_id"] = Other, ["https://slack.com/user_id"] = "U0OTTO", ["name"] = "Otto",
+        });
+        using var acmes = await _host.Client.GetAsync(new Uri(CueSheetPath.Of(Acme, "svg"), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, acmes.StatusCode);
+        Assert.DoesNotContain("Deja de adivinar", await acmes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var his = await _host.Client.GetAsync(new Uri(CueSheetPath.Of(Other, "svg"), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, his.StatusCode);
+        Assert.DoesNotContain(CueStripSheet.WeekMark, await his.Content.ReadAsStringAsync(), StringComparison.Ordinal); // nobody picked his team's
     }
 
     private Task<string> SignInAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/",

@@ -16,6 +16,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
     private const string SignedIn = "signed in";
     private const string TeamManager = "signed in; the team's data only to its manager";
     private const string Facilitator = "a manager (facilitator)";
+    private const string TeamMember = "signed in; a team's sheet only to its members";
     private const string ClipAudience = "signed in; a team's clips only to its members, a managers-only clip only to its managers";
 
     /// <summary>The roles table.</summary>
@@ -49,6 +50,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["POST /studio/api/team"] = SignedIn,
         ["PUT /studio/api/team"] = SignedIn,
         ["PUT /studio/api/team/voice"] = SignedIn,
+        ["PUT /studio/api/team/cues"] = SignedIn,
         ["POST /studio/api/team/leave"] = SignedIn,
         ["POST /studio/api/invites/look"] = SignedIn,
         ["POST /studio/api/invites/accept"] = SignedIn,
@@ -73,6 +75,8 @@ public sealed class RouteRolesTests : IAsyncLifetime
         ["GET /dashboard/api/teams/{teamId}/clips/{clipId}/audio"] = ClipAudience,
         ["GET /cues/strips.pdf"] = SignedIn,
         ["GET /cues/strips.svg"] = SignedIn,
+        ["GET /cues/teams/{teamId}/strips.pdf"] = TeamMember,
+        ["GET /cues/teams/{teamId}/strips.svg"] = TeamMember,
         ["GET /facilitate"] = Facilitator,
         ["GET /studio/api/facilitate/live"] = Facilitator,
         ["GET /studio/api/facilitate/cues"] = Facilitator,
@@ -110,7 +114,7 @@ public sealed class RouteRolesTests : IAsyncLifetime
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
             var stated = anonymous ? Anyone
                 : policies.Contains(WebAccess.FacilitatorPolicy) ? Facilitator
-                : policies.Contains(WebAccess.Policy) ? (Roles[route] is TeamManager or ClipAudience ? Roles[route] : SignedIn)
+                : policies.Contains(WebAccess.Policy) ? (Roles[route] is TeamManager or TeamMember or ClipAudience ? Roles[route] : SignedIn)
                 : "no rule (left to the fallback)";
             Assert.True(stated == Roles[route], $"{route}: states '{stated}', the table says '{Roles[route]}'");
         }

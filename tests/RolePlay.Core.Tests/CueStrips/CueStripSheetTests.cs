@@ -27,6 +27,31 @@ public sealed class CueStripSheetTests
         Assert.True(long_.BaselinesMm[^1] < long_.HeightMm, "the last line sits inside its strip");
     }
 
+    [Theory]
+    [InlineData(CueStripStyle.Standard)]
+    [InlineData(CueStripStyle.LargePrint)]
+    public void A_teams_cue_of_the_week_comes_first_marked_once_and_its_cue_leaves_the_mark_room(CueStripStyle style)
+    {
+        var catalog = RolePlay.Core.Content.Loading.ContentLoader.LoadShipped().EnsureValid();
+        var week = catalog.CueCards["feeling-before-fix"];
+
+        var sheet = CueStripSheet.Of(catalog, style, "fr", week);
+        var strips = sheet.Pages.SelectMany(p => p.Strips).ToList();
+
+        Assert.Equal(catalog.CueCards.Count, strips.Count);
+        Assert.Equal(week.TextIn("fr"), string.Join(' ', strips[0].Lines));
+        Assert.Equal([CueStripSheet.WeekMark], strips.Select(s => s.Mark).OfType<string>());
+        Assert.Single(strips, s => string.Join(' ', s.Lines) == week.TextIn("fr"));
+        var (markX, baseline) = strips[0].MarkAt;
+        Assert.All(strips[0].Lines, line => Assert.True(
+            CueStripSheet.PaddingMm + (StripFont.WidthPt(line, strips[0].FontSizePt) * CueStripSheet.MmPerPt) < markX - CueStripSheet.PaddingMm + 0.01,
+            $"“{line}” runs into the mark"));
+        Assert.True(markX + strips[0].MarkWidthMm <= strips[0].WidthMm - CueStripSheet.PaddingMm + 0.01);
+        Assert.Equal(style == CueStripStyle.LargePrint ? 12 : 7, strips[0].MarkSizePt);
+        Assert.InRange(baseline, 0, strips[0].HeightMm);
+        Assert.Null(CueStripSheet.Of(catalog, style).Pages[0].Strips[0].Mark);
+    }
+
     [Fact]
     public void A_cue_too_long_even_for_two_small_lines_is_cut_at_a_word_and_still_fits()
     {

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RolePlay.Core.Chat;
+using RolePlay.Core.Content;
+using RolePlay.Core.Content.Loading;
+using RolePlay.Core.CueStrips;
 using RolePlay.Core.Detection;
 using RolePlay.Core.Insights;
 using RolePlay.Core.LearningRecords;
@@ -9,6 +12,7 @@ using RolePlay.Core.Routines;
 using RolePlay.Core.Routing;
 using RolePlay.Core.Settings;
 using RolePlay.Core.Storage;
+using RolePlay.Core.Web;
 using RolePlay.Storage;
 
 namespace RolePlay.Core.Tests.Routines.Team;
@@ -20,6 +24,7 @@ internal sealed class RoutineHarness : IAsyncDisposable
     public static readonly TenantScope Tenant = new("slack", "T1");
     public const string TeamId = "T1";
     public const string Channel = "C-standup";
+    private static readonly ContentCatalog Catalog = ContentLoader.LoadShipped().EnsureValid();
 
     private readonly ServiceProvider _services;
     private readonly string _directory;
@@ -73,7 +78,12 @@ internal sealed class RoutineHarness : IAsyncDisposable
 
     public BuddyCheckInRoutine CheckIn() => new(Learning, People, Teams, Pairing);
 
-    public PracticeCaptainRoutine Captain() => new(Teams, People, Captains, Clock);
+    public ICueOfTheWeekStore CuesOfTheWeek => _services.GetRequiredService<ICueOfTheWeekStore>();
+
+    public CueOfTheWeek CueOfTheWeek() => new(People, Teams, Captains, CuesOfTheWeek, Catalog, Clock);
+
+    /// <param name="site">The bot's public address, when the captain's post may link the team's sheet.</param>
+    public PracticeCaptainRoutine Captain(Uri? site = null) => new(Teams, People, Captains, CueOfTheWeek(), new PublicSite(site), Clock);
 
     public WeeklyCelebrationRoutine Celebration() => new(Teams, Recognitions, Phrases, People);
 
