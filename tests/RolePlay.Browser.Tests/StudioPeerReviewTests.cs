@@ -82,6 +82,8 @@ public sealed class StudioPeerReviewTests(BrowserFixture browser, ITestOutputHel
         }
 
         await form.GetByLabel("Try next time: one small thing").FillAsync("Pause after the summary so she can answer.");
+        // The chat scrolls within 60% of the window: a window tall enough for the whole card, so its picture is the card.
+        await benPage.SetViewportSizeAsync(1280, 2400);
         await form.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Directory, "studio-peer-review-checklist.png") });
         await form.GetByRole(AriaRole.Button, new() { Name = "Send to Ana" }).ClickAsync();
         await Assertions.Expect(form).ToContainTextAsync("What landed: one thing they did that worked is required.");
