@@ -193,12 +193,17 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
         using var svg = await host.Client.GetAsync(new Uri(CueSheetPath.Of(teamId, "svg"), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
         XNamespace ns = "http://www.w3.org/2000/svg";
-        var strips = XDocument.Parse(await svg.Content.ReadAsStringAsync()).Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "strip").ToList();
+        var svgPage = XDocument.Parse(await svg.Content.ReadAsStringAsync());
+        var strips = svgPage.Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "strip").ToList();
         Assert.Equal(catalog.CueCards.Count, strips.Count);
         string Cue(XElement strip) => string.Join(" ", strip.Elements(ns + "text").Where(t => t.Attribute("class") is null).Select(t => t.Value));
         Assert.Equal(week, Cue(strips[0]));
-        Assert.Equal([CueStripSheet.WeekMark], strips.SelectMany(g => g.Elements(ns + "text")).Where(t => (string?)t.Attribute("class") == "mark").Select(t => t.Value));
+        Assert.Equal([CueStripSheet.WeekMarkIn("es")], strips.SelectMany(g => g.Elements(ns + "text")).Where(t => (string?)t.Attribute("class") == "mark").Select(t => t.Value));
         Assert.Single(strips, s => Cue(s) == week);
+        // The sheet's own words are in the team's language too: the cutting line at the foot reads in Spanish.
+        var footer = CueStripSheet.Of(catalog, CueStripStyle.Standard, "es").Footer;
+        Assert.StartsWith("Recorta", footer, StringComparison.Ordinal);
+        Assert.Contains(footer, svgPage.Descendants(ns + "text").Select(t => t.Value));
 
         // The PDF as pdf.js reads it: the same first strip, the mark inside the strip and clear of the cue.
         using var pdfResponse = await host.Client.GetAsync(new Uri(CueSheetPath.Of(teamId) + "?style=large-print", UriKind.Relative));
@@ -208,7 +213,7 @@ public sealed class CueStripTests(ITestOutputHelper output) : IDisposable
         var pdf = await PdfReader.ReadAsync(file, Path.Combine(artifacts, "cue-strips-team"));
         var first = CueStripSheet.Of(catalog, CueStripStyle.LargePrint, "es", catalog.CueCards["what-else"]).Pages[0].Strips[0];
         var (items, right) = Inside(first, pdf.Pages[0]);
-        var mark = Assert.Single(items, i => i.Text == CueStripSheet.WeekMark);
+        var mark = Assert.Single(items, i => i.Text == CueStripSheet.WeekMarkIn("es"));
         var cue = items.Where(i => i != mark && !string.IsNullOrWhiteSpace(i.Text)).ToList(); // pdf.js reads the gap before the mark as a space
         Assert.Equal(first.Lines, cue.Select(l => l.Text));
         Assert.All(cue, l => Assert.True(l.X + l.Width < mark.X, $"“{l.Text}” runs into the mark"));

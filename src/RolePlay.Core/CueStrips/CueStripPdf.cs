@@ -25,7 +25,7 @@ public static class CueStripPdf
         for (var i = 0; i < pages.Count; i++)
         {
             file.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << /F1 3 0 R >> >> /Contents {PageObject(i) + 1} 0 R >>");
-            file.AddStream(Content(pages[i], sheet.Style));
+            file.AddStream(Content(pages[i], sheet.Style, sheet.Footer));
         }
 
         return file.Build(infoObject: 4);
@@ -34,7 +34,7 @@ public static class CueStripPdf
     // Objects 1-4 are the catalog, page tree, font and info; then each page and its content stream.
     private static int PageObject(int index) => 5 + (2 * index);
 
-    private static byte[] Content(CueStripPage page, CueStripStyle style)
+    private static byte[] Content(CueStripPage page, CueStripStyle style, string footer)
     {
         var (paper, ink, line) = CueStripSvg.Colours(style);
         var content = new PdfContent();
@@ -59,7 +59,7 @@ public static class CueStripPdf
         }
 
         content.Op($"BT 0.333 0.333 0.333 rg /F1 8.5 Tf {Pt((CueStripSheet.PageWidthMm - CueStripSheet.StripWidthMm) / 2)} {Y(CueStripSheet.PageHeightMm - 6)} Td");
-        content.Text(CueStripSheet.Footer);
+        content.Text(footer);
         content.Op("Tj ET");
         return content.ToArray();
     }

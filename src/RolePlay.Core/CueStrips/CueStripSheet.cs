@@ -53,10 +53,23 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
     private const double MarginMm = 14;
     private const double GapMm = 5;
 
-    /// <summary>The label on the team's cue of the week, the first strip of a team's sheet.</summary>
-    public const string WeekMark = "CUE OF THE WEEK";
+    /// <summary>The sheet's own words, the label on the team's cue of the week and the cutting line at the foot, in
+    /// the languages the shipped cue cards are translated into, so a team's sheet reads in one language; a language
+    /// only a team's own cards are written in gets them in English.</summary>
+    private static readonly IReadOnlyDictionary<string, (string WeekMark, string Footer)> OwnWords =
+        new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
+        {
+            [CueCard.OwnLanguage] = ("CUE OF THE WEEK", "Cut along the lines. Each strip sits above your keyboard's function row (Esc to F12)."),
+            ["es"] = ("RECORDATORIO DE LA SEMANA", "Recorta por las líneas. Cada tira va sobre la fila de teclas de función (de Esc a F12)."),
+            ["fr"] = ("RAPPEL DE LA SEMAINE", "Découpez le long des traits. Chaque bande se place au-dessus des touches de fonction (de Échap à F12)."),
+            ["de"] = ("HINWEIS DER WOCHE", "Entlang der Linien ausschneiden. Jeder Streifen passt über die Funktionstasten (Esc bis F12)."),
+        };
 
-    public static string Footer => "Cut along the lines. Each strip sits above your keyboard's function row (Esc to F12).";
+    /// <summary>The label on the team's cue of the week, the first strip of a team's sheet.</summary>
+    public static string WeekMarkIn(string? language) => WordsIn(language).WeekMark;
+
+    /// <summary>The cutting line printed at the foot of every page.</summary>
+    public string Footer { get; init; } = WordsIn(null).Footer;
 
     /// <summary>The styles by the names the web route and the CLI take.</summary>
     public static readonly IReadOnlyDictionary<string, CueStripStyle> StyleNames = new Dictionary<string, CueStripStyle>(StringComparer.OrdinalIgnoreCase)
@@ -74,8 +87,11 @@ public sealed record CueStripSheet(CueStripStyle Style, IReadOnlyList<CueStripPa
         ArgumentNullException.ThrowIfNull(catalog);
         var rest = catalog.CueCards.Values.Where(c => c.Id != cueOfTheWeek?.Id).OrderBy(c => c.Trigger).ThenBy(c => c.Id, StringComparer.Ordinal);
         var cues = (cueOfTheWeek is null ? rest : rest.Prepend(cueOfTheWeek)).Select(c => c.TextIn(language)).ToList();
-        return Lay(cues, style, cueOfTheWeek is null ? null : WeekMark);
+        return Lay(cues, style, cueOfTheWeek is null ? null : WeekMarkIn(language)) with { Footer = WordsIn(language).Footer };
     }
+
+    private static (string WeekMark, string Footer) WordsIn(string? language) =>
+        OwnWords.TryGetValue(language ?? CueCard.OwnLanguage, out var words) ? words : OwnWords[CueCard.OwnLanguage];
 
     /// <summary>The languages a sheet can be printed in: the cards' own and every one some card is translated into.</summary>
     public static IReadOnlyList<string> Languages(ContentCatalog catalog)

@@ -40,7 +40,7 @@ public static class CueStripSvg
                 svg.Append("</g>");
             }
 
-            svg.Append($"""<text x="{Mm((CueStripSheet.PageWidthMm - CueStripSheet.StripWidthMm) / 2)}" y="{Mm(CueStripSheet.PageHeightMm - 6)}" font-family="{StripFont.CssFamily}" font-size="3" fill="#555555">{SecurityElement.Escape(CueStripSheet.Footer)}</text>""");
+            svg.Append($"""<text x="{Mm((CueStripSheet.PageWidthMm - CueStripSheet.StripWidthMm) / 2)}" y="{Mm(CueStripSheet.PageHeightMm - 6)}" font-family="{StripFont.CssFamily}" font-size="3" fill="#555555">{SecurityElement.Escape(sheet.Footer)}</text>""");
             svg.Append("</g>");
         }
 

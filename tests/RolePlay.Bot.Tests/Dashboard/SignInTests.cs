@@ -351,7 +351,7 @@ public sealed class SignInTests : IAsyncLifetime
         using (var own = await _host.Client.GetAsync(new Uri(CueSheetPath.Of(Acme, "svg"), UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, own.StatusCode); // a member, not only a manager
-            Assert.Contains(CueStripSheet.WeekMark, await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(CueStripSheet.WeekMarkIn(null), await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         foreach (var other in new[] { Other, TeamsTeam, "team-nobody" })
@@ -370,7 +370,7 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.DoesNotContain("Deja de adivinar", await acmes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var his = await _host.Client.GetAsync(new Uri(CueSheetPath.Of(Other, "svg"), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, his.StatusCode);
-        Assert.DoesNotContain(CueStripSheet.WeekMark, await his.Content.ReadAsStringAsync(), StringComparison.Ordinal); // nobody picked his team's
+        Assert.DoesNotContain(CueStripSheet.WeekMarkIn(null), await his.Content.ReadAsStringAsync(), StringComparison.Ordinal); // nobody picked his team's
     }
 
     private Task<string> SignInAsync(string provider, IReadOnlyDictionary<string, string> user, string returnUrl = "/dashboard/",

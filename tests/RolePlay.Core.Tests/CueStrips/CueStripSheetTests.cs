@@ -40,7 +40,9 @@ public sealed class CueStripSheetTests
 
         Assert.Equal(catalog.CueCards.Count, strips.Count);
         Assert.Equal(week.TextIn("fr"), string.Join(' ', strips[0].Lines));
-        Assert.Equal([CueStripSheet.WeekMark], strips.Select(s => s.Mark).OfType<string>());
+        Assert.Equal([CueStripSheet.WeekMarkIn("fr")], strips.Select(s => s.Mark).OfType<string>());
+        Assert.NotEqual(CueStripSheet.WeekMarkIn(null), CueStripSheet.WeekMarkIn("fr"));
+        Assert.NotEqual(CueStripSheet.Of(catalog, style).Footer, sheet.Footer);
         Assert.Single(strips, s => string.Join(' ', s.Lines) == week.TextIn("fr"));
         var (markX, baseline) = strips[0].MarkAt;
         Assert.All(strips[0].Lines, line => Assert.True(
