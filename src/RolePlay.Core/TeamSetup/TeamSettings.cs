@@ -224,9 +224,7 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
                 var celebrates = team with { CelebrationDay = celebration.Day, CelebrationTime = celebration.Time ?? team.CelebrationTime };
                 return (celebrates, $"Weekly celebration: {TeamSetupCards.CelebrationText(celebrates)}.");
             case TeamSetupCommand.CueLanguage cues:
-                return WithCueLanguage(team, cues.Code) is { } speaking
-                    ? (speaking, $"The team's cue strips now print in {CueStrips.CueStripSheet.LanguageName(cues.Code)}.")
-                    : (null, UnknownCueLanguage(cues.Code));
+                return CueLanguage(team, cues.Code);
             case TeamSetupCommand.ClipRetention retention:
                 return (team with { ClipRetentionDays = retention.KeptDays },
                     $"Voice clips are kept for {retention.KeptDays} days, then deleted (their owners can remove them sooner).");
@@ -238,19 +236,9 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
     /// <summary>A manager chooses the customer's voice on the team's page, as “team voice …” does in a channel: null
     /// when <paramref name="manager"/> manages no team, else the saved team (or null) and what to tell them. A concurrent
     /// change raises <see cref="ConcurrencyConflictException"/>.</summary>
-    public async Task<(TeamRecord? Team, string Message)?> ChooseVoiceAsync(PersonRecord manager, VoiceKind kind, string? endpoint,
-        CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(manager);
-        if (manager.TeamId is not { } teamId || !IsManagerOf(manager, teamId)
-            || await teams.GetAsync(manager.Key.Tenant, teamId, ct).ConfigureAwait(false) is not { } team)
-        {
-            return null;
-        }
-
-        var (updated, message) = ChooseVoice(team, new TeamSetupCommand.Voice(kind, endpoint));
-        return updated is null ? (null, message) : (await teams.SaveAsync(updated, ct).ConfigureAwait(false), message);
-    }
+    public Task<(TeamRecord? Team, string Message)?> ChooseVoiceAsync(PersonRecord manager, VoiceKind kind, string? endpoint,
+        CancellationToken ct) =>
+        ChangeManagedTeamAsync(manager, team => ChooseVoice(team, new TeamSetupCommand.Voice(kind, endpoint)), ct);
 
     /// <summary>A manager sets how long the team's voice clips are kept, on the studio's Clips page, as “team clips …”
     /// does in a channel: null when <paramref name="manager"/> manages no team or the days are out of range. A
@@ -270,7 +258,13 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
     /// <summary>A manager sets the team's cue language on its studio page, as “team cues …” does in a channel: null when
     /// <paramref name="manager"/> manages no team, else the saved team (or null for a language no card is written in)
     /// and what to tell them. A concurrent change raises <see cref="ConcurrencyConflictException"/>.</summary>
-    public async Task<(TeamRecord? Team, string Message)?> SetCueLanguageAsync(PersonRecord manager, string language, CancellationToken ct)
+    public Task<(TeamRecord? Team, string Message)?> SetCueLanguageAsync(PersonRecord manager, string language, CancellationToken ct) =>
+        ChangeManagedTeamAsync(manager, team => CueLanguage(team, language), ct);
+
+    /// <summary>One of the team's settings changed by its manager outside a channel: null when <paramref name="manager"/>
+    /// manages no team, else the saved team (or null when <paramref name="change"/> refused) and what to tell them.</summary>
+    private async Task<(TeamRecord? Team, string Message)?> ChangeManagedTeamAsync(PersonRecord manager,
+        Func<TeamRecord, (TeamRecord? Updated, string Message)> change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(manager);
         if (manager.TeamId is not { } teamId || !IsManagerOf(manager, teamId)
@@ -279,19 +273,19 @@ public sealed class TeamSettings(IPeopleStore people, ITeamStore teams, IEnumera
             return null;
         }
 
-        return WithCueLanguage(team, language) is { } speaking
-            ? (await teams.SaveAsync(speaking, ct).ConfigureAwait(false), $"The cue strips print in {CueStrips.CueStripSheet.LanguageName(language)}.")
-            : (null, UnknownCueLanguage(language));
+        var (updated, message) = change(team);
+        return updated is null ? (null, message) : (await teams.SaveAsync(updated, ct).ConfigureAwait(false), message);
     }
 
-    /// <summary>The team with its cue language, null for one no card is written in; the cards' own is stored as none.</summary>
-    private TeamRecord? WithCueLanguage(TeamRecord team, string language) =>
-        CueStrips.CueStripSheet.Languages(catalog).Contains(language)
-            ? team with { CueLanguage = language == CueCard.OwnLanguage ? null : language }
-            : null;
-
-    private string UnknownCueLanguage(string language) =>
-        $"The cue cards are not written in “{language}”: use {string.Join(", ", CueStrips.CueStripSheet.Languages(catalog))}.";
+    /// <summary>The team with its cue language, refused for one no card is written in; the cards' own is stored as none.</summary>
+    private (TeamRecord? Updated, string Message) CueLanguage(TeamRecord team, string language)
+    {
+        var languages = CueStrips.CueStripSheet.Languages(catalog);
+        return languages.Contains(language)
+            ? (team with { CueLanguage = language == CueCard.OwnLanguage ? null : language },
+                $"The team's cue strips now print in {CueStrips.CueStripSheet.LanguageName(language)}.")
+            : (null, $"The cue cards are not written in “{language}”: use {string.Join(", ", languages)}.");
+    }
 
     /// <summary>The model voice is chosen only where an endpoint for it is configured, and a team's own endpoint by a
     /// name the deployment knows.</summary>
