@@ -12,6 +12,9 @@ public static class ClipFileDownload
 {
     private const int ChunkBytes = 16 * 1024;
 
+    /// <summary>How long a sent file may take to arrive, on either channel: a clip is at most a few MiB.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
     /// <summary>A host entry is a name ("files.slack.com") or, starting with a dot, every name under it (".sharepoint.com").</summary>
     public static bool IsAllowed(Uri url, IEnumerable<string> hosts)
     {

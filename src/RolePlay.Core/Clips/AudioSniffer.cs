@@ -13,6 +13,11 @@ public sealed record SniffedAudio(string ContentType, double? Seconds);
 /// its Duration element, else from the last block's timecode (MediaRecorder writes no Duration); MP3 none.</summary>
 public static class AudioSniffer
 {
+    /// <summary>The file extensions of those containers, for a channel that names a sent file's type before its bytes are
+    /// fetched (Teams): only these are offered as clips. mp4 is a voice memo's; one carrying video is refused when sniffed.</summary>
+    public static IReadOnlySet<string> FileTypes { get; } = new HashSet<string>(["webm", "weba", "ogg", "oga", "opus", "m4a", "mp4", "mp3", "wav", "mka"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The audio, or null with <paramref name="refusal"/> saying why it is not audio we take.</summary>
     public static SniffedAudio? Sniff(ReadOnlySpan<byte> bytes, out string? refusal)
     {

@@ -16,8 +16,6 @@ public sealed class SlackFileFetcher(IHttpClientFactory clients, ISlackInstallSt
 {
     public const string HttpClientName = "RolePlay.Slack.Files";
 
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     public Platform Platform => SlackInbound.Platform;
 
     public async Task<ClipDownload> FetchAsync(TenantScope tenant, ClipFile file, CancellationToken ct)
@@ -34,7 +32,7 @@ public sealed class SlackFileFetcher(IHttpClientFactory clients, ISlackInstallSt
             return new ClipDownload.Failed("I'm not installed in this workspace any more, so I can't fetch the file.");
         }
 
-        return await ClipFileDownload.GetAsync(clients.CreateClient(HttpClientName), url, new AuthenticationHeaderValue("Bearer", install.BotToken), Timeout,
-            "Slack won't let me fetch that file any more (it may have been deleted). Send it again if you want to keep it.", ct).ConfigureAwait(false);
+        return await ClipFileDownload.GetAsync(clients.CreateClient(HttpClientName), url, new AuthenticationHeaderValue("Bearer", install.BotToken),
+            ClipFileDownload.Deadline, "Slack won't let me fetch that file any more (it may have been deleted). Send it again if you want to keep it.", ct).ConfigureAwait(false);
     }
 }

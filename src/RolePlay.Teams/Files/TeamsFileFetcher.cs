@@ -14,8 +14,6 @@ public sealed class TeamsFileFetcher(IHttpClientFactory clients, IOptions<TeamsO
 {
     public const string HttpClientName = "RolePlay.Teams.Files";
 
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     public Platform Platform => ActivityTranslator.Platform;
 
     public Task<ClipDownload> FetchAsync(TenantScope tenant, ClipFile file, CancellationToken ct)
@@ -26,7 +24,7 @@ public sealed class TeamsFileFetcher(IHttpClientFactory clients, IOptions<TeamsO
             return Task.FromResult<ClipDownload>(new ClipDownload.Failed("I only fetch files Teams keeps in OneDrive or SharePoint, and this one is elsewhere."));
         }
 
-        return ClipFileDownload.GetAsync(clients.CreateClient(HttpClientName), url, null, Timeout,
+        return ClipFileDownload.GetAsync(clients.CreateClient(HttpClientName), url, null, ClipFileDownload.Deadline,
             "Teams' link to the file has run out (it lasts only a short while). Send the file again and choose straight away.", ct);
     }
 }

@@ -164,16 +164,12 @@ public static class ActivityTranslator
         return [.. (activity.Attachments ?? [])
             .Where(a => a.ContentType == FileDownloadInfo && a.Content is JsonObject)
             .Select(a => (Content: (JsonObject)a.Content!, a.Name))
-            .Where(a => a.Content["fileType"] is JsonValue type && type.TryGetValue<string>(out var t) && AudioFileTypes.Contains(t)
+            .Where(a => a.Content["fileType"] is JsonValue type && type.TryGetValue<string>(out var t) && AudioSniffer.FileTypes.Contains(t)
                         && a.Content["downloadUrl"] is JsonValue url && url.TryGetValue<string>(out var u) && u.Length > 0)
             .Select(a => new ClipFile(a.Content["downloadUrl"]!.GetValue<string>(), string.IsNullOrWhiteSpace(a.Name) ? "your file" : a.Name))];
     }
 
     public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
-
-    /// <summary>The extensions of what <see cref="AudioSniffer"/> takes (mp4: a voice memo; video inside is refused then).</summary>
-    private static readonly HashSet<string> AudioFileTypes = new(["webm", "weba", "ogg", "oga", "opus", "m4a", "mp4", "mp3", "wav", "mka"],
-        StringComparer.OrdinalIgnoreCase);
 
     private static Translation TranslateCardAction(Activity activity, ChannelUser from, ConversationAddress conversation, DateTimeOffset at)
     {
