@@ -139,6 +139,7 @@ internal sealed class RouterHarness : IAsyncDisposable
             .AddSingleton<ClipLibrary>()
             .AddSingleton<ClipOffers>();
         RoutineHosting.Add(services, configuration);
+        PublicSiteSettings.Add(services, configuration);
         TeamRoutineWiring.Add(services, configuration);
         foreach (var platform in new[] { "teams", "slack" })
         {

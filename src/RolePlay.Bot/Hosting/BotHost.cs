@@ -118,6 +118,7 @@ internal static class BotHost
         builder.Services.AddSingleton(catalog);
         Readiness.Add(builder.Services);
         ProxyTrust.Add(builder.Services, builder.Configuration);
+        PublicSiteSettings.Add(builder.Services, builder.Configuration);
         TelemetryHosting.Add(builder);
         KeyRing.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);

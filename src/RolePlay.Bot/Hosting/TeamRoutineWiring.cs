@@ -6,7 +6,7 @@ using RolePlay.Core.Routing;
 namespace RolePlay.Bot.Hosting;
 
 /// <summary>The team routines (each an <see cref="IRoutine"/> the routine runner consumes) and the answers to their
-/// cards (the captain's post answered by <see cref="CueOfTheWeek"/>, which links the sheet at <c>Web:PublicUrl</c>).
+/// cards (the captain's post answered by <see cref="CueOfTheWeek"/>).
 /// <c>Routines:Pairing:NoRepeatRounds</c> (default 4) is checked at start-up.</summary>
 internal sealed class TeamRoutineWiring
 {
@@ -22,7 +22,6 @@ internal sealed class TeamRoutineWiring
         services.AddSingleton<BuddyCheckInRoutine>();
         services.AddSingleton<RoutineAnswers>();
         services.AddSingleton<CueOfTheWeek>();
-        PublicSiteSettings.Add(services, configuration);
         services.AddSingleton<IRoutine, StandupRoutine>();
         services.AddSingleton<IRoutine, EndOfShiftRoutine>();
         services.AddSingleton<IRoutine, BuddyPairingRoutine>();
